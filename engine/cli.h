@@ -1,0 +1,36 @@
+/*
+ * cli.h - what the command implementations share: exit statuses, where the
+ * database is, and how failures are reported. Only the CLI prints to the
+ * user or decides an exit status; every module below it returns errors.
+ */
+#ifndef SCORECARD_CLI_H
+#define SCORECARD_CLI_H
+
+#include "error.h"
+#include "store.h"
+
+enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
+
+/* Options every command takes, as getopt_long codes. */
+enum { OPT_DB = 1000, OPT_HELP, OPT_FORMAT };
+
+/* The database path: --db, else $SCORECARD_DB, else scorecard.db here. */
+const char *cli_db_path(const char *option);
+/* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. */
+int cli_open_store(const char *db_option, store **s);
+/* Prints `scorecard: message` and returns the exit status for the error. */
+int cli_fail(const err *e);
+/* Prints a usage error with a pointer to --help; returns CLI_USAGE. */
+int cli_usage(const char *command, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+int cmd_init(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_areas(int argc, char **argv);
+int cmd_data(int argc, char **argv);
+int cmd_imports(int argc, char **argv);
+
+#endif

@@ -1,0 +1,149 @@
+/* cmd_import.c - `scorecard import`: one batch per file, all or nothing. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "import.h"
+
+static const char USAGE[] =
+    "usage: scorecard import [OPTIONS] FILE...\n\n"
+    "Imports each FILE in one transaction: every row lands, or none does. A file imported\n"
+    "before (same SHA-256) changes nothing; a value that differs from the stored one\n"
+    "supersedes it and the old value stays in the history.\n\n"
+    "  --db PATH              database file (default $SCORECARD_DB, else ./scorecard.db)\n"
+    "  --format F             csv, json or jsonstat (default: told from the content)\n"
+    "  --mapping FILE         a JSON mapping file for files with other columns\n"
+    "  --map FIELD=COLUMN     read FIELD from COLUMN (a header name, or #N for position N)\n"
+    "  --set FIELD=VALUE      use VALUE for FIELD on every row\n"
+    "  --indicator ID         the same as --set indicator=ID\n"
+    "  --marker TOKEN=STATUS  treat TOKEN as a missing or suppressed value\n"
+    "  --quarters fy|calendar what `2023 Q2` means (default fy: July-September 2023)\n"
+    "  --header-rows N        rows before the data; the last names the columns (default 1)\n"
+    "  --rejects FILE         import the good rows and write the bad ones, with reasons, here\n\n"
+    "Fields: indicator, area, period (required), value or numerator, denominator,\n"
+    "lower_ci, upper_ci, status, note, breakdown, series_break. See docs/scorecard.md.\n";
+
+static void print_report(const char *path, const import_report *r, const char *rejects)
+{
+    if (r->already_imported) {
+        printf("%s: already imported as batch %lld; nothing changed\n", path, r->batch);
+        return;
+    }
+    const store_batch_counts *c = &r->counts;
+    printf("%s: batch %lld (%s): %lld rows read, %lld new, %lld unchanged, %lld superseding earlier values",
+           path, r->batch, r->format, c->read, c->inserted, c->unchanged, c->superseding);
+    if (c->duplicate)
+        printf(", %lld repeated", c->duplicate);
+    if (rejects)
+        printf(", %lld rejected (see %s)", c->rejected, rejects);
+    putchar('\n');
+}
+
+static void print_problems(const import_report *r)
+{
+    for (int i = 0; i < r->listed; i++)
+        fprintf(stderr, "  %s\n", r->problem[i]);
+    if (r->problems > r->listed)
+        fprintf(stderr, "  ... and %ld more\n", r->problems - r->listed);
+}
+
+int cmd_import(int argc, char **argv)
+{
+    enum { O_FORMAT = 1, O_MAPPING, O_MAP, O_SET, O_INDICATOR, O_MARKER, O_QUARTERS, O_HEADER_ROWS, O_REJECTS };
+    static const struct option opts[] = {
+        {"db", required_argument, 0, OPT_DB},          {"format", required_argument, 0, O_FORMAT},
+        {"mapping", required_argument, 0, O_MAPPING},  {"map", required_argument, 0, O_MAP},
+        {"set", required_argument, 0, O_SET},          {"indicator", required_argument, 0, O_INDICATOR},
+        {"marker", required_argument, 0, O_MARKER},    {"quarters", required_argument, 0, O_QUARTERS},
+        {"header-rows", required_argument, 0, O_HEADER_ROWS},
+        {"rejects", required_argument, 0, O_REJECTS},  {"help", no_argument, 0, OPT_HELP},
+        {0, 0, 0, 0}};
+    mapping m;
+    mapping_init(&m);
+    import_options o = {0};
+    o.map = &m;
+    const char *db = NULL;
+    err e = {0};
+    int c, rc = 0;
+    optind = 0;
+    opterr = 0;
+    /* Options apply in the order given, so --map after --mapping overrides the file. */
+    while (!rc && (c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        char *end;
+        switch (c) {
+        case OPT_DB: db = optarg; break;
+        case O_FORMAT: o.format = optarg; break;
+        case O_MAPPING: rc = mapping_load_file(&m, optarg, &e); break;
+        case O_MAP: rc = mapping_set_column(&m, optarg, &e); break;
+        case O_SET: rc = mapping_set_fixed(&m, optarg, &e); break;
+        case O_INDICATOR: {
+            char buf[512];
+            snprintf(buf, sizeof buf, "indicator=%s", optarg);
+            rc = mapping_set_fixed(&m, buf, &e);
+            break;
+        }
+        case O_MARKER: rc = mapping_set_marker(&m, optarg, &e); break;
+        case O_QUARTERS: rc = mapping_set_quarters(&m, optarg, &e); break;
+        case O_HEADER_ROWS:
+            m.header_rows = (int)strtol(optarg, &end, 10);
+            if (*end || m.header_rows < 0 || m.header_rows > 100)
+                rc = err_set(&e, ERR_USAGE, "--header-rows must be a number from 0 to 100");
+            break;
+        case O_REJECTS: o.rejects_path = optarg; break;
+        case OPT_HELP: fputs(USAGE, stdout); mapping_release(&m); return CLI_OK;
+        default:
+            mapping_release(&m);
+            return cli_usage("import", "unknown or incomplete option %s", argv[optind - 1]);
+        }
+    }
+    if (!rc && o.format && strcmp(o.format, "csv") && strcmp(o.format, "json") && strcmp(o.format, "jsonstat"))
+        rc = err_set(&e, ERR_USAGE, "--format must be csv, json or jsonstat");
+    if (rc) {
+        mapping_release(&m);
+        return cli_fail(&e);
+    }
+    if (optind == argc) {
+        mapping_release(&m);
+        return cli_usage("import", "no file to import");
+    }
+    if (o.rejects_path && argc - optind > 1) {
+        mapping_release(&m);
+        return cli_usage("import", "--rejects takes one file at a time");
+    }
+
+    store *s;
+    if ((rc = cli_open_store(db, &s))) {
+        mapping_release(&m);
+        return rc;
+    }
+    o.progress = isatty(STDERR_FILENO);
+    int status = CLI_OK;
+    for (int i = optind; i < argc; i++) {
+        o.path = argv[i];
+        import_report *r = malloc(sizeof *r);
+        if (!r) {
+            status = CLI_FAILED;
+            break;
+        }
+        err_clear(&e);
+        if (import_file(s, &o, r, &e)) {
+            fprintf(stderr, "scorecard: %s\n", e.msg);
+            print_problems(r);
+            status = CLI_FAILED;
+        } else {
+            print_report(argv[i], r, o.rejects_path);
+            if (r->problems) {
+                fprintf(stderr, "scorecard: %s: %ld row%s rejected:\n", argv[i], r->problems,
+                        r->problems == 1 ? "" : "s");
+                print_problems(r);
+            }
+        }
+        free(r);
+    }
+    store_close(s);
+    mapping_release(&m);
+    return status;
+}

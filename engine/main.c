@@ -1,0 +1,89 @@
+/* main.c - the `scorecard` command: global help and dispatch to subcommands. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} COMMANDS[] = {
+    {"init", cmd_init, "create or upgrade the database and load the bundled geography"},
+    {"import", cmd_import, "import indicator data from CSV, JSON or JSON-stat files"},
+    {"areas", cmd_areas, "list areas (partnerships, boards, councils, ...)"},
+    {"data", cmd_data, "show stored observations, current or with their history"},
+    {"imports", cmd_imports, "list import batches"},
+};
+#define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
+
+static void usage(FILE *out)
+{
+    fputs("usage: scorecard COMMAND [OPTIONS]\n\n"
+          "Turns health and social care indicator data into traffic-light scorecards.\n\n"
+          "commands:\n",
+          out);
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        fprintf(out, "  %-9s %s\n", COMMANDS[i].name, COMMANDS[i].summary);
+    fputs("\nEvery command takes --db PATH (default $SCORECARD_DB, else ./scorecard.db) and --help.\n"
+          "Exit status: 0 ok, 1 failed, 2 usage error. See docs/scorecard.md.\n",
+          out);
+}
+
+const char *cli_db_path(const char *option)
+{
+    if (option)
+        return option;
+    const char *env = getenv("SCORECARD_DB");
+    return env && *env ? env : "scorecard.db";
+}
+
+int cli_open_store(const char *db_option, store **s)
+{
+    err e = {0};
+    if (store_open(cli_db_path(db_option), s, &e))
+        return cli_fail(&e);
+    return CLI_OK;
+}
+
+int cli_fail(const err *e)
+{
+    fprintf(stderr, "scorecard: %s\n", e->msg);
+    return e->code == ERR_USAGE ? CLI_USAGE : CLI_FAILED;
+}
+
+int cli_usage(const char *command, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "scorecard %s: ", command);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry 'scorecard %s --help'.\n", command);
+    return CLI_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    const char *name = argv[1];
+    if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    if (!strcmp(name, "--version")) {
+        printf("scorecard %s\n", SCORECARD_VERSION);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < NCOMMANDS; i++)
+        if (!strcmp(name, COMMANDS[i].name))
+            return COMMANDS[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "scorecard: unknown command \"%s\"\n\n", name);
+    usage(stderr);
+    return CLI_USAGE;
+}

@@ -1,0 +1,374 @@
+/*
+ * period.c - period labels to dates.
+ *
+ * The label is split into tokens (numbers, words, punctuation), the tokens
+ * into facts (year items, a range, a quarter, a month, a day, keywords such as
+ * "financial" or "snapshot", a stated "3-year" length), and the facts decide
+ * the type. Words outside a small vocabulary make the label unknown: a typo
+ * must not turn into a different period.
+ */
+#include "period.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum tok_kind { T_NUM, T_WORD, T_SLASH, T_DASH, T_OPEN, T_CLOSE, T_SEMI, T_COMMA };
+
+typedef struct tok {
+    enum tok_kind kind;
+    int num;     /* T_NUM value */
+    int digits;  /* T_NUM digit count */
+    char w[16];  /* T_WORD, lower case */
+    int glued;   /* no space before this token */
+} tok;
+
+#define MAX_TOKS 48
+
+static int tokenize(const char *s, tok *t, int *n)
+{
+    int k = 0, space = 1;
+    while (*s) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\t') {
+            space = 1;
+            s++;
+            continue;
+        }
+        if (k == MAX_TOKS)
+            return -1;
+        tok *x = &t[k];
+        memset(x, 0, sizeof *x);
+        x->glued = !space;
+        space = 0;
+        if (c >= '0' && c <= '9') {
+            x->kind = T_NUM;
+            while (*s >= '0' && *s <= '9') {
+                if (x->digits == 6)
+                    return -1;
+                x->num = x->num * 10 + (*s - '0');
+                x->digits++;
+                s++;
+            }
+        } else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+            x->kind = T_WORD;
+            int len = 0;
+            while (((unsigned char)*s | 0x20) >= 'a' && ((unsigned char)*s | 0x20) <= 'z') {
+                if (len == (int)sizeof x->w - 1)
+                    return -1;
+                x->w[len++] = (char)(*s | 0x20);
+                s++;
+            }
+        } else {
+            switch (c) {
+            case '/': x->kind = T_SLASH; break;
+            case '-': x->kind = T_DASH; break;
+            case '(': x->kind = T_OPEN; break;
+            case ')': x->kind = T_CLOSE; break;
+            case ';': x->kind = T_SEMI; break;
+            case ',': x->kind = T_COMMA; break;
+            default: return -1;
+            }
+            s++;
+        }
+        k++;
+    }
+    *n = k;
+    return 0;
+}
+
+static const char *const MONTHS[12] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                       "jul", "aug", "sep", "oct", "nov", "dec"};
+static const char *const MONTHS_LONG[12] = {"january", "february", "march",     "april",
+                                            "may",     "june",     "july",      "august",
+                                            "september", "october", "november", "december"};
+
+static int month_of(const char *w)
+{
+    for (int m = 0; m < 12; m++)
+        if (!strcmp(w, MONTHS[m]) || !strcmp(w, MONTHS_LONG[m]) || (m == 8 && !strcmp(w, "sept")))
+            return m + 1;
+    return 0;
+}
+
+/* Words that carry no meaning of their own in the notations we read. */
+static int is_filler(const char *w)
+{
+    static const char *const fill[] = {"year", "years", "aggregate", "aggregates", "average",
+                                       "combined", "estimate", "of", "and", "pooled", NULL};
+    for (int i = 0; fill[i]; i++)
+        if (!strcmp(w, fill[i]))
+            return 1;
+    return 0;
+}
+
+static int is_leap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int month_days(int y, int m)
+{
+    static const int d[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && is_leap(y) ? 29 : d[m - 1];
+}
+
+static int ymd(int y, int m, int d)
+{
+    return y * 10000 + m * 100 + d;
+}
+
+typedef struct facts {
+    int years[2];   /* first year of each year item */
+    int is_fy[2];   /* the item was written YYYY/YY */
+    int nyears;
+    int quarter, month, month_year, day;
+    int financial, calendar, survey, school, snapshot, midyear;
+    int stated;     /* "3-year" */
+    int provisional;
+} facts;
+
+static int add_year(facts *f, int y, int fy)
+{
+    if (f->nyears == 2 || y < 1900 || y > 2100)
+        return -1;
+    f->years[f->nyears] = y;
+    f->is_fy[f->nyears] = fy;
+    f->nyears++;
+    return 0;
+}
+
+/* The second half of `YYYY/YY`, `YYYY/Y` or `YYYY/YYYY` must be the next year. */
+static int fy_second_ok(int y, const tok *t)
+{
+    int next = y + 1;
+    return (t->digits == 1 && t->num == next % 10) || (t->digits == 2 && t->num == next % 100) ||
+           (t->digits == 4 && t->num == next);
+}
+
+static int gather(const tok *t, int n, facts *f)
+{
+    memset(f, 0, sizeof *f);
+    for (int i = 0; i < n; i++) {
+        const tok *x = &t[i];
+        if (x->kind == T_NUM && x->digits == 4) {
+            int y = x->num;
+            if (i + 2 < n && t[i + 1].kind == T_SLASH && t[i + 2].kind == T_NUM) {
+                if (!fy_second_ok(y, &t[i + 2]))
+                    return -1;
+                if (add_year(f, y, 1))
+                    return -1;
+                i += 2;
+                if (i + 1 < n && t[i + 1].kind == T_WORD && t[i + 1].glued && !strcmp(t[i + 1].w, "p")) {
+                    f->provisional = 1;
+                    i++;
+                }
+                continue;
+            }
+            if (i + 2 < n && t[i + 1].kind == T_DASH && t[i + 2].kind == T_NUM && t[i + 2].digits == 2 &&
+                t[i + 1].glued && t[i + 2].glued) {
+                int nn = t[i + 2].num;
+                if (nn >= 1 && nn <= 12 && nn <= y % 100) { /* cannot end a range: a month */
+                    f->month = nn;
+                    f->month_year = y;
+                } else {
+                    int end = y - y % 100 + nn;
+                    if (end <= y)
+                        end += 100;
+                    if (add_year(f, y, 0) || add_year(f, end, 0))
+                        return -1;
+                }
+                i += 2;
+                continue;
+            }
+            if (add_year(f, y, 0))
+                return -1;
+            continue;
+        }
+        if (x->kind == T_NUM && x->digits <= 2) {
+            if (i + 2 < n && t[i + 1].kind == T_DASH && t[i + 2].kind == T_WORD && !strcmp(t[i + 2].w, "year")) {
+                f->stated = x->num;
+                i += 2;
+            } else if (i + 1 < n && t[i + 1].kind == T_WORD && !strcmp(t[i + 1].w, "year")) {
+                f->stated = x->num;
+                i += 1;
+            } else if (i + 1 < n && t[i + 1].kind == T_WORD &&
+                       (!strcmp(t[i + 1].w, "st") || !strcmp(t[i + 1].w, "nd") ||
+                        !strcmp(t[i + 1].w, "rd") || !strcmp(t[i + 1].w, "th"))) {
+                f->day = x->num;
+                i += 1;
+            } else if (i + 1 < n && t[i + 1].kind == T_WORD && month_of(t[i + 1].w)) {
+                f->day = x->num;
+            } else {
+                return -1;
+            }
+            continue;
+        }
+        if (x->kind == T_WORD) {
+            int m = month_of(x->w);
+            if (m) {
+                f->month = m;
+                if (i + 2 < n && t[i + 1].kind == T_DASH && t[i + 2].kind == T_NUM && t[i + 2].digits == 2) {
+                    f->month_year = 2000 + t[i + 2].num; /* `Apr-12` */
+                    i += 2;
+                } else if (i + 1 < n && t[i + 1].kind == T_NUM && t[i + 1].digits == 4 &&
+                           !(i + 2 < n && t[i + 2].kind == T_SLASH)) {
+                    f->month_year = t[i + 1].num;
+                    i += 1;
+                }
+                continue;
+            }
+            if (!strcmp(x->w, "q") && i + 1 < n && t[i + 1].kind == T_NUM && t[i + 1].glued &&
+                t[i + 1].num >= 1 && t[i + 1].num <= 4) {
+                f->quarter = t[i + 1].num;
+                i += 1;
+            } else if (!strcmp(x->w, "financial") || !strcmp(x->w, "fy")) {
+                f->financial = 1;
+            } else if (!strcmp(x->w, "calendar")) {
+                f->calendar = 1;
+            } else if (!strcmp(x->w, "survey")) {
+                f->survey = 1;
+            } else if (!strcmp(x->w, "school")) {
+                f->school = 1;
+            } else if (!strcmp(x->w, "snapshot")) {
+                f->snapshot = 1;
+            } else if (!strcmp(x->w, "mid")) {
+                f->midyear = 1;
+            } else if (!strcmp(x->w, "to") || is_filler(x->w)) {
+                /* connectors and fillers: the year items carry the meaning */
+            } else {
+                return -1;
+            }
+            continue;
+        }
+        /* punctuation separates; ranges are read from the year items */
+    }
+    return 0;
+}
+
+static int decide(const facts *f, quarter_kind quarters, period *p)
+{
+    memset(p, 0, sizeof *p);
+    p->provisional = f->provisional;
+    int y0 = f->years[0], y1 = f->nyears == 2 ? f->years[1] : y0;
+    if (f->nyears == 2 && (f->is_fy[0] != f->is_fy[1] || y1 <= y0))
+        return -1;
+    int fy = f->nyears > 0 && f->is_fy[0];
+    if ((fy && f->calendar) || (!fy && f->nyears && f->financial))
+        return -1;
+    int span = y1 - y0 + 1;
+    if (f->stated && (f->stated > span || f->nyears < 2))
+        return -1;
+    int units = f->stated ? f->stated : span;
+
+    if (f->quarter) {
+        if (f->nyears != 1 || f->month || f->snapshot)
+            return -1;
+        int q = f->quarter;
+        int sm, sy = y0;
+        if (fy || quarters == QUARTERS_FY) {
+            p->type = PERIOD_FY_QUARTER;
+            sm = q == 4 ? 1 : 1 + 3 * q;
+            if (q == 4)
+                sy = y0 + 1;
+        } else {
+            p->type = PERIOD_CALENDAR_QUARTER;
+            sm = 1 + 3 * (q - 1);
+        }
+        p->start = ymd(sy, sm, 1);
+        p->end = ymd(sy, sm + 2, month_days(sy, sm + 2));
+        p->units = 1;
+        return 0;
+    }
+    if (f->snapshot || f->midyear || f->day) {
+        if (fy)
+            return -1;
+        p->type = PERIOD_SNAPSHOT;
+        if (f->midyear) {
+            if (f->nyears != 1 || f->month)
+                return -1;
+            p->start = p->end = ymd(y0, 6, 30);
+            p->units = 1;
+            return 0;
+        }
+        int m = f->month;
+        int y = f->month_year ? f->month_year : y0;
+        if (!m || (!f->month_year && !f->nyears) || (f->month_year && f->nyears))
+            return -1;
+        int last = f->nyears == 2 ? y1 : y;
+        if (f->day) {
+            if (f->nyears == 2 || f->day > month_days(y, m))
+                return -1;
+            p->start = p->end = ymd(y, m, f->day);
+            p->units = 1;
+            return 0;
+        }
+        p->start = ymd(y, m, 1);
+        p->end = ymd(last, m, month_days(last, m));
+        p->units = f->nyears == 2 ? units : 1;
+        return 0;
+    }
+    if (f->month) {
+        if (f->nyears || !f->month_year || f->month_year < 1900 || f->month_year > 2100)
+            return -1;
+        p->type = PERIOD_MONTH;
+        p->start = ymd(f->month_year, f->month, 1);
+        p->end = ymd(f->month_year, f->month, month_days(f->month_year, f->month));
+        p->units = 1;
+        return 0;
+    }
+    if (f->nyears == 0)
+        return -1;
+    p->units = units;
+    if (f->school) {
+        if (f->survey || f->calendar)
+            return -1;
+        p->type = PERIOD_SCHOOL_YEAR;
+        p->start = ymd(y0, 8, 1);
+        p->end = ymd(y1 + 1, 7, 31);
+        return 0;
+    }
+    if (fy) {
+        p->type = f->nyears == 2 ? PERIOD_POOLED_FY : PERIOD_FY;
+        if (f->survey)
+            p->type = PERIOD_SURVEY_WAVE;
+        p->start = ymd(y0, 4, 1);
+        p->end = ymd(y1 + 1, 3, 31);
+        return 0;
+    }
+    p->type = f->survey ? PERIOD_SURVEY_WAVE : f->nyears == 2 ? PERIOD_POOLED_YEARS : PERIOD_CALENDAR_YEAR;
+    p->start = ymd(y0, 1, 1);
+    p->end = ymd(y1, 12, 31);
+    return 0;
+}
+
+int period_parse(const char *label, quarter_kind quarters, period *out, err *e)
+{
+    tok t[MAX_TOKS];
+    int n = 0;
+    facts f;
+    if (!label || tokenize(label, t, &n) || n == 0 || gather(t, n, &f) || decide(&f, quarters, out))
+        return err_set(e, ERR_PARSE, "\"%s\" is not a period notation this engine knows", label ? label : "");
+    return 0;
+}
+
+const char *period_type_name(period_type t)
+{
+    switch (t) {
+    case PERIOD_FY: return "fy";
+    case PERIOD_POOLED_FY: return "pooled_fy";
+    case PERIOD_CALENDAR_YEAR: return "calendar_year";
+    case PERIOD_POOLED_YEARS: return "pooled_years";
+    case PERIOD_FY_QUARTER: return "fy_quarter";
+    case PERIOD_CALENDAR_QUARTER: return "calendar_quarter";
+    case PERIOD_MONTH: return "month";
+    case PERIOD_SURVEY_WAVE: return "survey_wave";
+    case PERIOD_SCHOOL_YEAR: return "school_year";
+    case PERIOD_SNAPSHOT: return "snapshot";
+    }
+    return "unknown";
+}
+
+void period_format_date(int d, char out[11])
+{
+    snprintf(out, 11, "%04d-%02d-%02d", (d / 10000) % 10000, (d / 100) % 100, d % 100);
+}

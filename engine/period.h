@@ -1,0 +1,55 @@
+/*
+ * period.h - reading the period labels publishers print.
+ *
+ * A label such as `2022/23`, `2023/24 Q2`, `2018-22` or ScotPHO's
+ * `2020/21 to 2022/23 financial years; 3-year aggregates` becomes a type, a
+ * first and last day and a number of units, so that periods written in
+ * different notations order and compare correctly. The label itself is kept
+ * by the caller: it is what the scorecard shows. A label this parser cannot
+ * place is an error, never a guess; the one ambiguity it resolves by rule is
+ * `YYYY-NN`, read as a month when NN cannot end a range (`2023-06`, `2012-04`)
+ * and as pooled years otherwise (`2001-05`, `2010-12`, `2018-22`), which is how
+ * UK statistical publishers write pooled periods. Write `May 2001` for a month
+ * that the rule would read as a range.
+ */
+#ifndef SCORECARD_PERIOD_H
+#define SCORECARD_PERIOD_H
+
+#include "error.h"
+
+typedef enum period_type {
+    PERIOD_FY,               /* financial year, 1 April to 31 March */
+    PERIOD_POOLED_FY,        /* consecutive financial years pooled */
+    PERIOD_CALENDAR_YEAR,    /* 1 January to 31 December */
+    PERIOD_POOLED_YEARS,     /* consecutive calendar years pooled */
+    PERIOD_FY_QUARTER,       /* Q1 = Apr-Jun ... Q4 = Jan-Mar of the next calendar year */
+    PERIOD_CALENDAR_QUARTER, /* Q1 = Jan-Mar */
+    PERIOD_MONTH,
+    PERIOD_SURVEY_WAVE,      /* survey year(s); units > 1 when pooled */
+    PERIOD_SCHOOL_YEAR,      /* 1 August to 31 July; units > 1 when pooled */
+    PERIOD_SNAPSHOT,         /* a day or a month's count date; units > 1 when averaged over years */
+} period_type;
+
+typedef enum quarter_kind {
+    QUARTERS_FY,       /* `2023 Q2` means Q2 of 2023/24 (UK health returns) */
+    QUARTERS_CALENDAR, /* `2023 Q2` means April to June 2023 */
+} quarter_kind;
+
+typedef struct period {
+    period_type type;
+    int start;       /* first day as YYYYMMDD */
+    int end;         /* last day as YYYYMMDD */
+    int units;       /* years, quarters or months covered (pooled periods: the stated count) */
+    int provisional; /* the label carried a provisional marker, as in `2011/12p` */
+} period;
+
+/* Parses `label`; on failure returns ERR_PARSE with a message naming it. */
+int period_parse(const char *label, quarter_kind quarters, period *out, err *e);
+
+/* The stable lower-case name of a type, as stored and printed (`fy`, `pooled_years`, ...). */
+const char *period_type_name(period_type t);
+
+/* Writes YYYYMMDD as `YYYY-MM-DD` into `out` (11 bytes). */
+void period_format_date(int ymd, char out[11]);
+
+#endif

@@ -1,0 +1,103 @@
+/* read_json.c - a JSON array of observation objects to observation rows. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+/* Formats a JSON number the way a person would have written it: the shortest
+ * of %.15g and %.17g that reads back as the same double. */
+static void number_text(double v, char *out, size_t n)
+{
+    snprintf(out, n, "%.15g", v);
+    if (strtod(out, NULL) != v)
+        snprintf(out, n, "%.17g", v);
+}
+
+/* Line of byte `pos` in `text`, for parse errors. */
+static long line_at(const char *text, size_t len, const char *pos)
+{
+    long line = 1;
+    for (const char *p = text; p < pos && p < text + len; p++)
+        line += *p == '\n';
+    return line;
+}
+
+static cJSON *parse_or_error(const char *text, size_t len, const char *name, err *e)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (!root) {
+        const char *at = cJSON_GetErrorPtr();
+        if (at && at >= text && at <= text + len)
+            err_set(e, ERR_PARSE, "%s:%ld: not valid JSON", name, line_at(text, len, at));
+        else
+            err_set(e, ERR_PARSE, "%s: not valid JSON", name);
+    }
+    return root;
+}
+
+int reader_json(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
+                void *ctx, err *e)
+{
+    cJSON *root = parse_or_error(text, len, name, e);
+    if (!root)
+        return e->code;
+    int rc = 0;
+    if (!cJSON_IsArray(root))
+        rc = err_set(e, ERR_PARSE, "%s: expected an array of observation objects", name);
+
+    char numbers[OBS_NFIELDS][32];
+    char where[48];
+    long item = 0;
+    for (const cJSON *o = root->child; o && !rc; o = o->next) {
+        item++;
+        snprintf(where, sizeof where, "item %ld", item);
+        if (!cJSON_IsObject(o)) {
+            rc = err_set(e, ERR_PARSE, "%s: %s: not an object", name, where);
+            break;
+        }
+        obs_text row;
+        memset(&row, 0, sizeof row);
+        row.where = where;
+        for (int f = 0; f < OBS_NFIELDS && !rc; f++) {
+            const char *key = m->column[f] ? m->column[f] : obs_field_name(f);
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+            if (!v)
+                continue;
+            row.column[f] = key;
+            if (cJSON_IsString(v))
+                row.field[f] = v->valuestring;
+            else if (cJSON_IsNull(v))
+                row.field[f] = "";
+            else if (cJSON_IsBool(v))
+                row.field[f] = cJSON_IsTrue(v) ? "true" : "false";
+            else if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+                number_text(v->valuedouble, numbers[f], sizeof numbers[f]);
+                row.field[f] = numbers[f];
+            } else
+                rc = err_set(e, ERR_PARSE, "%s: %s: field \"%s\" must be a string, number, boolean or null",
+                             name, where, key);
+        }
+        if (!rc)
+            rc = sink(ctx, &row, e);
+    }
+    cJSON_Delete(root);
+    return rc;
+}
+
+const char *reader_sniff(const char *text, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
+        (unsigned char)text[2] == 0xBF)
+        i = 3;
+    while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+        i++;
+    if (i < len && text[i] == '[')
+        return "json";
+    if (i < len && text[i] == '{')
+        return "jsonstat";
+    return "csv";
+}

@@ -1,0 +1,321 @@
+/*
+ * read_jsonstat.c - JSON-stat 2.0 datasets (as NISRA PxStat publishes them) to
+ * observation rows.
+ *
+ * The value array is a cube flattened row-major, last dimension fastest. The
+ * roles say which dimension is time, geography and metric; where `role` is
+ * silent, the geography is the dimension whose codes are GSS codes. A
+ * dimension mixing one GSS code with other codes (NISRA's EQUALGROUPS: the
+ * country, then equality groups) is read as that area, broken down. Any other
+ * dimension with more than one category becomes part of the breakdown.
+ * `--map period=DIM`, `--map area=DIM` and `--map indicator=DIM` override the
+ * roles; fixed values and markers are applied by the sink, as for every format.
+ */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "reader.h"
+
+#define JSONSTAT_MAX_DIMS 16
+#define JSONSTAT_MAX_CELLS 50000000L
+
+typedef struct dim {
+    const char *id;
+    long size;
+    const char **code; /* category codes in index order, borrowed from the cJSON tree */
+    int gss_count;     /* how many codes look like GSS codes */
+    int gss_pos;       /* position of one of them */
+} dim;
+
+static int is_gss(const char *s)
+{
+    if (strlen(s) != 9 || s[0] < 'A' || s[0] > 'Z')
+        return 0;
+    for (int i = 1; i < 9; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+/* Fills d->code from category.index (array, object of code -> position, or a
+ * bare string for one category) or, failing that, the order of category.label. */
+static int read_categories(dim *d, const cJSON *dimension, const char *name, err *e)
+{
+    const cJSON *cat = cJSON_GetObjectItemCaseSensitive(dimension, "category");
+    const cJSON *index = cJSON_GetObjectItemCaseSensitive(cat, "index");
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(cat, "label");
+    d->code = calloc((size_t)d->size, sizeof *d->code);
+    if (!d->code)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    long n = 0;
+    if (cJSON_IsString(index)) {
+        d->code[0] = index->valuestring;
+        n = 1;
+    } else if (cJSON_IsArray(index)) {
+        for (const cJSON *c = index->child; c; c = c->next, n++) {
+            if (n >= d->size || !cJSON_IsString(c))
+                return err_set(e, ERR_PARSE, "%s: dimension \"%s\": category.index does not match size %ld", name,
+                               d->id, d->size);
+            d->code[n] = c->valuestring;
+        }
+    } else if (cJSON_IsObject(index)) {
+        for (const cJSON *c = index->child; c; c = c->next, n++) {
+            if (!cJSON_IsNumber(c) || c->valuedouble < 0 || c->valuedouble >= (double)d->size ||
+                d->code[(long)c->valuedouble])
+                return err_set(e, ERR_PARSE, "%s: dimension \"%s\": bad position for category \"%s\"", name,
+                               d->id, c->string);
+            d->code[(long)c->valuedouble] = c->string;
+        }
+    } else if (cJSON_IsObject(label)) {
+        for (const cJSON *c = label->child; c; c = c->next, n++) {
+            if (n >= d->size)
+                break;
+            d->code[n] = c->string;
+        }
+    }
+    if (n != d->size)
+        return err_set(e, ERR_PARSE, "%s: dimension \"%s\" lists %ld categories but its size is %ld", name, d->id,
+                       n, d->size);
+    for (long i = 0; i < d->size; i++)
+        if (is_gss(d->code[i])) {
+            d->gss_count++;
+            d->gss_pos = (int)i;
+        }
+    return 0;
+}
+
+/* The dimension a role names (a string, as NISRA writes it, or an array). */
+static int role_dim(const cJSON *role, const char *key, const dim *dims, int ndims)
+{
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(role, key);
+    if (cJSON_IsArray(r))
+        r = r->child;
+    if (!cJSON_IsString(r))
+        return -1;
+    for (int i = 0; i < ndims; i++)
+        if (!strcmp(dims[i].id, r->valuestring))
+            return i;
+    return -1;
+}
+
+static const cJSON *find_dataset(const cJSON *root)
+{
+    const cJSON *cls = cJSON_GetObjectItemCaseSensitive(root, "class");
+    if (cJSON_IsString(cls) && !strcmp(cls->valuestring, "dataset"))
+        return root;
+    const cJSON *result = cJSON_GetObjectItemCaseSensitive(root, "result");
+    cls = cJSON_GetObjectItemCaseSensitive(result, "class");
+    if (cJSON_IsString(cls) && !strcmp(cls->valuestring, "dataset"))
+        return result;
+    return NULL;
+}
+
+/* Value at flat index `i`, from an array or a sparse object. NULL when absent. */
+static const cJSON *cell(const cJSON *values, const cJSON **cursor, long i)
+{
+    if (cJSON_IsArray(values)) {
+        const cJSON *c = *cursor; /* walked in order: O(1) per cell */
+        *cursor = c ? c->next : NULL;
+        return c;
+    }
+    char key[24];
+    snprintf(key, sizeof key, "%ld", i);
+    return cJSON_GetObjectItemCaseSensitive(values, key);
+}
+
+static const char *status_at(const cJSON *status, long i)
+{
+    if (cJSON_IsString(status))
+        return status->valuestring;
+    const cJSON *s = NULL;
+    if (cJSON_IsArray(status)) {
+        s = cJSON_GetArrayItem(status, (int)i);
+    } else if (cJSON_IsObject(status)) {
+        char key[24];
+        snprintf(key, sizeof key, "%ld", i);
+        s = cJSON_GetObjectItemCaseSensitive(status, key);
+    }
+    return cJSON_IsString(s) ? s->valuestring : NULL;
+}
+
+/* Decimals the publisher declares for a metric category, or -1. */
+static int metric_decimals(const cJSON *ds, const dim *metric, long pos)
+{
+    if (!metric)
+        return -1;
+    const cJSON *dimension = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(ds, "dimension"),
+                                                              metric->id);
+    const cJSON *unit = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(dimension, "category"),
+                                                         "unit");
+    const cJSON *dec = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(unit, metric->code[pos]),
+                                                        "decimals");
+    return cJSON_IsNumber(dec) && dec->valuedouble >= 0 && dec->valuedouble <= 15 ? dec->valueint : -1;
+}
+
+typedef struct cube {
+    dim dims[JSONSTAT_MAX_DIMS];
+    int ndims;
+    int time, geo, metric;
+    long cells;
+} cube;
+
+/* The dimension `--map FIELD=DIMENSION` names; -1 when unmapped; error when absent. */
+static int mapped_dim(const cube *c, const mapping *m, int field, const char *name, err *e)
+{
+    if (!m->column[field])
+        return -1;
+    for (int i = 0; i < c->ndims; i++)
+        if (!strcmp(c->dims[i].id, m->column[field]))
+            return i;
+    return err_set(e, ERR_USAGE, "%s: no dimension \"%s\" (mapped to %s)", name, m->column[field],
+                   obs_field_name(field));
+}
+
+static int read_cube(cube *c, const cJSON *ds, const mapping *m, const char *name, err *e)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(ds, "id");
+    const cJSON *size = cJSON_GetObjectItemCaseSensitive(ds, "size");
+    const cJSON *dimension = cJSON_GetObjectItemCaseSensitive(ds, "dimension");
+    if (!cJSON_IsArray(id) || !cJSON_IsArray(size) || !cJSON_IsObject(dimension) ||
+        cJSON_GetArraySize(id) != cJSON_GetArraySize(size))
+        return err_set(e, ERR_PARSE, "%s: a JSON-stat dataset needs \"id\", \"size\" and \"dimension\" of one length",
+                       name);
+    if (cJSON_GetArraySize(id) > JSONSTAT_MAX_DIMS || cJSON_GetArraySize(id) == 0)
+        return err_set(e, ERR_LIMIT, "%s: between 1 and %d dimensions are supported", name, JSONSTAT_MAX_DIMS);
+    c->cells = 1;
+    const cJSON *s = size->child;
+    for (const cJSON *d = id->child; d; d = d->next, s = s->next) {
+        dim *x = &c->dims[c->ndims++];
+        if (!cJSON_IsString(d) || !cJSON_IsNumber(s) || s->valuedouble < 1 || s->valuedouble > 1e7 ||
+            s->valuedouble != (long)s->valuedouble)
+            return err_set(e, ERR_PARSE, "%s: bad dimension id or size", name);
+        x->id = d->valuestring;
+        x->size = (long)s->valuedouble;
+        if (c->cells > JSONSTAT_MAX_CELLS / x->size)
+            return err_set(e, ERR_LIMIT, "%s: more than %ld cells", name, JSONSTAT_MAX_CELLS);
+        c->cells *= x->size;
+        const cJSON *dj = cJSON_GetObjectItemCaseSensitive(dimension, x->id);
+        if (!cJSON_IsObject(dj))
+            return err_set(e, ERR_PARSE, "%s: dimension \"%s\" is listed in \"id\" but not described", name, x->id);
+        int rc = read_categories(x, dj, name, e);
+        if (rc)
+            return rc;
+    }
+    const cJSON *role = cJSON_GetObjectItemCaseSensitive(ds, "role");
+    c->time = role_dim(role, "time", c->dims, c->ndims);
+    c->geo = role_dim(role, "geo", c->dims, c->ndims);
+    c->metric = role_dim(role, "metric", c->dims, c->ndims);
+    static const int fields[3] = {OBS_PERIOD, OBS_AREA, OBS_INDICATOR};
+    int *slots[3] = {&c->time, &c->geo, &c->metric};
+    for (int k = 0; k < 3; k++) {
+        int d = mapped_dim(c, m, fields[k], name, e);
+        if (d < -1)
+            return d;
+        if (d >= 0)
+            *slots[k] = d;
+    }
+    if (c->geo < 0) /* no role: prefer a dimension of GSS codes only, then a mixed one */
+        for (int pass = 0; pass < 2 && c->geo < 0; pass++)
+            for (int i = 0; i < c->ndims; i++)
+                if (i != c->time && i != c->metric &&
+                    (pass == 0 ? c->dims[i].gss_count == c->dims[i].size : c->dims[i].gss_count == 1)) {
+                    c->geo = i;
+                    break;
+                }
+    if (c->time < 0)
+        return err_set(e, ERR_PARSE, "%s: no time dimension (role \"time\")", name);
+    return 0;
+}
+
+int reader_jsonstat(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
+                    void *ctx, err *e)
+{
+    cJSON *root = cJSON_ParseWithLength(text, len);
+    if (!root)
+        return err_set(e, ERR_PARSE, "%s: not valid JSON", name);
+    const cJSON *ds = find_dataset(root);
+    cube c;
+    memset(&c, 0, sizeof c);
+    int rc = 0;
+    if (!ds)
+        rc = err_set(e, ERR_PARSE, "%s: not a JSON-stat 2.0 dataset (no \"class\": \"dataset\")", name);
+    if (!rc)
+        rc = read_cube(&c, ds, m, name, e);
+    const cJSON *values = ds ? cJSON_GetObjectItemCaseSensitive(ds, "value") : NULL;
+    if (!rc && !(cJSON_IsArray(values) && cJSON_GetArraySize(values) == c.cells) && !cJSON_IsObject(values))
+        rc = err_set(e, ERR_PARSE, "%s: \"value\" must hold %ld cells", name, c.cells);
+    if (!rc && c.geo >= 0 && c.dims[c.geo].gss_count == 0)
+        rc = err_set(e, ERR_PARSE, "%s: geography dimension \"%s\" holds no GSS codes", name, c.dims[c.geo].id);
+    const cJSON *status = ds ? cJSON_GetObjectItemCaseSensitive(ds, "status") : NULL;
+
+    long pos[JSONSTAT_MAX_DIMS] = {0};
+    const cJSON *cursor = cJSON_IsArray(values) ? values->child : NULL;
+    char vtext[64], breakdown[512], where[600];
+    for (long i = 0; i < c.cells && !rc; i++) {
+        const cJSON *v = cell(values, &cursor, i);
+        obs_text row;
+        memset(&row, 0, sizeof row);
+        size_t bl = 0, wl = 0;
+        breakdown[0] = '\0';
+        wl += (size_t)snprintf(where, sizeof where, "value %ld (", i + 1);
+        for (int d = 0; d < c.ndims; d++) {
+            const dim *x = &c.dims[d];
+            const char *code = x->code[pos[d]];
+            if (wl < sizeof where)
+                wl += (size_t)snprintf(where + wl, sizeof where - wl, "%s%s=%s", d ? ", " : "", x->id, code);
+            if (d == c.time) {
+                row.field[OBS_PERIOD] = code;
+                row.column[OBS_PERIOD] = x->id;
+            } else if (d == c.metric) {
+                row.field[OBS_INDICATOR] = code;
+                row.column[OBS_INDICATOR] = x->id;
+            } else if (d == c.geo) {
+                row.field[OBS_AREA] = is_gss(code) ? code : x->code[x->gss_pos];
+                row.column[OBS_AREA] = x->id;
+            }
+            int part = (d == c.geo && !is_gss(code)) || (d != c.geo && d != c.time && d != c.metric && x->size > 1);
+            if (part && bl < sizeof breakdown)
+                bl += (size_t)snprintf(breakdown + bl, sizeof breakdown - bl, "%s%s=%s", bl ? ";" : "", x->id, code);
+        }
+        if (wl < sizeof where)
+            snprintf(where + wl, sizeof where - wl, ")");
+        row.where = where;
+        row.field[OBS_BREAKDOWN] = breakdown;
+        row.column[OBS_BREAKDOWN] = "dimensions";
+        if (!v || cJSON_IsNull(v)) {
+            row.field[OBS_VALUE] = "";
+        } else if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+            int dec = metric_decimals(ds, c.metric >= 0 ? &c.dims[c.metric] : NULL,
+                                      c.metric >= 0 ? pos[c.metric] : 0);
+            if (dec >= 0)
+                snprintf(vtext, sizeof vtext, "%.*f", dec, v->valuedouble);
+            else
+                snprintf(vtext, sizeof vtext, "%.15g", v->valuedouble);
+            row.field[OBS_VALUE] = vtext;
+        } else if (cJSON_IsString(v)) {
+            row.field[OBS_VALUE] = v->valuestring;
+        } else {
+            rc = err_set(e, ERR_PARSE, "%s: %s: a value must be a number, a string or null", name, where);
+            break;
+        }
+        row.column[OBS_VALUE] = "value";
+        const char *st = status_at(status, i);
+        if (st) {
+            row.field[OBS_STATUS] = st;
+            row.column[OBS_STATUS] = "status";
+        }
+        rc = sink(ctx, &row, e);
+        for (int d = c.ndims - 1; d >= 0; d--) { /* odometer: last dimension fastest */
+            if (++pos[d] < c.dims[d].size)
+                break;
+            pos[d] = 0;
+        }
+    }
+    for (int d = 0; d < c.ndims; d++)
+        free(c.dims[d].code);
+    cJSON_Delete(root);
+    return rc;
+}

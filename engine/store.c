@@ -1,0 +1,663 @@
+/* store.c - SQLite schema, migrations and every statement the engine runs. */
+#include "store.h"
+
+#include <math.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "strmap.h"
+
+/* Migration i takes user_version i to i + 1. Never edit a released one: add a new one. */
+static const char *const MIGRATIONS[] = {
+    /* 0 -> 1: geography, import batches, observations */
+    "CREATE TABLE areas ("
+    "  code TEXT PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  type TEXT NOT NULL,"
+    "  country TEXT NOT NULL,"
+    "  valid_from TEXT,"
+    "  valid_to TEXT,"
+    "  confidence TEXT CHECK (confidence IN ('C','P','U')),"
+    "  source TEXT);"
+    "CREATE TABLE area_aliases ("
+    "  old_code TEXT PRIMARY KEY,"
+    "  new_code TEXT NOT NULL REFERENCES areas(code),"
+    "  valid_from TEXT,"
+    "  relation TEXT NOT NULL CHECK (relation IN ('identical','approximate')),"
+    "  note TEXT);"
+    "CREATE TABLE area_memberships ("
+    "  child TEXT NOT NULL REFERENCES areas(code),"
+    "  parent TEXT NOT NULL REFERENCES areas(code),"
+    "  weight REAL CHECK (weight IS NULL OR (weight > 0 AND weight <= 1)),"
+    "  relation TEXT NOT NULL CHECK (relation IN ('exact','approximate')),"
+    "  valid_from TEXT NOT NULL DEFAULT '',"
+    "  valid_to TEXT,"
+    "  confidence TEXT CHECK (confidence IN ('C','P','U')),"
+    "  source TEXT,"
+    "  PRIMARY KEY (child, parent, valid_from));"
+    "CREATE INDEX area_memberships_parent ON area_memberships(parent);"
+    "CREATE TABLE import_batches ("
+    "  id INTEGER PRIMARY KEY,"
+    "  file_name TEXT NOT NULL,"
+    "  sha256 TEXT NOT NULL UNIQUE,"
+    "  format TEXT NOT NULL,"
+    "  rows_read INTEGER NOT NULL DEFAULT 0,"
+    "  rows_inserted INTEGER NOT NULL DEFAULT 0,"
+    "  rows_unchanged INTEGER NOT NULL DEFAULT 0,"
+    "  rows_superseding INTEGER NOT NULL DEFAULT 0,"
+    "  rows_duplicate INTEGER NOT NULL DEFAULT 0,"
+    "  rows_rejected INTEGER NOT NULL DEFAULT 0,"
+    "  imported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')));"
+    "CREATE TABLE observations ("
+    "  id INTEGER PRIMARY KEY,"
+    "  indicator TEXT NOT NULL,"
+    "  area TEXT NOT NULL REFERENCES areas(code),"
+    "  source_area TEXT NOT NULL,"
+    "  breakdown TEXT NOT NULL DEFAULT '',"
+    "  period TEXT NOT NULL,"
+    "  period_type TEXT NOT NULL,"
+    "  period_start TEXT NOT NULL,"
+    "  period_end TEXT NOT NULL,"
+    "  period_units INTEGER NOT NULL,"
+    "  value REAL,"
+    "  value_text TEXT,"
+    "  numerator REAL,"
+    "  denominator REAL,"
+    "  lower_ci REAL,"
+    "  upper_ci REAL,"
+    "  status TEXT NOT NULL CHECK (status IN ('ok','suppressed','missing','provisional','revised')),"
+    "  series_break INTEGER NOT NULL DEFAULT 0 CHECK (series_break IN (0,1)),"
+    "  approximate_geography INTEGER NOT NULL DEFAULT 0 CHECK (approximate_geography IN (0,1)),"
+    "  note TEXT,"
+    "  batch INTEGER NOT NULL REFERENCES import_batches(id),"
+    "  source_line INTEGER,"
+    "  superseded_by INTEGER REFERENCES import_batches(id),"
+    "  CHECK ((value IS NULL) = (status IN ('suppressed','missing')) OR value IS NULL));"
+    "CREATE UNIQUE INDEX observations_current"
+    "  ON observations(indicator, area, breakdown, period_start, period_end) WHERE superseded_by IS NULL;"
+    "CREATE INDEX observations_area ON observations(area, indicator);"
+    "CREATE INDEX observations_batch ON observations(batch);",
+};
+#define NMIGRATIONS ((int)(sizeof MIGRATIONS / sizeof *MIGRATIONS))
+
+enum stmt_id {
+    S_PUT_AREA,
+    S_PUT_ALIAS,
+    S_PUT_MEMBERSHIP,
+    S_FIND_BATCH,
+    S_BEGIN_BATCH,
+    S_FINISH_BATCH,
+    S_FIND_CURRENT,
+    S_SUPERSEDE,
+    S_INSERT_OBS,
+    S_COUNT
+};
+
+static const char *const STMT_SQL[S_COUNT] = {
+    [S_PUT_AREA] = "INSERT INTO areas(code,name,type,country,valid_from,valid_to,confidence,source)"
+                   " VALUES (?1,?2,?3,?4,?5,?6,?7,?8) ON CONFLICT(code) DO UPDATE SET name=?2, type=?3,"
+                   " country=?4, valid_from=?5, valid_to=?6, confidence=?7, source=?8",
+    [S_PUT_ALIAS] = "INSERT INTO area_aliases(old_code,new_code,valid_from,relation,note) VALUES (?1,?2,?3,?4,?5)"
+                    " ON CONFLICT(old_code) DO UPDATE SET new_code=?2, valid_from=?3, relation=?4, note=?5",
+    [S_PUT_MEMBERSHIP] = "INSERT INTO area_memberships(child,parent,weight,relation,valid_from,valid_to,"
+                         "confidence,source) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)"
+                         " ON CONFLICT(child,parent,valid_from) DO UPDATE SET weight=?3, relation=?4,"
+                         " valid_to=?6, confidence=?7, source=?8",
+    [S_FIND_BATCH] = "SELECT id FROM import_batches WHERE sha256 = ?1",
+    [S_BEGIN_BATCH] = "INSERT INTO import_batches(file_name, sha256, format) VALUES (?1, ?2, ?3)",
+    [S_FINISH_BATCH] = "UPDATE import_batches SET rows_read=?2, rows_inserted=?3, rows_unchanged=?4,"
+                       " rows_superseding=?5, rows_duplicate=?6, rows_rejected=?7 WHERE id=?1",
+    [S_FIND_CURRENT] = "SELECT id, batch, source_line, value, numerator, denominator, lower_ci, upper_ci,"
+                       " status, series_break, note FROM observations WHERE indicator=?1 AND area=?2"
+                       " AND breakdown=?3 AND period_start=?4 AND period_end=?5 AND superseded_by IS NULL",
+    [S_SUPERSEDE] = "UPDATE observations SET superseded_by = ?2 WHERE id = ?1",
+    [S_INSERT_OBS] = "INSERT INTO observations(indicator, area, source_area, breakdown, period, period_type,"
+                     " period_start, period_end, period_units, value, value_text, numerator, denominator,"
+                     " lower_ci, upper_ci, status, series_break, approximate_geography, note, batch,"
+                     " source_line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
+                     "?19,?20,?21)",
+};
+
+typedef struct area_ref {
+    char *current; /* owned */
+    int approximate;
+} area_ref;
+
+struct store {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *stmt[S_COUNT];
+    strmap *area_index; /* code or alias -> index in area_refs; built on first use */
+    area_ref *area_refs;
+    size_t narea_refs;
+};
+
+static int db_error(store *s, err *e, const char *what)
+{
+    return err_set(e, ERR_DB, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+static int exec(store *s, const char *sql, err *e)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(e, ERR_DB, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return ERR_DB;
+    }
+    return 0;
+}
+
+int store_schema_version(void)
+{
+    return NMIGRATIONS;
+}
+
+static int user_version(store *s, int *v, err *e)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "reading the schema version");
+    int rc = sqlite3_step(st);
+    *v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : db_error(s, e, "reading the schema version");
+}
+
+static int migrate(store *s, err *e)
+{
+    int v;
+    int rc = user_version(s, &v, e);
+    if (rc)
+        return rc;
+    if (v > NMIGRATIONS)
+        return err_set(e, ERR_DB, "%s: schema version %d is newer than this scorecard understands (%d); upgrade scorecard",
+                       s->path, v, NMIGRATIONS);
+    for (; v < NMIGRATIONS; v++) {
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
+        if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
+            return rc;
+        if ((rc = exec(s, MIGRATIONS[v], e)) || (rc = exec(s, pragma, e))) {
+            exec(s, "ROLLBACK", NULL);
+            return err_prefix(e, "migrating to schema version %d", v + 1);
+        }
+        if ((rc = exec(s, "COMMIT", e)))
+            return rc;
+    }
+    return 0;
+}
+
+int store_open(const char *path, store **out, err *e)
+{
+    *out = NULL;
+    store *s = calloc(1, sizeof *s);
+    if (!s || !(s->path = strdup(path))) {
+        free(s);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    int rc = 0;
+    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+        rc = err_set(e, ERR_DB, "%s: cannot open database: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+        store_close(s);
+        return rc;
+    }
+    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_extended_result_codes(s->db, 1);
+    if ((rc = exec(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", e)) ||
+        (rc = migrate(s, e))) {
+        store_close(s);
+        return rc;
+    }
+    for (int i = 0; i < S_COUNT; i++)
+        if (sqlite3_prepare_v3(s->db, STMT_SQL[i], -1, SQLITE_PREPARE_PERSISTENT, &s->stmt[i], NULL) != SQLITE_OK) {
+            rc = db_error(s, e, "preparing a statement");
+            store_close(s);
+            return rc;
+        }
+    *out = s;
+    return 0;
+}
+
+static void drop_area_index(store *s)
+{
+    strmap_free(s->area_index);
+    s->area_index = NULL;
+    for (size_t i = 0; i < s->narea_refs; i++)
+        free(s->area_refs[i].current);
+    free(s->area_refs);
+    s->area_refs = NULL;
+    s->narea_refs = 0;
+}
+
+void store_close(store *s)
+{
+    if (!s)
+        return;
+    drop_area_index(s);
+    for (int i = 0; i < S_COUNT; i++)
+        sqlite3_finalize(s->stmt[i]);
+    sqlite3_close(s->db);
+    free(s->path);
+    free(s);
+}
+
+int store_begin(store *s, err *e)
+{
+    return exec(s, "BEGIN IMMEDIATE", e);
+}
+
+int store_commit(store *s, err *e)
+{
+    return exec(s, "COMMIT", e);
+}
+
+void store_rollback(store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        exec(s, "ROLLBACK", NULL);
+    drop_area_index(s); /* it may hold areas that were rolled back */
+}
+
+/* ---- binding helpers ---- */
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static void bind_num(sqlite3_stmt *st, int i, double v)
+{
+    if (isnan(v))
+        sqlite3_bind_null(st, i);
+    else
+        sqlite3_bind_double(st, i, v);
+}
+
+static double col_num(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : sqlite3_column_double(st, i);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Steps a write statement to completion and resets it. */
+static int run(store *s, sqlite3_stmt *st, err *e, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, e, what);
+}
+
+/* ---- geography ---- */
+
+int store_put_area(store *s, const store_area *a, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_PUT_AREA];
+    bind_text(st, 1, a->code);
+    bind_text(st, 2, a->name);
+    bind_text(st, 3, a->type);
+    bind_text(st, 4, a->country);
+    bind_text(st, 5, a->valid_from);
+    bind_text(st, 6, a->valid_to);
+    bind_text(st, 7, a->confidence);
+    bind_text(st, 8, a->source);
+    drop_area_index(s);
+    return run(s, st, e, a->code);
+}
+
+int store_put_alias(store *s, const store_alias *a, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_PUT_ALIAS];
+    bind_text(st, 1, a->old_code);
+    bind_text(st, 2, a->new_code);
+    bind_text(st, 3, a->valid_from);
+    bind_text(st, 4, a->relation);
+    bind_text(st, 5, a->note);
+    drop_area_index(s);
+    return run(s, st, e, a->old_code);
+}
+
+int store_put_membership(store *s, const store_membership *m, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_PUT_MEMBERSHIP];
+    bind_text(st, 1, m->child);
+    bind_text(st, 2, m->parent);
+    bind_num(st, 3, m->weight);
+    bind_text(st, 4, m->relation);
+    sqlite3_bind_text(st, 5, m->valid_from ? m->valid_from : "", -1, SQLITE_TRANSIENT);
+    bind_text(st, 6, m->valid_to);
+    bind_text(st, 7, m->confidence);
+    bind_text(st, 8, m->source);
+    return run(s, st, e, m->child);
+}
+
+static int add_area_ref(store *s, const char *key, const char *current, int approximate, err *e)
+{
+    area_ref *grown = realloc(s->area_refs, (s->narea_refs + 1) * sizeof *grown);
+    if (!grown)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    s->area_refs = grown;
+    area_ref *r = &s->area_refs[s->narea_refs];
+    if (!(r->current = strdup(current)))
+        return err_set(e, ERR_NOMEM, "out of memory");
+    r->approximate = approximate;
+    if (strmap_put(s->area_index, key, (int)s->narea_refs) < 0)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    s->narea_refs++;
+    return 0;
+}
+
+/* Area codes and aliases are few (hundreds); importing looks one up per row. */
+static int build_area_index(store *s, err *e)
+{
+    if (!(s->area_index = strmap_new()))
+        return err_set(e, ERR_NOMEM, "out of memory");
+    sqlite3_stmt *st;
+    /* Areas last: a retired code still listed as an area (because data exists for
+     * it as it was) resolves to itself; its alias only records the succession. */
+    const char *sql = "SELECT old_code, new_code, relation = 'approximate' FROM area_aliases"
+                      " UNION ALL SELECT code, code, 0 FROM areas";
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "reading areas");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        if (add_area_ref(s, col_text(st, 0), col_text(st, 1), sqlite3_column_int(st, 2), e)) {
+            sqlite3_finalize(st);
+            drop_area_index(s);
+            return e->code;
+        }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        drop_area_index(s);
+        return db_error(s, e, "reading areas");
+    }
+    return 0;
+}
+
+int store_resolve_area(store *s, const char *code, const char **current, int *approximate, err *e)
+{
+    if (!s->area_index) {
+        int rc = build_area_index(s, e);
+        if (rc)
+            return rc;
+    }
+    int i;
+    if (!strmap_get(s->area_index, code, &i))
+        return 0;
+    *current = s->area_refs[i].current;
+    *approximate = s->area_refs[i].approximate;
+    return 1;
+}
+
+int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, const store_area *a), void *ctx,
+                    err *e)
+{
+    const char *sql = "SELECT code, name, type, country, valid_from, valid_to, confidence, source FROM areas a"
+                      " WHERE (?1 IS NULL OR lower(country) = lower(?1) OR lower(replace(country,' ','_')) = lower(?1))"
+                      " AND (?2 IS NULL OR lower(type) = lower(?2))"
+                      " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM area_memberships m"
+                      "      WHERE m.child = a.code AND m.parent = ?3))"
+                      " ORDER BY country, type, code";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "listing areas");
+    bind_text(st, 1, f->country);
+    bind_text(st, 2, f->type);
+    bind_text(st, 3, f->parent);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_area a = {col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
+                        col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7)};
+        if (fn(ctx, &a)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, e, "listing areas");
+}
+
+/* ---- imports ---- */
+
+int store_find_batch(store *s, const char *sha256, long long *batch, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_FIND_BATCH];
+    bind_text(st, 1, sha256);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *batch = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(s, e, "looking up earlier imports");
+    return rc == SQLITE_ROW;
+}
+
+int store_begin_batch(store *s, const char *file_name, const char *sha256, const char *format, long long *batch,
+                      err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_BEGIN_BATCH];
+    bind_text(st, 1, file_name);
+    bind_text(st, 2, sha256);
+    bind_text(st, 3, format);
+    int rc = run(s, st, e, "recording the import");
+    if (!rc)
+        *batch = sqlite3_last_insert_rowid(s->db);
+    return rc;
+}
+
+int store_finish_batch(store *s, long long batch, const store_batch_counts *c, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_FINISH_BATCH];
+    sqlite3_bind_int64(st, 1, batch);
+    sqlite3_bind_int64(st, 2, c->read);
+    sqlite3_bind_int64(st, 3, c->inserted);
+    sqlite3_bind_int64(st, 4, c->unchanged);
+    sqlite3_bind_int64(st, 5, c->superseding);
+    sqlite3_bind_int64(st, 6, c->duplicate);
+    sqlite3_bind_int64(st, 7, c->rejected);
+    return run(s, st, e, "recording the import");
+}
+
+static int same_num(double a, double b)
+{
+    return (isnan(a) && isnan(b)) || a == b;
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return (!a || !*a) ? (!b || !*b) : (b && !strcmp(a, b));
+}
+
+/* Does the stored row the statement points at say what `o` says? A revised
+ * value equals the same value reported as ok. */
+static int same_content(sqlite3_stmt *st, const obs *o)
+{
+    obs_status old;
+    if (obs_status_parse(col_text(st, 8), &old))
+        return 0;
+    obs_status now = o->status;
+    if (old == OBS_REVISED)
+        old = OBS_OK;
+    if (now == OBS_REVISED)
+        now = OBS_OK;
+    return same_num(col_num(st, 3), o->value) && same_num(col_num(st, 4), o->numerator) &&
+           same_num(col_num(st, 5), o->denominator) && same_num(col_num(st, 6), o->lower_ci) &&
+           same_num(col_num(st, 7), o->upper_ci) && old == now && sqlite3_column_int(st, 9) == o->series_break &&
+           same_text(col_text(st, 10), o->note);
+}
+
+static int insert_obs(store *s, long long batch, const obs *o, obs_status status, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_INSERT_OBS];
+    char start[11], end[11];
+    period_format_date(o->period.start, start);
+    period_format_date(o->period.end, end);
+    bind_text(st, 1, o->indicator);
+    bind_text(st, 2, o->area);
+    bind_text(st, 3, o->source_area);
+    sqlite3_bind_text(st, 4, o->breakdown ? o->breakdown : "", -1, SQLITE_TRANSIENT);
+    bind_text(st, 5, o->period_label);
+    bind_text(st, 6, period_type_name(o->period.type));
+    bind_text(st, 7, start);
+    bind_text(st, 8, end);
+    sqlite3_bind_int(st, 9, o->period.units);
+    bind_num(st, 10, o->value);
+    bind_text(st, 11, o->value_text);
+    bind_num(st, 12, o->numerator);
+    bind_num(st, 13, o->denominator);
+    bind_num(st, 14, o->lower_ci);
+    bind_num(st, 15, o->upper_ci);
+    bind_text(st, 16, obs_status_name(status));
+    sqlite3_bind_int(st, 17, o->series_break);
+    sqlite3_bind_int(st, 18, o->approximate);
+    bind_text(st, 19, o->note);
+    sqlite3_bind_int64(st, 20, batch);
+    if (o->source_line > 0)
+        sqlite3_bind_int64(st, 21, o->source_line);
+    else
+        sqlite3_bind_null(st, 21);
+    return run(s, st, e, "storing an observation");
+}
+
+int store_put_observation(store *s, long long batch, const obs *o, store_put_result *result, long *other_line,
+                          err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_FIND_CURRENT];
+    char start[11], end[11];
+    period_format_date(o->period.start, start);
+    period_format_date(o->period.end, end);
+    bind_text(st, 1, o->indicator);
+    bind_text(st, 2, o->area);
+    sqlite3_bind_text(st, 3, o->breakdown ? o->breakdown : "", -1, SQLITE_TRANSIENT);
+    bind_text(st, 4, start);
+    bind_text(st, 5, end);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) {
+        sqlite3_reset(st);
+        sqlite3_clear_bindings(st);
+        *result = STORE_INSERTED;
+        return insert_obs(s, batch, o, o->status, e);
+    }
+    if (rc != SQLITE_ROW) {
+        int r = db_error(s, e, "looking up an observation");
+        sqlite3_reset(st);
+        return r;
+    }
+    long long old_id = sqlite3_column_int64(st, 0);
+    long long old_batch = sqlite3_column_int64(st, 1);
+    *other_line = (long)sqlite3_column_int64(st, 2);
+    int same = same_content(st, o);
+    double old_value = col_num(st, 3);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+
+    if (old_batch == batch) {
+        *result = same ? STORE_DUPLICATE : STORE_CONFLICT;
+        return 0;
+    }
+    if (same) {
+        *result = STORE_UNCHANGED;
+        return 0;
+    }
+    sqlite3_stmt *up = s->stmt[S_SUPERSEDE];
+    sqlite3_bind_int64(up, 1, old_id);
+    sqlite3_bind_int64(up, 2, batch);
+    if ((rc = run(s, up, e, "superseding an observation")))
+        return rc;
+    *result = STORE_SUPERSEDED;
+    /* A new figure for a value published before is a revision, unless the file says otherwise. */
+    obs_status status = o->status == OBS_OK && !same_num(old_value, o->value) && !isnan(o->value) ? OBS_REVISED
+                                                                                                : o->status;
+    return insert_obs(s, batch, o, status, e);
+}
+
+/* ---- queries ---- */
+
+int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *ctx, const store_obs_row *r),
+                           void *ctx, err *e)
+{
+    const char *sql = "SELECT o.indicator, o.area, o.source_area, o.breakdown, o.period, o.period_type,"
+                      " o.period_start, o.period_end, o.period_units, o.value, o.value_text, o.numerator,"
+                      " o.denominator, o.lower_ci, o.upper_ci, o.status, o.series_break,"
+                      " o.approximate_geography, o.note, o.source_line, o.batch, o.superseded_by, b.file_name"
+                      " FROM observations o JOIN import_batches b ON b.id = o.batch"
+                      " WHERE (?1 IS NULL OR o.indicator = ?1) AND (?2 IS NULL OR o.area = ?2)"
+                      " AND (?3 IS NULL OR o.period = ?3) AND (?4 OR o.superseded_by IS NULL)"
+                      " ORDER BY o.indicator, o.area, o.breakdown, o.period_start, o.period_end, o.batch";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "querying observations");
+    bind_text(st, 1, f->indicator);
+    bind_text(st, 2, f->area);
+    bind_text(st, 3, f->period);
+    sqlite3_bind_int(st, 4, f->history);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_obs_row r;
+        memset(&r, 0, sizeof r);
+        r.o.indicator = col_text(st, 0);
+        r.o.area = col_text(st, 1);
+        r.o.source_area = col_text(st, 2);
+        r.o.breakdown = col_text(st, 3);
+        r.o.period_label = col_text(st, 4);
+        r.period_type = col_text(st, 5);
+        r.period_start = col_text(st, 6);
+        r.period_end = col_text(st, 7);
+        r.o.period.units = sqlite3_column_int(st, 8);
+        r.o.value = col_num(st, 9);
+        r.o.value_text = col_text(st, 10);
+        r.o.numerator = col_num(st, 11);
+        r.o.denominator = col_num(st, 12);
+        r.o.lower_ci = col_num(st, 13);
+        r.o.upper_ci = col_num(st, 14);
+        if (obs_status_parse(col_text(st, 15), &r.o.status))
+            r.o.status = OBS_MISSING;
+        r.o.series_break = sqlite3_column_int(st, 16);
+        r.o.approximate = sqlite3_column_int(st, 17);
+        r.o.note = col_text(st, 18);
+        r.o.source_line = (long)sqlite3_column_int64(st, 19);
+        r.batch = sqlite3_column_int64(st, 20);
+        r.superseded_by = sqlite3_column_int64(st, 21);
+        r.batch_file = col_text(st, 22);
+        if (fn(ctx, &r)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, e, "querying observations");
+}
+
+int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void *ctx, err *e)
+{
+    const char *sql = "SELECT id, file_name, sha256, format, imported_at, rows_read, rows_inserted,"
+                      " rows_unchanged, rows_superseding, rows_duplicate, rows_rejected FROM import_batches"
+                      " ORDER BY id";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "listing imports");
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_batch b = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
+                         col_text(st, 4),
+                         {sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7),
+                          sqlite3_column_int64(st, 8), sqlite3_column_int64(st, 9), sqlite3_column_int64(st, 10)}};
+        if (fn(ctx, &b)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, e, "listing imports");
+}

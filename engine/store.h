@@ -1,0 +1,123 @@
+/*
+ * store.h - the indicator store: the only module that speaks SQL.
+ *
+ * One SQLite file holds the geography (areas, aliases, memberships), the
+ * import batches and every observation ever imported. Callers speak the
+ * language of the domain; statements never leave store.c. The schema is
+ * versioned with PRAGMA user_version and upgraded by forward migrations when
+ * a database is opened; WAL mode and foreign keys are always on.
+ *
+ * History is never overwritten: a value that changes in a later import is
+ * marked superseded by that batch and stays queryable; the current value of a
+ * series is the one no batch has superseded.
+ */
+#ifndef SCORECARD_STORE_H
+#define SCORECARD_STORE_H
+
+#include "error.h"
+#include "obs.h"
+
+typedef struct store store;
+
+/* Opens (creating if needed) and migrates the database at `path`. */
+int store_open(const char *path, store **out, err *e);
+void store_close(store *s);
+/* The schema version this build writes. */
+int store_schema_version(void);
+
+/* One write transaction at a time; a failed import rolls back to nothing. */
+int store_begin(store *s, err *e);
+int store_commit(store *s, err *e);
+void store_rollback(store *s);
+
+/* ---- geography ---- */
+
+typedef struct store_area {
+    const char *code, *name, *type, *country;
+    const char *valid_from, *valid_to; /* ISO dates or NULL */
+    const char *confidence, *source;   /* NULL when unknown */
+} store_area;
+
+typedef struct store_alias {
+    const char *old_code, *new_code, *valid_from, *relation, *note;
+} store_alias;
+
+typedef struct store_membership {
+    const char *child, *parent;
+    double weight; /* NaN when none */
+    const char *relation; /* "exact" or "approximate" */
+    const char *valid_from, *valid_to, *confidence, *source;
+} store_membership;
+
+/* Insert or update by code (areas), old code (aliases), child+parent+start (memberships). */
+int store_put_area(store *s, const store_area *a, err *e);
+int store_put_alias(store *s, const store_alias *a, err *e);
+int store_put_membership(store *s, const store_membership *m, err *e);
+
+/* Resolves `code` through the aliases. Returns 1 and sets *current (valid
+ * until the store closes) and *approximate, or 0 when the code is unknown. */
+int store_resolve_area(store *s, const char *code, const char **current, int *approximate, err *e);
+
+typedef struct store_area_filter {
+    const char *country; /* case-insensitive; NULL for all */
+    const char *type;
+    const char *parent;  /* only direct members of this area */
+} store_area_filter;
+
+/* Calls `fn` for each matching area, ordered by country, type and code. The
+ * record is valid during the call only. A non-zero return from `fn` stops. */
+int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, const store_area *a), void *ctx,
+                    err *e);
+
+/* ---- imports ---- */
+
+/* Returns 1 and sets *batch when a file with this digest was imported before. */
+int store_find_batch(store *s, const char *sha256, long long *batch, err *e);
+int store_begin_batch(store *s, const char *file_name, const char *sha256, const char *format, long long *batch,
+                      err *e);
+
+typedef struct store_batch_counts {
+    long long read, inserted, unchanged, superseding, duplicate, rejected;
+} store_batch_counts;
+
+int store_finish_batch(store *s, long long batch, const store_batch_counts *c, err *e);
+
+typedef enum store_put_result {
+    STORE_INSERTED,   /* a new series point */
+    STORE_UNCHANGED,  /* an earlier batch holds the same content */
+    STORE_SUPERSEDED, /* replaced a different earlier value, which stays as history */
+    STORE_DUPLICATE,  /* repeated within this batch with the same content */
+    STORE_CONFLICT,   /* repeated within this batch with different content */
+} store_put_result;
+
+/* Stores `o` for `batch`. On STORE_CONFLICT, *other_line is the line of the
+ * row it conflicts with. */
+int store_put_observation(store *s, long long batch, const obs *o, store_put_result *result, long *other_line,
+                          err *e);
+
+/* ---- queries ---- */
+
+typedef struct store_obs_filter {
+    const char *indicator, *area, *period; /* exact match; NULL for any */
+    int history;                           /* include superseded values */
+} store_obs_filter;
+
+typedef struct store_obs_row {
+    obs o;
+    const char *period_type, *period_start, *period_end;
+    long long batch, superseded_by; /* superseded_by 0 when current */
+    const char *batch_file;
+} store_obs_row;
+
+int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *ctx, const store_obs_row *r),
+                           void *ctx, err *e);
+
+typedef struct store_batch {
+    long long id;
+    const char *file_name, *sha256, *format, *imported_at;
+    store_batch_counts counts;
+} store_batch;
+
+int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void *ctx, err *e);
+
+#endif

@@ -168,6 +168,8 @@ static int gather(const tok *t, int n, facts *f)
                 t[i + 1].glued && t[i + 2].glued) {
                 int nn = t[i + 2].num;
                 if (nn >= 1 && nn <= 12 && nn <= y % 100) { /* cannot end a range: a month */
+                    if (f->month)
+                        return -1;
                     f->month = nn;
                     f->month_year = y;
                 } else {
@@ -194,9 +196,11 @@ static int gather(const tok *t, int n, facts *f)
             } else if (i + 1 < n && t[i + 1].kind == T_WORD &&
                        (!strcmp(t[i + 1].w, "st") || !strcmp(t[i + 1].w, "nd") ||
                         !strcmp(t[i + 1].w, "rd") || !strcmp(t[i + 1].w, "th"))) {
+                if (f->day)
+                    return -1;
                 f->day = x->num;
                 i += 1;
-            } else if (i + 1 < n && t[i + 1].kind == T_WORD && month_of(t[i + 1].w)) {
+            } else if (i + 1 < n && t[i + 1].kind == T_WORD && month_of(t[i + 1].w) && !f->day) {
                 f->day = x->num;
             } else {
                 return -1;
@@ -206,6 +210,8 @@ static int gather(const tok *t, int n, facts *f)
         if (x->kind == T_WORD) {
             int m = month_of(x->w);
             if (m) {
+                if (f->month)
+                    return -1;
                 f->month = m;
                 if (i + 2 < n && t[i + 1].kind == T_DASH && t[i + 2].kind == T_NUM && t[i + 2].digits == 2) {
                     f->month_year = 2000 + t[i + 2].num; /* `Apr-12` */
@@ -218,7 +224,7 @@ static int gather(const tok *t, int n, facts *f)
                 continue;
             }
             if (!strcmp(x->w, "q") && i + 1 < n && t[i + 1].kind == T_NUM && t[i + 1].glued &&
-                t[i + 1].num >= 1 && t[i + 1].num <= 4) {
+                t[i + 1].num >= 1 && t[i + 1].num <= 4 && !f->quarter) {
                 f->quarter = t[i + 1].num;
                 i += 1;
             } else if (!strcmp(x->w, "financial") || !strcmp(x->w, "fy")) {

@@ -1,0 +1,69 @@
+# lib.sh - helpers for the end-to-end tests, which run the real `scorecard` binary.
+# Each test sources this file; ctest sets SCORECARD, REPO and SHARED.
+set -u
+: "${SCORECARD:?set by ctest}" "${REPO:?set by ctest}" "${SHARED:=}"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/scorecard-e2e.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+export SCORECARD_DB="$WORK/test.db"
+export SCORECARD_DATA="$REPO/data"
+FAILED=0
+CHECKS=0
+OUT="$WORK/stdout"
+ERR="$WORK/stderr"
+
+fail() {
+  FAILED=$((FAILED + 1))
+  echo "FAIL: $*" >&2
+}
+
+# run CMD...: runs scorecard with the arguments, keeping stdout, stderr and the status.
+run() {
+  "$SCORECARD" "$@" >"$OUT" 2>"$ERR"
+  STATUS=$?
+}
+
+expect_status() {
+  CHECKS=$((CHECKS + 1))
+  [ "$STATUS" -eq "$1" ] || fail "expected exit $1, got $STATUS from: ${2:-last command}; stderr: $(head -c 600 "$ERR")"
+}
+
+# expect_out / expect_err TEXT: the last command's stdout / stderr contains TEXT (fixed string).
+expect_out() {
+  CHECKS=$((CHECKS + 1))
+  grep -qF -- "$1" "$OUT" || fail "stdout lacks: $1 (got: $(head -c 600 "$OUT"))"
+}
+
+expect_err() {
+  CHECKS=$((CHECKS + 1))
+  grep -qF -- "$1" "$ERR" || fail "stderr lacks: $1 (got: $(head -c 800 "$ERR"))"
+}
+
+expect_eq() {
+  CHECKS=$((CHECKS + 1))
+  [ "$1" = "$2" ] || fail "${3:-value}: expected '$2', got '$1'"
+}
+
+# value_of INDICATOR AREA PERIOD FIELD: one field of the current observation, via CSV output.
+value_of() {
+  "$SCORECARD" data --indicator "$1" --area "$2" --period "$3" --format csv |
+    python3 -c "import csv,sys; rows=list(csv.DictReader(sys.stdin)); print(rows[0]['$4'] if rows else '<none>')"
+}
+
+# snapshot FILE: everything the store holds, as the CLI shows it, for before/after comparisons.
+snapshot() {
+  { "$SCORECARD" imports --format csv | cut -d, -f1-10; "$SCORECARD" data --history --format csv; } >"$1"
+}
+
+need_shared() {
+  if [ ! -d "$SHARED/data/real" ]; then
+    echo "SKIP: the shared data folder is not beside the repository ($SHARED)"
+    exit 77
+  fi
+}
+
+finish() {
+  echo "$(basename "$0"): $CHECKS checks, $FAILED failed"
+  [ "$FAILED" -eq 0 ]
+}

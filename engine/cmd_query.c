@@ -194,7 +194,7 @@ int cmd_data(int argc, char **argv)
         {"period_end", 0}, {"value", 1},      {"numerator", 1}, {"denominator", 1}, {"lower_ci", 1},
         {"upper_ci", 1},  {"status", 0},      {"flags", 0},     {"note", 0},        {"batch", 1},
         {"line", 1},      {"superseded_by", 1}};
-    q.t = table_new(stdout, l.format, cols, 17);
+    q.t = table_new(stdout, l.format, cols, q.f.history ? 17 : 16); /* superseded_by only with history */
     rc = q.t ? store_each_observation(s, &q.f, print_obs, &q, &e) : err_set(&e, ERR_NOMEM, "out of memory");
     if (q.t && table_end(q.t) && !rc)
         rc = err_set(&e, ERR_IO, "writing the output failed");

@@ -265,17 +265,19 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
         return problem(im, row, OBS_STATUS, "\"%s\" is not a status (ok, provisional, revised, suppressed, missing, "
                        "or a marker such as NA or *)", t[OBS_STATUS]), 1;
 
-    int is_marker, dummy;
-    obs_status marker = OBS_MISSING, ignored;
-    if (read_number(im, row, OBS_VALUE, &o->value, &is_marker, &marker) ||
-        read_number(im, row, OBS_NUMERATOR, &o->numerator, &dummy, &ignored) ||
-        read_number(im, row, OBS_DENOMINATOR, &o->denominator, &dummy, &ignored) ||
-        read_number(im, row, OBS_LOWER_CI, &o->lower_ci, &dummy, &ignored) ||
-        read_number(im, row, OBS_UPPER_CI, &o->upper_ci, &dummy, &ignored))
-        return 1;
-    if (!t[OBS_VALUE] && isnan(o->numerator) && t[OBS_NUMERATOR] &&
-        mapping_is_marker(im->o->map, t[OBS_NUMERATOR], &marker))
-        is_marker = 1; /* a numerator-only file: the numerator's marker is the row's */
+    /* A row without a value takes its status from the markers in it; a suppressed
+     * count suppresses what is derived from it, so suppressed wins over missing. */
+    static const int numeric[] = {OBS_VALUE, OBS_NUMERATOR, OBS_DENOMINATOR, OBS_LOWER_CI, OBS_UPPER_CI};
+    double *slot[] = {&o->value, &o->numerator, &o->denominator, &o->lower_ci, &o->upper_ci};
+    obs_status absent_status = OBS_MISSING;
+    for (size_t i = 0; i < sizeof numeric / sizeof *numeric; i++) {
+        int is_marker;
+        obs_status marker;
+        if (read_number(im, row, numeric[i], slot[i], &is_marker, &marker))
+            return 1;
+        if (is_marker && marker == OBS_SUPPRESSED)
+            absent_status = OBS_SUPPRESSED;
+    }
     int has_value = !isnan(o->value) || (!t[OBS_VALUE] && !isnan(o->numerator));
     if (!isnan(o->value))
         o->value_text = t[OBS_VALUE];
@@ -290,7 +292,7 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
     } else if (has_value) {
         o->status = OBS_OK;
     } else {
-        o->status = is_marker ? marker : OBS_MISSING;
+        o->status = absent_status;
     }
     if (o->status == OBS_OK && o->period.provisional)
         o->status = OBS_PROVISIONAL;

@@ -18,10 +18,19 @@ fail() {
   echo "FAIL: $*" >&2
 }
 
+# A sanitizer report anywhere fails the test, whatever the exit status was.
+no_sanitizer_report() {
+  if grep -qE "ERROR: (Address|Leak)Sanitizer|runtime error:" "$1"; then
+    fail "sanitizer report: $(grep -m1 -E "Sanitizer|runtime error" "$1")"
+    touch "$WORK/sanitizer-report" # seen by finish() even from a subshell
+  fi
+}
+
 # run CMD...: runs scorecard with the arguments, keeping stdout, stderr and the status.
 run() {
   "$SCORECARD" "$@" >"$OUT" 2>"$ERR"
   STATUS=$?
+  no_sanitizer_report "$ERR"
 }
 
 expect_status() {
@@ -47,8 +56,9 @@ expect_eq() {
 
 # value_of INDICATOR AREA PERIOD FIELD: one field of the current observation, via CSV output.
 value_of() {
-  "$SCORECARD" data --indicator "$1" --area "$2" --period "$3" --format csv |
+  "$SCORECARD" data --indicator "$1" --area "$2" --period "$3" --format csv 2>"$WORK/value_of.err" |
     python3 -c "import csv,sys; rows=list(csv.DictReader(sys.stdin)); print(rows[0]['$4'] if rows else '<none>')"
+  no_sanitizer_report "$WORK/value_of.err"
 }
 
 # snapshot FILE: everything the store holds, as the CLI shows it, for before/after comparisons.
@@ -64,6 +74,7 @@ need_shared() {
 }
 
 finish() {
+  [ -e "$WORK/sanitizer-report" ] && FAILED=$((FAILED + 1))
   echo "$(basename "$0"): $CHECKS checks, $FAILED failed"
   [ "$FAILED" -eq 0 ]
 }

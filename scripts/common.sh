@@ -1,0 +1,25 @@
+# common.sh - shared by the scripts: install what is missing from Debian, configure and build.
+# Sourced, not run. Works as root or, through sudo, as a user who may use it.
+
+SCORECARD_PACKAGES="gcc make cmake pkg-config liblua5.4-dev libcjson-dev libsqlite3-dev python3"
+
+install_missing() {
+  local missing=""
+  for p in $SCORECARD_PACKAGES; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  echo "Installing from Debian:$missing" >&2
+  local as_root=""
+  [ "$(id -u)" -eq 0 ] || as_root="sudo"
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+}
+
+# build DIR [CMAKE OPTIONS...]: configure (once) and build into DIR.
+build() {
+  local dir=$1
+  shift
+  cmake -S "$ROOT" -B "$ROOT/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake --build "$ROOT/$dir" --parallel "$(nproc 2>/dev/null || echo 2)"
+}

@@ -39,6 +39,15 @@ static int parse_listing(listing *l, int argc, char **argv, const struct option 
     return -1;
 }
 
+/* Ends the table, closes the store and turns the outcome into an exit status. */
+static int end_listing(table *t, store *s, int rc, err *e)
+{
+    if (t && table_end(t) && !rc)
+        rc = err_set(e, ERR_IO, "writing the output failed");
+    store_close(s);
+    return rc ? cli_fail(e) : CLI_OK;
+}
+
 #define COMMON_OPTIONS                                                                                     \
     {"db", required_argument, 0, OPT_DB}, {"format", required_argument, 0, OPT_FORMAT},                 \
         {"help", no_argument, 0, OPT_HELP}
@@ -93,10 +102,7 @@ int cmd_areas(int argc, char **argv)
     table *t = table_new(stdout, l.format, cols, 6);
     err e = {0};
     rc = t ? store_each_area(s, &f, print_area, t, &e) : err_set(&e, ERR_NOMEM, "out of memory");
-    if (t && table_end(t) && !rc)
-        rc = err_set(&e, ERR_IO, "writing the output failed");
-    store_close(s);
-    return rc ? cli_fail(&e) : CLI_OK;
+    return end_listing(t, s, rc, &e);
 }
 
 /* ---- data ---- */
@@ -196,10 +202,7 @@ int cmd_data(int argc, char **argv)
         {"line", 1},      {"superseded_by", 1}};
     q.t = table_new(stdout, l.format, cols, q.f.history ? 17 : 16); /* superseded_by only with history */
     rc = q.t ? store_each_observation(s, &q.f, print_obs, &q, &e) : err_set(&e, ERR_NOMEM, "out of memory");
-    if (q.t && table_end(q.t) && !rc)
-        rc = err_set(&e, ERR_IO, "writing the output failed");
-    store_close(s);
-    return rc ? cli_fail(&e) : CLI_OK;
+    return end_listing(q.t, s, rc, &e);
 }
 
 /* ---- imports ---- */
@@ -241,8 +244,5 @@ int cmd_imports(int argc, char **argv)
     table *t = table_new(stdout, l.format, cols, 11);
     err e = {0};
     rc = t ? store_each_batch(s, print_batch, t, &e) : err_set(&e, ERR_NOMEM, "out of memory");
-    if (t && table_end(t) && !rc)
-        rc = err_set(&e, ERR_IO, "writing the output failed");
-    store_close(s);
-    return rc ? cli_fail(&e) : CLI_OK;
+    return end_listing(t, s, rc, &e);
 }

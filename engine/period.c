@@ -152,6 +152,8 @@ static int gather(const tok *t, int n, facts *f)
         const tok *x = &t[i];
         if (x->kind == T_NUM && x->digits == 4) {
             int y = x->num;
+            if (y < 1900 || y > 2100)
+                return -1;
             if (i + 2 < n && t[i + 1].kind == T_SLASH && t[i + 2].kind == T_NUM) {
                 if (!fy_second_ok(y, &t[i + 2]))
                     return -1;
@@ -221,6 +223,8 @@ static int gather(const tok *t, int n, facts *f)
                     f->month_year = t[i + 1].num;
                     i += 1;
                 }
+                if (f->month_year && (f->month_year < 1900 || f->month_year > 2100))
+                    return -1;
                 continue;
             }
             if (!strcmp(x->w, "q") && i + 1 < n && t[i + 1].kind == T_NUM && t[i + 1].glued &&
@@ -314,7 +318,7 @@ static int decide(const facts *f, quarter_kind quarters, period *p)
         return 0;
     }
     if (f->month) {
-        if (f->nyears || !f->month_year || f->month_year < 1900 || f->month_year > 2100)
+        if (f->nyears || !f->month_year)
             return -1;
         p->type = PERIOD_MONTH;
         p->start = ymd(f->month_year, f->month, 1);

@@ -61,7 +61,7 @@ static const char *const BAD[] = {
     "",           "2022/24",         "20222",       "2023/24 Q5",   "Q2",       "hello",        "2023 Q2 Q3",
     "2022-19",    "2023/24 to 2022", "1850",        "2023/24p x",   "31st 2014", "30th February 2023 snapshot",
     "2023/24 calendar year", "2023 financial year", "5-year aggregate (2018-2020)", "2023/24 Q2 snapshot",
-    "2023 \xC3\xB4", "2018 to 2020 to 2022",
+    "2023 \xC3\xB4", "2018 to 2020 to 2022", "20dec8422", "March 1850", "2258-11",
 };
 
 int main(void)

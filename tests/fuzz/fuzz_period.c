@@ -1,0 +1,31 @@
+/* fuzz_period.c - libFuzzer harness: any label either parses to a sane period or
+ * is refused with a message. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "period.h"
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+    char label[256];
+    if (size >= sizeof label)
+        return 0;
+    memcpy(label, data, size);
+    label[size] = '\0';
+    for (int q = QUARTERS_FY; q <= QUARTERS_CALENDAR; q++) {
+        period p;
+        err e = {0};
+        if (period_parse(label, (quarter_kind)q, &p, &e) == 0) {
+            /* a parsed period is a real span of days */
+            if (p.start > p.end || p.units < 1 || p.start < 19000101 || p.end > 21021231)
+                abort();
+            char d[11];
+            period_format_date(p.end, d);
+        } else if (!strstr(e.msg, "is not a period notation")) {
+            abort();
+        }
+    }
+    return 0;
+}

@@ -16,6 +16,8 @@ enum { OPT_DB = 1000, OPT_HELP, OPT_FORMAT };
 
 /* The database path: --db, else $SCORECARD_DB, else scorecard.db here. */
 const char *cli_db_path(const char *option);
+/* The bundled data directory: --data, else $SCORECARD_DATA, else the configured one. */
+const char *cli_data_dir(const char *option);
 /* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. */
 int cli_open_store(const char *db_option, store **s);
 /* Prints `scorecard: message` and returns the exit status for the error. */
@@ -32,5 +34,13 @@ int cmd_import(int argc, char **argv);
 int cmd_areas(int argc, char **argv);
 int cmd_data(int argc, char **argv);
 int cmd_imports(int argc, char **argv);
+int cmd_eval(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_test(int argc, char **argv);
+
+struct fw_problems;
+/* Prints a framework's problems on stderr, errors first. */
+void cli_print_problems(const struct fw_problems *p);
 
 #endif

@@ -1,7 +1,6 @@
 /* cmd_init.c - `scorecard init`: create or upgrade the database and load the geography. */
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "cli.h"
 #include "geo.h"
@@ -13,14 +12,6 @@ static const char USAGE[] =
     "  --db PATH    database file (default $SCORECARD_DB, else ./scorecard.db)\n"
     "  --data DIR   the data directory holding geography/ (default $SCORECARD_DATA, else\n"
     "               the one this build was configured with)\n";
-
-static const char *data_dir(const char *option)
-{
-    if (option)
-        return option;
-    const char *env = getenv("SCORECARD_DATA");
-    return env && *env ? env : SCORECARD_DATA_DIR;
-}
 
 int cmd_init(int argc, char **argv)
 {
@@ -48,7 +39,7 @@ int cmd_init(int argc, char **argv)
     if (rc)
         return rc;
     char dir[4096];
-    snprintf(dir, sizeof dir, "%s/geography", data_dir(data));
+    snprintf(dir, sizeof dir, "%s/geography", cli_data_dir(data));
     geo_counts n;
     err e = {0};
     if (geo_load(s, dir, &n, &e)) {

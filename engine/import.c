@@ -332,7 +332,7 @@ static int accept_row(void *ctx, const obs_text *row, err *e)
     rc = check_row(im, row, &o, e);
     if (rc)
         return rc < 0 ? rc : 0;
-    store_put_result result;
+    store_put_outcome result;
     long other = 0;
     if ((rc = store_put_observation(im->s, im->batch, &o, &result, &other, e)))
         return rc;

@@ -16,6 +16,10 @@ static const struct command {
     {"areas", cmd_areas, "list areas (partnerships, boards, councils, ...)"},
     {"data", cmd_data, "show stored observations, current or with their history"},
     {"imports", cmd_imports, "list import batches"},
+    {"run", cmd_run, "evaluate a framework and print (and store) the scorecard"},
+    {"check", cmd_check, "load a framework and report every problem in it"},
+    {"test", cmd_test, "run the test cases kept beside a framework"},
+    {"eval", cmd_eval, "run a Lua snippet in the framework sandbox and print the result as JSON"},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 
@@ -30,6 +34,14 @@ static void usage(FILE *out)
     fputs("\nEvery command takes --db PATH (default $SCORECARD_DB, else ./scorecard.db) and --help.\n"
           "Exit status: 0 ok, 1 failed, 2 usage error. See docs/scorecard.md.\n",
           out);
+}
+
+const char *cli_data_dir(const char *option)
+{
+    if (option)
+        return option;
+    const char *env = getenv("SCORECARD_DATA");
+    return env && *env ? env : SCORECARD_DATA_DIR;
 }
 
 const char *cli_db_path(const char *option)

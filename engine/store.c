@@ -79,6 +79,35 @@ static const char *const MIGRATIONS[] = {
     "  ON observations(indicator, area, breakdown, period_start, period_end) WHERE superseded_by IS NULL;"
     "CREATE INDEX observations_area ON observations(area, indicator);"
     "CREATE INDEX observations_batch ON observations(batch);",
+    /* 1 -> 2: scorecard runs and every result with its reasons */
+    "CREATE TABLE runs ("
+    "  id INTEGER PRIMARY KEY,"
+    "  framework_id TEXT NOT NULL,"
+    "  framework_version TEXT NOT NULL,"
+    "  framework_sha256 TEXT NOT NULL,"
+    "  framework_path TEXT NOT NULL,"
+    "  period TEXT NOT NULL,"
+    "  period_start TEXT NOT NULL,"
+    "  period_end TEXT NOT NULL,"
+    "  data_fingerprint TEXT,"
+    "  engine_version TEXT NOT NULL,"
+    "  started_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  areas INTEGER NOT NULL DEFAULT 0);"
+    "CREATE TABLE results ("
+    "  run INTEGER NOT NULL REFERENCES runs(id),"
+    "  area TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('area','outcome','indicator')),"
+    "  item TEXT NOT NULL,"
+    "  status TEXT NOT NULL CHECK (status IN ('green','amber','red','grey')),"
+    "  assessment TEXT,"
+    "  value REAL,"
+    "  value_text TEXT,"
+    "  period TEXT,"
+    "  comparator REAL,"
+    "  method TEXT,"
+    "  reason TEXT,"
+    "  details TEXT,"
+    "  PRIMARY KEY (run, area, kind, item));",
 };
 #define NMIGRATIONS ((int)(sizeof MIGRATIONS / sizeof *MIGRATIONS))
 
@@ -92,6 +121,10 @@ enum stmt_id {
     S_FIND_CURRENT,
     S_SUPERSEDE,
     S_INSERT_OBS,
+    S_SERIES,
+    S_BEGIN_RUN,
+    S_PUT_RESULT,
+    S_FINISH_RUN,
     S_COUNT
 };
 
@@ -118,6 +151,15 @@ static const char *const STMT_SQL[S_COUNT] = {
                      " lower_ci, upper_ci, status, series_break, approximate_geography, note, batch,"
                      " source_line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
                      "?19,?20,?21)",
+    [S_SERIES] = "SELECT id, area, period, period_start, period_end, value, value_text, numerator, denominator,"
+                 " lower_ci, upper_ci, status, series_break, approximate_geography FROM observations"
+                 " WHERE indicator = ?1 AND breakdown = '' AND superseded_by IS NULL"
+                 " ORDER BY area, period_start, period_end",
+    [S_BEGIN_RUN] = "INSERT INTO runs(framework_id, framework_version, framework_sha256, framework_path, period,"
+                    " period_start, period_end, engine_version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+    [S_PUT_RESULT] = "INSERT INTO results(run, area, kind, item, status, assessment, value, value_text, period,"
+                     " comparator, method, reason, details) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)",
+    [S_FINISH_RUN] = "UPDATE runs SET data_fingerprint = ?2, areas = ?3 WHERE id = ?1",
 };
 
 typedef struct area_ref {
@@ -530,7 +572,7 @@ static int insert_obs(store *s, long long batch, const obs *o, obs_status status
     return run(s, st, e, "storing an observation");
 }
 
-int store_put_observation(store *s, long long batch, const obs *o, store_put_result *result, long *other_line,
+int store_put_observation(store *s, long long batch, const obs *o, store_put_outcome *result, long *other_line,
                           err *e)
 {
     sqlite3_stmt *st = s->stmt[S_FIND_CURRENT];
@@ -660,4 +702,112 @@ int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void 
     }
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? 0 : db_error(s, e, "listing imports");
+}
+
+/* ---- scorecard runs ---- */
+
+/* "YYYY-MM-DD" to YYYYMMDD; the store writes only that form. */
+static int ymd_of(const char *s)
+{
+    if (!s || strlen(s) != 10)
+        return 0;
+    return atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8);
+}
+
+int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx, const store_point *p), void *ctx,
+                            err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_SERIES];
+    bind_text(st, 1, indicator);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_point p;
+        p.id = sqlite3_column_int64(st, 0);
+        p.area = col_text(st, 1);
+        p.period = col_text(st, 2);
+        p.start = ymd_of(col_text(st, 3));
+        p.end = ymd_of(col_text(st, 4));
+        p.value = col_num(st, 5);
+        p.value_text = col_text(st, 6);
+        p.numerator = col_num(st, 7);
+        p.denominator = col_num(st, 8);
+        p.lower_ci = col_num(st, 9);
+        p.upper_ci = col_num(st, 10);
+        if (obs_status_parse(col_text(st, 11), &p.status))
+            p.status = OBS_MISSING;
+        p.series_break = sqlite3_column_int(st, 12);
+        p.approximate = sqlite3_column_int(st, 13);
+        if (fn(ctx, &p)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, e, "reading a series");
+}
+
+int store_latest_period_end(store *s, const char *const *indicators, size_t n, int *ymd, err *e)
+{
+    *ymd = 0;
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT max(period_end) FROM observations WHERE indicator = ?1"
+                                  " AND superseded_by IS NULL AND value IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "finding the latest period");
+    for (size_t i = 0; i < n; i++) {
+        bind_text(st, 1, indicators[i]);
+        if (sqlite3_step(st) == SQLITE_ROW) {
+            int d = ymd_of(col_text(st, 0));
+            if (d > *ymd)
+                *ymd = d;
+        }
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+int store_begin_run(store *s, const store_run *r, long long *run_id, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_BEGIN_RUN];
+    bind_text(st, 1, r->framework_id);
+    bind_text(st, 2, r->framework_version);
+    bind_text(st, 3, r->framework_sha256);
+    bind_text(st, 4, r->framework_path);
+    bind_text(st, 5, r->period);
+    bind_text(st, 6, r->period_start);
+    bind_text(st, 7, r->period_end);
+    bind_text(st, 8, r->engine_version);
+    int rc = run(s, st, e, "recording the run");
+    if (!rc)
+        *run_id = sqlite3_last_insert_rowid(s->db);
+    return rc;
+}
+
+int store_put_result(store *s, long long run_id, const store_result *r, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_PUT_RESULT];
+    sqlite3_bind_int64(st, 1, run_id);
+    bind_text(st, 2, r->area);
+    bind_text(st, 3, r->kind);
+    bind_text(st, 4, r->item);
+    bind_text(st, 5, r->status);
+    bind_text(st, 6, r->assessment);
+    bind_num(st, 7, r->value);
+    bind_text(st, 8, r->value_text);
+    bind_text(st, 9, r->period);
+    bind_num(st, 10, r->comparator);
+    bind_text(st, 11, r->method);
+    bind_text(st, 12, r->reason);
+    bind_text(st, 13, r->details);
+    return run(s, st, e, "storing a result");
+}
+
+int store_finish_run(store *s, long long run_id, const char *fingerprint, long areas, err *e)
+{
+    sqlite3_stmt *st = s->stmt[S_FINISH_RUN];
+    sqlite3_bind_int64(st, 1, run_id);
+    bind_text(st, 2, fingerprint);
+    sqlite3_bind_int64(st, 3, areas);
+    return run(s, st, e, "recording the run");
 }

@@ -82,17 +82,17 @@ typedef struct store_batch_counts {
 
 int store_finish_batch(store *s, long long batch, const store_batch_counts *c, err *e);
 
-typedef enum store_put_result {
+typedef enum store_put_outcome {
     STORE_INSERTED,   /* a new series point */
     STORE_UNCHANGED,  /* an earlier batch holds the same content */
     STORE_SUPERSEDED, /* replaced a different earlier value, which stays as history */
     STORE_DUPLICATE,  /* repeated within this batch with the same content */
     STORE_CONFLICT,   /* repeated within this batch with different content */
-} store_put_result;
+} store_put_outcome;
 
 /* Stores `o` for `batch`. On STORE_CONFLICT, *other_line is the line of the
  * row it conflicts with. */
-int store_put_observation(store *s, long long batch, const obs *o, store_put_result *result, long *other_line,
+int store_put_observation(store *s, long long batch, const obs *o, store_put_outcome *result, long *other_line,
                           err *e);
 
 /* ---- queries ---- */
@@ -119,5 +119,42 @@ typedef struct store_batch {
 } store_batch;
 
 int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void *ctx, err *e);
+
+/* ---- scorecard runs ---- */
+
+/* One current observation of a series, as the evaluator reads it in bulk.
+ * Strings are valid during the callback only. */
+typedef struct store_point {
+    long long id;
+    const char *area, *period, *value_text;
+    int start, end; /* YYYYMMDD */
+    double value, numerator, denominator, lower_ci, upper_ci; /* NaN when absent */
+    obs_status status;
+    int series_break, approximate;
+} store_point;
+
+/* Every current, all-persons observation of `indicator`, ordered by area and period. */
+int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx, const store_point *p), void *ctx,
+                            err *e);
+
+/* The latest period end (YYYYMMDD, 0 when none) with a value among `indicators`. */
+int store_latest_period_end(store *s, const char *const *indicators, size_t n, int *ymd, err *e);
+
+typedef struct store_run {
+    const char *framework_id, *framework_version, *framework_sha256, *framework_path;
+    const char *period, *period_start, *period_end, *engine_version;
+} store_run;
+
+typedef struct store_result {
+    const char *area, *kind, *item; /* kind: "area", "outcome" or "indicator" */
+    const char *status;             /* green, amber, red or grey */
+    const char *assessment, *value_text, *period, *method, *reason;
+    double value, comparator;       /* NaN when absent */
+    const char *details;            /* JSON text: inputs and intermediate numbers */
+} store_result;
+
+int store_begin_run(store *s, const store_run *r, long long *run_id, err *e);
+int store_put_result(store *s, long long run_id, const store_result *r, err *e);
+int store_finish_run(store *s, long long run_id, const char *fingerprint, long areas, err *e);
 
 #endif

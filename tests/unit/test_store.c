@@ -97,7 +97,7 @@ static void test_revisions(store *s)
 {
     err e = {0};
     long long b1, b2, again;
-    store_put_result r;
+    store_put_outcome r;
     long other = 0;
 
     CHECK_INT(store_begin(s, &e), 0);
@@ -148,7 +148,7 @@ static void test_rollback(store *s)
 {
     err e = {0};
     long long b;
-    store_put_result r;
+    store_put_outcome r;
     long other;
     int before = count_obs(s, NULL, 1);
     CHECK_INT(store_begin(s, &e), 0);

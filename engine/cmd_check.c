@@ -1,0 +1,86 @@
+/* cmd_check.c - `scorecard check`: load a framework and report every problem at once. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "framework.h"
+#include "sandbox.h"
+
+static const char USAGE[] =
+    "usage: scorecard check [--db PATH] PATH\n\n"
+    "Loads the framework at PATH and reports every problem at once, with file:line: unknown\n"
+    "rules, missing polarity, an indicator in no outcome, an outcome with no indicators,\n"
+    "thresholds in the wrong order for the polarity. With a database (--db, $SCORECARD_DB,\n"
+    "or ./scorecard.db when it exists), series absent from the store are warnings.\n";
+
+typedef struct series_probe {
+    int found;
+} series_probe;
+
+static int found_one(void *ctx, const store_obs_row *r)
+{
+    (void)r;
+    ((series_probe *)ctx)->found = 1;
+    return 1; /* one is enough */
+}
+
+int cmd_check(int argc, char **argv)
+{
+    static const struct option opts[] = {{"db", required_argument, 0, OPT_DB},
+                                         {"help", no_argument, 0, OPT_HELP},
+                                         {0, 0, 0, 0}};
+    const char *db = NULL;
+    int c;
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == OPT_DB)
+            db = optarg;
+        else if (c == OPT_HELP)
+            return fputs(USAGE, stdout), CLI_OK;
+        else
+            return cli_usage("check", "unknown or incomplete option %s", argv[optind - 1]);
+    }
+    if (argc - optind != 1)
+        return cli_usage("check", "give one framework file");
+    const char *path = argv[optind];
+    err e = {0};
+    fw_problems problems = {0};
+    framework *f = NULL;
+    host *h = sandbox_new(NULL, &e);
+    if (!h)
+        return cli_fail(&e);
+    int rc = framework_load(h, path, &f, &problems, &e);
+    if (rc && rc != ERR_INVALID) {
+        host_free(h);
+        return cli_fail(&e);
+    }
+    store *s = NULL;
+    FILE *exists = db ? NULL : fopen(cli_db_path(NULL), "rb");
+    if (exists)
+        fclose(exists);
+    if (f && (db || exists) && store_open(cli_db_path(db), &s, &e) == 0) {
+        for (size_t i = 0; i < f->nind; i++) {
+            if (!f->ind[i].reported)
+                continue;
+            series_probe probe = {0};
+            store_obs_filter filter = {f->ind[i].series, NULL, NULL, 0};
+            if (store_each_observation(s, &filter, found_one, &probe, &e) == 0 && !probe.found)
+                fw_problems_add(&problems, 0, "%s: indicator %s: the store has no series \"%s\"", f->ind[i].where,
+                                f->ind[i].id, f->ind[i].series);
+        }
+        store_close(s);
+    }
+    cli_print_problems(&problems);
+    size_t errors = problems.errors, warnings = problems.n - problems.errors;
+    if (f)
+        printf("%s: %s %s: %zu indicators, %zu outcomes; %zu errors, %zu warnings\n", path, f->id, f->version,
+               f->nind, f->nout, errors, warnings);
+    else
+        printf("%s: %zu errors, %zu warnings\n", path, errors, warnings);
+    framework_free(f, h);
+    host_free(h);
+    fw_problems_free(&problems);
+    return errors ? CLI_FAILED : CLI_OK;
+}

@@ -1,0 +1,31 @@
+/*
+ * eval.h - the evaluator: one framework, one period, many areas.
+ *
+ * It owns the loop over indicators and areas. For each indicator it reads the
+ * whole series for every area in one query, finds each area's observation for
+ * the period in C, settles the statuses that need no rule (not reported,
+ * missing, suppressed), derives an area's series from its members where the
+ * framework says so, and calls the indicator's Lua rule once per area. Then
+ * it rolls colours up to outcomes and areas, and stores the run. It never
+ * formats output.
+ */
+#ifndef SCORECARD_EVAL_H
+#define SCORECARD_EVAL_H
+
+#include "error.h"
+#include "framework.h"
+#include "host.h"
+#include "result.h"
+#include "store.h"
+
+typedef struct eval_options {
+    const char *period;        /* a period label; NULL: the latest the framework has data for */
+    const char *const *areas;  /* codes to score; NULL: every current area of the framework's kind */
+    size_t nareas;
+    int store_run;             /* record the run and its results in the store */
+} eval_options;
+
+/* Evaluates `f` and returns a new result set (free with result_set_free). */
+int eval_run(store *s, host *h, const framework *f, const eval_options *o, result_set **out, err *e);
+
+#endif

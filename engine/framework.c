@@ -1,0 +1,503 @@
+/* framework.c - reading a framework table into C and checking it. Tables are
+ * read with raw access only: no metamethod of the script runs outside a call. */
+#include "framework.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sha256.h"
+
+void fw_problems_add(fw_problems *p, int is_error, const char *fmt, ...)
+{
+    fw_problem *grown = realloc(p->items, (p->n + 1) * sizeof *grown);
+    if (!grown)
+        return;
+    p->items = grown;
+    fw_problem *x = &p->items[p->n++];
+    x->is_error = is_error;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(x->msg, sizeof x->msg, fmt, ap);
+    va_end(ap);
+    p->errors += is_error != 0;
+}
+
+void fw_problems_free(fw_problems *p)
+{
+    free(p->items);
+    p->items = NULL;
+    p->n = p->errors = 0;
+}
+
+const char *polarity_name(polarity p)
+{
+    return p == POL_HIGHER ? "higher" : p == POL_LOWER ? "lower" : "none";
+}
+
+/* ---- raw reads ---- */
+
+/* Pushes t[key] (raw) and returns its type. */
+static int raw_field(lua_State *L, int t, const char *key)
+{
+    lua_pushstring(L, key);
+    return lua_rawget(L, t < 0 ? t - 1 : t);
+}
+
+/* A copy of t[key] when it is a string (or a number), else NULL. */
+static char *dup_field(lua_State *L, int t, const char *key)
+{
+    int type = raw_field(L, t, key);
+    char *v = NULL;
+    if (type == LUA_TSTRING || type == LUA_TNUMBER)
+        v = strdup(lua_tostring(L, -1));
+    lua_pop(L, 1);
+    return v;
+}
+
+static double num_field(lua_State *L, int t, const char *key, double fallback)
+{
+    double v = raw_field(L, t, key) == LUA_TNUMBER ? lua_tonumber(L, -1) : fallback;
+    lua_pop(L, 1);
+    return v;
+}
+
+static int parse_polarity(const char *s, polarity *p)
+{
+    static const struct {
+        const char *word;
+        polarity p;
+    } words[] = {{"higher", POL_HIGHER},     {"high", POL_HIGHER},        {"high_good", POL_HIGHER},
+                 {"higher_is_better", POL_HIGHER}, {"lower", POL_LOWER}, {"low", POL_LOWER},
+                 {"low_good", POL_LOWER},     {"lower_is_better", POL_LOWER}, {"none", POL_NONE},
+                 {"no_judgement", POL_NONE}, {"neutral", POL_NONE}};
+    for (size_t i = 0; s && i < sizeof words / sizeof *words; i++)
+        if (!strcmp(s, words[i].word)) {
+            *p = words[i].p;
+            return 0;
+        }
+    return -1;
+}
+
+static int parse_period_type(const char *s, period_type *t)
+{
+    static const struct {
+        const char *word;
+        period_type t;
+    } words[] = {{"year", PERIOD_FY},
+                 {"fy", PERIOD_FY},
+                 {"financial_year", PERIOD_FY},
+                 {"quarter", PERIOD_FY_QUARTER},
+                 {"fy_quarter", PERIOD_FY_QUARTER},
+                 {"calendar_year", PERIOD_CALENDAR_YEAR},
+                 {"calendar_quarter", PERIOD_CALENDAR_QUARTER},
+                 {"month", PERIOD_MONTH}};
+    for (size_t i = 0; s && i < sizeof words / sizeof *words; i++)
+        if (!strcmp(s, words[i].word)) {
+            *t = words[i].t;
+            return 0;
+        }
+    return -1;
+}
+
+/* ---- roll-ups ---- */
+
+static void read_rollup(lua_State *L, int t, const char *where, const char *owner, fw_rollup *r, fw_problems *pr)
+{
+    memset(r, 0, sizeof *r);
+    r->table_ref = LUA_NOREF;
+    r->score[0] = 0, r->score[1] = 1, r->score[2] = 2;
+    r->green = 1.5, r->amber = 0.5;
+    r->tie_worse = 1;
+    if (lua_type(L, t) != LUA_TTABLE) {
+        fw_problems_add(pr, 1, "%s: %s: rollup must be one of r.rollup.worst_of, majority{}, weighted{}, "
+                               "count_summary or custom(fn)", where, owner);
+        return;
+    }
+    char *method = dup_field(L, t, "method");
+    static const struct {
+        const char *name;
+        rollup_method m;
+    } methods[] = {{"worst_of", ROLLUP_WORST_OF}, {"majority", ROLLUP_MAJORITY},
+                   {"weighted_score", ROLLUP_WEIGHTED}, {"count_summary", ROLLUP_COUNT}, {"custom", ROLLUP_CUSTOM}};
+    int found = 0;
+    for (size_t i = 0; method && i < sizeof methods / sizeof *methods; i++)
+        if (!strcmp(method, methods[i].name)) {
+            r->method = methods[i].m;
+            found = 1;
+        }
+    if (!found)
+        fw_problems_add(pr, 1, "%s: %s: unknown roll-up method \"%s\"", where, owner, method ? method : "(none)");
+    free(method);
+    r->min_coverage = num_field(L, t, "min_coverage", 0);
+    if (r->min_coverage < 0 || r->min_coverage > 1)
+        fw_problems_add(pr, 1, "%s: %s: min_coverage must be a share between 0 and 1", where, owner);
+    char *tie = dup_field(L, t, "tie");
+    r->tie_worse = !tie || strcmp(tie, "better");
+    free(tie);
+    r->green = num_field(L, t, "green", 1.5);
+    r->amber = num_field(L, t, "amber", 0.5);
+    if (raw_field(L, t, "scores") == LUA_TTABLE) {
+        static const char *const names[3] = {"red", "amber", "green"};
+        for (int i = 0; i < 3; i++)
+            r->score[i] = num_field(L, -1, names[i], r->score[i]);
+    }
+    lua_pop(L, 1);
+    if (r->method == ROLLUP_CUSTOM) {
+        if (raw_field(L, t, "fn") != LUA_TFUNCTION)
+            fw_problems_add(pr, 1, "%s: %s: a custom roll-up needs a function", where, owner);
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, t);
+    r->table_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+/* ---- indicators ---- */
+
+static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *pr)
+{
+    lua_State *L = host_lua(h);
+    fw_indicator *ind = &f->ind[i];
+    memset(ind, 0, sizeof *ind);
+    ind->rule_ref = LUA_NOREF;
+    ind->reported = 1;
+    ind->multiplier = 1;
+    if (lua_type(L, t) != LUA_TTABLE) {
+        ind->where = strdup(f->where);
+        fw_problems_add(pr, 1, "%s: indicators[%zu] is not a table", f->where, i + 1);
+        return;
+    }
+    ind->id = dup_field(L, t, "id");
+    ind->title = dup_field(L, t, "title");
+    ind->unit = dup_field(L, t, "unit");
+    ind->series = dup_field(L, t, "series");
+    ind->definition = dup_field(L, t, "definition");
+    ind->notes = dup_field(L, t, "notes");
+    ind->source = dup_field(L, t, "source");
+    ind->derive = dup_field(L, t, "derive");
+    ind->comparator = dup_field(L, t, "comparator");
+    ind->multiplier = num_field(L, t, "multiplier", 1);
+
+    int rule_type = raw_field(L, t, "rule");
+    if (rule_type == LUA_TTABLE) {
+        ind->where = dup_field(L, -1, "where");
+        ind->method = dup_field(L, -1, "method");
+    } else if (rule_type == LUA_TFUNCTION) {
+        ind->method = strdup("custom");
+    }
+    if (!ind->where)
+        ind->where = strdup(f->where);
+    const char *w = ind->where;
+    char label[160];
+    snprintf(label, sizeof label, "indicator %s", ind->id ? ind->id : "(no id)");
+
+    if (!ind->id)
+        fw_problems_add(pr, 1, "%s: indicators[%zu] has no id", w, i + 1);
+    if (!ind->title)
+        fw_problems_add(pr, 0, "%s: %s has no title", w, label);
+    if (!ind->series && ind->id)
+        ind->series = strdup(ind->id);
+    if (ind->definition && strcmp(ind->definition, "confirmed") && strcmp(ind->definition, "unconfirmed") &&
+        strcmp(ind->definition, "not published"))
+        fw_problems_add(pr, 1, "%s: %s: definition must be \"confirmed\", \"unconfirmed\" or \"not published\"", w,
+                        label);
+    if (ind->definition && !strcmp(ind->definition, "not published"))
+        ind->reported = 0;
+    if (raw_field(L, t, "reported") == LUA_TBOOLEAN && !lua_toboolean(L, -1))
+        ind->reported = 0;
+    lua_pop(L, 1);
+    char *pol = dup_field(L, t, "polarity");
+    if (!pol)
+        fw_problems_add(pr, 1, "%s: %s has no polarity (higher, lower or none)", w, label);
+    else if (parse_polarity(pol, &ind->polarity))
+        fw_problems_add(pr, 1, "%s: %s: polarity \"%s\" is not higher, lower or none", w, label, pol);
+    free(pol);
+    if (ind->derive && strcmp(ind->derive, "sum") && strcmp(ind->derive, "weighted_mean"))
+        fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\" or \"weighted_mean\"", w, label);
+
+    if (rule_type == LUA_TNIL) {
+        if (ind->reported)
+            fw_problems_add(pr, 1, "%s: %s has no rule", w, label);
+        lua_pop(L, 1);
+        return;
+    }
+    if (rule_type != LUA_TFUNCTION) {
+        int kind = rule_type == LUA_TTABLE ? raw_field(L, -1, "kind") : LUA_TNIL;
+        int is_rule = kind == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "rule");
+        if (rule_type == LUA_TTABLE)
+            lua_pop(L, 1);
+        if (!is_rule) {
+            fw_problems_add(pr, 1, "%s: %s: rule is not a rule (build it with r.threshold{...}, r.target{...}, ...)",
+                            w, label);
+            lua_pop(L, 1);
+            return;
+        }
+        /* The rule's own checks against this indicator: threshold order, polarity. */
+        if (raw_field(L, -1, "check") == LUA_TFUNCTION) {
+            lua_pushvalue(L, t);
+            err e = {0};
+            if (host_call(h, 1, 1, label, &e))
+                fw_problems_add(pr, 1, "%s: %s", w, e.msg);
+            else {
+                if (lua_type(L, -1) == LUA_TSTRING)
+                    fw_problems_add(pr, 1, "%s: %s: %s", w, label, lua_tostring(L, -1));
+                lua_pop(L, 1);
+            }
+        } else {
+            lua_pop(L, 1);
+        }
+    }
+    ind->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+}
+
+static size_t find_indicator(const framework *f, const char *id)
+{
+    for (size_t i = 0; i < f->nind; i++)
+        if (f->ind[i].id && !strcmp(f->ind[i].id, id))
+            return i;
+    return (size_t)-1;
+}
+
+static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problems *pr, int *used)
+{
+    fw_outcome *o = &f->out[i];
+    memset(o, 0, sizeof *o);
+    o->rollup.table_ref = LUA_NOREF;
+    if (lua_type(L, t) != LUA_TTABLE) {
+        fw_problems_add(pr, 1, "%s: outcomes[%zu] is not a table", f->where, i + 1);
+        return;
+    }
+    o->id = dup_field(L, t, "id");
+    o->title = dup_field(L, t, "title");
+    char label[160];
+    snprintf(label, sizeof label, "outcome %s", o->id ? o->id : "(no id)");
+    if (!o->id)
+        fw_problems_add(pr, 1, "%s: outcomes[%zu] has no id", f->where, i + 1);
+    if (raw_field(L, t, "indicators") == LUA_TTABLE) {
+        size_t n = lua_rawlen(L, -1);
+        o->ind = calloc(n ? n : 1, sizeof *o->ind);
+        for (size_t k = 1; o->ind && k <= n; k++) {
+            lua_rawgeti(L, -1, (lua_Integer)k);
+            const char *id = lua_tostring(L, -1);
+            size_t at = id ? find_indicator(f, id) : (size_t)-1;
+            if (at == (size_t)-1)
+                fw_problems_add(pr, 1, "%s: %s lists \"%s\", which is not an indicator of this framework", f->where,
+                                label, id ? id : "?");
+            else {
+                o->ind[o->nind++] = at;
+                used[at] = 1;
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    if (o->nind == 0)
+        fw_problems_add(pr, 1, "%s: %s has no indicators", f->where, label);
+    if (raw_field(L, t, "rollup") != LUA_TNIL)
+        read_rollup(L, lua_gettop(L), f->where, label, &o->rollup, pr);
+    else {
+        lua_rawgeti(L, LUA_REGISTRYINDEX, f->rollup.table_ref);
+        read_rollup(L, lua_gettop(L), f->where, label, &o->rollup, pr);
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+static void fingerprint(host *h, framework *f)
+{
+    sha256_ctx c;
+    sha256_init(&c);
+    int n;
+    const char *const *files = host_files(h, &n);
+    for (int i = 0; i < n; i++) {
+        FILE *in = fopen(files[i], "rb");
+        if (!in)
+            continue;
+        const char *base = strrchr(files[i], '/');
+        base = base ? base + 1 : files[i];
+        sha256_update(&c, base, strlen(base) + 1);
+        unsigned char buf[8192];
+        size_t got;
+        while ((got = fread(buf, 1, sizeof buf, in)) > 0)
+            sha256_update(&c, buf, got);
+        fclose(in);
+    }
+    sha256_final_hex(&c, f->sha256);
+}
+
+static void check_colours(lua_State *L, framework *f, fw_problems *pr)
+{
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f->colours_ref);
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const char *c = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        if (!c || (strcmp(c, "green") && strcmp(c, "amber") && strcmp(c, "red") && strcmp(c, "grey")))
+            fw_problems_add(pr, 1, "%s: colours: \"%s\" must map to green, amber, red or grey", f->where,
+                            lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?");
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+}
+
+int framework_load(host *h, const char *path, framework **out, fw_problems *pr, err *e)
+{
+    *out = NULL;
+    lua_State *L = host_lua(h);
+    int top = lua_gettop(L);
+    int rc = host_run_file(h, path, 1, e);
+    if (rc)
+        return rc;
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        lua_settop(L, top);
+        return err_set(e, ERR_INVALID, "%s: a framework file must return a framework (r.framework{...})", path);
+    }
+    int t = lua_gettop(L);
+    framework *f = calloc(1, sizeof *f);
+    if (!f) {
+        lua_settop(L, top);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    f->path = strdup(path);
+    f->table_ref = f->colours_ref = f->rollup.table_ref = LUA_NOREF;
+    f->where = dup_field(L, t, "where");
+    if (!f->where)
+        f->where = strdup(path);
+    f->id = dup_field(L, t, "id");
+    f->version = dup_field(L, t, "version");
+    f->title = dup_field(L, t, "title");
+    f->country = dup_field(L, t, "country");
+    f->source = dup_field(L, t, "source");
+    f->scores = dup_field(L, t, "scores");
+    f->comparator = dup_field(L, t, "comparator");
+    f->extends = dup_field(L, t, "extends");
+    char *period_word = dup_field(L, t, "period");
+    if (!f->id)
+        fw_problems_add(pr, 1, "%s: the framework has no id", f->where);
+    if (!f->version)
+        fw_problems_add(pr, 1, "%s: the framework has no version", f->where);
+    if (!f->title)
+        fw_problems_add(pr, 0, "%s: the framework has no title", f->where);
+    if (!f->scores)
+        fw_problems_add(pr, 1, "%s: the framework does not say which areas it scores (scores = \"hscp\", ...)", f->where);
+    if (parse_period_type(period_word, &f->period_type))
+        fw_problems_add(pr, 1, "%s: period must be year, quarter, fy, fy_quarter, calendar_year, calendar_quarter or month",
+                        f->where);
+    free(period_word);
+
+    if (raw_field(L, t, "colours") == LUA_TTABLE)
+        f->colours_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    else {
+        lua_pop(L, 1);
+        fw_problems_add(pr, 1, "%s: colours must be a table of assessment -> colour", f->where);
+        lua_newtable(L);
+        f->colours_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    }
+    check_colours(L, f, pr);
+    if (raw_field(L, t, "rollup") == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_newtable(L);
+        lua_pushliteral(L, "worst_of");
+        lua_setfield(L, -2, "method");
+    }
+    read_rollup(L, lua_gettop(L), f->where, "framework", &f->rollup, pr);
+    lua_pop(L, 1);
+
+    if (raw_field(L, t, "indicators") == LUA_TTABLE) {
+        int list = lua_gettop(L);
+        f->nind = lua_rawlen(L, list);
+        f->ind = calloc(f->nind ? f->nind : 1, sizeof *f->ind);
+        for (size_t i = 0; f->ind && i < f->nind; i++) {
+            lua_rawgeti(L, list, (lua_Integer)i + 1);
+            read_indicator(h, f, lua_gettop(L), i, pr);
+            lua_pop(L, 1);
+        }
+        for (size_t i = 0; i < f->nind; i++)
+            for (size_t j = 0; j < i; j++)
+                if (f->ind[i].id && f->ind[j].id && !strcmp(f->ind[i].id, f->ind[j].id))
+                    fw_problems_add(pr, 1, "%s: indicator %s is defined twice", f->ind[i].where, f->ind[i].id);
+    } else {
+        fw_problems_add(pr, 1, "%s: the framework has no indicators", f->where);
+    }
+    lua_pop(L, 1);
+
+    int *used = calloc(f->nind ? f->nind : 1, sizeof *used);
+    if (raw_field(L, t, "outcomes") == LUA_TTABLE && used) {
+        int list = lua_gettop(L);
+        f->nout = lua_rawlen(L, list);
+        f->out = calloc(f->nout ? f->nout : 1, sizeof *f->out);
+        for (size_t i = 0; f->out && i < f->nout; i++) {
+            lua_rawgeti(L, list, (lua_Integer)i + 1);
+            read_outcome(L, f, lua_gettop(L), i, pr, used);
+            lua_pop(L, 1);
+            for (size_t j = 0; j < i; j++)
+                if (f->out[i].id && f->out[j].id && !strcmp(f->out[i].id, f->out[j].id))
+                    fw_problems_add(pr, 1, "%s: outcome %s is defined twice", f->where, f->out[i].id);
+        }
+    } else {
+        fw_problems_add(pr, 1, "%s: the framework has no outcomes", f->where);
+    }
+    lua_pop(L, 1);
+    for (size_t i = 0; used && i < f->nind; i++)
+        if (!used[i] && f->ind[i].id)
+            fw_problems_add(pr, 1, "%s: indicator %s is in no outcome", f->ind[i].where, f->ind[i].id);
+    free(used);
+
+    lua_pushvalue(L, t);
+    f->table_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    lua_settop(L, top);
+    fingerprint(h, f);
+    if (pr->errors) {
+        framework_free(f, h);
+        return err_set(e, ERR_INVALID, "%s: %zu problem%s", path, pr->errors, pr->errors == 1 ? "" : "s");
+    }
+    *out = f;
+    return 0;
+}
+
+static void free_rollup(lua_State *L, fw_rollup *r)
+{
+    luaL_unref(L, LUA_REGISTRYINDEX, r->table_ref);
+}
+
+void framework_free(framework *f, host *h)
+{
+    if (!f)
+        return;
+    lua_State *L = host_lua(h);
+    for (size_t i = 0; i < f->nind; i++) {
+        fw_indicator *x = &f->ind[i];
+        free(x->id), free(x->title), free(x->unit), free(x->series), free(x->definition);
+        free(x->notes), free(x->source), free(x->where), free(x->method), free(x->derive), free(x->comparator);
+        luaL_unref(L, LUA_REGISTRYINDEX, x->rule_ref);
+    }
+    for (size_t i = 0; i < f->nout; i++) {
+        free(f->out[i].id), free(f->out[i].title), free(f->out[i].ind);
+        free_rollup(L, &f->out[i].rollup);
+    }
+    free_rollup(L, &f->rollup);
+    luaL_unref(L, LUA_REGISTRYINDEX, f->table_ref);
+    luaL_unref(L, LUA_REGISTRYINDEX, f->colours_ref);
+    free(f->ind), free(f->out);
+    free(f->path), free(f->id), free(f->version), free(f->title), free(f->country), free(f->source);
+    free(f->scores), free(f->comparator), free(f->extends), free(f->where);
+    free(f);
+}
+
+const char *framework_colour(host *h, const framework *f, const char *assessment)
+{
+    lua_State *L = host_lua(h);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, f->colours_ref);
+    lua_pushstring(L, assessment);
+    lua_rawget(L, -2);
+    static const char *const colours[] = {"green", "amber", "red", "grey"};
+    const char *c = lua_tostring(L, -1);
+    const char *found = NULL;
+    for (int i = 0; c && i < 4; i++)
+        if (!strcmp(c, colours[i]))
+            found = colours[i];
+    lua_pop(L, 2);
+    return found;
+}

@@ -1,0 +1,94 @@
+/*
+ * framework.h - a framework as the evaluator uses it.
+ *
+ * A framework file is Lua that returns a table (built with rules/rules.lua).
+ * framework_load() runs it in the sandbox and reads the table into plain C
+ * data: identity, indicators, outcomes, roll-ups. Rules, colour maps and
+ * custom roll-up functions stay in Lua, referenced from the registry. Every
+ * problem found is collected with the file and line it comes from, so
+ * `scorecard check` can report them all at once.
+ */
+#ifndef SCORECARD_FRAMEWORK_H
+#define SCORECARD_FRAMEWORK_H
+
+#include <stddef.h>
+
+#include "error.h"
+#include "host.h"
+#include "period.h"
+
+typedef enum polarity { POL_HIGHER, POL_LOWER, POL_NONE } polarity;
+
+typedef enum rollup_method { ROLLUP_WORST_OF, ROLLUP_MAJORITY, ROLLUP_WEIGHTED, ROLLUP_COUNT, ROLLUP_CUSTOM } rollup_method;
+
+typedef struct fw_rollup {
+    rollup_method method;
+    double min_coverage; /* share of children that must be scorable, 0 when none */
+    int tie_worse;       /* majority: ties go to the worse colour */
+    double score[3];     /* weighted: score of red, amber, green */
+    double green, amber; /* weighted: cut points on the mean score */
+    int table_ref;       /* the roll-up table (weights, custom function) */
+} fw_rollup;
+
+typedef struct fw_indicator {
+    char *id, *title, *unit, *series, *definition, *notes, *source;
+    char *where;      /* file:line of its rule, or of the framework */
+    char *method;     /* the rule's method name */
+    polarity polarity;
+    int reported;     /* 0 when the indicator is defined but not published */
+    int rule_ref;     /* registry reference to the rule table, LUA_NOREF when none */
+    char *derive;     /* NULL, "sum" or "weighted_mean": build from member areas */
+    double multiplier;/* derived rates: value = numerator / denominator * multiplier */
+    char *comparator; /* comparator area, overriding the framework's */
+} fw_indicator;
+
+typedef struct fw_outcome {
+    char *id, *title;
+    size_t *ind; /* indexes into framework.ind */
+    size_t nind;
+    fw_rollup rollup;
+} fw_outcome;
+
+typedef struct framework {
+    char *path, *id, *version, *title, *country, *source, *scores, *comparator, *extends, *where;
+    period_type period_type;
+    fw_indicator *ind;
+    size_t nind;
+    fw_outcome *out;
+    size_t nout;
+    fw_rollup rollup;  /* outcomes to the area's overall colour */
+    int table_ref;     /* the framework table */
+    int colours_ref;   /* assessment -> colour */
+    char sha256[65];   /* of every file loaded: framework, modules, rules */
+} framework;
+
+typedef struct fw_problem {
+    int is_error; /* 0: a warning */
+    char msg[512];
+} fw_problem;
+
+typedef struct fw_problems {
+    fw_problem *items;
+    size_t n, errors;
+} fw_problems;
+
+void fw_problems_free(fw_problems *p);
+void fw_problems_add(fw_problems *p, int is_error, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Loads and checks `path`. Returns 0 with *out set when there is no error-level
+ * problem (warnings may be present); ERR_INVALID when there are problems (see
+ * `problems`); another code when the file could not run at all. */
+int framework_load(host *h, const char *path, framework **out, fw_problems *problems, err *e);
+void framework_free(framework *f, host *h);
+
+/* The colour ("green", "amber", "red" or "grey") the framework gives an
+ * assessment, or NULL when its colour map has none. */
+const char *framework_colour(host *h, const framework *f, const char *assessment);
+
+const char *polarity_name(polarity p);
+
+#endif

@@ -1,0 +1,1127 @@
+/*
+ * lstats.c - the `stats` library for Lua: thin bindings over stats.h and
+ * spc.h. docs/stats.md documents every function, its arguments and fields.
+ *
+ * Conventions: arguments are checked with luaL_check*, and a programming
+ * error (a wrong type, a negative count, x > n for a proportion, an unknown
+ * option) raises a Lua error naming the function. A statistical no-result is
+ * not an error: the function returns a table with `status` and `reason` (and
+ * only then is `status` set). A value that does not exist is left out of the
+ * table, so NaN and infinities never reach Lua. Work buffers are Lua userdata,
+ * so an error raised half way leaks nothing.
+ */
+#include "lstats.h"
+
+#include <lua.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "spc.h"
+#include "stats.h"
+
+/* ---- helpers ---- */
+
+static int fail(lua_State *L, const char *fn, const err *e)
+{
+    return luaL_error(L, "stats.%s: %s", fn, e->msg);
+}
+
+static void set_number(lua_State *L, const char *key, double v)
+{
+    if (isfinite(v)) {
+        lua_pushnumber(L, v);
+        lua_setfield(L, -2, key);
+    }
+}
+
+static void set_integer(lua_State *L, const char *key, lua_Integer v)
+{
+    lua_pushinteger(L, v);
+    lua_setfield(L, -2, key);
+}
+
+static void set_string(lua_State *L, const char *key, const char *s)
+{
+    if (s) {
+        lua_pushstring(L, s);
+        lua_setfield(L, -2, key);
+    }
+}
+
+static void set_bool(lua_State *L, const char *key, int b)
+{
+    lua_pushboolean(L, b);
+    lua_setfield(L, -2, key);
+}
+
+static int push_status(lua_State *L, stats_status s, const char *reason)
+{
+    lua_newtable(L);
+    set_string(L, "status", stats_status_name(s));
+    set_string(L, "reason", reason);
+    return 1;
+}
+
+static double opt_level(lua_State *L, int idx, double def, const char *fn)
+{
+    err e = {0};
+    double level;
+    if (lua_isnoneornil(L, idx))
+        return def;
+    if (stats_level(luaL_checknumber(L, idx), &level, &e))
+        fail(L, fn, &e);
+    return level;
+}
+
+static stats_polarity opt_polarity(lua_State *L, int idx, const char *fn)
+{
+    err e = {0};
+    stats_polarity p = STATS_NO_JUDGEMENT;
+    if (!lua_isnoneornil(L, idx) && stats_polarity_parse(luaL_checkstring(L, idx), &p, &e))
+        fail(L, fn, &e);
+    return p;
+}
+
+/* A number or nil (NAN) at a stack index; anything else is an error. */
+static double opt_number_nan(lua_State *L, int idx, const char *fn, const char *what)
+{
+    if (lua_isnoneornil(L, idx))
+        return NAN;
+    if (lua_type(L, idx) != LUA_TNUMBER)
+        luaL_error(L, "stats.%s: %s must be a number, got %s", fn, what, luaL_typename(L, idx));
+    return lua_tonumber(L, idx);
+}
+
+/* A field of the table at idx as a number, or NAN when absent. */
+static double field_number(lua_State *L, int idx, const char *key, const char *fn)
+{
+    lua_getfield(L, idx, key);
+    double v = NAN;
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TNUMBER)
+            luaL_error(L, "stats.%s: field %s must be a number, got %s", fn, key, luaL_typename(L, -1));
+        v = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+/* Reads the array part of the table at idx (1..#t) into a userdata of
+ * doubles pushed on the stack; `false` entries are missing values (NAN). */
+static double *read_numbers(lua_State *L, int idx, const char *fn, const char *what, size_t *n)
+{
+    idx = lua_absindex(L, idx);
+    luaL_checktype(L, idx, LUA_TTABLE);
+    size_t len = (size_t)lua_rawlen(L, idx);
+    double *v = lua_newuserdatauv(L, (len ? len : 1) * sizeof *v, 0);
+    for (size_t i = 0; i < len; i++) {
+        int t = lua_rawgeti(L, idx, (lua_Integer)i + 1);
+        if (t == LUA_TNUMBER)
+            v[i] = lua_tonumber(L, -1);
+        else if (t == LUA_TBOOLEAN && !lua_toboolean(L, -1))
+            v[i] = NAN;
+        else
+            luaL_error(L, "stats.%s: %s[%d] must be a number, got %s", fn, what, (int)i + 1, luaL_typename(L, -1));
+        lua_pop(L, 1);
+    }
+    *n = len;
+    return v;
+}
+
+/* Does the table at idx have string keys (a table keyed by band label)? */
+static int has_string_keys(lua_State *L, int idx)
+{
+    idx = lua_absindex(L, idx);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        int s = lua_type(L, -2) == LUA_TSTRING;
+        lua_pop(L, 1);
+        if (s) {
+            lua_pop(L, 1);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void push_interval(lua_State *L, const stats_interval *r, const char *statistic)
+{
+    lua_newtable(L);
+    if (r->status != STATS_OK) {
+        set_string(L, "status", stats_status_name(r->status));
+        set_string(L, "reason", r->reason);
+    }
+    set_number(L, "value", r->value);
+    set_number(L, "lower", r->lower);
+    set_number(L, "upper", r->upper);
+    set_number(L, "level", r->level);
+    set_number(L, "lower95", r->lower95);
+    set_number(L, "upper95", r->upper95);
+    set_number(L, "lower998", r->lower998);
+    set_number(L, "upper998", r->upper998);
+    set_string(L, "method", r->method);
+    set_string(L, "statistic", statistic);
+    set_number(L, "count", r->count);
+    set_number(L, "denominator", r->denominator);
+    set_number(L, "multiplier", r->multiplier);
+    set_number(L, "sd", r->sd);
+}
+
+/* ---- intervals ---- */
+
+/* stats.proportion(x, n [, level [, multiplier]]) */
+static int l_proportion(lua_State *L)
+{
+    lua_settop(L, 4); /* fixed argument slots: work buffers go above them */
+    double x = luaL_checknumber(L, 1), n = luaL_checknumber(L, 2);
+    double level = opt_level(L, 3, 0.95, "proportion");
+    double m = luaL_optnumber(L, 4, 1);
+    stats_interval r;
+    err e = {0};
+    if (stats_proportion(x, n, m, level, &r, &e))
+        return fail(L, "proportion", &e);
+    push_interval(L, &r, m == 100 ? "percentage" : "proportion");
+    return 1;
+}
+
+/* stats.rate(x, n [, multiplier [, level]]) */
+static int l_rate(lua_State *L)
+{
+    lua_settop(L, 4);
+    double x = luaL_checknumber(L, 1), n = luaL_checknumber(L, 2);
+    double m = luaL_optnumber(L, 3, 100000);
+    double level = opt_level(L, 4, 0.95, "rate");
+    stats_interval r;
+    err e = {0};
+    if (stats_rate(x, n, m, level, &r, &e))
+        return fail(L, "rate", &e);
+    char stat[64];
+    snprintf(stat, sizeof stat, "rate per %.15g", m);
+    push_interval(L, &r, stat);
+    return 1;
+}
+
+/* stats.count(o [, level]): Byar's or exact limits of an observed count. */
+static int l_count(lua_State *L)
+{
+    lua_settop(L, 2);
+    double o = luaL_checknumber(L, 1);
+    double level = opt_level(L, 2, 0.95, "count");
+    stats_interval r;
+    err e = {0};
+    if (stats_count_limits(o, level, &r, &e))
+        return fail(L, "count", &e);
+    push_interval(L, &r, "count");
+    return 1;
+}
+
+/* The standard population argument: nil or "esp2013", an array of weights, or
+ * a table of weights keyed by band label. Fills a stats_standard whose arrays
+ * live in a userdata pushed on the stack (or ESP2013 itself, pushing nil). */
+static void read_standard(lua_State *L, int idx, const char *fn, stats_standard *std, int *labelled,
+                          const double **by_position, size_t *npos)
+{
+    *labelled = 0;
+    *by_position = NULL;
+    *npos = 0;
+    if (lua_isnoneornil(L, idx) ||
+        (lua_type(L, idx) == LUA_TSTRING && strcmp(lua_tostring(L, idx), "esp2013") == 0)) {
+        *std = stats_esp2013;
+        lua_pushnil(L);
+        return;
+    }
+    if (lua_type(L, idx) == LUA_TSTRING)
+        luaL_error(L, "stats.%s: standard \"%s\" is unknown (esp2013, or a table of weights)", fn,
+                   lua_tostring(L, idx));
+    luaL_checktype(L, idx, LUA_TTABLE);
+    if (!has_string_keys(L, idx)) {
+        *by_position = read_numbers(L, idx, fn, "standard", npos);
+        *std = stats_esp2013; /* unused for positional weights */
+        return;
+    }
+    size_t count = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        count++;
+    }
+    /* one block: labels then weights */
+    void *block = lua_newuserdatauv(L, count * (sizeof(const char *) + sizeof(double)) + 1, 0);
+    const char **labels = block;
+    double *weights = (double *)((char *)block + count * sizeof(const char *));
+    size_t i = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+            luaL_error(L, "stats.%s: a labelled standard maps band labels to numbers", fn);
+        labels[i] = lua_tostring(L, -2); /* the key stays alive in the argument table */
+        weights[i] = lua_tonumber(L, -1);
+        i++;
+        lua_pop(L, 1);
+    }
+    std->name = "(given)";
+    std->n = count;
+    std->labels = labels;
+    std->weights = weights;
+    *labelled = 1;
+}
+
+/* stats.dsr(counts, populations [, standard [, level [, multiplier]]]) */
+static int l_dsr(lua_State *L)
+{
+    lua_settop(L, 5);
+    const char *fn = "dsr";
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    double level = opt_level(L, 4, 0.95, fn);
+    double m = luaL_optnumber(L, 5, 100000);
+    stats_standard std;
+    int labelled;
+    const double *pos_weights;
+    size_t npos;
+    read_standard(L, 3, fn, &std, &labelled, &pos_weights, &npos);
+    err e = {0};
+    size_t n;
+    double *counts, *pops, *weights;
+    if (has_string_keys(L, 2)) {
+        if (pos_weights)
+            return luaL_error(L, "stats.dsr: populations keyed by band need a standard keyed by band");
+        /* Keyed by band label: join to the standard by label, never by position. */
+        n = 0;
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            lua_pop(L, 1);
+            n++;
+        }
+        const char **labels = lua_newuserdatauv(L, (n ? n : 1) * sizeof *labels, 0);
+        counts = lua_newuserdatauv(L, (n ? n : 1) * sizeof *counts, 0);
+        pops = lua_newuserdatauv(L, (n ? n : 1) * sizeof *pops, 0);
+        weights = lua_newuserdatauv(L, (n ? n : 1) * sizeof *weights, 0);
+        size_t i = 0;
+        lua_pushnil(L);
+        while (lua_next(L, 2)) {
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+                return luaL_error(L, "stats.dsr: populations keyed by band map labels to numbers");
+            labels[i] = lua_tostring(L, -2);
+            pops[i] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+            lua_getfield(L, 1, labels[i]);
+            if (lua_isnil(L, -1) || (lua_isboolean(L, -1) && !lua_toboolean(L, -1)))
+                counts[i] = NAN;
+            else if (lua_type(L, -1) == LUA_TNUMBER)
+                counts[i] = lua_tonumber(L, -1);
+            else
+                return luaL_error(L, "stats.dsr: counts[\"%s\"] must be a number", labels[i]);
+            lua_pop(L, 1);
+            i++;
+        }
+        /* every count must belong to a band with a population */
+        lua_pushnil(L);
+        while (lua_next(L, 1)) {
+            lua_pop(L, 1);
+            if (lua_type(L, -1) != LUA_TSTRING)
+                return luaL_error(L, "stats.dsr: counts keyed by band must all have string keys");
+            lua_pushvalue(L, -1);
+            if (lua_rawget(L, 2) == LUA_TNIL)
+                return luaL_error(L, "stats.dsr: band \"%s\" has a count but no population", lua_tostring(L, -2));
+            lua_pop(L, 1);
+        }
+        if (stats_standard_join(&std, labels, n, weights, &e))
+            return fail(L, fn, &e);
+    } else {
+        size_t nc;
+        counts = read_numbers(L, 1, fn, "counts", &nc);
+        pops = read_numbers(L, 2, fn, "populations", &n);
+        if (nc != n)
+            return luaL_error(L, "stats.dsr: %d counts for %d populations", (int)nc, (int)n);
+        if (pos_weights) {
+            if (npos != n)
+                return luaL_error(L, "stats.dsr: %d standard weights for %d bands", (int)npos, (int)n);
+            weights = (double *)pos_weights;
+        } else {
+            if (labelled)
+                return luaL_error(L, "stats.dsr: a standard keyed by band needs counts and populations keyed by band");
+            if (n != std.n)
+                return luaL_error(L, "stats.dsr: the ESP2013 by position needs 19 bands (0-4 .. 90+), got %d; "
+                                     "key the tables by band label for a subset", (int)n);
+            weights = (double *)std.weights;
+        }
+    }
+    stats_interval r;
+    if (stats_dsr(counts, pops, weights, n, m, level, &r, &e))
+        return fail(L, fn, &e);
+    char stat[64];
+    snprintf(stat, sizeof stat, "dsr per %.15g", m);
+    push_interval(L, &r, r.status == STATS_OK ? stat : r.reason);
+    set_integer(L, "bands", (lua_Integer)n);
+    return 1;
+}
+
+/* stats.dsr_nonindependent(persons, populations [, standard [, level [, multiplier]]])
+ * persons[f] is an array (by band) of the people with f events. */
+static int l_dsr_nonindependent(lua_State *L)
+{
+    lua_settop(L, 5);
+    const char *fn = "dsr_nonindependent";
+    luaL_checktype(L, 1, LUA_TTABLE);
+    double level = opt_level(L, 4, 0.95, fn);
+    double m = luaL_optnumber(L, 5, 100000);
+    stats_standard std;
+    int labelled;
+    const double *pos_weights;
+    size_t npos, n;
+    read_standard(L, 3, fn, &std, &labelled, &pos_weights, &npos);
+    if (labelled)
+        return luaL_error(L, "stats.%s: give the standard as an array of weights by band", fn);
+    double *pops = read_numbers(L, 2, fn, "populations", &n);
+    const double *weights = pos_weights ? pos_weights : std.weights;
+    if ((pos_weights ? npos : std.n) != n)
+        return luaL_error(L, "stats.%s: %d standard weights for %d bands", fn, (int)(pos_weights ? npos : std.n),
+                          (int)n);
+    size_t nfreq = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        nfreq++;
+    }
+    double *freqs = lua_newuserdatauv(L, (nfreq ? nfreq : 1) * sizeof *freqs, 0);
+    double *persons = lua_newuserdatauv(L, (nfreq && n ? nfreq * n : 1) * sizeof *persons, 0);
+    size_t f = 0;
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        if (lua_type(L, -2) != LUA_TNUMBER || lua_type(L, -1) != LUA_TTABLE)
+            return luaL_error(L, "stats.%s: persons maps event frequencies (numbers) to arrays by band", fn);
+        freqs[f] = lua_tonumber(L, -2);
+        size_t nb;
+        double *row = read_numbers(L, -1, fn, "persons", &nb);
+        if (nb != n)
+            return luaL_error(L, "stats.%s: frequency %g has %d bands, populations %d", fn, freqs[f], (int)nb, (int)n);
+        memcpy(persons + f * n, row, n * sizeof *row);
+        lua_pop(L, 2);
+        f++;
+    }
+    stats_interval r;
+    err e = {0};
+    if (stats_dsr_nonindependent(persons, freqs, nfreq, pops, weights, n, m, level, &r, &e))
+        return fail(L, fn, &e);
+    char stat[64];
+    snprintf(stat, sizeof stat, "dsr per %.15g", m);
+    push_interval(L, &r, r.status == STATS_OK ? stat : r.reason);
+    return 1;
+}
+
+/* stats.expected(populations, ref_counts, ref_populations) */
+static int l_expected(lua_State *L)
+{
+    lua_settop(L, 3);
+    size_t n1, n2, n3;
+    double *pops = read_numbers(L, 1, "expected", "populations", &n1);
+    double *xr = read_numbers(L, 2, "expected", "ref_counts", &n2);
+    double *nr = read_numbers(L, 3, "expected", "ref_populations", &n3);
+    if (n1 != n2 || n1 != n3)
+        return luaL_error(L, "stats.expected: the three tables must have as many bands (%d, %d, %d)", (int)n1,
+                          (int)n2, (int)n3);
+    double expected;
+    err e = {0};
+    if (stats_expected(pops, xr, nr, n1, &expected, &e))
+        return fail(L, "expected", &e);
+    lua_pushnumber(L, expected);
+    return 1;
+}
+
+/* stats.isr(observed, expected [, level [, multiplier]]) */
+static int l_isr(lua_State *L)
+{
+    lua_settop(L, 4);
+    double o = luaL_checknumber(L, 1), ex = luaL_checknumber(L, 2);
+    double level = opt_level(L, 3, 0.95, "isr");
+    double m = luaL_optnumber(L, 4, 1);
+    stats_interval r;
+    err e = {0};
+    if (stats_isr(o, ex, m, level, &r, &e))
+        return fail(L, "isr", &e);
+    char stat[80];
+    snprintf(stat, sizeof stat, "indirectly standardised ratio x %.15g", m);
+    push_interval(L, &r, stat);
+    return 1;
+}
+
+/* stats.mean(values [, level]) */
+static int l_mean(lua_State *L)
+{
+    lua_settop(L, 2);
+    size_t n;
+    double *v = read_numbers(L, 1, "mean", "values", &n);
+    double level = opt_level(L, 2, 0.95, "mean");
+    stats_interval r;
+    err e = {0};
+    if (stats_mean(v, n, level, &r, &e))
+        return fail(L, "mean", &e);
+    push_interval(L, &r, "mean");
+    return 1;
+}
+
+/* ---- quantiles ---- */
+
+/* stats.quantiles(values, k [, polarity]) */
+static int l_quantiles(lua_State *L)
+{
+    lua_settop(L, 3);
+    size_t n;
+    double *v = read_numbers(L, 1, "quantiles", "values", &n);
+    lua_Integer k = luaL_checkinteger(L, 2);
+    stats_polarity p = opt_polarity(L, 3, "quantiles");
+    if (k < 2 || k > 100)
+        return luaL_error(L, "stats.quantiles: k must be between 2 and 100, got %d", (int)k);
+    double *sorted = lua_newuserdatauv(L, (n ? n : 1) * sizeof *sorted, 0);
+    double bounds[101];
+    size_t valid;
+    err e = {0};
+    if (stats_quantile_bounds(v, n, (size_t)k, sorted, bounds, &valid, &e))
+        return fail(L, "quantiles", &e);
+    if (isnan(bounds[k])) {
+        push_status(L, STATS_INSUFFICIENT_DATA, "too few values for the quantile bounds");
+        set_integer(L, "n", (lua_Integer)valid);
+        return 1;
+    }
+    lua_newtable(L);
+    for (lua_Integer i = 1; i <= k; i++) {
+        lua_pushnumber(L, bounds[i]);
+        lua_rawseti(L, -2, i);
+    }
+    set_number(L, "min", bounds[0]);
+    set_integer(L, "n", (lua_Integer)valid);
+    set_integer(L, "k", k);
+    set_string(L, "method", "fingertips");
+    lua_newtable(L);
+    for (size_t i = 0; i < n; i++) {
+        int c = stats_quantile_category(v[i], bounds, (size_t)k, p);
+        if (c) {
+            lua_pushinteger(L, c);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+    }
+    lua_setfield(L, -2, "categories");
+    return 1;
+}
+
+/* stats.phe_quantile(values, nq [, invert]) */
+static int l_phe_quantile(lua_State *L)
+{
+    lua_settop(L, 3);
+    size_t n;
+    double *v = read_numbers(L, 1, "phe_quantile", "values", &n);
+    lua_Integer nq = luaL_checkinteger(L, 2);
+    int invert = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
+    if (nq < 1)
+        return luaL_error(L, "stats.phe_quantile: the number of quantiles must be at least 1");
+    double *work = lua_newuserdatauv(L, (n ? n : 1) * sizeof *work, 0);
+    int *q = lua_newuserdatauv(L, (n ? n : 1) * sizeof *q, 0);
+    int assigned;
+    err e = {0};
+    if (stats_phe_quantile(v, n, (size_t)nq, invert, work, q, &assigned, &e))
+        return fail(L, "phe_quantile", &e);
+    if (!assigned)
+        return push_status(L, STATS_INSUFFICIENT_DATA, "fewer values than quantiles");
+    lua_newtable(L);
+    lua_newtable(L);
+    for (size_t i = 0; i < n; i++) {
+        if (q[i]) {
+            lua_pushinteger(L, q[i]);
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+    }
+    lua_setfield(L, -2, "quantiles");
+    set_integer(L, "nq", nq);
+    set_bool(L, "invert", invert);
+    set_string(L, "method", "phe_quantile");
+    return 1;
+}
+
+/* ---- benchmarking ---- */
+
+/* stats.compare(value, lower, upper, comparator [, polarity [, lower998, upper998]]) */
+static int l_compare(lua_State *L)
+{
+    lua_settop(L, 7);
+    const char *fn = "compare";
+    (void)opt_number_nan(L, 1, fn, "value");
+    double lo = opt_number_nan(L, 2, fn, "lower"), hi = opt_number_nan(L, 3, fn, "upper");
+    double c = opt_number_nan(L, 4, fn, "comparator");
+    stats_polarity p = opt_polarity(L, 5, fn);
+    double lo2 = opt_number_nan(L, 6, fn, "lower998"), hi2 = opt_number_nan(L, 7, fn, "upper998");
+    if (isnan(c))
+        return push_status(L, STATS_NOT_COMPARED, "there is no comparator value");
+    if (isnan(lo) || isnan(hi))
+        return push_status(L, STATS_NOT_COMPARED, "the value has no confidence interval");
+    if (lo > hi)
+        return luaL_error(L, "stats.compare: the lower limit %f is above the upper limit %f", lo, hi);
+    stats_outcome o = stats_compare2(lo, hi, lo2, hi2, c, p);
+    lua_newtable(L);
+    set_string(L, "outcome", stats_outcome_name(o));
+    set_string(L, "polarity", stats_polarity_name(p));
+    if (o != STATS_SIMILAR) {
+        int beyond998 = !isnan(lo2) && !isnan(hi2) && (hi2 < c || lo2 > c);
+        set_string(L, "significance", beyond998 ? "99.8%" : "95%");
+    }
+    set_integer(L, "levels", isnan(lo2) || isnan(hi2) ? 1 : 2);
+    return 1;
+}
+
+/* ---- trend ---- */
+
+/* stats.trend(points [, level | options [, options]]) */
+static int l_trend(lua_State *L)
+{
+    lua_settop(L, 3);
+    const char *fn = "trend";
+    luaL_checktype(L, 1, LUA_TTABLE);
+    double level = 0.998;
+    int opts = 0;
+    if (lua_type(L, 2) == LUA_TNUMBER) {
+        level = opt_level(L, 2, 0.998, fn);
+        if (lua_type(L, 3) == LUA_TTABLE)
+            opts = 3;
+    } else if (lua_type(L, 2) == LUA_TTABLE) {
+        opts = 2;
+    } else if (!lua_isnoneornil(L, 2)) {
+        return luaL_argerror(L, 2, "a level or a table of options");
+    }
+    const char *method = "auto";
+    stats_polarity pol = STATS_NO_JUDGEMENT;
+    if (opts) {
+        lua_pushnil(L);
+        while (lua_next(L, opts)) {
+            const char *k = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+            lua_pop(L, 1);
+            if (strcmp(k, "level") != 0 && strcmp(k, "method") != 0 && strcmp(k, "polarity") != 0 &&
+                strcmp(k, "unit") != 0)
+                return luaL_error(L, "stats.trend: unknown option \"%s\"", k);
+        }
+        lua_getfield(L, opts, "level");
+        if (!lua_isnil(L, -1))
+            level = opt_level(L, -1, 0.998, fn);
+        lua_pop(L, 1);
+        lua_getfield(L, opts, "method");
+        if (!lua_isnil(L, -1))
+            method = luaL_checkstring(L, -1);
+        lua_pop(L, 1);
+        lua_getfield(L, opts, "unit");
+        if (lua_type(L, -1) == LUA_TSTRING && strcmp(lua_tostring(L, -1), "proportion") == 0 &&
+            strcmp(method, "auto") == 0)
+            method = "proportion";
+        lua_pop(L, 1);
+        lua_getfield(L, opts, "polarity");
+        pol = opt_polarity(L, -1, fn);
+        lua_pop(L, 1);
+    }
+    if (strcmp(method, "auto") != 0 && strcmp(method, "proportion") != 0 && strcmp(method, "wls") != 0)
+        return luaL_error(L, "stats.trend: method must be auto, proportion or wls, got \"%s\"", method);
+    size_t n = (size_t)lua_rawlen(L, 1);
+    double *buf = lua_newuserdatauv(L, (n ? 5 * n : 1) * sizeof *buf, 0);
+    double *x = buf, *nn = buf + n, *v = buf + 2 * n, *lo = buf + 3 * n, *hi = buf + 4 * n;
+    size_t with_ci = 0, with_counts = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE)
+            return luaL_error(L, "stats.trend: point %d is not a table", (int)i + 1);
+        int t = lua_gettop(L);
+        x[i] = field_number(L, t, "x", fn);
+        if (isnan(x[i]))
+            x[i] = field_number(L, t, "numerator", fn);
+        nn[i] = field_number(L, t, "n", fn);
+        if (isnan(nn[i]))
+            nn[i] = field_number(L, t, "denominator", fn);
+        v[i] = field_number(L, t, "value", fn);
+        lo[i] = field_number(L, t, "lower95", fn);
+        if (isnan(lo[i]))
+            lo[i] = field_number(L, t, "lower", fn);
+        hi[i] = field_number(L, t, "upper95", fn);
+        if (isnan(hi[i]))
+            hi[i] = field_number(L, t, "upper", fn);
+        lua_pop(L, 1);
+        with_ci += isfinite(v[i]) && isfinite(lo[i]) && isfinite(hi[i]);
+        with_counts += isfinite(x[i]) && isfinite(nn[i]);
+    }
+    if (strcmp(method, "auto") == 0)
+        method = with_ci >= STATS_TREND_POINTS || with_counts < STATS_TREND_POINTS ? "wls" : "proportion";
+    stats_trend r;
+    err e = {0};
+    int rc = strcmp(method, "proportion") == 0 ? stats_trend_proportion(x, nn, n, level, &r, &e)
+                                               : stats_trend_wls(v, lo, hi, n, level, &r, &e);
+    if (rc)
+        return fail(L, fn, &e);
+    if (r.status != STATS_OK) {
+        push_status(L, r.status, r.reason);
+        set_string(L, "method", r.method);
+        return 1;
+    }
+    lua_newtable(L);
+    set_string(L, "outcome", stats_outcome_name(r.outcome));
+    if (pol != STATS_NO_JUDGEMENT)
+        set_string(L, "judgement", stats_outcome_name(stats_apply_polarity(r.outcome, pol)));
+    set_string(L, "method", r.method);
+    set_number(L, "chi2", r.chi2);
+    set_number(L, "critical", r.critical);
+    set_number(L, "slope", r.slope);
+    set_bool(L, "significant", r.significant);
+    set_bool(L, "consistent", r.consistent);
+    set_number(L, "level", level);
+    set_integer(L, "points", STATS_TREND_POINTS);
+    set_integer(L, "first", (lua_Integer)r.first + 1);
+    set_integer(L, "last", (lua_Integer)r.last + 1);
+    return 1;
+}
+
+/* ---- change ---- */
+
+/* The text of the value at idx: a string as written, a number in its shortest form. */
+static const char *value_text(lua_State *L, int idx, char *buf, size_t size, const char *what)
+{
+    err e = {0};
+    if (lua_type(L, idx) == LUA_TSTRING)
+        return lua_tostring(L, idx);
+    if (lua_type(L, idx) == LUA_TNUMBER) {
+        if (stats_number_text(lua_tonumber(L, idx), buf, size, &e))
+            luaL_error(L, "stats.change: %s: %s", what, e.msg);
+        return buf;
+    }
+    luaL_error(L, "stats.change: %s must be a number or a string, got %s", what, luaL_typename(L, idx));
+    return NULL;
+}
+
+static int parse_improvement(lua_State *L, int idx, const char *fn)
+{
+    const char *d = luaL_checkstring(L, idx);
+    if (strcmp(d, "increase") == 0 || strcmp(d, "increasing") == 0)
+        return 1;
+    if (strcmp(d, "decrease") == 0 || strcmp(d, "decreasing") == 0)
+        return -1;
+    stats_polarity p;
+    err e = {0};
+    if (stats_polarity_parse(d, &p, &e) == 0 && p != STATS_NO_JUDGEMENT)
+        return p == STATS_HIGH_GOOD ? 1 : -1;
+    return luaL_error(L, "stats.%s: direction must be \"increase\" or \"decrease\", got \"%s\"", fn, d);
+}
+
+static void push_change(lua_State *L, const stats_change *c, const char *mode)
+{
+    if (c->status != STATS_OK) {
+        push_status(L, c->status, c->reason);
+        set_string(L, "mode", mode);
+        return;
+    }
+    lua_newtable(L);
+    set_string(L, "outcome", stats_outcome_name(c->outcome));
+    set_number(L, "change", c->change);
+    set_number(L, "threshold", c->threshold);
+    if (c->decimals >= 0)
+        set_integer(L, "decimals", c->decimals);
+    set_string(L, "mode", mode);
+    set_string(L, "reason", c->reason);
+}
+
+static const char *const CHANGE_KEYS[] = {
+    "base",      "latest",  "base_text",          "latest_text", "texts",    "interval", "tolerance",
+    "periods",   "periods_after_base", "direction", "improvement", "mode",    "relative", "zero_change_is",
+    "decimals",  NULL,
+};
+
+/* stats.change{...} or stats.change(base, latest, tolerance, direction [, options]) */
+static int l_change(lua_State *L)
+{
+    lua_settop(L, 5);
+    const char *fn = "change";
+    int opts;
+    luaL_checkstack(L, 40, "stats.change");
+    if (lua_type(L, 1) == LUA_TTABLE && lua_isnoneornil(L, 2)) {
+        opts = 1;
+    } else {
+        /* positional: gather into a fresh options table */
+        luaL_checkany(L, 4);
+        lua_newtable(L);
+        opts = lua_gettop(L);
+        if (lua_type(L, 5) == LUA_TTABLE) {
+            lua_pushnil(L);
+            while (lua_next(L, 5)) {
+                lua_pushvalue(L, -2);
+                lua_insert(L, -2);
+                lua_settable(L, opts);
+            }
+        }
+        const char *keys[] = {"base", "latest", "interval", "direction"};
+        for (int i = 0; i < 4; i++) {
+            lua_pushvalue(L, i + 1);
+            lua_setfield(L, opts, keys[i]);
+        }
+    }
+    lua_pushnil(L);
+    while (lua_next(L, opts)) {
+        lua_pop(L, 1);
+        int known = 0;
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            for (size_t i = 0; CHANGE_KEYS[i]; i++)
+                known |= strcmp(lua_tostring(L, -1), CHANGE_KEYS[i]) == 0;
+        }
+        if (!known)
+            return luaL_error(L, "stats.change: unknown option \"%s\"", luaL_tolstring(L, -1, NULL));
+    }
+    lua_getfield(L, opts, "mode");
+    const char *mode = lua_isnil(L, -1) ? "pfg" : luaL_checkstring(L, -1);
+    lua_pop(L, 1);
+    if (strcmp(mode, "pfg") != 0 && strcmp(mode, "direction") != 0)
+        return luaL_error(L, "stats.change: mode must be \"pfg\" or \"direction\", got \"%s\"", mode);
+    if (lua_getfield(L, opts, "direction") == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_getfield(L, opts, "improvement");
+    }
+    if (lua_isnil(L, -1))
+        return luaL_error(L, "stats.change: direction (\"increase\" or \"decrease\") is required");
+    int improvement = parse_improvement(L, lua_gettop(L), fn);
+    lua_pop(L, 1);
+    int base_t = lua_getfield(L, opts, "base");
+    int latest_t = lua_getfield(L, opts, "latest");
+    if (base_t == LUA_TNIL || latest_t == LUA_TNIL)
+        return push_status(L, STATS_MISSING, base_t == LUA_TNIL ? "no base value" : "no latest value");
+    int base_idx = lua_gettop(L) - 1, latest_idx = lua_gettop(L);
+    int tol_t = lua_getfield(L, opts, "interval");
+    if (tol_t == LUA_TNIL) {
+        lua_pop(L, 1);
+        tol_t = lua_getfield(L, opts, "tolerance");
+    }
+    int tol_idx = lua_gettop(L);
+    stats_change c;
+    err e = {0};
+    if (strcmp(mode, "direction") == 0) {
+        double tol = tol_t == LUA_TNIL ? 0 : luaL_checknumber(L, tol_idx);
+        lua_getfield(L, opts, "relative");
+        int relative = lua_toboolean(L, -1);
+        lua_pop(L, 1);
+        double b = luaL_checknumber(L, base_idx), l = luaL_checknumber(L, latest_idx);
+        if (stats_change_direction(b, l, tol, improvement, relative, &c, &e))
+            return fail(L, fn, &e);
+        push_change(L, &c, mode);
+        return 1;
+    }
+    /* pfg: texts give the decimal places; numbers are read in their shortest form */
+    char bbuf[64], lbuf[64], tbuf[64], vbuf[64];
+    lua_getfield(L, opts, "base_text");
+    const char *btext = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : value_text(L, base_idx, bbuf, sizeof bbuf, "base");
+    lua_getfield(L, opts, "latest_text");
+    const char *ltext =
+        lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : value_text(L, latest_idx, lbuf, sizeof lbuf, "latest");
+    const char *itext = tol_t == LUA_TNIL ? "0" : value_text(L, tol_idx, tbuf, sizeof tbuf, "interval");
+    int decimals = -1;
+    lua_getfield(L, opts, "decimals");
+    if (!lua_isnil(L, -1)) {
+        lua_Integer d = luaL_checkinteger(L, -1);
+        if (d < 0 || d > 18)
+            return luaL_error(L, "stats.change: decimals must be between 0 and 18");
+        decimals = (int)d;
+    }
+    lua_pop(L, 1);
+    if (decimals < 0 && lua_getfield(L, opts, "texts") == LUA_TTABLE) {
+        int t = lua_gettop(L);
+        int bd = stats_decimals(btext), ld = stats_decimals(ltext);
+        decimals = bd > ld ? bd : ld;
+        lua_Integer len = (lua_Integer)lua_rawlen(L, t);
+        for (lua_Integer i = 1; i <= len; i++) {
+            int ty = lua_rawgeti(L, t, i);
+            if (ty == LUA_TSTRING || ty == LUA_TNUMBER) {
+                const char *s = value_text(L, -1, vbuf, sizeof vbuf, "texts");
+                int d = stats_decimals(s);
+                if (d < 0)
+                    return luaL_error(L, "stats.change: texts[%d] \"%s\" is not a plain decimal number", (int)i, s);
+                if (d > decimals)
+                    decimals = d;
+            }
+            lua_pop(L, 1);
+        }
+    }
+    size_t periods = 0;
+    if (lua_getfield(L, opts, "periods_after_base") == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_getfield(L, opts, "periods");
+    }
+    if (!lua_isnil(L, -1)) {
+        lua_Integer p = luaL_checkinteger(L, -1);
+        if (p < 0)
+            return luaL_error(L, "stats.change: periods_after_base must be >= 0");
+        periods = (size_t)p;
+    } else {
+        size_t il = strlen(itext);
+        if (il > 0 && (itext[il - 1] == 'c' || itext[il - 1] == 'C'))
+            return luaL_error(L, "stats.change: a cumulative interval \"%s\" needs periods_after_base", itext);
+    }
+    lua_getfield(L, opts, "zero_change_is");
+    const char *zero = lua_isnil(L, -1) ? "improving" : luaL_checkstring(L, -1);
+    if (strcmp(zero, "improving") != 0 && strcmp(zero, "no_change") != 0)
+        return luaL_error(L, "stats.change: zero_change_is must be improving or no_change, got \"%s\"", zero);
+    if (stats_change_pfg(btext, ltext, decimals, itext, periods, improvement, strcmp(zero, "improving") == 0, &c,
+                         &e))
+        return fail(L, fn, &e);
+    push_change(L, &c, mode);
+    set_string(L, "interval", itext);
+    return 1;
+}
+
+/* stats.pfg(series, base_year, interval, direction): series is an array of
+ * {label = "2019/20", value = 68.4 | "68.4" | nil}. */
+static int l_pfg(lua_State *L)
+{
+    lua_settop(L, 4);
+    const char *fn = "pfg";
+    luaL_checktype(L, 1, LUA_TTABLE);
+    const char *base = lua_isnoneornil(L, 2) ? NULL : luaL_checkstring(L, 2);
+    char ibuf[64];
+    const char *interval = value_text(L, 3, ibuf, sizeof ibuf, "interval");
+    int improvement = parse_improvement(L, 4, fn);
+    size_t n = (size_t)lua_rawlen(L, 1);
+    if (n > 100000)
+        return luaL_error(L, "stats.pfg: a series of %d periods is too long", (int)n);
+    const char **labels = lua_newuserdatauv(L, (n ? n : 1) * sizeof *labels, 0);
+    const char **values = lua_newuserdatauv(L, (n ? n : 1) * sizeof *values, 0);
+    char(*bufs)[64] = lua_newuserdatauv(L, (n ? n : 1) * sizeof *bufs, 0);
+    /* keep each point table on the stack so its strings stay alive */
+    luaL_checkstack(L, (int)n * 2 + 8, "stats.pfg: series too long");
+    for (size_t i = 0; i < n; i++) {
+        if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE)
+            return luaL_error(L, "stats.pfg: series[%d] must be a table {label, value}", (int)i + 1);
+        lua_getfield(L, -1, "label");
+        if (lua_type(L, -1) != LUA_TSTRING)
+            return luaL_error(L, "stats.pfg: series[%d].label must be a string", (int)i + 1);
+        labels[i] = lua_tostring(L, -1);
+        lua_getfield(L, -2, "value");
+        values[i] = lua_isnil(L, -1) ? NULL : value_text(L, -1, bufs[i], sizeof bufs[i], "value");
+        lua_remove(L, -3); /* the point table; label and value strings stay on the stack */
+    }
+    stats_change c;
+    err e = {0};
+    if (stats_pfg_classify(labels, values, n, base, interval, improvement, &c, &e))
+        return fail(L, fn, &e);
+    push_change(L, &c, "pfg");
+    set_string(L, "interval", interval);
+    return 1;
+}
+
+/* ---- SPC ---- */
+
+static const char *const SPC_KEYS[] = {"improvement", "improvement_direction", "target", "shift_n", "trend_n",
+                                       "two_sigma_mode", "screen_outliers", "baseline_n", "fix_after_n_points",
+                                       "min_points", "preset", "rules", NULL};
+
+static int opt_int_field(lua_State *L, int t, const char *key, int def, int lo, int hi)
+{
+    lua_getfield(L, t, key);
+    int v = def;
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isinteger(L, -1))
+            return luaL_error(L, "stats.spc: %s must be an integer", key);
+        lua_Integer x = lua_tointeger(L, -1);
+        if (x < lo || x > hi)
+            return luaL_error(L, "stats.spc: %s must be between %d and %d", key, lo, hi);
+        v = (int)x;
+    }
+    lua_pop(L, 1);
+    return v;
+}
+
+static void read_spc_options(lua_State *L, int t, spc_options *o)
+{
+    err e = {0};
+    spc_options_default(o);
+    if (!t)
+        return;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        int known = 0;
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            for (size_t i = 0; SPC_KEYS[i]; i++)
+                known |= strcmp(lua_tostring(L, -1), SPC_KEYS[i]) == 0;
+        }
+        if (!known)
+            luaL_error(L, "stats.spc: unknown option \"%s\"", luaL_tolstring(L, -1, NULL));
+    }
+    if (lua_getfield(L, t, "preset") != LUA_TNIL && spc_options_preset(o, luaL_checkstring(L, -1), &e))
+        fail(L, "spc", &e);
+    lua_pop(L, 1);
+    if (lua_getfield(L, t, "improvement") == LUA_TNIL) {
+        lua_pop(L, 1);
+        lua_getfield(L, t, "improvement_direction");
+    }
+    if (!lua_isnil(L, -1)) {
+        const char *d = luaL_checkstring(L, -1);
+        if (strcmp(d, "neutral") == 0 || strcmp(d, "none") == 0)
+            o->improvement = 0;
+        else
+            o->improvement = parse_improvement(L, lua_gettop(L), "spc");
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, t, "target") != LUA_TNIL) {
+        if (lua_type(L, -1) != LUA_TNUMBER)
+            luaL_error(L, "stats.spc: target must be a number");
+        o->has_target = 1;
+        o->target = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
+    o->shift_n = opt_int_field(L, t, "shift_n", o->shift_n, 2, 1000);
+    o->trend_n = opt_int_field(L, t, "trend_n", o->trend_n, 2, 1000);
+    o->min_points = (size_t)opt_int_field(L, t, "min_points", (int)o->min_points, 0, 1000000);
+    int base = opt_int_field(L, t, "fix_after_n_points", 0, 0, 1000000000);
+    o->baseline_n = (size_t)opt_int_field(L, t, "baseline_n", base, 0, 1000000000);
+    if (lua_getfield(L, t, "two_sigma_mode") != LUA_TNIL) {
+        const char *m = luaL_checkstring(L, -1);
+        if (strcmp(m, "between") == 0)
+            o->two_sigma_mode = SPC_TWO_SIGMA_BETWEEN;
+        else if (strcmp(m, "beyond") == 0)
+            o->two_sigma_mode = SPC_TWO_SIGMA_BEYOND;
+        else
+            luaL_error(L, "stats.spc: two_sigma_mode must be \"between\" or \"beyond\", got \"%s\"", m);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, t, "screen_outliers") != LUA_TNIL) {
+        if (!lua_isboolean(L, -1))
+            luaL_error(L, "stats.spc: screen_outliers must be true or false");
+        o->screen_outliers = lua_toboolean(L, -1);
+    }
+    lua_pop(L, 1);
+    if (lua_getfield(L, t, "rules") != LUA_TNIL) {
+        static const char *const names[] = {"astronomical", "trend", "two_in_three", "shift"};
+        luaL_checktype(L, -1, LUA_TTABLE);
+        int r = lua_gettop(L);
+        lua_pushnil(L);
+        while (lua_next(L, r)) {
+            int known = 0;
+            for (int i = 0; i < 4; i++) {
+                if (lua_type(L, -2) == LUA_TSTRING && strcmp(lua_tostring(L, -2), names[i]) == 0) {
+                    known = 1;
+                    if (!lua_isboolean(L, -1))
+                        luaL_error(L, "stats.spc: rules.%s must be true or false", names[i]);
+                    if (lua_toboolean(L, -1))
+                        o->rules |= 1u << i;
+                    else
+                        o->rules &= ~(1u << i);
+                }
+            }
+            if (!known)
+                luaL_error(L, "stats.spc: unknown rule (astronomical, trend, two_in_three, shift)");
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+}
+
+static void push_spc_options(lua_State *L, const spc_options *o)
+{
+    lua_newtable(L);
+    set_string(L, "improvement", o->improvement > 0 ? "increase" : o->improvement < 0 ? "decrease" : "neutral");
+    set_integer(L, "shift_n", o->shift_n);
+    set_integer(L, "trend_n", o->trend_n);
+    set_string(L, "two_sigma_mode", o->two_sigma_mode == SPC_TWO_SIGMA_BEYOND ? "beyond" : "between");
+    set_bool(L, "screen_outliers", o->screen_outliers);
+    set_integer(L, "baseline_n", (lua_Integer)o->baseline_n);
+    set_integer(L, "min_points", (lua_Integer)o->min_points);
+    if (o->has_target)
+        set_number(L, "target", o->target);
+    lua_newtable(L);
+    for (spc_rule r = SPC_RULE_ASTRONOMICAL; r <= SPC_RULE_SHIFT; r++)
+        set_bool(L, spc_rule_name(r), (o->rules >> (r - 1)) & 1u);
+    lua_setfield(L, -2, "rules");
+}
+
+/* stats.spc(values [, options]) */
+static int l_spc(lua_State *L)
+{
+    lua_settop(L, 2);
+    size_t n;
+    double *y = read_numbers(L, 1, "spc", "values", &n);
+    int t = 0;
+    if (!lua_isnoneornil(L, 2)) {
+        luaL_checktype(L, 2, LUA_TTABLE);
+        t = 2;
+    }
+    spc_options o;
+    read_spc_options(L, t, &o);
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(y[i]))
+            return luaL_error(L, "stats.spc: values[%d] is missing: a chart needs a series without gaps", (int)i + 1);
+    }
+    spc_point *pts = lua_newuserdatauv(L, (n ? n : 1) * sizeof *pts, 0);
+    spc_result r;
+    err e = {0};
+    if (spc_analyse(y, n, &o, pts, &r, &e))
+        return fail(L, "spc", &e);
+    if (r.status != STATS_OK) {
+        push_status(L, r.status, r.reason);
+        set_integer(L, "n", (lua_Integer)n);
+        push_spc_options(L, &o);
+        lua_setfield(L, -2, "options");
+        return 1;
+    }
+    lua_newtable(L);
+    set_integer(L, "n", (lua_Integer)n);
+    set_integer(L, "baseline_n", (lua_Integer)r.baseline_n);
+    set_number(L, "mean", r.mean);
+    set_number(L, "amr", r.amr);
+    set_integer(L, "moving_ranges", (lua_Integer)r.moving_ranges);
+    set_number(L, "lpl", r.lpl);
+    set_number(L, "upl", r.upl);
+    set_number(L, "lower_2sigma", r.lower_two_sigma);
+    set_number(L, "upper_2sigma", r.upper_two_sigma);
+    set_integer(L, "special_cause", (lua_Integer)r.special_cause);
+    set_string(L, "variation", spc_variation_name(r.variation));
+    set_string(L, "assurance", spc_assurance_name(r.assurance));
+    lua_newtable(L);
+    for (size_t i = 0; i < n; i++) {
+        char label[64];
+        lua_newtable(L);
+        set_number(L, "value", pts[i].y);
+        set_string(L, "type", spc_point_type_name(pts[i].type));
+        if (pts[i].rule != SPC_RULE_NONE)
+            set_string(L, "rule", spc_rule_name(pts[i].rule));
+        spc_point_label(&pts[i], o.trend_n, o.shift_n, label, sizeof label);
+        set_string(L, "label", label);
+        set_integer(L, "side", pts[i].side);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "points");
+    push_spc_options(L, &o);
+    lua_setfield(L, -2, "options");
+    return 1;
+}
+
+/* stats.z(level) */
+static int l_z(lua_State *L)
+{
+    lua_settop(L, 1);
+    double level = opt_level(L, 1, 0.95, "z");
+    if (level >= 1)
+        return luaL_error(L, "stats.z: a level of 1 has no finite z");
+    lua_pushnumber(L, stats_z(level));
+    return 1;
+}
+
+const luaL_Reg *lstats_functions(void)
+{
+    static const luaL_Reg functions[] = {
+        {"proportion", l_proportion},
+        {"rate", l_rate},
+        {"count", l_count},
+        {"dsr", l_dsr},
+        {"dsr_nonindependent", l_dsr_nonindependent},
+        {"expected", l_expected},
+        {"isr", l_isr},
+        {"mean", l_mean},
+        {"quantiles", l_quantiles},
+        {"phe_quantile", l_phe_quantile},
+        {"compare", l_compare},
+        {"trend", l_trend},
+        {"change", l_change},
+        {"pfg", l_pfg},
+        {"spc", l_spc},
+        {"z", l_z},
+        {NULL, NULL},
+    };
+    return functions;
+}

@@ -1,0 +1,20 @@
+/*
+ * report.h - writers: one output format each, reading the result model and
+ * never computing. The JSON layout is documented in docs/scorecard.md and is
+ * stable: fields are added, never renamed or removed.
+ */
+#ifndef SCORECARD_REPORT_H
+#define SCORECARD_REPORT_H
+
+#include <stdio.h>
+
+#include "error.h"
+#include "result.h"
+
+int report_json(FILE *out, const result_set *r, err *e);
+/* `colour`: use ANSI colours (the caller decides: a terminal, and no NO_COLOR). */
+int report_text(FILE *out, const result_set *r, int colour, err *e);
+/* One row per area and indicator, then outcome and overall rows. */
+int report_csv(FILE *out, const result_set *r, err *e);
+
+#endif

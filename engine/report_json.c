@@ -1,0 +1,109 @@
+/* report_json.c - the scorecard as JSON (docs/scorecard.md, "JSON output"). */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report.h"
+
+static void add_number(cJSON *o, const char *k, double v)
+{
+    if (isnan(v))
+        cJSON_AddNullToObject(o, k);
+    else
+        cJSON_AddNumberToObject(o, k, v);
+}
+
+static void add_string(cJSON *o, const char *k, const char *v)
+{
+    if (v)
+        cJSON_AddStringToObject(o, k, v);
+    else
+        cJSON_AddNullToObject(o, k);
+}
+
+static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
+{
+    cJSON *j = cJSON_CreateObject();
+    add_string(j, "id", fi->id);
+    add_string(j, "title", fi->title);
+    add_number(j, "value", x->value);
+    add_string(j, "value_text", x->value_text);
+    add_string(j, "unit", fi->unit);
+    add_string(j, "period", x->period);
+    add_number(j, "comparator", x->comparator);
+    add_string(j, "assessment", x->assessment);
+    add_string(j, "status", x->colour);
+    add_string(j, "no_colour_status", x->status);
+    add_string(j, "method", x->method);
+    add_string(j, "reason", x->reason);
+    add_string(j, "polarity", polarity_name(fi->polarity));
+    add_string(j, "definition", fi->definition ? fi->definition : "confirmed");
+    cJSON *flags = cJSON_AddArrayToObject(j, "flags");
+    if (x->provisional)
+        cJSON_AddItemToArray(flags, cJSON_CreateString("provisional"));
+    if (x->revised)
+        cJSON_AddItemToArray(flags, cJSON_CreateString("revised"));
+    if (x->derived)
+        cJSON_AddItemToArray(flags, cJSON_CreateString("derived"));
+    if (x->approximate)
+        cJSON_AddItemToArray(flags, cJSON_CreateString("approximate_geography"));
+    if (fi->definition && !strcmp(fi->definition, "unconfirmed"))
+        cJSON_AddItemToArray(flags, cJSON_CreateString("definition_unconfirmed"));
+    cJSON *details = x->details ? cJSON_Parse(x->details) : NULL;
+    if (details)
+        cJSON_AddItemToObject(j, "details", details);
+    return j;
+}
+
+int report_json(FILE *out, const result_set *r, err *e)
+{
+    const framework *f = r->framework;
+    cJSON *root = cJSON_CreateObject();
+    cJSON *fw = cJSON_AddObjectToObject(root, "framework");
+    add_string(fw, "id", f->id);
+    add_string(fw, "version", f->version);
+    add_string(fw, "sha256", f->sha256);
+    add_string(fw, "title", f->title);
+    add_string(fw, "extends", f->extends);
+    add_string(root, "period", r->period);
+    add_string(root, "period_start", r->period_start);
+    add_string(root, "period_end", r->period_end);
+    if (r->run_id)
+        cJSON_AddNumberToObject(root, "run_id", (double)r->run_id);
+    else
+        cJSON_AddNullToObject(root, "run_id");
+    add_string(root, "data_fingerprint", r->fingerprint);
+    cJSON *areas = cJSON_AddArrayToObject(root, "areas");
+    for (size_t a = 0; a < r->nareas; a++) {
+        const res_area *ra = &r->areas[a];
+        cJSON *aj = cJSON_CreateObject();
+        add_string(aj, "code", ra->code);
+        add_string(aj, "name", ra->name);
+        add_string(aj, "status", ra->colour);
+        add_string(aj, "reason", ra->reason);
+        cJSON *outs = cJSON_AddArrayToObject(aj, "outcomes");
+        for (size_t o = 0; o < f->nout; o++) {
+            cJSON *oj = cJSON_CreateObject();
+            add_string(oj, "id", f->out[o].id);
+            add_string(oj, "title", f->out[o].title);
+            add_string(oj, "status", ra->outcomes[o].colour);
+            add_string(oj, "reason", ra->outcomes[o].reason);
+            cJSON *ids = cJSON_AddArrayToObject(oj, "indicators");
+            for (size_t k = 0; k < f->out[o].nind; k++)
+                cJSON_AddItemToArray(ids, cJSON_CreateString(f->ind[f->out[o].ind[k]].id));
+            cJSON_AddItemToArray(outs, oj);
+        }
+        cJSON *inds = cJSON_AddArrayToObject(aj, "indicators");
+        for (size_t i = 0; i < f->nind; i++)
+            cJSON_AddItemToArray(inds, indicator_json(&f->ind[i], &ra->indicators[i]));
+        cJSON_AddItemToArray(areas, aj);
+    }
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return err_set(e, ERR_NOMEM, "out of memory writing JSON");
+    int bad = fputs(text, out) < 0 || fputc('\n', out) < 0;
+    free(text);
+    return bad ? err_set(e, ERR_IO, "writing the output failed") : 0;
+}

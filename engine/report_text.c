@@ -1,0 +1,56 @@
+/* report_text.c - the scorecard as a table for a terminal. Colour is never the
+ * only signal: every status is also written as a word. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "report.h"
+
+static const char *paint(const char *colour, int on)
+{
+    if (!on)
+        return "";
+    if (!strcmp(colour, "green"))
+        return "\033[1;32m";
+    if (!strcmp(colour, "amber"))
+        return "\033[1;33m";
+    if (!strcmp(colour, "red"))
+        return "\033[1;31m";
+    return "\033[2m";
+}
+
+static void status(FILE *out, const char *colour, int on)
+{
+    fprintf(out, "%s%-5s%s", paint(colour, on), colour, on ? "\033[0m" : "");
+}
+
+int report_text(FILE *out, const result_set *r, int on, err *e)
+{
+    const framework *f = r->framework;
+    fprintf(out, "%s %s (%s), period %s\n", f->id, f->version, f->title ? f->title : "", r->period);
+    for (size_t a = 0; a < r->nareas; a++) {
+        const res_area *ra = &r->areas[a];
+        fprintf(out, "\n%s %s: ", ra->code, ra->name);
+        status(out, ra->colour, on);
+        fprintf(out, "  %s\n", ra->reason ? ra->reason : "");
+        for (size_t o = 0; o < f->nout; o++) {
+            fprintf(out, "  %-8s ", f->out[o].id);
+            status(out, ra->outcomes[o].colour, on);
+            fprintf(out, "  %s\n", f->out[o].title ? f->out[o].title : "");
+        }
+        for (size_t i = 0; i < f->nind; i++) {
+            const res_indicator *x = &ra->indicators[i];
+            char value[48] = "-";
+            if (x->value_text)
+                snprintf(value, sizeof value, "%s", x->value_text);
+            else if (!isnan(x->value))
+                snprintf(value, sizeof value, "%.6g", x->value);
+            fprintf(out, "    %-12s ", f->ind[i].id);
+            status(out, x->colour, on);
+            fprintf(out, " %-12s %10s %-10s %s%s\n", x->assessment ? x->assessment : "", value,
+                    x->period ? x->period : "", x->reason ? x->reason : "",
+                    x->provisional ? " [provisional]" : "");
+        }
+    }
+    return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;
+}

@@ -1,0 +1,590 @@
+--[[
+rules.lua - the rule library frameworks are written with (`local r = require "rules"`).
+
+A framework file declares data: identity, outcomes, indicators, and for each indicator
+a rule built here. A rule is a table {kind = "rule", method, params, where, assess,
+check?, prepare?}; the engine calls
+  rule.prepare(peers)   once per indicator and period, when the rule needs every area
+                        (quintiles); peers is an array of {area, value, ...} points;
+  rule.assess(ctx)      once per indicator and area, returning
+                        {assessment = "met"|"near"|..., reason = "...", comparator = n,
+                         details = {...}} or {status = "insufficient_data"|..., reason}.
+Rules never compute statistics themselves: they call the `stats` library (C). They never
+decide colours either: the framework's colour map does (see r.colours.default).
+]]
+
+local R = { version = "1" }
+
+local where = scorecard.where
+
+local function fail(msg, level)
+  error(msg, (level or 1) + 1)
+end
+
+local function check_number(v, name, level)
+  if type(v) ~= "number" then fail(name .. " must be a number, got " .. type(v), (level or 1) + 1) end
+  return v
+end
+
+-- Polarity words accepted in framework files, to the three the engine uses.
+local POLARITY = {
+  higher = "higher", high = "higher", high_good = "higher", higher_is_better = "higher",
+  lower = "lower", low = "lower", low_good = "lower", lower_is_better = "lower",
+  none = "none", no_judgement = "none", neutral = "none",
+}
+R.POLARITY = POLARITY
+
+local function fmt(v)
+  if v == nil then return "no value" end
+  if math.type(v) == "integer" then return tostring(v) end
+  return (string.format("%.10g", v))
+end
+R.fmt = fmt
+
+local function rule(method, params, assess, extra)
+  local r = { kind = "rule", method = method, params = params, where = where(3), assess = assess }
+  for k, v in pairs(extra or {}) do r[k] = v end
+  return r
+end
+
+-- Is a at least as good as b, for this polarity?
+local function as_good(a, b, polarity)
+  if polarity == "higher" then return a >= b end
+  return a <= b
+end
+
+local function need_value(ctx)
+  local p = ctx.point
+  if not p or p.value == nil then
+    return nil, { status = "missing", reason = "no value for " .. (ctx.period or "the period") }
+  end
+  return p.value
+end
+
+local function need_polarity(ctx, method)
+  if ctx.polarity ~= "higher" and ctx.polarity ~= "lower" then
+    return { status = "not_applicable", reason = method .. " needs a polarity; this indicator has none" }
+  end
+end
+
+------------------------------------------------------------------------------------------
+-- (a) fixed thresholds: green and (optional) amber cut points, methods.md section 1
+
+function R.threshold(p)
+  if type(p) ~= "table" then fail("r.threshold takes a table {green = ..., amber = ...}", 2) end
+  check_number(p.green, "threshold green", 2)
+  if p.amber ~= nil then check_number(p.amber, "threshold amber", 2) end
+  local boundary = p.boundary or "better"
+  if boundary ~= "better" and boundary ~= "worse" then fail("threshold boundary must be \"better\" or \"worse\"", 2) end
+  local params = { green = p.green, amber = p.amber, boundary = boundary }
+  return rule("threshold", params, function(ctx)
+    local bad = need_polarity(ctx, "a threshold")
+    if bad then return bad end
+    local v, missing = need_value(ctx)
+    if not v then return missing end
+    local pol = ctx.polarity
+    local word = pol == "higher" and "at or above" or "at or below"
+    local function reaches(cut)
+      if v == cut then return boundary == "better" end
+      return as_good(v, cut, pol)
+    end
+    if reaches(p.green) then
+      return { assessment = "met", reason = fmt(v) .. " is " .. word .. " the green threshold " .. fmt(p.green) }
+    end
+    if p.amber ~= nil and reaches(p.amber) then
+      return { assessment = "near", reason = fmt(v) .. " misses the green threshold " .. fmt(p.green)
+        .. " but is " .. word .. " the amber threshold " .. fmt(p.amber) }
+    end
+    local cut = p.amber ~= nil and p.amber or p.green
+    return { assessment = "not_met", reason = fmt(v) .. " misses the " .. (p.amber and "amber" or "green")
+      .. " threshold " .. fmt(cut) .. " (" .. pol .. " is better)" }
+  end, {
+    check = function(ind)
+      local pol = POLARITY[ind.polarity or ""]
+      if pol == "none" then return "thresholds on an indicator with no polarity" end
+      if p.amber ~= nil and pol and not as_good(p.green, p.amber, pol) then
+        return string.format("green %s and amber %s are in the wrong order for \"%s is better\"",
+          fmt(p.green), fmt(p.amber), pol)
+      end
+    end,
+  })
+end
+
+------------------------------------------------------------------------------------------
+-- (b) targets and plans, methods.md section 2: modes value, value_with_band, ci, range;
+-- per-area plan values; effective-dated entries that tighten over time.
+
+local function date_key(s)
+  if type(s) ~= "string" or not s:match("^%d%d%d%d%-%d%d%-%d%d$") then return nil end
+  return s
+end
+
+-- The entry in force on `day` (ISO date): the latest with from <= day. Returns the entry,
+-- or nil and a status when none applies.
+local function resolve_dated(entries, day, stale_after_years)
+  local chosen
+  for _, e in ipairs(entries) do
+    if e.from <= day then chosen = e end
+  end
+  if not chosen then
+    return nil, { status = "not_applicable", reason = "no target in force on " .. day
+      .. " (the first starts " .. entries[1].from .. ")" }
+  end
+  if chosen.value == nil or (chosen["end"] and chosen["end"] < day) then
+    return nil, { status = "no_target", reason = "the target ended before " .. day }
+  end
+  if stale_after_years then
+    local y = tonumber(chosen.from:sub(1, 4)) + stale_after_years
+    local limit = string.format("%04d%s", y, chosen.from:sub(5))
+    if day >= limit then
+      return chosen, { stale = true }
+    end
+  end
+  return chosen
+end
+
+function R.target(p)
+  if type(p) ~= "table" then fail("r.target takes a table", 2) end
+  local mode = p.mode or (p.band and "value_with_band") or (p.low and "range") or "value"
+  local modes = { value = true, value_with_band = true, ci = true, range = true }
+  if not modes[mode] then fail("target mode must be value, value_with_band, ci or range", 2) end
+  local entries
+  if p.values then
+    if type(p.values) ~= "table" or #p.values == 0 then fail("target values must be a list of {from = date, value = n}", 2) end
+    entries = {}
+    for i, e in ipairs(p.values) do
+      if not date_key(e.from) then fail("target values[" .. i .. "].from must be a date YYYY-MM-DD", 2) end
+      if e.value ~= nil then check_number(e.value, "target values[" .. i .. "].value", 2) end
+      if entries[#entries] and e.from <= entries[#entries].from then fail("target values must be in date order", 2) end
+      entries[#entries + 1] = { from = e.from, value = e.value, ["end"] = e["end"], source = e.source }
+    end
+  elseif mode == "range" then
+    check_number(p.low, "target low", 2)
+    check_number(p.high, "target high", 2)
+  elseif p.per_area == nil then
+    check_number(p.value, "target value", 2)
+  end
+  if p.per_area ~= nil and type(p.per_area) ~= "table" then fail("target per_area must map area codes to values", 2) end
+  if p.band ~= nil then check_number(p.band, "target band", 2) end
+  local params = { mode = mode, value = p.value, values = entries, per_area = p.per_area, band = p.band,
+    relative_band = p.relative_band, low = p.low, high = p.high, stale_after_years = p.stale_after_years,
+    resolve_at = p.resolve_at or "start" }
+
+  return rule("target", params, function(ctx)
+    local bad = need_polarity(ctx, "a target")
+    if bad then return bad end
+    local pol = ctx.polarity
+    local t, flag = params.value, nil
+    local source
+    if params.per_area then
+      t = params.per_area[ctx.area]
+      if t == nil then return { status = "no_target", reason = "no plan value for " .. ctx.area } end
+    elseif entries then
+      local day = params.resolve_at == "end" and ctx.period_end or ctx.period_start
+      local e, status = resolve_dated(entries, day, params.stale_after_years)
+      if not e then return status end
+      t, source, flag = e.value, e.source, status
+    end
+    local v, missing = need_value(ctx)
+    if not v then return missing end
+    local res
+    local better = pol == "higher" and "above" or "below"
+    if mode == "ci" then
+      local p0 = ctx.point
+      if p0.lower == nil or p0.upper == nil then
+        return { status = "not_compared", reason = "the value has no confidence interval" }
+      end
+      local good_edge = pol == "higher" and p0.lower or p0.upper
+      local bad_edge = pol == "higher" and p0.upper or p0.lower
+      if as_good(good_edge, t, pol) then
+        res = { assessment = "met", reason = "the whole interval " .. fmt(p0.lower) .. "-" .. fmt(p0.upper)
+          .. " is on the better side of the target " .. fmt(t) }
+      elseif not as_good(bad_edge, t, pol) then
+        res = { assessment = "not_met", reason = "the whole interval " .. fmt(p0.lower) .. "-" .. fmt(p0.upper)
+          .. " misses the target " .. fmt(t) }
+      else
+        res = { assessment = "near", reason = "the interval " .. fmt(p0.lower) .. "-" .. fmt(p0.upper)
+          .. " contains the target " .. fmt(t) .. ": cannot tell" }
+      end
+    elseif mode == "range" then
+      local lo, hi = params.low, params.high
+      local best, worst = pol == "higher" and hi or lo, pol == "higher" and lo or hi
+      if as_good(v, best, pol) then
+        res = { assessment = "met", reason = fmt(v) .. " reaches " .. fmt(best) }
+      elseif as_good(v, worst, pol) then
+        res = { assessment = "near", reason = fmt(v) .. " is between " .. fmt(lo) .. " and " .. fmt(hi) }
+      else
+        res = { assessment = "not_met", reason = fmt(v) .. " misses " .. fmt(worst) }
+      end
+      t = best
+    else
+      local band = params.band or (params.relative_band and params.relative_band * math.abs(t))
+      if as_good(v, t, pol) then
+        res = { assessment = "met", reason = fmt(v) .. " meets the target " .. fmt(t) .. " (" .. pol .. " is better)" }
+      elseif mode == "value_with_band" and band and as_good(v, pol == "higher" and t - band or t + band, pol) then
+        res = { assessment = "near", reason = fmt(v) .. " misses the target " .. fmt(t) .. " by "
+          .. fmt(math.abs(v - t)) .. ", within the band of " .. fmt(band) }
+      else
+        res = { assessment = "not_met", reason = fmt(v) .. " misses the target " .. fmt(t) .. " by "
+          .. fmt(math.abs(v - t)) .. " (needs " .. better .. ")" }
+      end
+    end
+    res.comparator = t
+    res.details = { target = t, mode = mode, source = source }
+    if flag and flag.stale then
+      res.status = "stale_target"
+      res.reason = res.reason .. "; the target dates from before the stale limit"
+    end
+    return res
+  end, {
+    check = function(ind)
+      local pol = POLARITY[ind.polarity or ""]
+      if pol == "none" then return "a target on an indicator with no polarity" end
+    end,
+  })
+end
+
+------------------------------------------------------------------------------------------
+-- (c) change against a baseline, methods.md section 3: the NI Programme for Government
+-- rule (mode "pfg", exact) and the MSG direction of travel (mode "direction").
+
+function R.change(p)
+  if type(p) ~= "table" then fail("r.change takes a table {base = period, interval = n, ...}", 2) end
+  local mode = p.mode or "pfg"
+  if mode ~= "pfg" and mode ~= "direction" then fail("change mode must be \"pfg\" or \"direction\"", 2) end
+  if p.base ~= nil and type(p.base) ~= "string" then fail("change base must be a period label such as \"2019/20\"", 2) end
+  local interval = p.interval or p.tolerance or 0
+  if type(interval) == "string" then
+    if not interval:match("^%d+%.?%d*c$") then fail("change interval must be a number or \"<n>c\" (cumulative)", 2) end
+  else
+    check_number(interval, "change interval", 2)
+  end
+  local params = { mode = mode, base = p.base, interval = interval, relative = p.relative or false,
+    zero_change_is = p.zero_change_is or "improving" }
+  return rule("change", params, function(ctx)
+    local pol = ctx.polarity
+    if pol ~= "higher" and pol ~= "lower" then
+      return { status = "not_applicable", reason = "a change rule needs a direction of improvement" }
+    end
+    if not params.base then
+      return { status = "insufficient_data", reason = "no base period is set for this indicator" }
+    end
+    local base = ctx.series:at(params.base)
+    local latest = ctx.point
+    if not latest or latest.value == nil then return { status = "missing", reason = "no latest value" } end
+    if latest.period == params.base then
+      return { assessment = "no_change", reason = "the latest period is the base period " .. params.base }
+    end
+    if not base or base.value == nil then
+      return { status = "insufficient_data", reason = "no value for the base period " .. params.base }
+    end
+    if ctx.series:breaks_between(params.base, latest.period) then
+      return { status = "not_comparable", reason = "a series break lies between " .. params.base .. " and " .. latest.period }
+    end
+    local r = stats.change {
+      base = base.value, latest = latest.value,
+      base_text = base.value_text, latest_text = latest.value_text,
+      texts = ctx.series:value_texts(),
+      interval = params.interval,
+      periods_after_base = ctx.series:count_after(params.base, latest.period),
+      direction = pol == "higher" and "increase" or "decrease",
+      mode = params.mode, relative = params.relative, zero_change_is = params.zero_change_is,
+    }
+    if r.status then return r end
+    local unit = params.relative and "%" or ""
+    local what = string.format("%s %s in %s against %s in %s: a change of %s%s",
+      fmt(latest.value), "", latest.period, fmt(base.value), params.base, fmt(r.change), unit)
+    return { assessment = r.outcome, comparator = base.value,
+      reason = what:gsub("  ", " ") .. " against an interval of " .. fmt(r.threshold) .. " (" .. pol .. " is better)",
+      details = { base_period = params.base, base_value = base.value, change = r.change, threshold = r.threshold } }
+  end)
+end
+
+------------------------------------------------------------------------------------------
+-- (d) benchmark against a comparator with confidence intervals, methods.md section 4.
+-- `interval` says where the area's interval comes from: "published" (lower/upper in the
+-- data), "wilson" (proportion from numerator/denominator), or "rate" (Byar / exact Poisson).
+
+function R.benchmark(p)
+  p = p or {}
+  local interval = p.interval or "published"
+  local ok = { published = true, wilson = true, rate = true }
+  if not ok[interval] then fail("benchmark interval must be published, wilson or rate", 2) end
+  local level = p.level or 0.95
+  check_number(level, "benchmark level", 2)
+  local params = { interval = interval, level = level, two_level = p.two_level or false,
+    multiplier = p.multiplier or 100, comparator = p.comparator }
+  return rule("benchmark", params, function(ctx)
+    local point = ctx.point
+    if not point or point.value == nil then return { status = "missing", reason = "no value" } end
+    local cmp = ctx.comparator
+    if not cmp or cmp.value == nil then
+      return { status = "not_compared", reason = "no comparator value for " .. (ctx.period or "the period") }
+    end
+    local lo, hi, lo998, hi998 = point.lower, point.upper, nil, nil
+    if interval ~= "published" then
+      if point.numerator == nil or point.denominator == nil then
+        return { status = "not_compared", reason = "no numerator and denominator to compute an interval from" }
+      end
+      local s
+      if interval == "wilson" then
+        s = stats.proportion(point.numerator, point.denominator, level)
+      else
+        s = stats.rate(point.numerator, point.denominator, params.multiplier, level)
+      end
+      if s.status then return s end
+      lo, hi = s.lower, s.upper
+      if params.two_level then lo998, hi998 = s.lower998, s.upper998 end
+      if interval == "wilson" then
+        lo, hi = lo * params.multiplier, hi * params.multiplier
+        if lo998 then lo998, hi998 = lo998 * params.multiplier, hi998 * params.multiplier end
+      end
+    end
+    if lo == nil or hi == nil then
+      return { status = "not_compared", reason = "the value has no confidence interval" }
+    end
+    local c = stats.compare(point.value, lo, hi, cmp.value, ctx.polarity, lo998, hi998)
+    local against = (cmp.name or cmp.area or "the comparator") .. " (" .. fmt(cmp.value) .. ")"
+    return { assessment = c.outcome, comparator = cmp.value,
+      reason = string.format("%s, interval %s-%s, is %s %s", fmt(point.value), fmt(lo), fmt(hi),
+        c.outcome == "similar" and "similar to" or (c.outcome .. " than"), against),
+      details = { lower = lo, upper = hi, level = level, comparator_area = cmp.area } }
+  end)
+end
+
+------------------------------------------------------------------------------------------
+-- (e) quintile among peers, methods.md section 5 (Fingertips method).
+
+local QUINTILE_WORDS = {
+  higher = { "best", "better", "middle", "worse", "worst" },
+  none = { "lowest", "low", "middle", "high", "highest" },
+}
+
+function R.quintile(p)
+  p = p or {}
+  local params = { min_areas = p.min_areas or 5 }
+  return rule("quintile", params, function(ctx)
+    local v, missing = need_value(ctx)
+    if not v then return missing end
+    local bounds = ctx.prepared
+    if not bounds then
+      return { status = "insufficient_data", reason = "fewer than " .. params.min_areas .. " areas have a value" }
+    end
+    local k = 5
+    for i = 1, 5 do
+      if v <= bounds[i] then k = i break end
+    end
+    local pol = ctx.polarity
+    local words = QUINTILE_WORDS.none
+    local rank = k
+    if pol == "higher" then rank = 6 - k; words = QUINTILE_WORDS.higher end
+    if pol == "lower" then words = QUINTILE_WORDS.higher end
+    return { assessment = words[rank], reason = fmt(v) .. " is in fifth " .. rank .. " of " .. bounds.n
+      .. " areas (1 = " .. (pol == "none" and "lowest" or "best") .. ")", details = { quintile = rank } }
+  end, {
+    prepare = function(peers)
+      local values = {}
+      for _, pt in ipairs(peers) do
+        if pt.value ~= nil then values[#values + 1] = pt.value end
+      end
+      if #values < params.min_areas then return nil end
+      local q = stats.quantiles(values, 5)
+      q.n = #values
+      return q
+    end,
+  })
+end
+
+------------------------------------------------------------------------------------------
+-- (f) recent trend over the last points, methods.md section 6.
+
+function R.trend(p)
+  p = p or {}
+  local params = { points = p.points or 5, level = p.level or 0.998 }
+  return rule("trend", params, function(ctx)
+    local pts = ctx.series:last(params.points, ctx.point and ctx.point.period)
+    if #pts < params.points then
+      return { status = "insufficient_data", reason = "a trend needs " .. params.points .. " points; there are " .. #pts }
+    end
+    if ctx.series:breaks_between(pts[1].period, pts[#pts].period) then
+      return { status = "not_comparable", reason = "a series break lies within the last " .. params.points .. " points" }
+    end
+    local t = stats.trend(pts, params.level)
+    if t.status then return t end
+    local outcome = t.outcome
+    if ctx.polarity ~= "none" and outcome ~= "no_significant_change" then
+      local up = outcome == "increasing"
+      outcome = (up == (ctx.polarity == "higher")) and "improving" or "worsening"
+    end
+    return { assessment = outcome, reason = "over " .. pts[1].period .. " to " .. pts[#pts].period .. ": " .. t.outcome,
+      details = t }
+  end)
+end
+
+------------------------------------------------------------------------------------------
+-- (g) statistical process control (Making Data Count), methods.md section 7. SPC is not
+-- RAG: the assessment is the variation icon; colours come only from an explicit map.
+
+function R.spc(p)
+  p = p or {}
+  local params = {}
+  for k, v in pairs(p) do params[k] = v end
+  return rule("spc", params, function(ctx)
+    local values = ctx.series:values(ctx.point and ctx.point.period)
+    local opts = {}
+    for k, v in pairs(params) do opts[k] = v end
+    opts.improvement = opts.improvement or (ctx.polarity == "higher" and "increase")
+      or (ctx.polarity == "lower" and "decrease") or "neutral"
+    local s = stats.spc(values, opts)
+    if s.status then return s end
+    return { assessment = s.variation, reason = "variation: " .. s.variation
+      .. (s.assurance and ("; assurance: " .. s.assurance) or ""), details = s }
+  end)
+end
+
+------------------------------------------------------------------------------------------
+-- compound rules and custom functions
+
+local function compound(kind, rules)
+  if type(rules) ~= "table" or #rules < 2 then fail("r." .. kind .. " takes a list of two or more rules", 3) end
+  for i, r in ipairs(rules) do
+    if type(r) ~= "table" or r.kind ~= "rule" then fail("r." .. kind .. ": item " .. i .. " is not a rule", 3) end
+  end
+  local order = { met = 3, near = 2, not_met = 1 }
+  return rule(kind, { rules = #rules }, function(ctx)
+    local pick, parts = nil, {}
+    for _, r in ipairs(rules) do
+      local res = r.assess(ctx)
+      if res.status and not res.assessment then return res end
+      parts[#parts + 1] = res
+      local rank = order[res.assessment] or 0
+      if not pick or (kind == "all" and rank < order[pick.assessment]) or (kind == "any" and rank > order[pick.assessment]) then
+        pick = res
+      end
+    end
+    local reasons = {}
+    for i, res in ipairs(parts) do reasons[i] = res.reason end
+    return { assessment = pick.assessment, reason = table.concat(reasons, "; "), details = { parts = parts } }
+  end)
+end
+
+function R.all(rules) return compound("all", rules) end
+function R.any(rules) return compound("any", rules) end
+
+function R.custom(fn, p)
+  if type(fn) ~= "function" then fail("r.custom takes a function(ctx) returning {assessment = ..., reason = ...}", 2) end
+  return rule("custom", p or {}, fn)
+end
+
+------------------------------------------------------------------------------------------
+-- colours: assessments to colours, kept apart from the assessments themselves
+
+R.colours = {
+  default = {
+    met = "green", better = "green", best = "green", improving = "green",
+    near = "amber", similar = "amber", middle = "amber", no_change = "amber",
+    not_met = "red", worse = "red", worst = "red", worsening = "red",
+    -- no polarity, quintiles without polarity, trends without direction, SPC icons: not RAG
+    higher = "grey", lower = "grey", lowest = "grey", low = "grey", high = "grey", highest = "grey",
+    increasing = "grey", decreasing = "grey", no_significant_change = "grey",
+    common_cause = "grey", improvement_high = "grey", improvement_low = "grey", concern_high = "grey",
+    concern_low = "grey", neutral_high = "grey", neutral_low = "grey",
+  },
+}
+
+------------------------------------------------------------------------------------------
+-- roll-ups, methods.md section 8
+
+R.rollup = {
+  worst_of = { kind = "rollup", method = "worst_of" },
+  count_summary = { kind = "rollup", method = "count_summary" },
+}
+
+function R.rollup.majority(p)
+  p = p or {}
+  return { kind = "rollup", method = "majority", tie = p.tie or "worse", min_coverage = p.min_coverage }
+end
+
+function R.rollup.weighted(p)
+  p = p or {}
+  return { kind = "rollup", method = "weighted_score", weights = p.weights or {},
+    scores = p.scores or { red = 0, amber = 1, green = 2 },
+    green = p.green or 1.5, amber = p.amber or 0.5, min_coverage = p.min_coverage }
+end
+
+function R.rollup.custom(fn)
+  if type(fn) ~= "function" then fail("r.rollup.custom takes a function(children) returning a colour", 2) end
+  return { kind = "rollup", method = "custom", fn = fn }
+end
+
+R.rollup.worst_of_with = function(p)
+  return { kind = "rollup", method = "worst_of", min_coverage = (p or {}).min_coverage }
+end
+
+------------------------------------------------------------------------------------------
+-- frameworks and extension
+
+function R.framework(spec)
+  if type(spec) ~= "table" then fail("r.framework takes a table", 2) end
+  spec.kind = "framework"
+  spec.where = spec.where or where(2)
+  spec.colours = spec.colours or R.colours.default
+  spec.rollup = spec.rollup or R.rollup.worst_of
+  return spec
+end
+
+local function copy(t, seen)
+  if type(t) ~= "table" then return t end
+  seen = seen or {}
+  if seen[t] then return seen[t] end
+  if t.kind == "rule" or t.kind == "rollup" then return t end -- rules are shared, not copied
+  local c = {}
+  seen[t] = c
+  for k, v in pairs(t) do c[k] = copy(v, seen) end
+  return c
+end
+
+-- A local framework built on a national one: r.extend(require "frameworks.ID", {
+--   id = ..., version = ..., title = ...,
+--   indicators = { {id = "LOCAL-1", ...} },            -- added
+--   override = { ["NI-12"] = { rule = r.threshold{...} } }, -- fields replaced
+--   outcomes = { {id = "O2", add = {"LOCAL-1"}}, {id = "L1", title = ..., indicators = {...}} },
+-- })
+function R.extend(base, spec)
+  if type(base) ~= "table" or base.kind ~= "framework" then
+    fail("r.extend: the first argument must be a framework (require \"frameworks.ID\")", 2)
+  end
+  if type(spec) ~= "table" then fail("r.extend takes a table of changes", 2) end
+  local fw = copy(base)
+  fw.extends = (base.id or "?") .. "@" .. tostring(base.version or "?")
+  fw.where = where(2)
+  local byid = {}
+  for i, ind in ipairs(fw.indicators or {}) do byid[ind.id] = i end
+  for id, changes in pairs(spec.override or {}) do
+    local i = byid[id]
+    if not i then fail("r.extend: override of \"" .. tostring(id) .. "\", which " .. tostring(base.id) .. " does not have", 2) end
+    for k, v in pairs(changes) do fw.indicators[i][k] = v end
+  end
+  for _, ind in ipairs(spec.indicators or {}) do
+    if byid[ind.id] then fail("r.extend: indicator \"" .. ind.id .. "\" exists already; use override", 2) end
+    fw.indicators[#fw.indicators + 1] = ind
+    byid[ind.id] = #fw.indicators
+  end
+  local outcomes = {}
+  for i, o in ipairs(fw.outcomes or {}) do outcomes[o.id] = i end
+  for _, o in ipairs(spec.outcomes or {}) do
+    local i = outcomes[o.id]
+    if i then
+      for _, add in ipairs(o.add or {}) do table.insert(fw.outcomes[i].indicators, add) end
+    else
+      fw.outcomes[#fw.outcomes + 1] = o
+      outcomes[o.id] = #fw.outcomes
+    end
+  end
+  for k, v in pairs(spec) do
+    if k ~= "override" and k ~= "indicators" and k ~= "outcomes" then fw[k] = v end
+  end
+  return fw
+end
+
+return R

@@ -1,0 +1,3 @@
+-- expect: collectgarbage is not available
+collectgarbage("stop")
+return 1

@@ -1,0 +1,2 @@
+-- expect: dofile is not available
+return dofile("/etc/passwd")

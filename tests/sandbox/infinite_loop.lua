@@ -1,0 +1,2 @@
+-- expect: instruction limit reached
+while true do end

@@ -1,0 +1,2 @@
+-- expect: load is not available
+return load("return 1")()

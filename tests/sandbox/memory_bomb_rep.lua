@@ -1,0 +1,2 @@
+-- expect: memory limit reached
+return string.rep("x", 1 << 30)

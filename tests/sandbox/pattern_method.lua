@@ -1,0 +1,2 @@
+-- expect: could run for too long
+return (string.rep("a", 100000)):match(".-.-.-.-b")

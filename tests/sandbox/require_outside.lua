@@ -1,0 +1,2 @@
+-- expect: module names are letters, digits
+return require("../../../../etc/passwd")

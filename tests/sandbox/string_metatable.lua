@@ -1,0 +1,3 @@
+-- expect: table expected
+setmetatable(getmetatable(""), nil)
+return 1

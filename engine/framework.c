@@ -363,8 +363,10 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     f->path = strdup(path);
     f->table_ref = f->colours_ref = f->rollup.table_ref = LUA_NOREF;
     f->where = dup_field(L, t, "where");
-    if (!f->where)
+    if (!f->where || !strcmp(f->where, "?")) { /* a tail call hid the line: name the file */
+        free(f->where);
         f->where = strdup(path);
+    }
     f->id = dup_field(L, t, "id");
     f->version = dup_field(L, t, "version");
     f->title = dup_field(L, t, "title");

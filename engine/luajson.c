@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #define LUAJSON_MAX_DEPTH 64
 
@@ -33,8 +34,22 @@ static cJSON *convert(lua_State *L, int idx, int depth, err *e)
     case LUA_TNIL: return cJSON_CreateNull();
     case LUA_TBOOLEAN: return cJSON_CreateBool(lua_toboolean(L, idx));
     case LUA_TNUMBER: {
+        if (lua_isinteger(L, idx)) {
+            char buf[32];
+            snprintf(buf, sizeof buf, LUA_INTEGER_FMT, (LUA_INTEGER)lua_tointeger(L, idx));
+            return cJSON_CreateRaw(buf);
+        }
         double v = lua_tonumber(L, idx);
-        return isfinite(v) ? cJSON_CreateNumber(v) : cJSON_CreateNull();
+        if (!isfinite(v))
+            return cJSON_CreateNull();
+        /* the shortest form that reads back as the same double */
+        char buf[40];
+        for (int digits = 15; digits <= 17; digits++) {
+            snprintf(buf, sizeof buf, "%.*g", digits, v);
+            if (strtod(buf, NULL) == v)
+                break;
+        }
+        return cJSON_CreateRaw(buf);
     }
     case LUA_TSTRING: return cJSON_CreateString(lua_tostring(L, idx));
     case LUA_TTABLE: break;

@@ -4,6 +4,7 @@
 #include <lauxlib.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lstats.h"
 
@@ -75,16 +76,23 @@ static int data_series(lua_State *L)
     return 1;
 }
 
-/* scorecard.where(level): "file:line" of the function `level` calls up, so rules
- * can say where in a framework file they were written. */
+/* scorecard.where() -> "file:line" of the nearest caller outside the rule library,
+ * so a rule can say where in a framework file it was written. Tail calls hide
+ * frames, so the stack is searched rather than counted. */
 static int where(lua_State *L)
 {
-    int level = (int)luaL_optinteger(L, 1, 1);
+    const char *rules = sandbox_rules_dir();
+    size_t len = strlen(rules);
     lua_Debug ar;
-    if (level >= 0 && lua_getstack(L, level, &ar) && lua_getinfo(L, "Sl", &ar) && ar.currentline > 0)
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || ar.source[0] != '@')
+            continue;
+        if (!strncmp(ar.source + 1, rules, len) && ar.source[1 + len] == '/')
+            continue;
         lua_pushfstring(L, "%s:%d", ar.short_src, ar.currentline);
-    else
-        lua_pushliteral(L, "?");
+        return 1;
+    }
+    lua_pushliteral(L, "?");
     return 1;
 }
 

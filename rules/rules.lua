@@ -42,7 +42,7 @@ end
 R.fmt = fmt
 
 local function rule(method, params, assess, extra)
-  local r = { kind = "rule", method = method, params = params, where = where(3), assess = assess }
+  local r = { kind = "rule", method = method, params = params, where = where(), assess = assess }
   for k, v in pairs(extra or {}) do r[k] = v end
   return r
 end
@@ -527,7 +527,7 @@ end
 function R.framework(spec)
   if type(spec) ~= "table" then fail("r.framework takes a table", 2) end
   spec.kind = "framework"
-  spec.where = spec.where or where(2)
+  spec.where = spec.where or where()
   spec.colours = spec.colours or R.colours.default
   spec.rollup = spec.rollup or R.rollup.worst_of
   return spec
@@ -557,7 +557,7 @@ function R.extend(base, spec)
   if type(spec) ~= "table" then fail("r.extend takes a table of changes", 2) end
   local fw = copy(base)
   fw.extends = (base.id or "?") .. "@" .. tostring(base.version or "?")
-  fw.where = where(2)
+  fw.where = where()
   local byid = {}
   for i, ind in ipairs(fw.indicators or {}) do byid[ind.id] = i end
   for id, changes in pairs(spec.override or {}) do

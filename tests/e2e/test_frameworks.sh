@@ -1,0 +1,80 @@
+# test_frameworks.sh - the designer's and analyst's journeys through frameworks: check, test,
+# run in every format, extension, errors that name file and line, and the sandbox via eval.
+. "$(dirname "$0")/lib.sh"
+F="$REPO/tests/frameworks"
+
+# Framework tests kept beside each framework pass (and say so in the usual closing line).
+for fw in "$F/fixture" "$F/fixture-local" "$REPO"/frameworks/*; do
+  [ -f "$fw/tests.lua" ] || continue
+  run test "$fw/framework.lua"
+  expect_status 0 "scorecard test $fw"
+  expect_out " passed, 0 failed"
+done
+
+# check reports every problem at once, with file:line where the line is known.
+run check "$F/broken/framework.lua"
+expect_status 1
+expect_err "broken/framework.lua:11: indicator A has no polarity"
+expect_err "broken/framework.lua:13: indicator B: green 50 and amber 60 are in the wrong order"
+expect_err "indicator C: rule is not a rule"
+expect_err 'outcome O1 lists "NOWHERE"'
+expect_err "outcome O2 has no indicators"
+expect_err "indicator C is in no outcome"
+expect_out "6 errors"
+run check "$F/fixture/framework.lua"; expect_status 0; expect_out "fixture 1: 10 indicators, 7 outcomes; 0 errors"
+
+# An analyst's run of the demo on the bundled sample.
+"$SCORECARD" init >/dev/null || fail "init"
+"$SCORECARD" import "$REPO"/data/sample/*.csv >/dev/null || fail "import sample"
+run run --framework "$REPO/frameworks/demo-scotland/framework.lua" --format json
+expect_status 0; expect_err "run 1 stored"
+python3 - "$OUT" <<'PY' || fail "the demo scorecard JSON is not as documented"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+assert doc["framework"]["id"] == "demo-scotland" and len(doc["framework"]["sha256"]) == 64
+assert doc["period"] == "2023/24" and doc["run_id"] == 1 and len(doc["data_fingerprint"]) == 64
+areas = {a["code"]: a for a in doc["areas"]}
+assert len(areas) == 31, len(areas)
+edi = areas["S37000012"]
+assert edi["name"] == "Edinburgh" and edi["status"] == "red", edi["status"]
+inds = {i["id"]: i for i in edi["indicators"]}
+assert inds["MSG-5"]["status"] == "red" and inds["MSG-5"]["assessment"] == "not_met"
+assert inds["MSG-1"]["status"] == "green" and "provisional" in inds["MSG-1"]["flags"]
+assert inds["NI-20"]["status"] == "grey" and inds["NI-20"]["assessment"] == "not_reported"
+for i in edi["indicators"]:
+    for k in ("id", "title", "value", "unit", "period", "comparator", "assessment", "status", "method", "reason"):
+        assert k in i, k
+assert [o["id"] for o in edi["outcomes"]] == ["O2", "O9"]
+assert edi["outcomes"][0]["indicators"] == ["MSG-5", "NI-16"]
+assert areas["S37000031"]["indicators"][2]["assessment"] == "suppressed"
+assert areas["S37000032"]["indicators"][2]["status"] == "amber"  # Fife, from the retired code S37000014
+assert areas["S37000001"]["status"] == "grey"
+PY
+run run --framework "$REPO/frameworks/demo-scotland/framework.lua" --area S37000012 --format csv --no-store
+expect_status 0
+expect_out "S37000012,Edinburgh,indicator,MSG-5,"
+expect_out "S37000012,Edinburgh,overall,demo-scotland,"
+run run --framework "$REPO/frameworks/demo-scotland/framework.lua" --area S37000012 --area S37000014 -o card.txt
+expect_status 0; expect_err "run 2 stored (2 areas"
+grep -q "S37000032 Fife" card.txt || fail "a retired code given to --area scores its successor"
+CHECKS=$((CHECKS + 1))
+if grep -q $'\033' card.txt; then fail "colour codes in a file"; fi
+run run --framework "$REPO/frameworks/demo-scotland/framework.lua" --period 2019/20 --area S37000012 --format json --no-store
+expect_status 0; expect_out '"assessment":	"missing"'
+
+# Errors from framework code name the file, the line and the indicator being evaluated.
+printf 'indicator,area,period,value\nX,S37000012,2023/24,1\n' >x.csv
+"$SCORECARD" import x.csv >/dev/null
+run run --framework "$F/crashing/framework.lua" --area S37000012
+expect_status 1
+expect_err "indicator X, area S37000012"
+expect_err "crashing/framework.lua:10:"
+
+# The sandbox, reached from the command line.
+run eval 'return os.execute("true")'; expect_status 1; expect_err "attempt to call a nil value (field 'execute')"
+run eval 'return io.open("/etc/passwd")'; expect_status 1; expect_err "global 'io'"
+run eval 'return require("../etc/passwd")'; expect_status 1; expect_err "module names are"
+run eval 'return stats.proportion(65, 100).lower'; expect_status 0; expect_out "0.5525444329688797"
+run eval 'local r = require "rules" return r.threshold{green = 1}.method'; expect_status 0; expect_out '"threshold"'
+run eval --db "$SCORECARD_DB" 'return #data.series("MSG-1", "S37000012")'; expect_status 0; expect_out "4"
+finish

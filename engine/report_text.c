@@ -36,7 +36,9 @@ int report_text(FILE *out, const result_set *r, int on, err *e)
         for (size_t o = 0; o < f->nout; o++) {
             fprintf(out, "  %-8s ", f->out[o].id);
             status(out, ra->outcomes[o].colour, on);
-            fprintf(out, "  %s\n", f->out[o].title ? f->out[o].title : "");
+            const char *title = f->out[o].title ? f->out[o].title : "";
+            /* long official wordings are cut in the terminal; JSON and CSV keep them whole */
+            fprintf(out, "  %.70s%s\n", title, strlen(title) > 70 ? "..." : "");
         }
         for (size_t i = 0; i < f->nind; i++) {
             const res_indicator *x = &ra->indicators[i];

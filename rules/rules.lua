@@ -188,7 +188,6 @@ function R.target(p)
     local v, missing = need_value(ctx)
     if not v then return missing end
     local res
-    local better = pol == "higher" and "above" or "below"
     if mode == "ci" then
       local p0 = ctx.point
       if p0.lower == nil or p0.upper == nil then
@@ -226,7 +225,7 @@ function R.target(p)
           .. fmt(math.abs(v - t)) .. ", within the band of " .. fmt(band) }
       else
         res = { assessment = "not_met", reason = fmt(v) .. " misses the target " .. fmt(t) .. " by "
-          .. fmt(math.abs(v - t)) .. " (needs " .. better .. ")" }
+          .. fmt(math.abs(v - t)) .. " (" .. pol .. " is better)" }
       end
     end
     res.comparator = t

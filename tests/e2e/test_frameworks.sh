@@ -4,7 +4,7 @@
 F="$REPO/tests/frameworks"
 
 # Framework tests kept beside each framework pass (and say so in the usual closing line).
-for fw in "$F/fixture" "$F/fixture-local" "$REPO"/frameworks/*; do
+for fw in "$F/fixture" "$F/fixture-local" "$F/fixture-stats" "$REPO"/frameworks/*; do
   [ -f "$fw/tests.lua" ] || continue
   run test "$fw/framework.lua"
   expect_status 0 "scorecard test $fw"

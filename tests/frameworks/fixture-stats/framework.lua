@@ -1,0 +1,26 @@
+-- A fixture for the rules that call the statistics library: benchmarks, quintiles, trend,
+-- SPC and change against a baseline. tests.lua pins the colours.
+local r = require "rules"
+
+return r.framework {
+  id = "fixture-stats", version = "1", title = "Statistical rule fixture",
+  country = "Scotland", scores = "hscp", period = "year", comparator = "S92000003",
+  outcomes = {
+    { id = "BENCH", title = "benchmarks", indicators = { "B-PUB", "B-WILSON", "B-RATE" } },
+    { id = "OTHER", title = "quintile, trend, spc, change", indicators = { "QUINT", "TREND", "SPC", "PFG", "MSG" } },
+  },
+  indicators = {
+    { id = "B-PUB", title = "published limits", unit = "%", polarity = "higher", rule = r.benchmark {} },
+    { id = "B-WILSON", title = "Wilson limits", unit = "%", polarity = "higher",
+      rule = r.benchmark { interval = "wilson" } },
+    { id = "B-RATE", title = "Byar limits", unit = "per 100,000", polarity = "lower",
+      rule = r.benchmark { interval = "rate", multiplier = 100000 } },
+    { id = "QUINT", title = "fifths among partnerships", unit = "%", polarity = "lower", rule = r.quintile {} },
+    { id = "TREND", title = "recent trend", unit = "%", polarity = "higher", rule = r.trend {} },
+    { id = "SPC", title = "XmR chart", unit = "count", polarity = "lower", rule = r.spc {} },
+    { id = "PFG", title = "NI PfG change rule", unit = "%", polarity = "lower",
+      rule = r.change { base = "2019/20", interval = 1.3 } },
+    { id = "MSG", title = "MSG direction of travel", unit = "admissions", polarity = "lower",
+      rule = r.change { mode = "direction", base = "2017/18", relative = true } },
+  },
+}

@@ -21,10 +21,13 @@ expect_err 'outcome O1 lists "NOWHERE"'
 expect_err "outcome O2 has no indicators"
 expect_err "indicator C is in no outcome"
 expect_out "6 errors"
-run check "$F/fixture/framework.lua"; expect_status 0; expect_out "fixture 1: 10 indicators, 7 outcomes; 0 errors"
+run check "$F/fixture/framework.lua"; expect_status 0; expect_out "fixture 1: 11 indicators, 7 outcomes; 0 errors"
 
 # An analyst's run of the demo on the bundled sample.
 "$SCORECARD" init >/dev/null || fail "init"
+run check --db "$SCORECARD_DB" "$REPO/frameworks/demo-scotland/framework.lua"
+expect_status 0; expect_err 'warning: '; expect_err 'the store has no series "MSG-1"'
+
 "$SCORECARD" import "$REPO"/data/sample/*.csv >/dev/null || fail "import sample"
 run run --framework "$REPO/frameworks/demo-scotland/framework.lua" --format json
 expect_status 0; expect_err "run 1 stored"

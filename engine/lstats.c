@@ -1,5 +1,5 @@
 /*
- * lstats.c - the `stats` library for Lua: thin bindings over stats.h and
+ * lstats.c - the `stats` table Lua sees: thin bindings over stats.h and
  * spc.h. docs/stats.md documents every function, its arguments and fields.
  *
  * Conventions: arguments are checked with luaL_check*, and a programming
@@ -805,11 +805,16 @@ static int l_change(lua_State *L)
     }
     /* pfg: texts give the decimal places; numbers are read in their shortest form */
     char bbuf[64], lbuf[64], tbuf[64], vbuf[64];
+    /* A source text that is not a plain decimal ("1,234") says nothing about
+     * decimal places: the value itself is used instead. */
     lua_getfield(L, opts, "base_text");
-    const char *btext = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : value_text(L, base_idx, bbuf, sizeof bbuf, "base");
+    const char *btext = lua_type(L, -1) == LUA_TSTRING && stats_decimals(lua_tostring(L, -1)) >= 0
+                            ? lua_tostring(L, -1)
+                            : value_text(L, base_idx, bbuf, sizeof bbuf, "base");
     lua_getfield(L, opts, "latest_text");
-    const char *ltext =
-        lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : value_text(L, latest_idx, lbuf, sizeof lbuf, "latest");
+    const char *ltext = lua_type(L, -1) == LUA_TSTRING && stats_decimals(lua_tostring(L, -1)) >= 0
+                            ? lua_tostring(L, -1)
+                            : value_text(L, latest_idx, lbuf, sizeof lbuf, "latest");
     const char *itext = tol_t == LUA_TNIL ? "0" : value_text(L, tol_idx, tbuf, sizeof tbuf, "interval");
     int decimals = -1;
     lua_getfield(L, opts, "decimals");
@@ -828,10 +833,7 @@ static int l_change(lua_State *L)
         for (lua_Integer i = 1; i <= len; i++) {
             int ty = lua_rawgeti(L, t, i);
             if (ty == LUA_TSTRING || ty == LUA_TNUMBER) {
-                const char *s = value_text(L, -1, vbuf, sizeof vbuf, "texts");
-                int d = stats_decimals(s);
-                if (d < 0)
-                    return luaL_error(L, "stats.change: texts[%d] \"%s\" is not a plain decimal number", (int)i, s);
+                int d = stats_decimals(value_text(L, -1, vbuf, sizeof vbuf, "texts"));
                 if (d > decimals)
                     decimals = d;
             }
@@ -908,7 +910,7 @@ static int l_pfg(lua_State *L)
 
 static const char *const SPC_KEYS[] = {"improvement", "improvement_direction", "target", "shift_n", "trend_n",
                                        "two_sigma_mode", "screen_outliers", "baseline_n", "fix_after_n_points",
-                                       "min_points", "preset", "rules", NULL};
+                                       "min_points", "preset", "rules", "conflict", NULL};
 
 static int opt_int_field(lua_State *L, int t, const char *key, int def, int lo, int hi)
 {
@@ -980,6 +982,16 @@ static void read_spc_options(lua_State *L, int t, spc_options *o)
             luaL_error(L, "stats.spc: two_sigma_mode must be \"between\" or \"beyond\", got \"%s\"", m);
     }
     lua_pop(L, 1);
+    if (lua_getfield(L, t, "conflict") != LUA_TNIL) {
+        const char *c = luaL_checkstring(L, -1);
+        if (strcmp(c, "precedence") == 0)
+            o->prefer_improvement = 0;
+        else if (strcmp(c, "prefer_improvement") == 0)
+            o->prefer_improvement = 1;
+        else
+            luaL_error(L, "stats.spc: conflict must be \"precedence\" or \"prefer_improvement\", got \"%s\"", c);
+    }
+    lua_pop(L, 1);
     if (lua_getfield(L, t, "screen_outliers") != LUA_TNIL) {
         if (!lua_isboolean(L, -1))
             luaL_error(L, "stats.spc: screen_outliers must be true or false");
@@ -1022,6 +1034,7 @@ static void push_spc_options(lua_State *L, const spc_options *o)
     set_bool(L, "screen_outliers", o->screen_outliers);
     set_integer(L, "baseline_n", (lua_Integer)o->baseline_n);
     set_integer(L, "min_points", (lua_Integer)o->min_points);
+    set_string(L, "conflict", o->prefer_improvement ? "prefer_improvement" : "precedence");
     if (o->has_target)
         set_number(L, "target", o->target);
     lua_newtable(L);

@@ -23,6 +23,7 @@ void spc_options_default(spc_options *o)
     o->rules = SPC_RULES_ALL;
     o->has_target = 0;
     o->target = NAN;
+    o->prefer_improvement = 0;
 }
 
 int spc_options_preset(spc_options *o, const char *name, err *e)
@@ -172,30 +173,43 @@ static int sign_of(double d)
     return (d > 0) - (d < 0);
 }
 
-void spc_label_points(spc_point *p, size_t n, int improvement)
+void spc_label_points(spc_point *p, size_t n, int improvement, int prefer_improvement)
 {
     for (size_t i = 0; i < n; i++) {
-        int dir = 0;
-        spc_rule rule = SPC_RULE_NONE;
+        spc_rule hit[4];
+        int dirs[4], k = 0;
         if (p[i].outside) {
-            rule = SPC_RULE_ASTRONOMICAL;
-            dir = p[i].side == 1 ? 1 : -1;
-        } else if (p[i].trend) {
+            hit[k] = SPC_RULE_ASTRONOMICAL;
+            dirs[k++] = p[i].side == 1 ? 1 : -1;
+        }
+        if (p[i].trend) {
             /* A point where two runs meet takes the run to its right, as
              * NHSRplotthedots reads the slope on that side. */
             int sdy = (i + 1 < n && p[i + 1].trend) ? sign_of(p[i + 1].y - p[i].y)
                                                      : (i > 0 ? sign_of(p[i].y - p[i - 1].y) : 0);
-            rule = SPC_RULE_TREND;
-            dir = sdy == 1 ? 1 : -1;
-        } else if (p[i].two_in_three) {
-            rule = SPC_RULE_TWO_IN_THREE;
-            dir = p[i].side > 0 ? 1 : -1;
-        } else if (p[i].shift) {
-            rule = SPC_RULE_SHIFT;
-            dir = p[i].side > 0 ? 1 : -1;
+            hit[k] = SPC_RULE_TREND;
+            dirs[k++] = sdy == 1 ? 1 : -1;
         }
-        p[i].rule = rule;
-        p[i].direction = dir;
+        if (p[i].two_in_three) {
+            hit[k] = SPC_RULE_TWO_IN_THREE;
+            dirs[k++] = p[i].side > 0 ? 1 : -1;
+        }
+        if (p[i].shift) {
+            hit[k] = SPC_RULE_SHIFT;
+            dirs[k++] = p[i].side > 0 ? 1 : -1;
+        }
+        int pick = 0;
+        if (prefer_improvement && improvement != 0) {
+            for (int j = 0; j < k; j++) {
+                if (dirs[j] * improvement > 0) {
+                    pick = j;
+                    break;
+                }
+            }
+        }
+        p[i].rule = k ? hit[pick] : SPC_RULE_NONE;
+        p[i].direction = k ? dirs[pick] : 0;
+        int dir = p[i].direction;
         if (dir == 0)
             p[i].type = SPC_COMMON_CAUSE;
         else if (improvement == 0)
@@ -373,7 +387,7 @@ int spc_analyse(const double *y, size_t n, const spc_options *o, spc_point *poin
             }
         }
     }
-    spc_label_points(points, n, o->improvement);
+    spc_label_points(points, n, o->improvement, o->prefer_improvement);
     for (size_t i = 0; i < n; i++)
         r->special_cause += points[i].type != SPC_COMMON_CAUSE;
     r->variation = variation_of(points[n - 1].type, o->improvement);

@@ -71,6 +71,8 @@ typedef struct spc_options {
     size_t baseline_n;         /* points the limits are fixed from; 0 = all */
     size_t min_points;         /* fewer points give insufficient_data; 12 */
     unsigned rules;            /* enabled rules; SPC_RULES_ALL */
+    int prefer_improvement;    /* a point hit by rules of both directions reads as improvement
+                                * (the MDC single chart), not by precedence; 0 */
     int has_target;
     double target;
 } spc_options;
@@ -138,8 +140,9 @@ void spc_two_in_three_points(const int *close, const int *side, size_t n, int *o
 /* Labels points from their per-rule flags (points[i].outside, .trend,
  * .two_in_three, .shift, .side and .y already set): rule by precedence,
  * direction (for a trend, the slope on the side where the run continues) and
- * type for the improvement direction. */
-void spc_label_points(spc_point *points, size_t n, int improvement);
+ * type for the improvement direction. With prefer_improvement, the first
+ * rule in precedence order that reads as improvement wins instead. */
+void spc_label_points(spc_point *points, size_t n, int improvement, int prefer_improvement);
 
 /* The upstream label of a point, e.g. "Above UCL", "7 Point Trend
  * (Increasing)", "2 in 3 Below CL", "7 Points Above CL", "Common Cause". */

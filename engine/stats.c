@@ -575,6 +575,27 @@ static void scale_limits(stats_interval *out, double d, double m)
         *f[i] = *f[i] / d * m;
 }
 
+/* A count over a denominator (a population, or an expected count) times m, with
+ * the count's Byar or exact limits scaled the same way: crude rates and ISRs. */
+static int count_over(double o, double d, double m, double l, const char *const names[4], stats_interval *out,
+                      err *e)
+{
+    int rc;
+    interval_init(out, l, m, NULL);
+    if (isnan(o) || isnan(d))
+        return no_value(out, STATS_MISSING, names[2]);
+    if ((rc = check_count(o, names[0], e)) || (rc = check_count(d, names[1], e)))
+        return rc;
+    if (d == 0)
+        return no_value(out, STATS_INSUFFICIENT_DATA, names[3]);
+    stats_count_limits(o, l, out, e);
+    out->multiplier = m;
+    out->denominator = d;
+    out->value = o / d * m;
+    scale_limits(out, d, m);
+    return 0;
+}
+
 int stats_rate(double o, double n, double multiplier, double level, stats_interval *out, err *e)
 {
     double l = 0;
@@ -583,19 +604,9 @@ int stats_rate(double o, double n, double multiplier, double level, stats_interv
         return rc;
     if (!isfinite(multiplier) || multiplier <= 0)
         return err_set(e, ERR_INVALID, "the multiplier must be a number above zero, got %g", multiplier);
-    interval_init(out, l, multiplier, NULL);
-    if (isnan(o) || isnan(n))
-        return no_value(out, STATS_MISSING, "the numerator or denominator is missing");
-    if ((rc = check_count(o, "the numerator", e)) || (rc = check_count(n, "the denominator", e)))
-        return rc;
-    if (n == 0)
-        return no_value(out, STATS_INSUFFICIENT_DATA, "the denominator is zero");
-    stats_count_limits(o, l, out, e);
-    out->multiplier = multiplier;
-    out->denominator = n;
-    out->value = o / n * multiplier;
-    scale_limits(out, n, multiplier);
-    return 0;
+    static const char *const names[4] = {"the numerator", "the denominator", "the numerator or denominator is missing",
+                                         "the denominator is zero"};
+    return count_over(o, n, multiplier, l, names, out, e);
 }
 
 /* ---- standard populations and DSR ---- */
@@ -821,19 +832,9 @@ int stats_isr(double observed, double expected, double multiplier, double level,
     int rc = check_dsr_args(multiplier, level, &l, e);
     if (rc)
         return rc;
-    interval_init(out, l, multiplier, NULL);
-    if (isnan(observed) || isnan(expected))
-        return no_value(out, STATS_MISSING, "the observed or expected count is missing");
-    if ((rc = check_count(observed, "the observed count", e)) || (rc = check_count(expected, "the expected count", e)))
-        return rc;
-    if (expected == 0)
-        return no_value(out, STATS_INSUFFICIENT_DATA, "the expected count is zero");
-    stats_count_limits(observed, l, out, e);
-    out->multiplier = multiplier;
-    out->denominator = expected;
-    out->value = observed / expected * multiplier;
-    scale_limits(out, expected, multiplier);
-    return 0;
+    static const char *const names[4] = {"the observed count", "the expected count",
+                                         "the observed or expected count is missing", "the expected count is zero"};
+    return count_over(observed, expected, multiplier, l, names, out, e);
 }
 
 int stats_mean(const double *values, size_t n, double level, stats_interval *out, err *e)
@@ -1331,25 +1332,11 @@ int stats_number_text(double v, char *buf, size_t size, err *e)
     return 0;
 }
 
-static const int64_t POW10[] = {1,
-                                10,
-                                100,
-                                1000,
-                                10000,
-                                100000,
-                                1000000,
-                                10000000,
-                                100000000,
-                                1000000000,
-                                10000000000,
-                                100000000000,
-                                1000000000000,
-                                10000000000000,
-                                100000000000000,
-                                1000000000000000,
-                                10000000000000000,
-                                100000000000000000,
-                                1000000000000000000};
+static const int64_t POW10[] = {
+    1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL, 100000000LL, 1000000000LL,
+    10000000000LL, 100000000000LL, 1000000000000LL, 10000000000000LL, 100000000000000LL, 1000000000000000LL,
+    10000000000000000LL, 100000000000000000LL, 1000000000000000000LL,
+};
 
 /* v * 10^by into *out; 0, or -1 on overflow. */
 static int scale_up(int64_t v, int by, int64_t *out)

@@ -12,86 +12,28 @@
 
 #include "check.h"
 #include "csv.h"
+#include "sheet.h"
 #include "spc.h"
 
 #define MAX_POINTS 64
 
-typedef struct sheet {
-    size_t rows, cols;
-    char **head;
-    char **cell;
-} sheet;
-
-static char *dup_str(const char *s)
+static int sheet_open(sheet *s, const char *dir, const char *name)
 {
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
-static void sheet_free(sheet *s)
-{
-    for (size_t i = 0; i < s->cols; i++)
-        free(s->head[i]);
-    for (size_t i = 0; i < s->rows * s->cols; i++)
-        free(s->cell[i]);
-    free(s->head);
-    free(s->cell);
-    memset(s, 0, sizeof *s);
-}
-
-static int sheet_load(sheet *s, const char *dir, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/NHSRplotthedots/%s", dir, name);
-    memset(s, 0, sizeof *s);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
+    int rc = sheet_load(s, dir, "NHSRplotthedots", name);
+    if (rc)
         check_failures++;
-        return -1;
-    }
-    csv_reader *r = csv_new(f, name);
-    csv_record rec;
-    err e = {0};
-    int rc;
-    size_t cap = 0;
-    while ((rc = csv_next(r, &rec, &e)) == 1) {
-        if (!s->head) {
-            s->cols = rec.n;
-            s->head = calloc(rec.n, sizeof *s->head);
-            for (size_t i = 0; i < rec.n; i++)
-                s->head[i] = dup_str(rec.field[i]);
-            continue;
-        }
-        if (s->rows == cap) {
-            cap = cap ? 2 * cap : 64;
-            s->cell = realloc(s->cell, cap * s->cols * sizeof *s->cell);
-        }
-        for (size_t i = 0; i < s->cols; i++)
-            s->cell[s->rows * s->cols + i] = dup_str(i < rec.n ? rec.field[i] : "");
-        s->rows++;
-    }
-    if (rc < 0) {
-        fprintf(stderr, "%s\n", e.msg);
-        check_failures++;
-    }
-    csv_free(r);
-    fclose(f);
-    return rc < 0 ? -1 : 0;
+    return rc;
 }
 
 static const char *cell(const sheet *s, size_t row, const char *col)
 {
-    for (size_t i = 0; i < s->cols; i++) {
-        if (strcmp(s->head[i], col) == 0)
-            return s->cell[row * s->cols + i];
+    const char *v = sheet_cell(s, row, col);
+    if (!v) {
+        fprintf(stderr, "no column %s\n", col);
+        check_failures++;
+        return "";
     }
-    fprintf(stderr, "no column %s\n", col);
-    check_failures++;
-    return "";
+    return v;
 }
 
 static double num(const sheet *s, size_t row, const char *col)
@@ -165,7 +107,7 @@ static size_t series(const sheet *s, const char *col, int first, int last, doubl
 static void test_limits(const char *dir)
 {
     sheet cases, data;
-    if (sheet_load(&cases, dir, "spc_expected_limits.csv") || sheet_load(&data, dir, "spc_series_seed123_n20.csv"))
+    if (sheet_open(&cases, dir, "spc_expected_limits.csv") || sheet_open(&data, dir, "spc_series_seed123_n20.csv"))
         return;
     for (size_t c = 0; c < cases.rows; c++) {
         int first = 1, last = 20;
@@ -205,7 +147,7 @@ static void test_limits(const char *dir)
 static void test_icons(const char *dir)
 {
     sheet cases, data;
-    if (sheet_load(&cases, dir, "spc_expected_icons.csv") || sheet_load(&data, dir, "spc_icon_series_seed123_n24.csv"))
+    if (sheet_open(&cases, dir, "spc_expected_icons.csv") || sheet_open(&data, dir, "spc_icon_series_seed123_n24.csv"))
         return;
     for (size_t c = 0; c < cases.rows; c++) {
         double y[MAX_POINTS];
@@ -248,7 +190,7 @@ static void test_icons(const char *dir)
 static void test_rule_units(const char *dir)
 {
     sheet s;
-    if (sheet_load(&s, dir, "spc_rule_unit_cases.csv"))
+    if (sheet_open(&s, dir, "spc_rule_unit_cases.csv"))
         return;
     for (size_t r = 0; r < s.rows; r++) {
         const char *fn = cell(&s, r, "function");
@@ -292,7 +234,7 @@ static void test_rule_units(const char *dir)
 static void test_precedence(const char *dir)
 {
     sheet s;
-    if (sheet_load(&s, dir, "spc_special_cause_precedence_case.csv"))
+    if (sheet_open(&s, dir, "spc_special_cause_precedence_case.csv"))
         return;
     spc_point pts[MAX_POINTS];
     size_t n = s.rows;
@@ -305,7 +247,7 @@ static void test_precedence(const char *dir)
         pts[r].shift = atoi(cell(&s, r, "part_of_shift")) != 0;
         pts[r].two_in_three = atoi(cell(&s, r, "part_of_two_in_three")) != 0;
     }
-    spc_label_points(pts, n, 1);
+    spc_label_points(pts, n, 1, 0);
     for (size_t r = 0; r < n; r++) {
         char label[64];
         spc_point_label(&pts[r], 7, 7, label, sizeof label);
@@ -316,16 +258,28 @@ static void test_precedence(const char *dir)
     CHECK_INT(pts[0].type, SPC_IMPROVEMENT);
     CHECK_INT(pts[5].type, SPC_CONCERN);
     CHECK_INT(pts[7].type, SPC_COMMON_CAUSE);
-    spc_label_points(pts, n, 0);
+    spc_label_points(pts, n, 0, 0);
     CHECK_INT(pts[0].type, SPC_NEUTRAL_HIGH);
     CHECK_INT(pts[4].type, SPC_NEUTRAL_LOW);
+    /* below the lower limit while in a rising trend: precedence says concern,
+     * the MDC single chart says improvement */
+    spc_point both[2] = {{.y = 1, .side = -1, .trend = 1}, {.y = 2, .side = -1, .outside = 1, .trend = 1}};
+    spc_label_points(both, 2, 1, 0);
+    CHECK_INT(both[1].rule, SPC_RULE_ASTRONOMICAL);
+    CHECK_INT(both[1].type, SPC_CONCERN);
+    spc_label_points(both, 2, 1, 1);
+    CHECK_INT(both[1].rule, SPC_RULE_TREND);
+    CHECK_INT(both[1].type, SPC_IMPROVEMENT);
+    spc_label_points(both, 2, -1, 1); /* decrease is better: the limit breach is the improvement */
+    CHECK_INT(both[1].rule, SPC_RULE_ASTRONOMICAL);
+    CHECK_INT(both[1].type, SPC_IMPROVEMENT);
     sheet_free(&s);
 }
 
 static void test_assurance(const char *dir)
 {
     sheet s;
-    if (sheet_load(&s, dir, "spc_assurance_unit_cases.csv"))
+    if (sheet_open(&s, dir, "spc_assurance_unit_cases.csv"))
         return;
     for (size_t r = 0; r < s.rows; r++) {
         const char *d = cell(&s, r, "improvement_direction");
@@ -344,7 +298,7 @@ static void test_assurance(const char *dir)
 static void test_opposite_sides(const char *dir)
 {
     sheet s;
-    if (sheet_load(&s, dir, "spc_two_in_three_opposite_sides_series.csv"))
+    if (sheet_open(&s, dir, "spc_two_in_three_opposite_sides_series.csv"))
         return;
     double y[MAX_POINTS];
     size_t n = 0;

@@ -16,6 +16,7 @@
 
 #include "check.h"
 #include "csv.h"
+#include "sheet.h"
 #include "lstats.h"
 #include "stats.h"
 
@@ -49,82 +50,23 @@ static void check_dp_at(const char *file, int line, const char *what, double got
 
 /* ---- reading reference sheets with the engine's CSV reader ---- */
 
-typedef struct sheet {
-    size_t rows, cols;
-    char **head;
-    char **cell; /* rows * cols */
-} sheet;
-
-static void sheet_free(sheet *s)
+static int sheet_open(sheet *s, const char *dir, const char *sub, const char *name)
 {
-    for (size_t i = 0; i < s->cols; i++)
-        free(s->head[i]);
-    for (size_t i = 0; i < s->rows * s->cols; i++)
-        free(s->cell[i]);
-    free(s->head);
-    free(s->cell);
-    memset(s, 0, sizeof *s);
-}
-
-static char *dup_str(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
-static int sheet_load(sheet *s, const char *dir, const char *sub, const char *name)
-{
-    char path[1024];
-    snprintf(path, sizeof path, "%s/%s/%s", dir, sub, name);
-    memset(s, 0, sizeof *s);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        fprintf(stderr, "cannot open %s\n", path);
+    int rc = sheet_load(s, dir, sub, name);
+    if (rc)
         check_failures++;
-        return -1;
-    }
-    csv_reader *r = csv_new(f, name);
-    csv_record rec;
-    err e = {0};
-    int rc;
-    size_t cap = 0;
-    while ((rc = csv_next(r, &rec, &e)) == 1) {
-        if (!s->head) {
-            s->cols = rec.n;
-            s->head = calloc(rec.n, sizeof *s->head);
-            for (size_t i = 0; i < rec.n; i++)
-                s->head[i] = dup_str(rec.field[i]);
-            continue;
-        }
-        if (s->rows == cap) {
-            cap = cap ? 2 * cap : 64;
-            s->cell = realloc(s->cell, cap * s->cols * sizeof *s->cell);
-        }
-        for (size_t i = 0; i < s->cols; i++)
-            s->cell[s->rows * s->cols + i] = dup_str(i < rec.n ? rec.field[i] : "");
-        s->rows++;
-    }
-    if (rc < 0) {
-        fprintf(stderr, "%s\n", e.msg);
-        check_failures++;
-    }
-    csv_free(r);
-    fclose(f);
-    return rc < 0 ? -1 : 0;
+    return rc;
 }
 
 static const char *cell(const sheet *s, size_t row, const char *col)
 {
-    for (size_t i = 0; i < s->cols; i++) {
-        if (strcmp(s->head[i], col) == 0)
-            return s->cell[row * s->cols + i];
+    const char *v = sheet_cell(s, row, col);
+    if (!v) {
+        fprintf(stderr, "no column %s\n", col);
+        check_failures++;
+        return "";
     }
-    fprintf(stderr, "no column %s\n", col);
-    check_failures++;
-    return "";
+    return v;
 }
 
 static double num(const sheet *s, size_t row, const char *col)
@@ -180,7 +122,7 @@ static double level_of(const char *text)
 static void test_byars_wilson(const char *dir)
 {
     sheet s;
-    if (sheet_load(&s, dir, "PHEindicatormethods", "testdata_Byars_Wilson__testdata_B_W.csv"))
+    if (sheet_open(&s, dir, "PHEindicatormethods", "testdata_Byars_Wilson__testdata_B_W.csv"))
         return;
     CHECK_INT(s.rows, 13);
     for (size_t r = 0; r < s.rows; r++) {
@@ -216,7 +158,7 @@ static void test_proportions(const char *dir)
     const char *files[] = {"testdata_Proportion__testdata_Prop.csv", "testdata_Proportion__testdata_Prop_g.csv"};
     for (int f = 0; f < 2; f++) {
         sheet s;
-        if (sheet_load(&s, dir, "PHEindicatormethods", files[f]))
+        if (sheet_open(&s, dir, "PHEindicatormethods", files[f]))
             continue;
         CHECK_INT(s.rows, f == 0 ? 19 : 11);
         for (size_t r = 0; r < s.rows; r++) {
@@ -240,7 +182,7 @@ static void test_rates(const char *dir)
     const char *files[] = {"testdata_Rate__testdata_Rate.csv", "testdata_Rate__testdata_Rate_g.csv"};
     for (int f = 0; f < 2; f++) {
         sheet s;
-        if (sheet_load(&s, dir, "PHEindicatormethods", files[f]))
+        if (sheet_open(&s, dir, "PHEindicatormethods", files[f]))
             continue;
         CHECK_INT(s.rows, f == 0 ? 20 : 12);
         for (size_t r = 0; r < s.rows; r++) {
@@ -271,11 +213,11 @@ static size_t group_rows(const sheet *s, const char *key, const char *name, size
 static void test_dsr(const char *dir)
 {
     sheet in, res, esp, y76, ni;
-    if (sheet_load(&in, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_multiarea.csv") ||
-        sheet_load(&res, dir, "PHEindicatormethods", "testdata_DSR_ISR__testresults_DSR.csv") ||
-        sheet_load(&esp, dir, "PHEindicatormethods", "esp2013.csv") ||
-        sheet_load(&y76, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_1976.csv") ||
-        sheet_load(&ni, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_nonindepe.csv"))
+    if (sheet_open(&in, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_multiarea.csv") ||
+        sheet_open(&res, dir, "PHEindicatormethods", "testdata_DSR_ISR__testresults_DSR.csv") ||
+        sheet_open(&esp, dir, "PHEindicatormethods", "esp2013.csv") ||
+        sheet_open(&y76, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_1976.csv") ||
+        sheet_open(&ni, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_nonindepe.csv"))
         return;
     /* the built-in ESP2013 is the package's, band by band */
     CHECK_INT(esp.rows, 19);
@@ -389,7 +331,7 @@ static void test_dsr(const char *dir)
     const char *words[] = {"count of band 6", "population of band 2", "standard population of band 6"};
     for (int k = 0; k < 3; k++) {
         sheet s;
-        if (sheet_load(&s, dir, "PHEindicatormethods", errs[k]))
+        if (sheet_open(&s, dir, "PHEindicatormethods", errs[k]))
             continue;
         double c[19], p[19], w[19];
         for (size_t i = 0; i < 19 && i < s.rows; i++) {
@@ -442,11 +384,11 @@ static void test_standard_join(void)
 static void test_isr(const char *dir)
 {
     sheet in, res, ref, err2, look;
-    if (sheet_load(&in, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_multiarea_isr.csv") ||
-        sheet_load(&res, dir, "PHEindicatormethods", "testdata_DSR_ISR__testresults_ISR.csv") ||
-        sheet_load(&ref, dir, "PHEindicatormethods", "testdata_DSR_ISR__refdata.csv") ||
-        sheet_load(&err2, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_err2.csv") ||
-        sheet_load(&look, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_multiarea_lookup.csv"))
+    if (sheet_open(&in, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_multiarea_isr.csv") ||
+        sheet_open(&res, dir, "PHEindicatormethods", "testdata_DSR_ISR__testresults_ISR.csv") ||
+        sheet_open(&ref, dir, "PHEindicatormethods", "testdata_DSR_ISR__refdata.csv") ||
+        sheet_open(&err2, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_err2.csv") ||
+        sheet_open(&look, dir, "PHEindicatormethods", "testdata_DSR_ISR__testdata_multiarea_lookup.csv"))
         return;
     double refx = 0, refn = 0;
     for (size_t i = 0; i < ref.rows; i++) {
@@ -515,8 +457,8 @@ static void test_isr(const char *dir)
 static void test_means(const char *dir)
 {
     sheet in, res;
-    if (sheet_load(&in, dir, "PHEindicatormethods", "testdata_Mean__testdata_Mean.csv") ||
-        sheet_load(&res, dir, "PHEindicatormethods", "testdata_Mean__testdata_Mean_results.csv"))
+    if (sheet_open(&in, dir, "PHEindicatormethods", "testdata_Mean__testdata_Mean.csv") ||
+        sheet_open(&res, dir, "PHEindicatormethods", "testdata_Mean__testdata_Mean_results.csv"))
         return;
     double *v = malloc(in.rows * sizeof *v);
     for (size_t r = 0; r < res.rows; r++) {
@@ -549,7 +491,7 @@ static void test_means(const char *dir)
 static void test_phe_quantiles(const char *dir)
 {
     sheet s;
-    if (sheet_load(&s, dir, "PHEindicatormethods", "testdata_Quantiles__testdata_Quantiles.csv"))
+    if (sheet_open(&s, dir, "PHEindicatormethods", "testdata_Quantiles__testdata_Quantiles.csv"))
         return;
     static const struct {
         const char *set;
@@ -918,13 +860,13 @@ static int ni_series(const char *path, char ***labels, char ***values, size_t *n
     *labels = calloc(*n, sizeof **labels);
     *values = calloc(*n, sizeof **values);
     for (size_t t = 0; t < *n; t++) {
-        (*labels)[t] = dup_str(cJSON_GetArrayItem(times, (int)t)->valuestring);
+        (*labels)[t] = strdup(cJSON_GetArrayItem(times, (int)t)->valuestring);
         cJSON *v = cJSON_GetArrayItem(vals, (int)t * nlast + ni);
         if (cJSON_IsNumber(v)) {
             char buf[64];
             err e = {0};
             stats_number_text(v->valuedouble, buf, sizeof buf, &e);
-            (*values)[t] = dup_str(buf);
+            (*values)[t] = strdup(buf);
         }
     }
     cJSON_Delete(root);
@@ -934,7 +876,7 @@ static int ni_series(const char *path, char ***labels, char ***values, size_t *n
 static void test_pfg_real(const char *dir)
 {
     sheet rules;
-    if (sheet_load(&rules, dir, "../real", "ni_pfg_indicator_change_rules.csv"))
+    if (sheet_open(&rules, dir, "../real", "ni_pfg_indicator_change_rules.csv"))
         return;
     static const struct {
         const char *indicator;
@@ -1108,6 +1050,7 @@ static const char *const LUA_CHECKS[] = {
     "local r = stats.change{base = 10, latest = 12.5, interval = 3, direction = 'increase', texts = {'10', '12.5', '11'}, decimals = 0}; assert(r.outcome == 'improving' and r.change == 3)",
     "local r = stats.change{base = 68.4, latest = 69.45, base_text = '68.40', latest_text = '69.45', interval = 1, direction = 'higher'}; assert(r.outcome == 'improving' and r.decimals == 2)",
     "local r = stats.change{base = 68.4, latest = 69.45, interval = 1, direction = 'increase', texts = {68.4, 69.45, 70.123}}; assert(r.decimals == 3)",
+    "local r = stats.change{base = 16805, latest = 15243, base_text = '16,805', latest_text = '15,243', texts = {'16,805', '15,243'}, interval = 0, direction = 'decrease'}; assert(r.outcome == 'improving' and r.change == -1562 and r.decimals == 0)",
     "local r = stats.change(20.2, 17.8, 2, 'decrease'); assert(r.outcome == 'improving' and math.abs(r.change + 2.4) < 1e-15)",
     "local r = stats.change(16805, 15243, 0, 'decrease', {mode = 'direction', relative = true}); assert(r.outcome == 'improving' and math.abs(r.change + 9.2948527223) < 1e-9)",
     "local r = stats.change{base = nil, latest = 3, interval = 1, direction = 'increase'}; assert(r.status == 'missing')",
@@ -1125,6 +1068,8 @@ static const char *const LUA_CHECKS[] = {
     "local ok, msg = pcall(stats.spc, {1, 'x'}); assert(not ok)",
     "local ok, msg = pcall(stats.spc, {1, false, 3}); assert(not ok and msg:find('gaps'))",
     "local v = {}; for i = 1, 20 do v[i] = (i % 2 == 0) and 1 or -1 end; v[21] = 1; v[22] = 4; v[23] = 6; local s = stats.spc(v, {baseline_n = 20, two_sigma_mode = 'beyond', preset = 'ptd_0_2_2', rules = {astronomical = true}}); assert(s.points[22].rule == 'two_in_three' and s.options.two_sigma_mode == 'beyond')",
+    "local s = stats.spc({1, 2, 3}, {min_points = 0, conflict = 'prefer_improvement'}); assert(s.options.conflict == 'prefer_improvement')",
+    "local ok = pcall(stats.spc, {1, 2, 3}, {conflict = 'sometimes'}); assert(not ok)",
     "assert(math.abs(stats.z(0.998) - 3.090232306167813) < 1e-15)",
 };
 

@@ -9,6 +9,7 @@
 #include "host.h"
 #include "luajson.h"
 #include "sandbox.h"
+#include "text.h"
 
 static const char USAGE[] =
     "usage: scorecard eval [--db PATH] [--file FILE] ['LUA']\n\n"
@@ -18,33 +19,6 @@ static const char USAGE[] =
     "arrays, numbers with enough digits to round-trip.\n\n"
     "  --db PATH      also let the snippet read stored series: data.series(INDICATOR, AREA)\n"
     "  --file FILE    read the snippet from FILE\n";
-
-static char *slurp(FILE *f, err *e)
-{
-    size_t cap = 4096, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (n + 1 == cap) {
-            if (cap > (16u << 20)) {
-                free(buf);
-                err_set(e, ERR_LIMIT, "snippet larger than 16 MiB");
-                return NULL;
-            }
-            char *grown = realloc(buf, cap * 2);
-            if (!grown)
-                free(buf);
-            buf = grown;
-            cap *= 2;
-        }
-    }
-    if (!buf) {
-        err_set(e, ERR_NOMEM, "out of memory");
-        return NULL;
-    }
-    buf[n] = '\0';
-    return buf;
-}
 
 int cmd_eval(int argc, char **argv)
 {
@@ -76,7 +50,7 @@ int cmd_eval(int argc, char **argv)
             err_set(&e, ERR_IO, "%s: cannot open", file);
             return cli_fail(&e);
         }
-        code = slurp(f, &e);
+        code = text_read_all(f, file ? file : "standard input", 16u << 20, NULL, &e);
         if (file)
             fclose(f);
         if (!code)

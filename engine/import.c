@@ -374,44 +374,6 @@ static int file_digest(const char *path, char hex[65], err *e)
     return 0;
 }
 
-static char *read_whole(FILE *f, const char *name, size_t *len, err *e)
-{
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    if (!buf) {
-        err_set(e, ERR_NOMEM, "out of memory");
-        return NULL;
-    }
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += got;
-        if (n == cap) {
-            if (cap >= (size_t)IMPORT_MAX_JSON_BYTES) {
-                free(buf);
-                err_set(e, ERR_LIMIT, "%s: JSON files larger than %ld MiB are not read; use CSV", name,
-                        IMPORT_MAX_JSON_BYTES >> 20);
-                return NULL;
-            }
-            char *grown = realloc(buf, cap * 2 + 1);
-            if (!grown) {
-                free(buf);
-                err_set(e, ERR_NOMEM, "out of memory");
-                return NULL;
-            }
-            buf = grown;
-            cap *= 2;
-        }
-    }
-    if (ferror(f)) {
-        free(buf);
-        err_set(e, ERR_IO, "%s: read error", name);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
 static const char *base_name(const char *path)
 {
     const char *slash = strrchr(path, '/');
@@ -435,7 +397,7 @@ static int read_rows(importer *im, FILE *f, err *e)
     if (strcmp(fmt, "json") && strcmp(fmt, "jsonstat"))
         return err_set(e, ERR_USAGE, "unknown format \"%s\" (csv, json or jsonstat)", fmt);
     size_t len;
-    char *text = read_whole(f, im->name, &len, e);
+    char *text = text_read_all(f, im->name, IMPORT_MAX_JSON_BYTES, &len, e);
     if (!text)
         return e->code;
     int rc = !strcmp(fmt, "json") ? reader_json(text, len, im->name, o->map, accept_row, im, e)

@@ -202,34 +202,13 @@ static int load_wide(mapping *m, const cJSON *obj, const char *path, err *e)
     return 0;
 }
 
-static char *read_small_file(const char *path, size_t limit, err *e)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        err_set(e, ERR_IO, "%s: cannot open", path);
-        return NULL;
-    }
-    char *buf = malloc(limit + 1);
-    size_t n = buf ? fread(buf, 1, limit + 1, f) : 0;
-    int bad = ferror(f);
-    fclose(f);
-    if (!buf) {
-        err_set(e, ERR_NOMEM, "out of memory");
-        return NULL;
-    }
-    if (bad || n > limit) {
-        free(buf);
-        err_set(e, bad ? ERR_IO : ERR_LIMIT, bad ? "%s: read error" : "%s: larger than a mapping file may be",
-                path);
-        return NULL;
-    }
-    buf[n] = '\0';
-    return buf;
-}
-
 int mapping_load_file(mapping *m, const char *path, err *e)
 {
-    char *text = read_small_file(path, 1 << 20, e);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return err_set(e, ERR_IO, "%s: cannot open", path);
+    char *text = text_read_all(f, path, 1 << 20, NULL, e);
+    fclose(f);
     if (!text)
         return e->code;
     cJSON *root = cJSON_Parse(text);

@@ -1,6 +1,7 @@
 /* text.c - UTF-8 checks and trimming for the readers. */
 #include "text.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 long text_utf8_check(const char *str, size_t n)
@@ -69,4 +70,41 @@ int text_ieq(const char *a, const char *b)
             return 0;
     }
     return *a == *b;
+}
+
+char *text_read_all(FILE *f, const char *name, size_t limit, size_t *len, err *e)
+{
+    size_t cap = 1 << 16, n = 0, got;
+    char *buf = malloc(cap + 1);
+    if (!buf) {
+        err_set(e, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    while ((got = fread(buf + n, 1, cap - n, f)) > 0) {
+        n += got;
+        if (n > limit) {
+            free(buf);
+            err_set(e, ERR_LIMIT, "%s: larger than %zu MiB", name, limit >> 20);
+            return NULL;
+        }
+        if (n == cap) {
+            char *grown = realloc(buf, cap * 2 + 1);
+            if (!grown) {
+                free(buf);
+                err_set(e, ERR_NOMEM, "out of memory");
+                return NULL;
+            }
+            buf = grown;
+            cap *= 2;
+        }
+    }
+    if (ferror(f)) {
+        free(buf);
+        err_set(e, ERR_IO, "%s: read error", name);
+        return NULL;
+    }
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
 }

@@ -817,9 +817,14 @@ static int prepare(evaluator *ev, size_t i, int *ref, err *e)
         lua_setfield(L, -2, "area");
         lua_rawseti(L, -2, ++k);
     }
+    lua_createtable(L, 0, 2); /* what the rule may need to know: the indicator's polarity and period */
+    lua_pushstring(L, polarity_name(ind->polarity));
+    lua_setfield(L, -2, "polarity");
+    lua_pushstring(L, ev->r->period);
+    lua_setfield(L, -2, "period");
     char what[256];
     snprintf(what, sizeof what, "%s: indicator %s (prepare)", ind->where, ind->id);
-    int rc = host_call(ev->h, 1, 1, what, e);
+    int rc = host_call(ev->h, 2, 1, what, e);
     if (rc)
         return rc;
     *ref = luaL_ref(L, LUA_REGISTRYINDEX);

@@ -291,10 +291,9 @@ function R.change(p)
     }
     if r.status then return r end
     local unit = params.relative and "%" or ""
-    local what = string.format("%s %s in %s against %s in %s: a change of %s%s",
-      fmt(latest.value), "", latest.period, fmt(base.value), params.base, fmt(r.change), unit)
     return { assessment = r.outcome, comparator = base.value,
-      reason = what:gsub("  ", " ") .. " against an interval of " .. fmt(r.threshold) .. " (" .. pol .. " is better)",
+      reason = string.format("%s in %s against %s in %s: a change of %s%s against an interval of %s (%s is better)",
+        fmt(latest.value), latest.period, fmt(base.value), params.base, fmt(r.change), unit, fmt(r.threshold), pol),
       details = { base_period = params.base, base_value = base.value, change = r.change, threshold = r.threshold } }
   end)
 end
@@ -355,7 +354,7 @@ end
 -- (e) quintile among peers, methods.md section 5 (Fingertips method).
 
 local QUINTILE_WORDS = {
-  higher = { "best", "better", "middle", "worse", "worst" },
+  judged = { "best", "better", "middle", "worse", "worst" },
   none = { "lowest", "low", "middle", "high", "highest" },
 }
 
@@ -365,31 +364,29 @@ function R.quintile(p)
   return rule("quintile", params, function(ctx)
     local v, missing = need_value(ctx)
     if not v then return missing end
-    local bounds = ctx.prepared
-    if not bounds then
+    local q = ctx.prepared
+    if not q then
       return { status = "insufficient_data", reason = "fewer than " .. params.min_areas .. " areas have a value" }
     end
-    local k = 5
-    for i = 1, 5 do
-      if v <= bounds[i] then k = i break end
-    end
-    local pol = ctx.polarity
-    local words = QUINTILE_WORDS.none
-    local rank = k
-    if pol == "higher" then rank = 6 - k; words = QUINTILE_WORDS.higher end
-    if pol == "lower" then words = QUINTILE_WORDS.higher end
-    return { assessment = words[rank], reason = fmt(v) .. " is in fifth " .. rank .. " of " .. bounds.n
-      .. " areas (1 = " .. (pol == "none" and "lowest" or "best") .. ")", details = { quintile = rank } }
+    local rank = q.category[ctx.area]
+    if not rank then return { status = "insufficient_data", reason = "the value was not among the peers" } end
+    local words = ctx.polarity == "none" and QUINTILE_WORDS.none or QUINTILE_WORDS.judged
+    return { assessment = words[rank], reason = fmt(v) .. " is in fifth " .. rank .. " of " .. q.n
+      .. " areas (1 = " .. (ctx.polarity == "none" and "lowest" or "best") .. ")", details = { quintile = rank } }
   end, {
-    prepare = function(peers)
-      local values = {}
+    -- Once per indicator: the Fingertips bounds and every area's fifth, from the C library.
+    prepare = function(peers, info)
+      local values, areas = {}, {}
       for _, pt in ipairs(peers) do
-        if pt.value ~= nil then values[#values + 1] = pt.value end
+        if pt.value ~= nil then values[#values + 1] = pt.value; areas[#areas + 1] = pt.area end
       end
       if #values < params.min_areas then return nil end
-      local q = stats.quantiles(values, 5)
-      q.n = #values
-      return q
+      local polarity = info.polarity ~= "none" and info.polarity or nil
+      local q = stats.quantiles(values, 5, polarity)
+      if q.status then return nil end
+      local category = {}
+      for i, area in ipairs(areas) do category[area] = q.categories[i] end
+      return { category = category, n = q.n, bounds = { q[1], q[2], q[3], q[4], q[5] } }
     end,
   })
 end
@@ -408,14 +405,9 @@ function R.trend(p)
     if ctx.series:breaks_between(pts[1].period, pts[#pts].period) then
       return { status = "not_comparable", reason = "a series break lies within the last " .. params.points .. " points" }
     end
-    local t = stats.trend(pts, params.level)
+    local t = stats.trend(pts, { level = params.level, polarity = ctx.polarity ~= "none" and ctx.polarity or nil })
     if t.status then return t end
-    local outcome = t.outcome
-    if ctx.polarity ~= "none" and outcome ~= "no_significant_change" then
-      local up = outcome == "increasing"
-      outcome = (up == (ctx.polarity == "higher")) and "improving" or "worsening"
-    end
-    return { assessment = outcome, reason = "over " .. pts[1].period .. " to " .. pts[#pts].period .. ": " .. t.outcome,
+    return { assessment = t.judgement or t.outcome, reason = "over " .. pts[1].period .. " to " .. pts[#pts].period .. ": " .. t.outcome,
       details = t }
   end)
 end

@@ -69,8 +69,13 @@ static int write_data(lua_State *L, FILE *out, err *e)
             int type = lua_rawget(L, -2);
             char buf[64];
             const char *v = "";
-            if (type == LUA_TNUMBER) {
-                snprintf(buf, sizeof buf, "%.17g", lua_tonumber(L, -1));
+            if (type == LUA_TNUMBER) { /* as a person would write it: the shortest exact form */
+                double x = lua_tonumber(L, -1);
+                for (int digits = 15; digits <= 17; digits++) {
+                    snprintf(buf, sizeof buf, "%.*g", digits, x);
+                    if (strtod(buf, NULL) == x)
+                        break;
+                }
                 v = buf;
             } else if (type == LUA_TSTRING) {
                 v = lua_tostring(L, -1);

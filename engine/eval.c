@@ -12,6 +12,7 @@
 #include "luajson.h"
 #include "sha256.h"
 #include "strmap.h"
+#include "text.h"
 
 #define SERIES_META "scorecard.series"
 
@@ -384,7 +385,7 @@ static void push_series(lua_State *L, ev_set *s, const ev_slot *sl)
 /* ---- areas ---- */
 
 typedef struct ev_area {
-    char *code, *name, *type, *valid_to;
+    char *code, *name, *type, *country, *valid_to;
 } ev_area;
 
 typedef struct ev_areas {
@@ -408,8 +409,9 @@ static int collect_area(void *ctx, const store_area *a)
     x->code = strdup(a->code);
     x->name = strdup(a->name);
     x->type = strdup(a->type);
+    x->country = strdup(a->country);
     x->valid_to = a->valid_to ? strdup(a->valid_to) : NULL;
-    if (!x->code || !x->name || !x->type || strmap_put(all->index, a->code, (int)all->n))
+    if (!x->code || !x->name || !x->type || !x->country || strmap_put(all->index, a->code, (int)all->n))
         return -1;
     all->n++;
     return 0;
@@ -418,7 +420,8 @@ static int collect_area(void *ctx, const store_area *a)
 static void free_areas(ev_areas *all)
 {
     for (size_t i = 0; i < all->n; i++)
-        free(all->a[i].code), free(all->a[i].name), free(all->a[i].type), free(all->a[i].valid_to);
+        free(all->a[i].code), free(all->a[i].name), free(all->a[i].type), free(all->a[i].country),
+            free(all->a[i].valid_to);
     free(all->a);
     strmap_free(all->index);
 }
@@ -1154,7 +1157,10 @@ static int choose_areas(evaluator *ev, const eval_options *o, err *e)
                 return err_set(e, ERR_USAGE, "unknown area code \"%s\" (see scorecard areas)", o->areas[k]);
         } else {
             a = &ev->all.a[k];
-            if (strcmp(a->type, f->scores) || (a->valid_to && strcmp(a->valid_to, start) < 0))
+            /* areas of the framework's type, current at the start of the period, and in its
+             * country when it names one (a Northern Ireland framework scoring "country") */
+            if (!text_ieq(a->type, f->scores) || (a->valid_to && strcmp(a->valid_to, start) < 0) ||
+                (f->country && !text_ieq(a->country, f->country)))
                 continue;
         }
         res_area *ra = &r->areas[r->nareas++];

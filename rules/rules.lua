@@ -293,7 +293,8 @@ function R.change(p)
     local unit = params.relative and "%" or ""
     return { assessment = r.outcome, comparator = base.value,
       reason = string.format("%s in %s against %s in %s: a change of %s%s against an interval of %s (%s is better)",
-        fmt(latest.value), latest.period, fmt(base.value), params.base, fmt(r.change), unit, fmt(r.threshold), pol),
+        latest.value_text or fmt(latest.value), latest.period, base.value_text or fmt(base.value), params.base,
+        fmt(r.change), unit, fmt(r.threshold), pol),
       details = { base_period = params.base, base_value = base.value, change = r.change, threshold = r.threshold } }
   end)
 end

@@ -18,6 +18,8 @@ enum { OPT_DB = 1000, OPT_HELP, OPT_FORMAT };
 const char *cli_db_path(const char *option);
 /* The bundled data directory: --data, else $SCORECARD_DATA, else the configured one. */
 const char *cli_data_dir(const char *option);
+/* The frameworks directory: --frameworks, else $SCORECARD_FRAMEWORKS, else the configured one. */
+const char *cli_frameworks_dir(const char *option);
 /* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. */
 int cli_open_store(const char *db_option, store **s);
 /* Prints `scorecard: message` and returns the exit status for the error. */

@@ -3,12 +3,17 @@
 #include <stdio.h>
 
 #include "cli.h"
+#include "demo.h"
 #include "geo.h"
 
 static const char USAGE[] =
-    "usage: scorecard init [--db PATH] [--data DIR]\n\n"
+    "usage: scorecard init [--db PATH] [--data DIR] [--demo [--frameworks DIR]]\n\n"
     "Creates the database (or upgrades its schema) and loads the bundled geography of the\n"
     "four UK countries: areas, retired-code aliases and memberships. Safe to run again.\n\n"
+    "  --demo            also load made-up, realistic data for every shipped framework, so\n"
+    "                    any scorecard can be run at once (seeded: always the same data)\n"
+    "  --frameworks DIR  where the frameworks are (default $SCORECARD_FRAMEWORKS, else the\n"
+    "                    frameworks folder of this build)\n"
     "  --db PATH    database file (default $SCORECARD_DB, else ./scorecard.db)\n"
     "  --data DIR   the data directory holding geography/ (default $SCORECARD_DATA, else\n"
     "               the one this build was configured with)\n";
@@ -17,9 +22,12 @@ int cmd_init(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, 0, OPT_DB},
                                          {"data", required_argument, 0, 'd'},
+                                         {"demo", no_argument, 0, 'D'},
+                                         {"frameworks", required_argument, 0, 'F'},
                                          {"help", no_argument, 0, OPT_HELP},
                                          {0, 0, 0, 0}};
-    const char *db = NULL, *data = NULL;
+    const char *db = NULL, *data = NULL, *frameworks = NULL;
+    int demo = 0;
     int c;
     optind = 0;
     opterr = 0;
@@ -27,6 +35,8 @@ int cmd_init(int argc, char **argv)
         switch (c) {
         case OPT_DB: db = optarg; break;
         case 'd': data = optarg; break;
+        case 'D': demo = 1; break;
+        case 'F': frameworks = optarg; break;
         case OPT_HELP: fputs(USAGE, stdout); return CLI_OK;
         default: return cli_usage("init", "unknown or incomplete option %s", argv[optind - 1]);
         }
@@ -48,6 +58,15 @@ int cmd_init(int argc, char **argv)
     }
     printf("%s: schema version %d; geography loaded: %ld areas, %ld aliases, %ld memberships\n", cli_db_path(db),
            store_schema_version(), n.areas, n.aliases, n.memberships);
+    if (demo) {
+        demo_counts dc;
+        if (demo_load(s, cli_frameworks_dir(frameworks), &dc, &e)) {
+            store_close(s);
+            return cli_fail(&e);
+        }
+        printf("demo data: %ld observations of %ld indicators for %ld frameworks (synthetic)\n", dc.rows,
+               dc.indicators, dc.frameworks);
+    }
     store_close(s);
     return CLI_OK;
 }

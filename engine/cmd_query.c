@@ -162,7 +162,7 @@ static int print_obs(void *ctx, const store_obs_row *r)
         strcat(flags, "series_break");
     if (r->o.approximate)
         strcat(strcat(flags, *flags ? "," : ""), "approximate_geography");
-    const char *v[] = {r->o.indicator, r->o.area,  r->o.breakdown, r->o.period_label, r->period_start,
+    const char *v[] = {r->o.indicator, r->o.area,  r->o.source_area, r->o.breakdown, r->o.period_label, r->period_start,
                        r->period_end,  r->o.value_text, num[0], num[1], num[2], num[3],
                        obs_status_name(r->o.status), flags, r->o.note, batch,
                        r->o.source_line ? line : NULL, r->superseded_by ? superseded : NULL};
@@ -196,11 +196,11 @@ int cmd_data(int argc, char **argv)
         }
     }
     static const table_column cols[] = {
-        {"indicator", 0}, {"area", 0},        {"breakdown", 0}, {"period", 0},      {"period_start", 0},
+        {"indicator", 0}, {"area", 0},        {"source_area", 0}, {"breakdown", 0}, {"period", 0}, {"period_start", 0},
         {"period_end", 0}, {"value", 1},      {"numerator", 1}, {"denominator", 1}, {"lower_ci", 1},
         {"upper_ci", 1},  {"status", 0},      {"flags", 0},     {"note", 0},        {"batch", 1},
         {"line", 1},      {"superseded_by", 1}};
-    q.t = table_new(stdout, l.format, cols, q.f.history ? 17 : 16); /* superseded_by only with history */
+    q.t = table_new(stdout, l.format, cols, q.f.history ? 18 : 17); /* superseded_by only with history */
     rc = q.t ? store_each_observation(s, &q.f, print_obs, &q, &e) : err_set(&e, ERR_NOMEM, "out of memory");
     return end_listing(q.t, s, rc, &e);
 }

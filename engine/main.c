@@ -44,6 +44,14 @@ const char *cli_data_dir(const char *option)
     return env && *env ? env : SCORECARD_DATA_DIR;
 }
 
+const char *cli_frameworks_dir(const char *option)
+{
+    if (option)
+        return option;
+    const char *env = getenv("SCORECARD_FRAMEWORKS");
+    return env && *env ? env : SCORECARD_FRAMEWORKS_DIR;
+}
+
 const char *cli_db_path(const char *option)
 {
     if (option)

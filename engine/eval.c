@@ -712,23 +712,30 @@ static int collect_member(void *ctx, const store_area *a)
  * numerator / denominator * multiplier) or values averaged weighted by
  * denominators ("weighted_mean"). Returns the new slot or NULL. */
 static const ev_slot *derive_series(evaluator *ev, const fw_indicator *ind, const char *area, char *from,
-                                    size_t from_cap)
+                                    size_t from_cap, int depth)
 {
     members m = {NULL, 0};
     store_area_filter filter = {NULL, NULL, area};
     err e = {0};
-    if (store_each_area(ev->s, &filter, collect_member, &m, &e) || m.n == 0) {
+    if (depth > 3 || store_each_area(ev->s, &filter, collect_member, &m, &e) || m.n == 0) {
         for (size_t i = 0; i < m.n; i++)
             free(m.codes[i]);
         free(m.codes);
         return NULL;
     }
     ev_set *s = &ev->set;
-    const ev_slot *first = slot_of(s, m.codes[0]);
+    /* A member without data of its own is built from its members first (region ->
+     * health board -> councils), so a roll-up can cross more than one level. */
     size_t len = 0;
     from[0] = '\0';
-    for (size_t k = 0; k < m.n; k++)
-        len += (size_t)snprintf(from + len, len < from_cap ? from_cap - len : 0, "%s%s", k ? "," : "", m.codes[k]);
+    for (size_t k = 0; k < m.n; k++) {
+        char inner[512] = ""; /* a derived member is named by the areas it was built from */
+        if (!slot_of(s, m.codes[k]))
+            derive_series(ev, ind, m.codes[k], inner, sizeof inner, depth + 1);
+        len += (size_t)snprintf(from + len, len < from_cap ? from_cap - len : 0, "%s%s", k ? "," : "",
+                                inner[0] ? inner : m.codes[k]);
+    }
+    const ev_slot *first = slot_of(s, m.codes[0]);
     const ev_slot *made = NULL;
     if (first && !new_slot(s, area)) {
         size_t slot = s->nslots - 1;
@@ -892,12 +899,19 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
         const ev_slot *sl = slot_of(&ev->set, ra->code);
         char from[512] = "";
         if (!sl && ind->derive)
-            sl = derive_series(ev, ind, ra->code, from, sizeof from);
+            sl = derive_series(ev, ind, ra->code, from, sizeof from, 0);
         const ev_point *cur = current_point(&ev->set, sl, ev->period_end);
         if (!cur) {
             set_grey(r, "missing", dupf("no %s value for %s or before", ind->id, ev->r->period));
             r->details = details_json(ev, NULL, NULL, NULL, rule_json, ind->where, 0);
             continue;
+        }
+        if (isnan(cur->value) && !isnan(cur->num) && !isnan(cur->den) && cur->den > 0 &&
+            (cur->status == OBS_OK || cur->status == OBS_PROVISIONAL || cur->status == OBS_REVISED)) {
+            /* counts without a published value: the value is the rate they give, times the
+             * indicator's multiplier (100 for a percentage, 1,000 for "per 1,000") */
+            ev_point *own = &ev->set.pts[cur - ev->set.pts];
+            own->value = cur->num / cur->den * ind->multiplier;
         }
         r->period = strdup(label_of(&ev->set, cur));
         r->value = cur->value;

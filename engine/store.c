@@ -752,7 +752,7 @@ int store_latest_period_end(store *s, const char *const *indicators, size_t n, i
     *ymd = 0;
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT max(period_end) FROM observations WHERE indicator = ?1"
-                                  " AND superseded_by IS NULL AND value IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
+                                  " AND superseded_by IS NULL AND (value IS NOT NULL OR numerator IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "finding the latest period");
     for (size_t i = 0; i < n; i++) {
         bind_text(st, 1, indicators[i]);

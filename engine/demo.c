@@ -290,9 +290,12 @@ static void write_series(FILE *out, const fw_indicator *ind, const char *area, c
     }
 }
 
+/* National frameworks first, teaching examples (demo-*) last: a series shared by
+ * both is generated to suit the national one. */
 static int by_name(const struct dirent **a, const struct dirent **b)
 {
-    return strcmp((*a)->d_name, (*b)->d_name);
+    int da = !strncmp((*a)->d_name, "demo-", 5), db = !strncmp((*b)->d_name, "demo-", 5);
+    return da != db ? da - db : strcmp((*a)->d_name, (*b)->d_name);
 }
 
 /* Writes the rows for one framework's indicators not yet written for another. */

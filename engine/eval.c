@@ -385,7 +385,7 @@ static void push_series(lua_State *L, ev_set *s, const ev_slot *sl)
 /* ---- areas ---- */
 
 typedef struct ev_area {
-    char *code, *name, *type, *country, *valid_to;
+    char *code, *name, *type, *country, *valid_from, *valid_to;
 } ev_area;
 
 typedef struct ev_areas {
@@ -411,6 +411,7 @@ static int collect_area(void *ctx, const store_area *a)
     x->type = strdup(a->type);
     x->country = strdup(a->country);
     x->valid_to = a->valid_to ? strdup(a->valid_to) : NULL;
+    x->valid_from = a->valid_from ? strdup(a->valid_from) : NULL;
     if (!x->code || !x->name || !x->type || !x->country || strmap_put(all->index, a->code, (int)all->n))
         return -1;
     all->n++;
@@ -421,7 +422,7 @@ static void free_areas(ev_areas *all)
 {
     for (size_t i = 0; i < all->n; i++)
         free(all->a[i].code), free(all->a[i].name), free(all->a[i].type), free(all->a[i].country),
-            free(all->a[i].valid_to);
+            free(all->a[i].valid_from), free(all->a[i].valid_to);
     free(all->a);
     strmap_free(all->index);
 }
@@ -695,11 +696,14 @@ static int read_verdict(evaluator *ev, size_t i, const char *area, res_indicator
 typedef struct members {
     char **codes;
     size_t n;
+    const char *start, *end; /* the period: members that did not exist in it are left out */
 } members;
 
 static int collect_member(void *ctx, const store_area *a)
 {
     members *m = ctx;
+    if ((a->valid_to && strcmp(a->valid_to, m->start) < 0) || (a->valid_from && strcmp(a->valid_from, m->end) > 0))
+        return 0;
     char **grown = realloc(m->codes, (m->n + 1) * sizeof *grown);
     if (!grown)
         return -1;
@@ -714,7 +718,7 @@ static int collect_member(void *ctx, const store_area *a)
 static const ev_slot *derive_series(evaluator *ev, const fw_indicator *ind, const char *area, char *from,
                                     size_t from_cap, int depth)
 {
-    members m = {NULL, 0};
+    members m = {NULL, 0, ev->r->period_start, ev->r->period_end};
     store_area_filter filter = {NULL, NULL, area};
     err e = {0};
     if (depth > 3 || store_each_area(ev->s, &filter, collect_member, &m, &e) || m.n == 0) {
@@ -1171,9 +1175,10 @@ static int choose_areas(evaluator *ev, const eval_options *o, err *e)
                 return err_set(e, ERR_USAGE, "unknown area code \"%s\" (see scorecard areas)", o->areas[k]);
         } else {
             a = &ev->all.a[k];
-            /* areas of the framework's type, current at the start of the period, and in its
+            /* areas of the framework's type that existed during the period, and in its
              * country when it names one (a Northern Ireland framework scoring "country") */
             if (!text_ieq(a->type, f->scores) || (a->valid_to && strcmp(a->valid_to, start) < 0) ||
+                (a->valid_from && strcmp(a->valid_from, r->period_end) > 0) ||
                 (f->country && !text_ieq(a->country, f->country)))
                 continue;
         }

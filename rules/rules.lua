@@ -178,7 +178,10 @@ function R.target(p)
     local source
     if params.per_area then
       t = params.per_area[ctx.area]
-      if t == nil then return { status = "no_target", reason = "no plan value for " .. ctx.area } end
+      if type(t) == "table" then -- plans per year: {["2023/24"] = 600, ...}
+        t = t[ctx.point and ctx.point.period or ""] or t[ctx.period]
+      end
+      if t == nil then return { status = "no_target", reason = "no plan value for " .. ctx.area .. " in " .. ctx.period } end
     elseif entries then
       local day = params.resolve_at == "end" and ctx.period_end or ctx.period_start
       local e, status = resolve_dated(entries, day, params.stale_after_years)

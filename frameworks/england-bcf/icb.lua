@@ -33,13 +33,9 @@ Approximate roll-up
   lookups with population weights, which the geography does not hold.
 
 Known limits (engine)
-  - The engine does not read membership validity dates when deriving: a council that ceased
-    (Cumbria E10000006 and North Yorkshire E10000023 on 31 March 2023) is still a member, and as
-    it has no data for later periods, North East and North Cumbria (E54000050), Lancashire and
-    South Cumbria (E54000048), Humber and North Yorkshire (E54000051) and West Yorkshire
-    (E54000054) cannot be derived for 2023/24 or later: "missing" unless their own figures are
-    imported. Before April 2023, E54000050 and E54000048 lack Cumberland and Westmorland and
-    Furness in turn.
+  - Deriving follows the areas' validity dates: a council that ceased (Cumbria E10000006 and
+    North Yorkshire E10000023 on 31 March 2023) is left out of later periods and its
+    successors (E06000063-65) out of earlier ones.
   - The engine does not flag a derived value approximate_geography from the memberships'
     relation, nor apply weights; SPLIT below stands in for the flag in the reason and details.
   - Plans are agreed per HWB, not per ICB, so the ICB view has no plan comparison: an ICB

@@ -40,6 +40,9 @@ int cmd_eval(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_test(int argc, char **argv);
+int cmd_runs(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
+int cmd_diff(int argc, char **argv);
 
 struct fw_problems;
 /* Prints a framework's problems on stderr, errors first. */

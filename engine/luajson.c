@@ -4,8 +4,20 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define LUAJSON_MAX_DEPTH 64
+
+typedef struct keyed {
+    char *key;
+    cJSON *item;
+} keyed;
+
+static int by_key(const void *a, const void *b)
+{
+    const char *x = ((const keyed *)a)->key, *y = ((const keyed *)b)->key;
+    return strcmp(x ? x : "", y ? y : "");
+}
 
 /* Is the table at idx a sequence 1..n with nothing else (n >= 1)? */
 static int is_array(lua_State *L, int idx, lua_Integer *n)
@@ -78,9 +90,13 @@ static cJSON *convert(lua_State *L, int idx, int depth, err *e)
         }
         return arr;
     }
-    cJSON *obj = cJSON_CreateObject();
+    /* Keys sorted: Lua's iteration order varies from state to state (string hashes are
+     * seeded), and stored results must read the same for the same inputs. */
+    size_t count = 0, cap = 0;
+    keyed *items = NULL;
+    int failed = 0;
     lua_pushnil(L);
-    while (obj && lua_next(L, idx)) {
+    while (lua_next(L, idx)) {
         char key[64];
         const char *k;
         if (lua_type(L, -2) == LUA_TSTRING) {
@@ -92,15 +108,36 @@ static cJSON *convert(lua_State *L, int idx, int depth, err *e)
             snprintf(key, sizeof key, "%s", lua_typename(L, lua_type(L, -2)));
             k = key;
         }
-        cJSON *item = convert(L, -1, depth + 1, e);
+        cJSON *item = failed ? NULL : convert(L, -1, depth + 1, e);
         lua_pop(L, 1);
         if (!item) {
-            lua_pop(L, 1);
-            cJSON_Delete(obj);
-            return NULL;
+            failed = 1;
+            continue;
         }
-        cJSON_AddItemToObject(obj, k, item);
+        if (count == cap) {
+            cap = cap ? cap * 2 : 16;
+            keyed *grown = realloc(items, cap * sizeof *grown);
+            if (!grown) {
+                cJSON_Delete(item);
+                failed = 1;
+                continue;
+            }
+            items = grown;
+        }
+        items[count].key = strdup(k);
+        items[count++].item = item;
     }
+    cJSON *obj = failed ? NULL : cJSON_CreateObject();
+    if (count)
+        qsort(items, count, sizeof *items, by_key);
+    for (size_t i = 0; i < count; i++) {
+        if (obj && items[i].key)
+            cJSON_AddItemToObject(obj, items[i].key, items[i].item);
+        else
+            cJSON_Delete(items[i].item);
+        free(items[i].key);
+    }
+    free(items);
     return obj;
 }
 

@@ -20,6 +20,9 @@ static const struct command {
     {"check", cmd_check, "load a framework and report every problem in it"},
     {"test", cmd_test, "run the test cases kept beside a framework"},
     {"eval", cmd_eval, "run a Lua snippet in the framework sandbox and print the result as JSON"},
+    {"runs", cmd_runs, "list stored scorecard runs"},
+    {"explain", cmd_explain, "show why an indicator has its colour in a stored run"},
+    {"diff", cmd_diff, "show what changed between two stored runs, and why"},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 

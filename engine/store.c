@@ -811,3 +811,74 @@ int store_finish_run(store *s, long long run_id, const char *fingerprint, long a
     sqlite3_bind_int64(st, 3, areas);
     return run(s, st, e, "recording the run");
 }
+
+int store_each_run(store *s, long long id, int (*fn)(void *ctx, const store_run_row *r), void *ctx, err *e)
+{
+    const char *sql = "SELECT id, framework_id, framework_version, framework_sha256, framework_path, period,"
+                      " period_start, period_end, engine_version, data_fingerprint, started_at, areas FROM runs"
+                      " WHERE ?1 <= 0 OR id = ?1 ORDER BY id DESC";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "listing runs");
+    sqlite3_bind_int64(st, 1, id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_run_row r = {sqlite3_column_int64(st, 0),
+                           {col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4), col_text(st, 5),
+                            col_text(st, 6), col_text(st, 7), col_text(st, 8)},
+                           col_text(st, 9), col_text(st, 10), (long)sqlite3_column_int64(st, 11)};
+        if (fn(ctx, &r)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, e, "listing runs");
+}
+
+int store_each_result(store *s, const store_result_filter *f, int (*fn)(void *ctx, const store_result *r), void *ctx,
+                      err *e)
+{
+    const char *sql = "SELECT area, kind, item, status, assessment, value_text, period, method, reason, value,"
+                      " comparator, details FROM results WHERE run = ?1 AND (?2 IS NULL OR area = ?2)"
+                      " AND (?3 IS NULL OR kind = ?3) AND (?4 IS NULL OR item = ?4)"
+                      " ORDER BY area, CASE kind WHEN 'area' THEN 0 WHEN 'outcome' THEN 1 ELSE 2 END, item";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "reading results");
+    sqlite3_bind_int64(st, 1, f->run);
+    bind_text(st, 2, f->area);
+    bind_text(st, 3, f->kind);
+    bind_text(st, 4, f->item);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_result r = {col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4),
+                          col_text(st, 5), col_text(st, 6), col_text(st, 7), col_text(st, 8), col_num(st, 9),
+                          col_num(st, 10), col_text(st, 11)};
+        if (fn(ctx, &r)) {
+            rc = SQLITE_DONE;
+            break;
+        }
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : db_error(s, e, "reading results");
+}
+
+int store_observation_source(store *s, long long id, long long *batch, char *file, size_t cap, long *line, err *e)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT o.batch, b.file_name, o.source_line FROM observations o"
+                                  " JOIN import_batches b ON b.id = o.batch WHERE o.id = ?1", -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "finding an observation");
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *batch = sqlite3_column_int64(st, 0);
+        snprintf(file, cap, "%s", col_text(st, 1) ? col_text(st, 1) : "");
+        *line = (long)sqlite3_column_int64(st, 2);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(s, e, "finding an observation");
+    return rc == SQLITE_ROW;
+}

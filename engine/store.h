@@ -157,4 +157,27 @@ int store_begin_run(store *s, const store_run *r, long long *run_id, err *e);
 int store_put_result(store *s, long long run_id, const store_result *r, err *e);
 int store_finish_run(store *s, long long run_id, const char *fingerprint, long areas, err *e);
 
+typedef struct store_run_row {
+    long long id;
+    store_run run;
+    const char *data_fingerprint, *started_at;
+    long areas;
+} store_run_row;
+
+/* Every run, newest first; only run `id` when id > 0. */
+int store_each_run(store *s, long long id, int (*fn)(void *ctx, const store_run_row *r), void *ctx, err *e);
+
+typedef struct store_result_filter {
+    long long run;
+    const char *area, *kind, *item; /* NULL for any */
+} store_result_filter;
+
+/* Where observation `id` came from: its import batch, the file's name and line. Returns 1
+ * when found. `file` is copied into a buffer of `cap` bytes. */
+int store_observation_source(store *s, long long id, long long *batch, char *file, size_t cap, long *line, err *e);
+
+/* The results of a run, ordered by area, kind (area, outcome, indicator) and item. */
+int store_each_result(store *s, const store_result_filter *f, int (*fn)(void *ctx, const store_result *r), void *ctx,
+                      err *e);
+
 #endif

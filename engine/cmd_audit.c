@@ -1,0 +1,412 @@
+/* cmd_audit.c - the auditor's commands: `runs`, `explain` and `diff`, all read
+ * from what `scorecard run` stored; nothing is recomputed. */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "strmap.h"
+#include "table.h"
+
+/* ---- runs ---- */
+
+static const char RUNS_USAGE[] = "usage: scorecard runs [--db PATH] [--format text|csv|json]\n\n"
+                                 "Lists stored scorecard runs, newest first: framework, version, period, areas,\n"
+                                 "when, and the fingerprints of the framework files and of the data read.\n";
+
+static int print_run(void *ctx, const store_run_row *r)
+{
+    char id[24], areas[24];
+    snprintf(id, sizeof id, "%lld", r->id);
+    snprintf(areas, sizeof areas, "%ld", r->areas);
+    const char *v[] = {id, r->run.framework_id, r->run.framework_version, r->run.period, areas, r->started_at,
+                       r->run.framework_sha256, r->data_fingerprint};
+    return table_row(ctx, v);
+}
+
+/* Parses --db, --format and --help, plus `extra` options handled by `own`. Returns -1 to go on. */
+static int audit_options(const char *name, const char *usage, int argc, char **argv, const struct option *extra,
+                         int (*own)(void *ctx, int c, const char *arg), void *ctx, const char **db,
+                         table_format *format)
+{
+    struct option opts[16] = {{"db", required_argument, 0, OPT_DB},
+                              {"format", required_argument, 0, OPT_FORMAT},
+                              {"help", no_argument, 0, OPT_HELP}};
+    int n = 3;
+    for (int i = 0; extra && extra[i].name && n < 15; i++)
+        opts[n++] = extra[i];
+    opts[n] = (struct option){0, 0, 0, 0};
+    err e = {0};
+    int c;
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+        if (c == OPT_DB)
+            *db = optarg;
+        else if (c == OPT_FORMAT) {
+            if (table_format_parse(optarg, format, &e))
+                return cli_fail(&e);
+        } else if (c == OPT_HELP)
+            return fputs(usage, stdout), CLI_OK;
+        else if (c == '?' || c == ':' || !own || own(ctx, c, optarg))
+            return cli_usage(name, "unknown or incomplete option %s", argv[optind - 1]);
+    }
+    return -1;
+}
+
+int cmd_runs(int argc, char **argv)
+{
+    const char *db = NULL;
+    table_format format = TABLE_TEXT;
+    int rc = audit_options("runs", RUNS_USAGE, argc, argv, NULL, NULL, NULL, &db, &format);
+    if (rc >= 0)
+        return rc;
+    if (optind < argc)
+        return cli_usage("runs", "unexpected argument \"%s\"", argv[optind]);
+    store *s;
+    if ((rc = cli_open_store(db, &s)))
+        return rc;
+    static const table_column cols[] = {{"run", 1},    {"framework", 0},   {"version", 0},           {"period", 0},
+                                        {"areas", 1},  {"started_at", 0},  {"framework_sha256", 0}, {"data_fingerprint", 0}};
+    table *t = table_new(stdout, format, cols, 8);
+    err e = {0};
+    rc = t ? store_each_run(s, 0, print_run, t, &e) : err_set(&e, ERR_NOMEM, "out of memory");
+    if (t && table_end(t) && !rc)
+        rc = err_set(&e, ERR_IO, "writing the output failed");
+    store_close(s);
+    return rc ? cli_fail(&e) : CLI_OK;
+}
+
+/* ---- explain ---- */
+
+static const char EXPLAIN_USAGE[] =
+    "usage: scorecard explain --run ID --area CODE --indicator ID [--db PATH] [--format text|json]\n\n"
+    "Shows why an indicator has its colour in a stored run: the inputs used with the import\n"
+    "batch and file line they came from, the rule and its parameters with where it is\n"
+    "defined, the intermediate numbers, the reason, and the outcomes it rolls up into.\n"
+    "Without --run, the latest run that scored the area.\n";
+
+typedef struct explain_args {
+    long long run;
+    const char *area, *indicator;
+} explain_args;
+
+static int explain_option(void *ctx, int c, const char *arg)
+{
+    explain_args *a = ctx;
+    if (c == 'r')
+        a->run = atoll(arg);
+    else if (c == 'a')
+        a->area = arg;
+    else if (c == 'i')
+        a->indicator = arg;
+    else
+        return -1;
+    return 0;
+}
+
+typedef struct found_result {
+    int found;
+    store_result r;
+    char *strings[9]; /* copies: the row is valid during the callback only */
+} found_result;
+
+static char *keep(found_result *f, int i, const char *v)
+{
+    free(f->strings[i]);
+    f->strings[i] = v ? strdup(v) : NULL;
+    return f->strings[i];
+}
+
+static int take_result(void *ctx, const store_result *r)
+{
+    found_result *f = ctx;
+    f->found = 1;
+    f->r = *r;
+    f->r.area = keep(f, 0, r->area);
+    f->r.kind = keep(f, 1, r->kind);
+    f->r.item = keep(f, 2, r->item);
+    f->r.status = keep(f, 3, r->status);
+    f->r.assessment = keep(f, 4, r->assessment);
+    f->r.value_text = keep(f, 5, r->value_text);
+    f->r.period = keep(f, 6, r->period);
+    f->r.reason = keep(f, 7, r->reason);
+    f->r.details = keep(f, 8, r->details);
+    return 1;
+}
+
+static void free_found(found_result *f)
+{
+    for (int i = 0; i < 9; i++)
+        free(f->strings[i]);
+}
+
+typedef struct latest_run {
+    long long id;
+    const char *area;
+    store *s;
+} latest_run;
+
+static int pick_run(void *ctx, const store_run_row *r)
+{
+    latest_run *l = ctx;
+    found_result f = {0};
+    store_result_filter filter = {r->id, l->area, "area", NULL};
+    err e = {0};
+    store_each_result(l->s, &filter, take_result, &f, &e);
+    free_found(&f);
+    if (f.found) {
+        l->id = r->id;
+        return 1;
+    }
+    return 0;
+}
+
+static int print_outcome_line(void *ctx, const store_result *r)
+{
+    (void)ctx;
+    printf("    %-8s %s %-5s %s\n", r->kind, r->item, r->status, r->reason ? r->reason : "");
+    return 0;
+}
+
+static void print_json_field(const char *label, const cJSON *v)
+{
+    char *text = v ? cJSON_PrintUnformatted(v) : NULL;
+    if (text)
+        printf("  %-13s %s\n", label, text);
+    free(text);
+}
+
+static int show_run(void *ctx, const store_run_row *r)
+{
+    (void)ctx;
+    printf("Run %lld: %s %s (framework sha256 %.12s...), period %s, data fingerprint %.12s..., at %s\n", r->id,
+           r->run.framework_id, r->run.framework_version, r->run.framework_sha256, r->run.period,
+           r->data_fingerprint ? r->data_fingerprint : "-", r->started_at);
+    return 1;
+}
+
+int cmd_explain(int argc, char **argv)
+{
+    static const struct option extra[] = {{"run", required_argument, 0, 'r'},
+                                          {"area", required_argument, 0, 'a'},
+                                          {"indicator", required_argument, 0, 'i'},
+                                          {0, 0, 0, 0}};
+    explain_args a = {0, NULL, NULL};
+    const char *db = NULL;
+    table_format format = TABLE_TEXT;
+    int rc = audit_options("explain", EXPLAIN_USAGE, argc, argv, extra, explain_option, &a, &db, &format);
+    if (rc >= 0)
+        return rc;
+    if (!a.area || !a.indicator || optind < argc)
+        return cli_usage("explain", "--area and --indicator are required");
+    store *s;
+    if ((rc = cli_open_store(db, &s)))
+        return rc;
+    err e = {0};
+    const char *current;
+    int approximate;
+    if (store_resolve_area(s, a.area, &current, &approximate, &e) == 1)
+        a.area = current;
+    if (a.run <= 0) {
+        latest_run l = {0, a.area, s};
+        store_each_run(s, 0, pick_run, &l, &e);
+        a.run = l.id;
+    }
+    found_result f = {0};
+    store_result_filter filter = {a.run, a.area, "indicator", a.indicator};
+    if (a.run > 0)
+        rc = store_each_result(s, &filter, take_result, &f, &e);
+    if (!rc && !f.found)
+        rc = err_set(&e, ERR_USAGE, "run %lld has no result for indicator %s in area %s (see scorecard runs)", a.run,
+                     a.indicator, a.area);
+    if (rc) {
+        free_found(&f);
+        store_close(s);
+        return cli_fail(&e);
+    }
+    cJSON *details = f.r.details ? cJSON_Parse(f.r.details) : NULL;
+    if (format == TABLE_JSON) {
+        cJSON *out = cJSON_CreateObject();
+        cJSON_AddNumberToObject(out, "run", (double)a.run);
+        cJSON_AddStringToObject(out, "area", f.r.area);
+        cJSON_AddStringToObject(out, "indicator", f.r.item);
+        cJSON_AddStringToObject(out, "status", f.r.status);
+        if (f.r.assessment)
+            cJSON_AddStringToObject(out, "assessment", f.r.assessment);
+        if (f.r.reason)
+            cJSON_AddStringToObject(out, "reason", f.r.reason);
+        if (details)
+            cJSON_AddItemToObject(out, "details", details);
+        char *text = cJSON_Print(out);
+        puts(text ? text : "null");
+        free(text);
+        cJSON_Delete(out);
+    } else {
+        store_each_run(s, a.run, show_run, NULL, &e);
+        printf("Area %s, indicator %s\n", f.r.area, f.r.item);
+        printf("  %-13s %s (%s)\n", "colour", f.r.status, f.r.assessment ? f.r.assessment : "-");
+        printf("  %-13s %s\n", "reason", f.r.reason ? f.r.reason : "-");
+        printf("  %-13s %s for %s\n", "value", f.r.value_text ? f.r.value_text : "-", f.r.period ? f.r.period : "-");
+        if (!isnan(f.r.comparator))
+            printf("  %-13s %.10g\n", "comparator", f.r.comparator);
+        const cJSON *input = cJSON_GetObjectItemCaseSensitive(details, "observation");
+        const cJSON *id = cJSON_GetObjectItemCaseSensitive(input, "id");
+        if (cJSON_IsNumber(id) && id->valuedouble > 0) {
+            long long batch = 0;
+            long line = 0;
+            char file[512];
+            if (store_observation_source(s, (long long)id->valuedouble, &batch, file, sizeof file, &line, &e) == 1)
+                printf("  %-13s observation %lld, import batch %lld, %s line %ld\n", "source",
+                       (long long)id->valuedouble, batch, file, line);
+        }
+        print_json_field("input", input);
+        print_json_field("comparator", cJSON_GetObjectItemCaseSensitive(details, "comparator"));
+        print_json_field("rule", cJSON_GetObjectItemCaseSensitive(details, "rule"));
+        const cJSON *at = cJSON_GetObjectItemCaseSensitive(details, "defined_at");
+        if (cJSON_IsString(at))
+            printf("  %-13s %s\n", "defined at", at->valuestring);
+        print_json_field("worked", cJSON_GetObjectItemCaseSensitive(details, "result"));
+        printf("  rolls up into (this area's outcomes and overall colour in the run):\n");
+        store_result_filter up = {a.run, a.area, NULL, NULL};
+        for (int k = 0; k < 2; k++) {
+            up.kind = k ? "outcome" : "area";
+            store_each_result(s, &up, print_outcome_line, NULL, &e);
+        }
+        cJSON_Delete(details);
+    }
+    free_found(&f);
+    store_close(s);
+    return CLI_OK;
+}
+
+/* ---- diff ---- */
+
+static const char DIFF_USAGE[] =
+    "usage: scorecard diff RUN_A RUN_B [--db PATH]\n\n"
+    "Shows every result whose colour or assessment changed between two stored runs (two\n"
+    "quarters, or two framework versions on the same data) and why: the data changed (a\n"
+    "different observation or value), the rule changed (different parameters), or both.\n";
+
+typedef struct diff_side {
+    strmap *index; /* area|kind|item -> row */
+    char **key, **status, **assessment, **details;
+    size_t n;
+} diff_side;
+
+static int keep_side(void *ctx, const store_result *r)
+{
+    diff_side *d = ctx;
+    char key[300];
+    snprintf(key, sizeof key, "%s|%s|%s", r->area, r->kind, r->item);
+    size_t n = d->n + 1;
+    char **k = realloc(d->key, n * sizeof *k), **st = realloc(d->status, n * sizeof *st);
+    if (k)
+        d->key = k;
+    if (st)
+        d->status = st;
+    char **as = realloc(d->assessment, n * sizeof *as), **de = realloc(d->details, n * sizeof *de);
+    if (as)
+        d->assessment = as;
+    if (de)
+        d->details = de;
+    if (!k || !st || !as || !de || strmap_put(d->index, key, (int)d->n))
+        return -1;
+    d->key[d->n] = strdup(key);
+    d->status[d->n] = strdup(r->status);
+    d->assessment[d->n] = r->assessment ? strdup(r->assessment) : NULL;
+    d->details[d->n] = r->details ? strdup(r->details) : NULL;
+    d->n++;
+    return 0;
+}
+
+static void free_side(diff_side *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        free(d->key[i]), free(d->status[i]), free(d->assessment[i]), free(d->details[i]);
+    free(d->key), free(d->status), free(d->assessment), free(d->details);
+    strmap_free(d->index);
+}
+
+static char *json_part(const char *details, const char *part)
+{
+    cJSON *d = details ? cJSON_Parse(details) : NULL;
+    char *text = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(d, part));
+    cJSON_Delete(d);
+    return text;
+}
+
+static int same_text(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && !strcmp(a, b));
+}
+
+/* Why a result changed: compares the inputs and the rule recorded with each. */
+static const char *cause(const char *da, const char *db)
+{
+    char *oa = json_part(da, "observation"), *ob = json_part(db, "observation");
+    char *ca = json_part(da, "comparator"), *cb = json_part(db, "comparator");
+    char *ra = json_part(da, "rule"), *rb = json_part(db, "rule");
+    int data = !same_text(oa, ob) || !same_text(ca, cb), rule = !same_text(ra, rb);
+    free(oa), free(ob), free(ca), free(cb), free(ra), free(rb);
+    return data && rule ? "data and rule changed" : data ? "data changed" : rule ? "rule changed" : "roll-up";
+}
+
+int cmd_diff(int argc, char **argv)
+{
+    const char *db = NULL;
+    table_format format = TABLE_TEXT;
+    int rc = audit_options("diff", DIFF_USAGE, argc, argv, NULL, NULL, NULL, &db, &format);
+    if (rc >= 0)
+        return rc;
+    if (argc - optind != 2)
+        return cli_usage("diff", "give two run numbers (see scorecard runs)");
+    long long ra = atoll(argv[optind]), rb = atoll(argv[optind + 1]);
+    store *s;
+    if ((rc = cli_open_store(db, &s)))
+        return rc;
+    diff_side a = {strmap_new(), NULL, NULL, NULL, NULL, 0}, b = {strmap_new(), NULL, NULL, NULL, NULL, 0};
+    err e = {0};
+    store_result_filter fa = {ra, NULL, NULL, NULL}, fb = {rb, NULL, NULL, NULL};
+    rc = store_each_result(s, &fa, keep_side, &a, &e);
+    if (!rc)
+        rc = store_each_result(s, &fb, keep_side, &b, &e);
+    if (!rc && (a.n == 0 || b.n == 0))
+        rc = err_set(&e, ERR_USAGE, "run %lld has no results (see scorecard runs)", a.n == 0 ? ra : rb);
+    if (!rc) {
+        store_each_run(s, ra, show_run, NULL, &e);
+        store_each_run(s, rb, show_run, NULL, &e);
+        long changed = 0, same = 0, only_a = 0, only_b = 0;
+        for (size_t i = 0; i < a.n; i++) {
+            int j;
+            if (!strmap_get(b.index, a.key[i], &j)) {
+                only_a++;
+                printf("only in run %lld: %s (%s)\n", ra, a.key[i], a.status[i]);
+                continue;
+            }
+            if (!strcmp(a.status[i], b.status[j]) && same_text(a.assessment[i], b.assessment[j])) {
+                same++;
+                continue;
+            }
+            changed++;
+            printf("%s: %s (%s) -> %s (%s): %s\n", a.key[i], a.status[i], a.assessment[i] ? a.assessment[i] : "-",
+                   b.status[j], b.assessment[j] ? b.assessment[j] : "-", cause(a.details[i], b.details[j]));
+        }
+        for (size_t j = 0; j < b.n; j++) {
+            int i;
+            if (!strmap_get(a.index, b.key[j], &i)) {
+                only_b++;
+                printf("only in run %lld: %s (%s)\n", rb, b.key[j], b.status[j]);
+            }
+        }
+        printf("%ld changed, %ld unchanged, %ld only in run %lld, %ld only in run %lld\n", changed, same, only_a, ra,
+               only_b, rb);
+    }
+    free_side(&a);
+    free_side(&b);
+    store_close(s);
+    return rc ? cli_fail(&e) : CLI_OK;
+}

@@ -789,6 +789,22 @@ static const ev_slot *derive_series(evaluator *ev, const fw_indicator *ind, cons
     return made && made->n ? made : NULL;
 }
 
+/* The last RESULT_HISTORY points of the series up to the one judged, for sparklines. */
+static void keep_history(const ev_set *s, const ev_slot *sl, const ev_point *cur, res_indicator *r)
+{
+    size_t end = (size_t)(cur - s->pts) - sl->off + 1;
+    size_t first = end > RESULT_HISTORY ? end - RESULT_HISTORY : 0;
+    r->history = malloc((end - first) * sizeof *r->history);
+    r->history_periods = calloc(end - first, sizeof *r->history_periods);
+    if (!r->history || !r->history_periods)
+        return;
+    for (size_t i = first; i < end; i++) {
+        const ev_point *p = &s->pts[sl->off + i];
+        r->history[r->nhistory] = p->value;
+        r->history_periods[r->nhistory++] = strdup(label_of(s, p));
+    }
+}
+
 /* ---- indicators ---- */
 
 static int read_series(evaluator *ev, const fw_indicator *ind, err *e)
@@ -917,6 +933,7 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
             ev_point *own = &ev->set.pts[cur - ev->set.pts];
             own->value = cur->num / cur->den * ind->multiplier;
         }
+        keep_history(&ev->set, sl, cur, r);
         r->period = strdup(label_of(&ev->set, cur));
         r->value = cur->value;
         r->value_text = cur->value_text >= 0 ? strdup(ev->set.text + cur->value_text) : NULL;
@@ -1294,6 +1311,9 @@ void result_set_free(result_set *r)
             res_indicator *x = &ra->indicators[i];
             free(x->assessment), free(x->status), free(x->reason), free(x->method), free(x->period);
             free(x->value_text), free(x->details);
+            for (size_t h = 0; h < x->nhistory; h++)
+                free(x->history_periods[h]);
+            free(x->history), free(x->history_periods);
         }
         for (size_t o = 0; ra->outcomes && o < f->nout; o++)
             free(ra->outcomes[o].reason);

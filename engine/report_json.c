@@ -50,6 +50,13 @@ static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
         cJSON_AddItemToArray(flags, cJSON_CreateString("approximate_geography"));
     if (fi->definition && !strcmp(fi->definition, "unconfirmed"))
         cJSON_AddItemToArray(flags, cJSON_CreateString("definition_unconfirmed"));
+    cJSON *history = cJSON_AddArrayToObject(j, "history");
+    for (size_t h = 0; h < x->nhistory; h++) {
+        cJSON *p = cJSON_CreateObject();
+        cJSON_AddStringToObject(p, "period", x->history_periods[h] ? x->history_periods[h] : "");
+        add_number(p, "value", x->history[h]);
+        cJSON_AddItemToArray(history, p);
+    }
     cJSON *details = x->details ? cJSON_Parse(x->details) : NULL;
     if (details)
         cJSON_AddItemToObject(j, "details", details);

@@ -25,7 +25,12 @@ typedef struct res_indicator {
     double comparator;   /* NaN when none */
     char *details;       /* JSON text */
     int provisional, revised, derived, approximate;
+    size_t nhistory;        /* the series up to the value judged, oldest first (at most */
+    double *history;        /* RESULT_HISTORY points), for sparklines; NaN for gaps */
+    char **history_periods;
 } res_indicator;
+
+#define RESULT_HISTORY 12
 
 typedef struct res_outcome {
     const char *colour;

@@ -12,7 +12,7 @@
 #include "sandbox.h"
 
 static const char USAGE[] =
-    "usage: scorecard run --framework PATH [--period P] [--area CODE]... [--format text|json|csv]\n"
+    "usage: scorecard run --framework PATH [--period P] [--area CODE]... [--format text|json|csv|xlsx]\n"
     "                     [-o FILE] [--db PATH] [--no-store]\n\n"
     "Evaluates every indicator of the framework for every requested area (default: every\n"
     "current area of the kind the framework scores) for the period (default: the latest the\n"
@@ -21,7 +21,8 @@ static const char USAGE[] =
     "  --framework PATH  the framework file (frameworks/ID/framework.lua)\n"
     "  --period P        a period label such as 2023/24 or \"2023/24 Q2\"\n"
     "  --area CODE       score this area (repeatable)\n"
-    "  --format F        text (default; colour on a terminal unless NO_COLOR is set), json, csv\n"
+    "  --format F        text (default; colour on a terminal unless NO_COLOR is set), json, csv,\n"
+    "                    xlsx (a workbook: needs -o FILE)\n"
     "  -o FILE           write the scorecard to FILE instead of standard output\n"
     "  --no-store        do not record the run in the database\n";
 
@@ -62,10 +63,14 @@ int cmd_run(int argc, char **argv)
         default: free(areas); return cli_usage("run", "unknown or incomplete option %s", argv[optind - 1]);
         }
     }
-    if (optind < argc || !path || (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))) {
+    int xlsx = !strcmp(format, "xlsx");
+    int known = xlsx || !strcmp(format, "text") || !strcmp(format, "json") || !strcmp(format, "csv");
+    if (optind < argc || !path || !known || (xlsx && !output)) {
         free(areas);
-        return cli_usage("run", !path ? "--framework PATH is required"
-                                      : optind < argc ? "unexpected argument" : "--format must be text, json or csv");
+        return cli_usage("run", !path            ? "--framework PATH is required"
+                                : optind < argc  ? "unexpected argument"
+                                : !known         ? "--format must be text, json, csv or xlsx"
+                                                 : "--format xlsx needs -o FILE");
     }
     if (o.nareas)
         o.areas = areas;
@@ -89,8 +94,13 @@ int cmd_run(int argc, char **argv)
     } else if (eval_run(s, h, f, &o, &r, &e)) {
         rc = cli_fail(&e);
     } else {
-        FILE *out = output ? fopen(output, "w") : stdout;
-        if (!out) {
+        FILE *out = xlsx ? NULL : output ? fopen(output, "w") : stdout;
+        if (xlsx) { /* a workbook is written to a path, not a stream */
+            if (report_xlsx(output, r, &e))
+                rc = cli_fail(&e);
+            else if (r->run_id)
+                fprintf(stderr, "run %lld stored (%zu areas, period %s)\n", r->run_id, r->nareas, r->period);
+        } else if (!out) {
             err_set(&e, ERR_IO, "%s: cannot write", output);
             rc = cli_fail(&e);
         } else {

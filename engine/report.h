@@ -16,5 +16,7 @@ int report_json(FILE *out, const result_set *r, err *e);
 int report_text(FILE *out, const result_set *r, int colour, err *e);
 /* One row per area and indicator, then outcome and overall rows. */
 int report_csv(FILE *out, const result_set *r, err *e);
+/* A workbook: one sheet per area and a comparison sheet (a file, not a stream). */
+int report_xlsx(const char *path, const result_set *r, err *e);
 
 #endif

@@ -1,0 +1,395 @@
+/* report_xlsx.c - the scorecard as an .xlsx workbook: a comparison sheet (areas x
+ * indicators, with ranks and spread from compare.c) and one sheet per area. Status cells
+ * are filled with their colour and hold the word; values are stored as numbers, shown with
+ * the decimals they were published with; header rows are frozen. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "compare.h"
+#include "report.h"
+
+#define MAX_DECIMALS 6
+#define CELL_TEXT_MAX 32767 /* bytes kept of a text cell: Excel holds 32,767 characters */
+
+typedef struct xlsx {
+    lxw_workbook *wb;
+    lxw_format *title, *header, *wrap;
+    lxw_format *status[4];                /* green, amber, red, grey */
+    lxw_format *number[MAX_DECIMALS + 2]; /* 0..MAX_DECIMALS decimals, then General */
+    lxw_error failed;                     /* the first write error */
+} xlsx;
+
+static const char *const COLOURS[4] = {"green", "amber", "red", "grey"};
+/* fill and text colours: light fills with dark text, readable in print and on screen */
+static const lxw_color_t FILL[4] = {0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xE7E7E7};
+static const lxw_color_t INK[4] = {0x006100, 0x7A4500, 0x9C0006, 0x404040};
+
+static lxw_format *status_format(const xlsx *x, const char *colour)
+{
+    for (int k = 0; k < 3; k++)
+        if (!strcmp(colour, COLOURS[k]))
+            return x->status[k];
+    return x->status[3];
+}
+
+/* The format showing the decimals of the published text ("12.30": 2), else General. */
+static lxw_format *number_format(const xlsx *x, const char *text)
+{
+    if (!text || strpbrk(text, "eE"))
+        return x->number[MAX_DECIMALS + 1];
+    const char *dot = strchr(text, '.');
+    size_t decimals = dot ? strspn(dot + 1, "0123456789") : 0;
+    return x->number[decimals <= MAX_DECIMALS ? decimals : MAX_DECIMALS + 1];
+}
+
+static void note(xlsx *x, lxw_error rc)
+{
+    if (rc != LXW_NO_ERROR && x->failed == LXW_NO_ERROR)
+        x->failed = rc;
+}
+
+static void put_text(xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *s, lxw_format *fmt)
+{
+    if (!s || !*s)
+        return;
+    size_t n = strlen(s);
+    if (n <= CELL_TEXT_MAX) {
+        note(x, worksheet_write_string(ws, row, col, s, fmt));
+        return;
+    }
+    /* cut on a character boundary */
+    while (n > CELL_TEXT_MAX || ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    char *cut = malloc(n + 1);
+    if (!cut) {
+        note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    memcpy(cut, s, n);
+    cut[n] = 0;
+    note(x, worksheet_write_string(ws, row, col, cut, fmt));
+    free(cut);
+}
+
+/* NaN (no value) leaves the cell empty. */
+static void put_number(xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, double v, lxw_format *fmt)
+{
+    if (!isnan(v) && !isinf(v))
+        note(x, worksheet_write_number(ws, row, col, v, fmt));
+}
+
+static void put_status(xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *colour)
+{
+    put_text(x, ws, row, col, colour, status_format(x, colour));
+}
+
+/* ---- sheet names ---- */
+
+/* Valid and unique sheet names: at most 31 characters, none of []:*?/\, not starting or
+ * ending with an apostrophe, unique ignoring case, and not Excel's reserved "History". */
+typedef struct names {
+    char (*name)[LXW_MAX_SHEETNAME_LENGTH];
+    size_t n;
+} names;
+
+static int same_name(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        unsigned char ca = (unsigned char)*a, cb = (unsigned char)*b;
+        if (ca >= 'A' && ca <= 'Z')
+            ca = (unsigned char)(ca - 'A' + 'a');
+        if (cb >= 'A' && cb <= 'Z')
+            cb = (unsigned char)(cb - 'A' + 'a');
+        if (ca != cb)
+            return 0;
+    }
+    return *a == *b;
+}
+
+static int name_taken(const names *ns, const char *s)
+{
+    if (same_name(s, "History"))
+        return 1;
+    for (size_t i = 0; i < ns->n; i++)
+        if (same_name(ns->name[i], s))
+            return 1;
+    return 0;
+}
+
+/* Copies at most `chars` characters of `s` into `out`, dropping trailing spaces and apostrophes. */
+static void copy_chars(char *out, const char *s, size_t chars)
+{
+    size_t o = 0, count = 0;
+    for (size_t i = 0; s[i]; i++) {
+        int lead = ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (lead && count++ == chars)
+            break;
+        out[o++] = s[i];
+    }
+    while (o && (out[o - 1] == ' ' || out[o - 1] == '\''))
+        o--;
+    out[o] = 0;
+}
+
+static const char *sheet_name(names *ns, const char *wanted, const char *fallback)
+{
+    char clean[LXW_MAX_SHEETNAME_LENGTH * 4];
+    size_t o = 0;
+    const char *s = wanted && *wanted ? wanted : fallback;
+    while (*s == '\'' || *s == ' ')
+        s++;
+    for (; *s && o + 1 < sizeof clean; s++)
+        clean[o++] = strchr("[]:*?/\\", *s) || (unsigned char)*s < 0x20 ? '_' : *s;
+    clean[o] = 0;
+    char *slot = ns->name[ns->n];
+    copy_chars(slot, clean, LXW_SHEETNAME_MAX);
+    if (!*slot)
+        copy_chars(slot, "Area", LXW_SHEETNAME_MAX);
+    for (int k = 2; name_taken(ns, slot); k++) {
+        char suffix[16], base[LXW_MAX_SHEETNAME_LENGTH];
+        snprintf(suffix, sizeof suffix, " (%d)", k);
+        copy_chars(base, clean[0] ? clean : "Area", LXW_SHEETNAME_MAX - strlen(suffix));
+        snprintf(slot, LXW_MAX_SHEETNAME_LENGTH, "%s%s", base, suffix);
+    }
+    ns->n++;
+    return slot;
+}
+
+/* ---- the sheets ---- */
+
+static const char *or_empty(const char *s)
+{
+    return s ? s : "";
+}
+
+static void sheet_title(xlsx *x, lxw_worksheet *ws, const result_set *r, const char *what)
+{
+    const framework *f = r->framework;
+    char title[1024];
+    snprintf(title, sizeof title, "%s%s%s %s: %s, period %s", what ? what : "", what ? " - " : "", f->id,
+             or_empty(f->version), f->title ? f->title : f->id, r->period);
+    put_text(x, ws, 0, 0, title, x->title);
+}
+
+static void header_row(xlsx *x, lxw_worksheet *ws, lxw_row_t row, const char *const *cols, size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        put_text(x, ws, row, (lxw_col_t)c, cols[c], x->header);
+}
+
+static void comparison_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m)
+{
+    const result_set *r = m->r;
+    const framework *f = r->framework;
+    char text[256];
+    sheet_title(x, ws, r, "Comparison");
+    static const char *const fixed[] = {"Area code", "Area", "Overall"};
+    header_row(x, ws, 1, fixed, 3);
+    lxw_col_t first_ind = (lxw_col_t)(3 + f->nout);
+    for (size_t o = 0; o < f->nout; o++)
+        put_text(x, ws, 1, (lxw_col_t)(3 + o), f->out[o].id, x->header);
+    for (size_t i = 0; i < f->nind; i++) {
+        static const char *const part[] = {"status", "value", "rank"};
+        for (int k = 0; k < 3; k++) {
+            snprintf(text, sizeof text, "%s %s", f->ind[i].id, part[k]);
+            put_text(x, ws, 1, (lxw_col_t)(first_ind + 3 * i + (size_t)k), text, x->header);
+        }
+    }
+    for (size_t a = 0; a < m->nareas; a++) {
+        const res_area *ra = m->areas[a];
+        lxw_row_t row = (lxw_row_t)(2 + a);
+        put_text(x, ws, row, 0, ra->code, NULL);
+        put_text(x, ws, row, 1, ra->name, NULL);
+        put_status(x, ws, row, 2, ra->colour);
+        for (size_t o = 0; o < f->nout; o++)
+            put_status(x, ws, row, (lxw_col_t)(3 + o), ra->outcomes[o].colour);
+        for (size_t i = 0; i < f->nind; i++) {
+            const compare_cell *c = compare_at(m, a, i);
+            lxw_col_t col = (lxw_col_t)(first_ind + 3 * i);
+            put_status(x, ws, row, col, c->x->colour);
+            put_number(x, ws, row, col + 1, c->x->value, number_format(x, c->x->value_text));
+            if (c->rank)
+                put_number(x, ws, row, col + 2, c->rank, x->number[0]);
+        }
+    }
+    /* the spread of each indicator, under its value column */
+    lxw_row_t foot = (lxw_row_t)(3 + m->nareas);
+    static const char *const rows[] = {"Highest", "Lowest", "Highest / lowest", "Areas ranked"};
+    for (int k = 0; k < 4; k++)
+        put_text(x, ws, foot + (lxw_row_t)k, 1, rows[k], x->header);
+    for (size_t i = 0; i < f->nind; i++) {
+        const compare_spread *sp = &m->spread[i];
+        lxw_col_t col = (lxw_col_t)(first_ind + 3 * i + 1);
+        if (sp->n) {
+            put_number(x, ws, foot, col, sp->highest,
+                       number_format(x, m->areas[sp->highest_at]->indicators[i].value_text));
+            put_number(x, ws, foot + 1, col, sp->lowest,
+                       number_format(x, m->areas[sp->lowest_at]->indicators[i].value_text));
+        }
+        put_number(x, ws, foot + 2, col, sp->ratio, x->number[2]);
+        put_number(x, ws, foot + 3, col, (double)m->nranked[i], x->number[0]);
+    }
+    note(x, worksheet_set_column(ws, 0, 0, 12, NULL));
+    note(x, worksheet_set_column(ws, 1, 1, 30, NULL));
+    note(x, worksheet_set_column(ws, 2, first_ind - 1, 9, NULL));
+    if (f->nind)
+        note(x, worksheet_set_column(ws, first_ind, (lxw_col_t)(first_ind + 3 * f->nind - 1), 11, NULL));
+    worksheet_freeze_panes(ws, 2, 2);
+}
+
+static void flags_text(const fw_indicator *fi, const res_indicator *v, char *buf, size_t cap)
+{
+    buf[0] = 0;
+    const char *names_[] = {v->provisional ? "provisional" : NULL, v->revised ? "revised" : NULL,
+                            v->derived ? "derived" : NULL, v->approximate ? "approximate_geography" : NULL,
+                            fi->definition && !strcmp(fi->definition, "unconfirmed") ? "definition_unconfirmed" : NULL};
+    for (size_t k = 0; k < sizeof names_ / sizeof *names_; k++)
+        if (names_[k])
+            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%s", buf[0] ? " " : "", names_[k]);
+}
+
+static void area_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m, size_t a)
+{
+    const result_set *r = m->r;
+    const framework *f = r->framework;
+    const res_area *ra = m->areas[a];
+    char text[512];
+    snprintf(text, sizeof text, "%s (%s)", ra->name, ra->code);
+    sheet_title(x, ws, r, text);
+    static const char *const cols[] = {"Kind",   "ID",        "Title",     "Status",     "Assessment", "Value",
+                                       "Unit",   "Period",    "Lower CI",  "Upper CI",   "Comparator", "Rank",
+                                       "Ranked", "Polarity",  "Flags",     "Method",     "Reason"};
+    header_row(x, ws, 1, cols, sizeof cols / sizeof *cols);
+    lxw_row_t row = 2;
+    put_text(x, ws, row, 0, "overall", NULL);
+    put_text(x, ws, row, 1, ra->code, NULL);
+    put_text(x, ws, row, 2, ra->name, x->wrap);
+    put_status(x, ws, row, 3, ra->colour);
+    put_text(x, ws, row, 15, "rollup", NULL);
+    put_text(x, ws, row, 16, ra->reason, x->wrap);
+    for (size_t o = 0; o < f->nout; o++) {
+        row++;
+        put_text(x, ws, row, 0, "outcome", NULL);
+        put_text(x, ws, row, 1, f->out[o].id, NULL);
+        put_text(x, ws, row, 2, f->out[o].title, x->wrap);
+        put_status(x, ws, row, 3, ra->outcomes[o].colour);
+        put_text(x, ws, row, 15, "rollup", NULL);
+        put_text(x, ws, row, 16, ra->outcomes[o].reason, x->wrap);
+    }
+    for (size_t i = 0; i < f->nind; i++) {
+        const compare_cell *c = compare_at(m, a, i);
+        const res_indicator *v = c->x;
+        lxw_format *num = number_format(x, v->value_text);
+        row++;
+        put_text(x, ws, row, 0, "indicator", NULL);
+        put_text(x, ws, row, 1, f->ind[i].id, NULL);
+        put_text(x, ws, row, 2, f->ind[i].title, x->wrap);
+        put_status(x, ws, row, 3, v->colour);
+        put_text(x, ws, row, 4, v->assessment, NULL);
+        put_number(x, ws, row, 5, v->value, num);
+        put_text(x, ws, row, 6, f->ind[i].unit, NULL);
+        put_text(x, ws, row, 7, v->period, NULL);
+        put_number(x, ws, row, 8, c->lower_ci, x->number[MAX_DECIMALS + 1]);
+        put_number(x, ws, row, 9, c->upper_ci, x->number[MAX_DECIMALS + 1]);
+        put_number(x, ws, row, 10, v->comparator, x->number[MAX_DECIMALS + 1]);
+        if (c->rank)
+            put_number(x, ws, row, 11, c->rank, x->number[0]);
+        put_number(x, ws, row, 12, (double)m->nranked[i], x->number[0]);
+        put_text(x, ws, row, 13, polarity_name(f->ind[i].polarity), NULL);
+        flags_text(&f->ind[i], v, text, sizeof text);
+        put_text(x, ws, row, 14, text, NULL);
+        put_text(x, ws, row, 15, v->method, NULL);
+        put_text(x, ws, row, 16, v->reason, x->wrap);
+    }
+    note(x, worksheet_set_column(ws, 0, 0, 10, NULL));
+    note(x, worksheet_set_column(ws, 1, 1, 14, NULL));
+    note(x, worksheet_set_column(ws, 2, 2, 45, NULL));
+    note(x, worksheet_set_column(ws, 3, 13, 11, NULL));
+    note(x, worksheet_set_column(ws, 14, 15, 16, NULL));
+    note(x, worksheet_set_column(ws, 16, 16, 70, NULL));
+    worksheet_freeze_panes(ws, 2, 2);
+}
+
+static void make_formats(xlsx *x)
+{
+    x->title = workbook_add_format(x->wb);
+    format_set_bold(x->title);
+    format_set_font_size(x->title, 13);
+    x->header = workbook_add_format(x->wb);
+    format_set_bold(x->header);
+    format_set_bottom(x->header, LXW_BORDER_THIN);
+    format_set_bg_color(x->header, 0xF2F2F2);
+    format_set_pattern(x->header, LXW_PATTERN_SOLID);
+    x->wrap = workbook_add_format(x->wb);
+    format_set_text_wrap(x->wrap);
+    format_set_align(x->wrap, LXW_ALIGN_VERTICAL_TOP);
+    for (int k = 0; k < 4; k++) {
+        lxw_format *s = x->status[k] = workbook_add_format(x->wb);
+        format_set_pattern(s, LXW_PATTERN_SOLID);
+        format_set_bg_color(s, FILL[k]);
+        format_set_font_color(s, INK[k]);
+        format_set_bold(s);
+    }
+    for (int d = 0; d <= MAX_DECIMALS + 1; d++) {
+        char pattern[16] = "0";
+        if (d > 0 && d <= MAX_DECIMALS) {
+            strcat(pattern, ".");
+            for (int k = 0; k < d; k++)
+                strcat(pattern, "0");
+        }
+        x->number[d] = workbook_add_format(x->wb);
+        format_set_num_format(x->number[d], d <= MAX_DECIMALS ? pattern : "General");
+    }
+}
+
+int report_xlsx(const char *path, const result_set *r, err *e)
+{
+    compare_matrix *m = NULL;
+    if (compare_matrix_new(r, NULL, 0, &m, e))
+        return e->code;
+    names ns = {calloc(r->nareas + 1, sizeof *ns.name), 0};
+    xlsx x = {0};
+    x.wb = ns.name ? workbook_new(path) : NULL;
+    if (!x.wb) {
+        free(ns.name);
+        compare_matrix_free(m);
+        return ns.name ? err_set(e, ERR_IO, "%s: cannot create the workbook", path)
+                       : err_set(e, ERR_NOMEM, "out of memory");
+    }
+    const framework *f = r->framework;
+    lxw_doc_properties props = {0};
+    props.title = f->title ? f->title : f->id;
+    char subject[256];
+    snprintf(subject, sizeof subject, "%s %s, period %s", f->id, or_empty(f->version), r->period);
+    props.subject = subject;
+    note(&x, workbook_set_properties(x.wb, &props));
+    make_formats(&x);
+
+    lxw_worksheet *ws = workbook_add_worksheet(x.wb, sheet_name(&ns, "Comparison", NULL));
+    if (!ws)
+        note(&x, LXW_ERROR_SHEETNAME_ALREADY_USED);
+    else
+        comparison_sheet(&x, ws, m);
+    for (size_t a = 0; ws && a < r->nareas; a++) {
+        ws = workbook_add_worksheet(x.wb, sheet_name(&ns, r->areas[a].name, r->areas[a].code));
+        if (!ws)
+            note(&x, LXW_ERROR_SHEETNAME_ALREADY_USED);
+        else
+            area_sheet(&x, ws, m, a);
+    }
+    lxw_error failed = x.failed;
+    lxw_error closed = workbook_close(x.wb); /* writes the file and frees the workbook */
+    free(ns.name);
+    compare_matrix_free(m);
+    if (failed != LXW_NO_ERROR) {
+        remove(path);
+        return err_set(e, ERR_IO, "%s: writing the workbook failed: %s", path, lxw_strerror(failed));
+    }
+    if (closed != LXW_NO_ERROR)
+        return err_set(e, ERR_IO, "%s: cannot write the workbook: %s", path, lxw_strerror(closed));
+    return 0;
+}

@@ -12,7 +12,7 @@
 #include "sandbox.h"
 
 static const char USAGE[] =
-    "usage: scorecard run --framework PATH [--period P] [--area CODE]... [--format text|json|csv|xlsx]\n"
+    "usage: scorecard run --framework PATH [--period P] [--area CODE]... [--format text|json|csv|xlsx|html]\n"
     "                     [-o FILE] [--db PATH] [--no-store]\n\n"
     "Evaluates every indicator of the framework for every requested area (default: every\n"
     "current area of the kind the framework scores) for the period (default: the latest the\n"
@@ -22,7 +22,7 @@ static const char USAGE[] =
     "  --period P        a period label such as 2023/24 or \"2023/24 Q2\"\n"
     "  --area CODE       score this area (repeatable)\n"
     "  --format F        text (default; colour on a terminal unless NO_COLOR is set), json, csv,\n"
-    "                    xlsx (a workbook: needs -o FILE)\n"
+    "                    xlsx (a workbook: needs -o FILE), html (one self-contained page)\n"
     "  -o FILE           write the scorecard to FILE instead of standard output\n"
     "  --no-store        do not record the run in the database\n";
 
@@ -64,12 +64,13 @@ int cmd_run(int argc, char **argv)
         }
     }
     int xlsx = !strcmp(format, "xlsx");
-    int known = xlsx || !strcmp(format, "text") || !strcmp(format, "json") || !strcmp(format, "csv");
+    int known = xlsx || !strcmp(format, "text") || !strcmp(format, "json") || !strcmp(format, "csv") ||
+                !strcmp(format, "html");
     if (optind < argc || !path || !known || (xlsx && !output)) {
         free(areas);
         return cli_usage("run", !path            ? "--framework PATH is required"
                                 : optind < argc  ? "unexpected argument"
-                                : !known         ? "--format must be text, json, csv or xlsx"
+                                : !known         ? "--format must be text, json, csv, xlsx or html"
                                                  : "--format xlsx needs -o FILE");
     }
     if (o.nareas)
@@ -107,6 +108,7 @@ int cmd_run(int argc, char **argv)
             int colour = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
             int w = !strcmp(format, "json") ? report_json(out, r, &e)
                     : !strcmp(format, "csv") ? report_csv(out, r, &e)
+                    : !strcmp(format, "html") ? report_html(out, r, &e)
                                              : report_text(out, r, colour, &e);
             if (output && fclose(out) && !w)
                 w = err_set(&e, ERR_IO, "%s: write error", output);

@@ -18,5 +18,7 @@ int report_text(FILE *out, const result_set *r, int colour, err *e);
 int report_csv(FILE *out, const result_set *r, err *e);
 /* A workbook: one sheet per area and a comparison sheet (a file, not a stream). */
 int report_xlsx(const char *path, const result_set *r, err *e);
+/* One self-contained page: inline CSS and SVG, no network (docs/html.md). */
+int report_html(FILE *out, const result_set *r, err *e);
 
 #endif

@@ -1,0 +1,570 @@
+/* svg.c - inline SVG charts for the HTML scorecard (svg.h, docs/html.md). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "svg.h"
+
+/* Text and lines: #1a1a1a is 17.4:1 on white, #444444 9.7:1, #6b6b6b 5.3:1. */
+#define INK "#1a1a1a"
+#define INK2 "#444444"
+#define MUTED "#6b6b6b"
+#define GRID "#dddddd"
+#define BAND "#f4f4f4"
+/* SPC, after the Making Data Count palette, darkened to at least 4.5:1 on white. */
+#define SPC_IMPROVEMENT "#1f6fb2"
+#define SPC_CONCERN "#b85600"
+#define SPC_NEUTRAL "#6a3d9a"
+#define SPC_TARGET "#8b1a1a"
+
+static int done(FILE *out)
+{
+    return ferror(out) ? ERR_IO : 0;
+}
+
+/* The length of the valid UTF-8 sequence at p (its first byte >= 0x80), 0 when invalid. */
+static size_t utf8_len(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c >= 0xC2 && c <= 0xDF)
+        return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+        unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+        return p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 && (p[3] & 0xC0) == 0x80 ? 4 : 0;
+    }
+    return 0;
+}
+
+/* Escapes at most `max` characters of s (0: all), adding an ellipsis when cut. */
+static void escape_n(FILE *out, const char *s, size_t max)
+{
+    if (!s)
+        return;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t count = 0;
+    while (*p) {
+        if (max && count == max) {
+            fputs("\xE2\x80\xA6", out); /* ... */
+            return;
+        }
+        count++;
+        unsigned c = *p;
+        if (c < 0x80) {
+            switch (c) {
+            case '&': fputs("&amp;", out); break;
+            case '<': fputs("&lt;", out); break;
+            case '>': fputs("&gt;", out); break;
+            case '"': fputs("&quot;", out); break;
+            case '\'': fputs("&#39;", out); break;
+            default:
+                if (c >= 0x20 && c != 0x7F)
+                    fputc((int)c, out);
+                else if (c == '\t' || c == '\n' || c == '\r')
+                    fputc(' ', out);
+                else
+                    count--;
+            }
+            p++;
+            continue;
+        }
+        size_t len = utf8_len(p);
+        if (!len) {
+            fputs("\xEF\xBF\xBD", out);
+            p++;
+        } else if (len == 2 && c == 0xC2 && p[1] < 0xA0) {
+            count--; /* a C1 control */
+            p += len;
+        } else {
+            fwrite(p, 1, len, out);
+            p += len;
+        }
+    }
+}
+
+void svg_escape(FILE *out, const char *s)
+{
+    escape_n(out, s, 0);
+}
+
+static int is(const char *colour, const char *name)
+{
+    return colour && !strcmp(colour, name);
+}
+
+/* Fills: the badge colours of the page. Outlines: at least 3:1 on white
+ * (green 6.6, amber 7.4, red 6.5, grey 5.3). */
+const char *svg_status_fill(const char *colour)
+{
+    return is(colour, "green") ? "#1d6b35" : is(colour, "amber") ? "#ffbf47" : is(colour, "red") ? "#b3261e" : "#e8e8e8";
+}
+
+const char *svg_status_stroke(const char *colour)
+{
+    return is(colour, "green") ? "#1d6b35" : is(colour, "amber") ? "#7a4b00" : is(colour, "red") ? "#b3261e" : MUTED;
+}
+
+static void shape(FILE *out, const char *colour, double cx, double cy, double r, const char *fill, const char *stroke,
+                  double width)
+{
+    if (is(colour, "green"))
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", cx, cy, r);
+    else if (is(colour, "amber"))
+        fprintf(out, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"", cx, cy - r * 1.15, cx + r * 1.1, cy + r * 0.85,
+                cx - r * 1.1, cy + r * 0.85);
+    else if (is(colour, "red"))
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", cx - r * 0.9, cy - r * 0.9, r * 1.8,
+                r * 1.8);
+    else
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", cx - r, cy - r * 0.3, r * 2, r * 0.6);
+    fprintf(out, " fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"/>", fill, stroke, width);
+}
+
+void svg_status_shape(FILE *out, const char *colour, double cx, double cy, double r)
+{
+    shape(out, colour, cx, cy, r, svg_status_fill(colour), svg_status_stroke(colour), 1.2);
+}
+
+int svg_status_icon(FILE *out, const char *colour, int px)
+{
+    fprintf(out, "<svg class=\"shape\" width=\"%d\" height=\"%d\" viewBox=\"0 0 12 12\" aria-hidden=\"true\" focusable=\"false\">",
+            px, px);
+    shape(out, colour, 6, 6.3, 4.6, "currentColor", "currentColor", 0);
+    fputs("</svg>", out);
+    return done(out);
+}
+
+static void open_svg(FILE *out, const char *cls, int width, int height, const char *label)
+{
+    fprintf(out, "<svg class=\"%s\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"", cls,
+            width, height, width, height);
+    svg_escape(out, label);
+    fputs("\"><title>", out);
+    svg_escape(out, label);
+    fputs("</title>", out);
+}
+
+int svg_sparkline(FILE *out, const double *v, size_t n, int width, int height, const char *label)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    size_t last = n;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(v[i])) {
+            lo = v[i] < lo ? v[i] : lo;
+            hi = v[i] > hi ? v[i] : hi;
+            last = i;
+        }
+    if (last == n)
+        return done(out);
+    const double pad = 3;
+    open_svg(out, "spark", width, height, label);
+#define SX(i) (n > 1 ? pad + (width - 2 * pad) * (double)(i) / (double)(n - 1) : width / 2.0)
+#define SY(y) (hi > lo ? pad + (height - 2 * pad) * (hi - (y)) / (hi - lo) : height / 2.0)
+    size_t i = 0;
+    while (i < n) {
+        if (isnan(v[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && !isnan(v[j]))
+            j++;
+        if (j - i == 1) {
+            fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"1.5\" fill=\"" INK2 "\"/>", SX(i), SY(v[i]));
+        } else {
+            fputs("<polyline fill=\"none\" stroke=\"" INK2 "\" stroke-width=\"1.5\" stroke-linejoin=\"round\" points=\"", out);
+            for (size_t k = i; k < j; k++)
+                fprintf(out, "%s%.1f,%.1f", k > i ? " " : "", SX(k), SY(v[k]));
+            fputs("\"/>", out);
+        }
+        i = j;
+    }
+    fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"" INK "\"/>", SX(last), SY(v[last]));
+#undef SX
+#undef SY
+    fputs("</svg>", out);
+    return done(out);
+}
+
+/* One MDC-style icon at (x, 0) of size px. kind: 'i' improvement (filled), 'c'
+ * concern (thick outline), 'n' neutral (dashed outline), 'g' common or
+ * inconsistent (thin grey outline). */
+static void spc_glyph(FILE *out, double x, int px, char kind, const char *letter)
+{
+    double r = px / 2.0 - 1.5, cx = x + px / 2.0, cy = px / 2.0;
+    const char *col = kind == 'i' ? SPC_IMPROVEMENT : kind == 'c' ? SPC_CONCERN : kind == 'n' ? SPC_NEUTRAL : MUTED;
+    fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"%s/>", cx, cy, r,
+            kind == 'i' ? col : "#ffffff", col, kind == 'c' ? "2.2" : "1.4",
+            kind == 'n' ? " stroke-dasharray=\"3 2\"" : "");
+    if (letter)
+        fprintf(out,
+                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"%.1f\" font-weight=\"700\" "
+                "font-family=\"sans-serif\" fill=\"%s\">%s</text>",
+                cx, cy + px * 0.19, px * 0.55, kind == 'i' ? "#ffffff" : col, letter);
+    else /* common cause: a flat zigzag */
+        fprintf(out,
+                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f "
+                "%.1f,%.1f\"/>",
+                col, cx - r * 0.6, cy, cx - r * 0.3, cy - r * 0.3, cx, cy + r * 0.3, cx + r * 0.3, cy - r * 0.3,
+                cx + r * 0.6, cy);
+}
+
+int svg_spc_icon(FILE *out, const char *variation, const char *assurance, int px, const char *label)
+{
+    if (!variation)
+        return done(out);
+    int w = assurance ? 2 * px + 4 : px;
+    open_svg(out, "spc-icon", w, px, label);
+    const char *letter = strstr(variation, "_high") ? "H" : strstr(variation, "_low") ? "L" : NULL;
+    char kind = !strncmp(variation, "improvement", 11) ? 'i'
+                : !strncmp(variation, "concern", 7)   ? 'c'
+                : !strncmp(variation, "neutral", 7)   ? 'n'
+                                                      : 'g';
+    spc_glyph(out, 0, px, kind, letter);
+    if (assurance) {
+        if (!strcmp(assurance, "consistent_pass"))
+            spc_glyph(out, px + 4, px, 'i', "P");
+        else if (!strcmp(assurance, "consistent_fail"))
+            spc_glyph(out, px + 4, px, 'c', "F");
+        else
+            spc_glyph(out, px + 4, px, 'g', "?");
+    }
+    fputs("</svg>", out);
+    return done(out);
+}
+
+/* A readable number for labels. */
+static void fmt_num(char *buf, size_t size, double v)
+{
+    if (fabs(v) >= 1e5)
+        snprintf(buf, size, "%.0f", v);
+    else
+        snprintf(buf, size, "%.5g", v);
+}
+
+/* A tick step of 1, 2, 2.5 or 5 times a power of ten giving about `ticks` ticks. */
+static double nice_step(double span, int ticks)
+{
+    double raw = span / ticks, mag = pow(10, floor(log10(raw))), f = raw / mag;
+    return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+}
+
+static int step_decimals(double step)
+{
+    int d = 0;
+    while (d < 6 && fabs(step * pow(10, d) - floor(step * pow(10, d) + 0.5)) > 1e-9)
+        d++;
+    return d;
+}
+
+static void widen(double *lo, double *hi, double v)
+{
+    if (isnan(v))
+        return;
+    if (v < *lo)
+        *lo = v;
+    if (v > *hi)
+        *hi = v;
+}
+
+/* Pads [lo, hi] by 6% (or by 1 when it is a single value). */
+static void pad_range(double *lo, double *hi)
+{
+    if (*hi - *lo <= 0) {
+        double d = fabs(*lo) > 0 ? fabs(*lo) * 0.1 : 1;
+        *lo -= d;
+        *hi += d;
+    } else {
+        double d = (*hi - *lo) * 0.06;
+        *lo -= d;
+        *hi += d;
+    }
+}
+
+typedef struct line_label {
+    double y;
+    const char *text;
+    double value;
+} line_label;
+
+static int by_y(const void *a, const void *b)
+{
+    double x = ((const line_label *)a)->y, y = ((const line_label *)b)->y;
+    return (x > y) - (x < y);
+}
+
+static void point_mark(FILE *out, svg_point_kind k, double x, double y)
+{
+    switch (k) {
+    case SVG_IMPROVEMENT:
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"" SPC_IMPROVEMENT "\" stroke=\"#ffffff\"/>", x, y);
+        break;
+    case SVG_CONCERN:
+        fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"8.5\" height=\"8.5\" fill=\"" SPC_CONCERN "\" stroke=\"#ffffff\"/>",
+                x - 4.25, y - 4.25);
+        break;
+    case SVG_NEUTRAL:
+        fprintf(out,
+                "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"" SPC_NEUTRAL "\" stroke=\"#ffffff\"/>", x,
+                y - 5.5, x + 5.5, y, x, y + 5.5, x - 5.5, y);
+        break;
+    default:
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.8\" fill=\"" MUTED "\"/>", x, y);
+    }
+}
+
+static const char *kind_word(svg_point_kind k)
+{
+    return k == SVG_IMPROVEMENT ? "special cause: improvement"
+           : k == SVG_CONCERN   ? "special cause: concern"
+           : k == SVG_NEUTRAL   ? "special cause: neither better nor worse"
+                                : "common cause";
+}
+
+int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height)
+{
+    const double ml = 62, mr = 118, mt = 22, mb = 54;
+    double lo = INFINITY, hi = -INFINITY;
+    size_t valued = 0;
+    for (size_t i = 0; i < c->n; i++)
+        if (!isnan(c->values[i])) {
+            widen(&lo, &hi, c->values[i]);
+            valued++;
+        }
+    if (!valued)
+        return done(out);
+    widen(&lo, &hi, c->mean);
+    widen(&lo, &hi, c->lpl);
+    widen(&lo, &hi, c->upl);
+    widen(&lo, &hi, c->target);
+    pad_range(&lo, &hi);
+    double pw = width - ml - mr, ph = height - mt - mb;
+#define X(i) (c->n > 1 ? ml + pw * (double)(i) / (double)(c->n - 1) : ml + pw / 2)
+#define Y(v) (mt + ph * (hi - (v)) / (hi - lo))
+    open_svg(out, "spc-chart", width, height, c->label);
+    fputs("<g font-family=\"sans-serif\" font-size=\"11\" fill=\"" INK "\">", out);
+
+    /* value axis: grid lines and ticks */
+    double step = nice_step(hi - lo, 5);
+    int dec = step_decimals(step);
+    for (double t = ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+        double y = Y(t);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" GRID "\"/>", ml, ml + pw, y, y);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.*f</text>", ml - 6, y + 4, dec, fabs(t) < step * 1e-9 ? 0.0 : t);
+    }
+    if (c->unit && *c->unit) {
+        fprintf(out, "<text x=\"4\" y=\"%.1f\">", mt - 8);
+        escape_n(out, c->unit, 24);
+        fputs("</text>", out);
+    }
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"" MUTED "\"/>", ml, mt, pw, ph);
+
+    /* the mean, the process limits and the target, labelled on the right */
+    line_label labels[4];
+    size_t nl = 0;
+    struct {
+        double v;
+        const char *text, *style;
+    } lines[4] = {
+        {c->upl, "Upper limit", "stroke=\"" MUTED "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\""},
+        {c->mean, "Mean", "stroke=\"" INK "\" stroke-width=\"1.3\""},
+        {c->lpl, "Lower limit", "stroke=\"" MUTED "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\""},
+        {c->target, "Target", "stroke=\"" SPC_TARGET "\" stroke-width=\"2\" stroke-dasharray=\"2 3\""},
+    };
+    for (size_t k = 0; k < 4; k++) {
+        if (isnan(lines[k].v))
+            continue;
+        double y = Y(lines[k].v);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" %s/>", ml, ml + pw, y, y, lines[k].style);
+        labels[nl++] = (line_label){y, lines[k].text, lines[k].v};
+    }
+    qsort(labels, nl, sizeof *labels, by_y);
+    for (size_t k = 1; k < nl; k++)
+        if (labels[k].y < labels[k - 1].y + 12)
+            labels[k].y = labels[k - 1].y + 12;
+    for (size_t k = 0; k < nl; k++) {
+        char num[32];
+        fmt_num(num, sizeof num, labels[k].value);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\"%s>%s %s</text>", ml + pw + 6, labels[k].y + 4,
+                !strcmp(labels[k].text, "Target") ? " fill=\"" SPC_TARGET "\"" : "", labels[k].text, num);
+    }
+
+    /* the points, joined where there is no gap */
+    for (size_t i = 0; i < c->n;) {
+        if (isnan(c->values[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < c->n && !isnan(c->values[j]))
+            j++;
+        if (j - i > 1) {
+            fputs("<polyline fill=\"none\" stroke=\"" MUTED "\" stroke-width=\"1.5\" points=\"", out);
+            for (size_t k = i; k < j; k++)
+                fprintf(out, "%s%.1f,%.1f", k > i ? " " : "", X(k), Y(c->values[k]));
+            fputs("\"/>", out);
+        }
+        i = j;
+    }
+    int present[4] = {0, 0, 0, 0};
+    for (size_t i = 0; i < c->n; i++) {
+        if (isnan(c->values[i]))
+            continue;
+        svg_point_kind k = c->kinds ? c->kinds[i] : SVG_COMMON;
+        present[k] = 1;
+        char num[32];
+        fmt_num(num, sizeof num, c->values[i]);
+        fputs("<g><title>", out);
+        if (c->labels && c->labels[i]) {
+            svg_escape(out, c->labels[i]);
+            fputs(": ", out);
+        }
+        fprintf(out, "%s, %s</title>", num, kind_word(k));
+        point_mark(out, k, X(i), Y(c->values[i]));
+        fputs("</g>", out);
+    }
+
+    /* time axis labels: at most about seven, always the last */
+    if (c->labels) {
+        size_t count = 0, seen = 0;
+        for (size_t i = 0; i < c->n; i++)
+            count += c->labels[i] != NULL;
+        size_t every = count > 7 ? (count + 6) / 7 : 1;
+        for (size_t i = 0; i < c->n; i++) {
+            if (!c->labels[i])
+                continue;
+            if ((seen++ % every) != (count - 1) % every)
+                continue;
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", X(i), mt + ph + 16);
+            escape_n(out, c->labels[i], 14);
+            fputs("</text>", out);
+        }
+    }
+
+    /* legend */
+    double lx = ml, ly = height - 12;
+    static const svg_point_kind order[4] = {SVG_COMMON, SVG_IMPROVEMENT, SVG_CONCERN, SVG_NEUTRAL};
+    static const char *const words[4] = {"Common cause", "Improvement", "Concern", "Neither"};
+    for (size_t k = 0; k < 4; k++) {
+        if (!present[order[k]])
+            continue;
+        point_mark(out, order[k], lx + 5, ly - 4);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text>", lx + 14, ly, words[k]);
+        lx += 24 + 6.2 * (double)strlen(words[k]);
+    }
+    if (!isnan(c->target)) {
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" SPC_TARGET "\" stroke-width=\"2\" stroke-dasharray=\"2 3\"/>",
+                lx, lx + 18, ly - 4, ly - 4);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">Target</text>", lx + 22, ly);
+        lx += 22 + 6.2 * 6 + 12;
+    }
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" MUTED "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\"/>",
+            lx, lx + 18, ly - 4, ly - 4);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">Process limits</text>", lx + 22, ly);
+    fputs("</g></svg>", out);
+#undef X
+#undef Y
+    return done(out);
+}
+
+typedef struct cat_sort {
+    const svg_cat_row *row;
+    size_t index;
+} cat_sort;
+
+static int by_value_desc(const void *a, const void *b)
+{
+    const cat_sort *x = a, *y = b;
+    if (x->row->value != y->row->value)
+        return x->row->value < y->row->value ? 1 : -1;
+    return (x->index > y->index) - (x->index < y->index);
+}
+
+int svg_caterpillar(FILE *out, const svg_cat_row *rows, size_t n, double comparator, const char *comparator_label,
+                    int width, const char *label)
+{
+    const double ml = 220, mr = 70, mt = 28, mb = 30, rh = 22;
+    cat_sort *s = malloc((n ? n : 1) * sizeof *s);
+    if (!s)
+        return ERR_NOMEM;
+    size_t m = 0;
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(rows[i].value))
+            continue;
+        s[m++] = (cat_sort){&rows[i], i};
+        widen(&lo, &hi, rows[i].value);
+        widen(&lo, &hi, rows[i].lower);
+        widen(&lo, &hi, rows[i].upper);
+    }
+    if (!m) {
+        free(s);
+        return done(out);
+    }
+    widen(&lo, &hi, comparator);
+    pad_range(&lo, &hi);
+    qsort(s, m, sizeof *s, by_value_desc);
+    double pw = width - ml - mr;
+    int height = (int)(mt + rh * (double)m + mb);
+#define X(v) (ml + pw * ((v) - lo) / (hi - lo))
+    open_svg(out, "caterpillar", width, height, label);
+    fputs("<g font-family=\"sans-serif\" font-size=\"12\" fill=\"" INK "\">", out);
+    for (size_t k = 0; k < m; k += 2)
+        fprintf(out, "<rect x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"" BAND "\"/>", mt + rh * (double)k, width, rh);
+    double step = nice_step(hi - lo, 6);
+    int dec = step_decimals(step);
+    double bottom = mt + rh * (double)m;
+    for (double t = ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) {
+        double x = X(t);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" GRID "\"/>", x, x, mt, bottom);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.*f</text>", x, bottom + 16, dec,
+                fabs(t) < step * 1e-9 ? 0.0 : t);
+    }
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" MUTED "\"/>", ml, ml + pw, bottom, bottom);
+    if (!isnan(comparator)) {
+        double x = X(comparator);
+        char num[32];
+        fmt_num(num, sizeof num, comparator);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" INK "\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\"/>",
+                x, x, mt - 6, bottom);
+        const char *anchor = x < ml + 80 ? "start" : x > ml + pw - 80 ? "end" : "middle";
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x, mt - 10, anchor);
+        escape_n(out, comparator_label ? comparator_label : "Comparator", 40);
+        fprintf(out, " %s</text>", num);
+    }
+    for (size_t k = 0; k < m; k++) {
+        const svg_cat_row *r = s[k].row;
+        double y = mt + rh * (double)k + rh / 2;
+        char num[32], a[32], b[32];
+        fmt_num(num, sizeof num, r->value);
+        fputs("<g><title>", out);
+        svg_escape(out, r->label);
+        fprintf(out, ": %s", num);
+        if (!isnan(r->lower) && !isnan(r->upper)) {
+            fmt_num(a, sizeof a, r->lower);
+            fmt_num(b, sizeof b, r->upper);
+            fprintf(out, " (interval %s to %s)", a, b);
+        }
+        fputs(", ", out);
+        svg_escape(out, r->status ? r->status : r->colour);
+        fprintf(out, "</title><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", ml - 8, y + 4);
+        escape_n(out, r->label, 32);
+        fputs("</text>", out);
+        if (!isnan(r->lower) && !isnan(r->upper)) {
+            double x1 = X(r->lower), x2 = X(r->upper);
+            fprintf(out,
+                    "<path d=\"M%.1f %.1fH%.1fM%.1f %.1fV%.1fM%.1f %.1fV%.1f\" stroke=\"" INK2 "\" stroke-width=\"1.4\" fill=\"none\"/>",
+                    x1, y, x2, x1, y - 4, y + 4, x2, y - 4, y + 4);
+        }
+        svg_status_shape(out, r->colour, X(r->value), y, 5.5);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">%s</text></g>", ml + pw + 8, y + 4, num);
+    }
+    fputs("</g></svg>", out);
+#undef X
+    free(s);
+    return done(out);
+}

@@ -39,6 +39,7 @@ int cmd_imports(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_compare(int argc, char **argv);
+int cmd_publish(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_test(int argc, char **argv);
 int cmd_runs(int argc, char **argv);

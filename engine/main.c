@@ -18,6 +18,7 @@ static const struct command {
     {"imports", cmd_imports, "list import batches"},
     {"run", cmd_run, "evaluate a framework and print (and store) the scorecard"},
     {"compare", cmd_compare, "compare areas: statuses, values, ranks and spread per indicator"},
+    {"publish", cmd_publish, "write a static site: an index, a page per area, a comparison page"},
     {"check", cmd_check, "load a framework and report every problem in it"},
     {"test", cmd_test, "run the test cases kept beside a framework"},
     {"eval", cmd_eval, "run a Lua snippet in the framework sandbox and print the result as JSON"},

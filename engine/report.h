@@ -20,5 +20,7 @@ int report_csv(FILE *out, const result_set *r, err *e);
 int report_xlsx(const char *path, const result_set *r, err *e);
 /* One self-contained page: inline CSS and SVG, no network (docs/html.md). */
 int report_html(FILE *out, const result_set *r, err *e);
+/* The index of a published site: each area's overall status, linked to pages[a]. */
+int report_html_index(FILE *out, const result_set *r, const char *const *pages, err *e);
 
 #endif

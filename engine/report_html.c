@@ -946,3 +946,40 @@ int report_html(FILE *out, const result_set *r, err *e)
         return err_set(e, rc, "out of memory writing HTML");
     return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;
 }
+
+/* The index page of a published site: every area with its overall status, linked
+ * to its own page, and the comparison page. Links are relative. */
+int report_html_index(FILE *out, const result_set *r, const char *const *pages, err *e)
+{
+    const framework *f = r->framework;
+    head(out, r);
+    fputs("<body>\n<header>\n<h1>", out);
+    esc(out, f->title ? f->title : f->id);
+    fputs("</h1>\n<p class=\"meta\">Scorecards for <strong>", out);
+    esc(out, r->period);
+    fputs("</strong>: one page per area, and <a href=\"compare.html\">all areas side by side</a>.</p>\n</header>\n",
+          out);
+    fputs("<main>\n<table class=\"sortable\">\n<caption>Areas and their overall status</caption>\n"
+          "<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Code</th><th scope=\"col\">Overall</th>"
+          "<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n",
+          out);
+    for (size_t a = 0; a < r->nareas; a++) {
+        const res_area *ra = &r->areas[a];
+        fputs("<tr><th scope=\"row\"><a href=\"", out);
+        esc(out, pages[a]);
+        fputs("\">", out);
+        esc(out, ra->name);
+        fputs("</a></th><td>", out);
+        esc(out, ra->code);
+        fputs("</td><td>", out);
+        badge(out, ra->colour, NULL);
+        fputs("</td><td>", out);
+        esc(out, ra->reason ? ra->reason : "");
+        fputs("</td></tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</main>\n", out);
+    footer(out, r);
+    fputs(SORT_SCRIPT, out);
+    fputs("</body>\n</html>\n", out);
+    return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;
+}

@@ -83,15 +83,17 @@ int cmd_runs(int argc, char **argv)
 /* ---- explain ---- */
 
 static const char EXPLAIN_USAGE[] =
-    "usage: scorecard explain --run ID --area CODE --indicator ID [--db PATH] [--format text|json]\n\n"
+    "usage: scorecard explain [--run ID | --framework ID [--period P]] --area CODE --indicator ID\n"
+    "                         [--db PATH] [--format text|json]\n\n"
     "Shows why an indicator has its colour in a stored run: the inputs used with the import\n"
     "batch and file line they came from, the rule and its parameters with where it is\n"
     "defined, the intermediate numbers, the reason, and the outcomes it rolls up into.\n"
-    "Without --run, the latest run that scored the area.\n";
+    "Without --run, the latest run that scored the area (of framework ID, for period P, when\n"
+    "given).\n";
 
 typedef struct explain_args {
     long long run;
-    const char *area, *indicator;
+    const char *area, *indicator, *framework, *period;
 } explain_args;
 
 static int explain_option(void *ctx, int c, const char *arg)
@@ -103,6 +105,10 @@ static int explain_option(void *ctx, int c, const char *arg)
         a->area = arg;
     else if (c == 'i')
         a->indicator = arg;
+    else if (c == 'f')
+        a->framework = arg;
+    else if (c == 'p')
+        a->period = arg;
     else
         return -1;
     return 0;
@@ -146,13 +152,15 @@ static void free_found(found_result *f)
 
 typedef struct latest_run {
     long long id;
-    const char *area;
+    const char *area, *framework, *period;
     store *s;
 } latest_run;
 
 static int pick_run(void *ctx, const store_run_row *r)
 {
     latest_run *l = ctx;
+    if ((l->framework && strcmp(l->framework, r->run.framework_id)) || (l->period && strcmp(l->period, r->run.period)))
+        return 0;
     found_result f = {0};
     store_result_filter filter = {r->id, l->area, "area", NULL};
     err e = {0};
@@ -194,8 +202,10 @@ int cmd_explain(int argc, char **argv)
     static const struct option extra[] = {{"run", required_argument, 0, 'r'},
                                           {"area", required_argument, 0, 'a'},
                                           {"indicator", required_argument, 0, 'i'},
+                                          {"framework", required_argument, 0, 'f'},
+                                          {"period", required_argument, 0, 'p'},
                                           {0, 0, 0, 0}};
-    explain_args a = {0, NULL, NULL};
+    explain_args a = {0, NULL, NULL, NULL, NULL};
     const char *db = NULL;
     table_format format = TABLE_TEXT;
     int rc = audit_options("explain", EXPLAIN_USAGE, argc, argv, extra, explain_option, &a, &db, &format);
@@ -212,7 +222,7 @@ int cmd_explain(int argc, char **argv)
     if (store_resolve_area(s, a.area, &current, &approximate, &e) == 1)
         a.area = current;
     if (a.run <= 0) {
-        latest_run l = {0, a.area, s};
+        latest_run l = {0, a.area, a.framework, a.period, s};
         store_each_run(s, 0, pick_run, &l, &e);
         a.run = l.id;
     }

@@ -30,6 +30,9 @@ expect_out "outcome  O2 red"
 run explain --area S37000014 --indicator NI-16 --format json   # a retired code, the latest run
 expect_status 0; expect_out '"area":	"S37000032"'; expect_out '"status":	"amber"'
 run explain --run 1 --area S37000012 --indicator NOPE; expect_status 2; expect_err "has no result"
+run explain --framework demo-scotland --period 2023/24 --area S37000012 --indicator MSG-5
+expect_status 0; expect_out "Run 2: demo-scotland"
+run explain --framework other --area S37000012 --indicator MSG-5; expect_status 2
 
 # A revised figure: the diff says the data changed.
 printf 'indicator,area,period,value\nMSG-5,S37000012,2023/24,90.0\n' >revised.csv

@@ -33,4 +33,14 @@ python3 "$CHECK" static site/areas/S37000012.html >check.out 2>&1 || fail "area 
 CHECKS=$((CHECKS + 1))
 python3 "$CHECK" static site/compare.html --json all.json >check.out 2>&1 || fail "compare page: $(head -c 800 check.out)"
 run publish --framework "$FW"; expect_status 2; expect_err "-o DIR is required"
+
+# Every shipped framework, the four countries, publishes a site that passes the checks.
+for fw in "$REPO"/frameworks/*/framework.lua; do
+  name=$(basename "$(dirname "$fw")")
+  run publish --framework "$fw" -o "site-$name"; expect_status 0 "publish $name"
+  run run --framework "$fw" --format json --no-store -o "$name.json"; expect_status 0
+  CHECKS=$((CHECKS + 1))
+  python3 "$CHECK" static "site-$name/compare.html" --json "$name.json" >check.out 2>&1 ||
+    fail "$name compare page: $(head -c 600 check.out)"
+done
 finish

@@ -218,4 +218,17 @@ run compare --framework "$FW" --format pdf; expect_status 2; expect_err "--forma
 run compare --parent S08000020; expect_status 2; expect_err "--framework PATH is required"
 run compare --framework "$FW" -o "$WORK/no/such/dir/x.csv" --format csv; expect_status 1; expect_err "cannot write"
 run compare --help; expect_status 0; expect_out "share a member"
+
+# Every shipped framework, the four countries: compare runs and its spreads match the values.
+for fw in "$REPO"/frameworks/*/framework.lua; do
+  run compare --framework "$fw" --format json; expect_status 0 "compare $fw"
+  python3 - "$OUT" <<'PY' || fail "compare of $fw: spreads do not match the values"
+import json, sys
+d = json.load(open(sys.argv[1]))
+for k, ind in enumerate(d["indicators"]):
+    vals = [a["indicators"][k]["value"] for a in d["areas"] if a["indicators"][k]["value"] is not None]
+    if vals:
+        assert ind["highest"]["value"] == max(vals) and ind["lowest"]["value"] == min(vals), ind["id"]
+PY
+done
 finish

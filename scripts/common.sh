@@ -1,7 +1,10 @@
 # common.sh - shared by the scripts: install what is missing from Debian, configure and build.
 # Sourced, not run. Works as root or, through sudo, as a user who may use it.
 
-SCORECARD_PACKAGES="gcc make cmake pkg-config liblua5.4-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev python3 python3-openpyxl chromium"
+# What building needs; scripts/test adds what the tests use (Python with openpyxl to read
+# workbooks back, Chromium for the browser test).
+SCORECARD_PACKAGES="gcc make cmake pkg-config liblua5.4-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev"
+SCORECARD_TEST_PACKAGES="python3 python3-openpyxl chromium"
 
 install_missing() {
   local missing=""

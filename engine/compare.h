@@ -54,6 +54,12 @@ typedef struct compare_matrix {
 int compare_matrix_new(const result_set *r, const size_t *which, size_t n, compare_matrix **out, err *e);
 void compare_matrix_free(compare_matrix *m);
 
+/* How the compared areas were chosen, for the outputs to say so. */
+typedef struct compare_scope {
+    const char *rule;                 /* "all", "areas", "members" or "sharing_members" */
+    const char *parent, *parent_name; /* with --parent; NULL otherwise */
+} compare_scope;
+
 static inline const compare_cell *compare_at(const compare_matrix *m, size_t area, size_t ind)
 {
     return &m->cells[area * m->nind + ind];

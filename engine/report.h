@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 
+#include "compare.h"
 #include "error.h"
 #include "result.h"
 
@@ -22,5 +23,9 @@ int report_xlsx(const char *path, const result_set *r, err *e);
 int report_html(FILE *out, const result_set *r, err *e);
 /* The index of a published site: each area's overall status, linked to pages[a]. */
 int report_html_index(FILE *out, const result_set *r, const char *const *pages, err *e);
+
+/* The comparison matrix in `format` (text, csv, json or html); `colour` for text on a terminal. */
+int report_compare(FILE *out, const compare_matrix *m, const compare_scope *scope, const char *format, int colour,
+                   err *e);
 
 #endif

@@ -506,14 +506,27 @@ int stats_wilson(double x, double n, double level, double *lower, double *upper,
     return 0;
 }
 
+static int check_multiplier(double m, err *e)
+{
+    if (!isfinite(m) || m <= 0)
+        return err_set(e, ERR_INVALID, "the multiplier must be a number above zero, got %g", m);
+    return 0;
+}
+
+static int check_level_and_multiplier(double multiplier, double level, double *l, err *e)
+{
+    int rc = check_finite_level(level, l, e);
+    return rc ? rc : check_multiplier(multiplier, e);
+}
+
 int stats_proportion(double x, double n, double multiplier, double level, stats_interval *out, err *e)
 {
     double l = 0;
     int rc = stats_level(level, &l, e);
     if (rc)
         return rc;
-    if (!isfinite(multiplier) || multiplier <= 0)
-        return err_set(e, ERR_INVALID, "the multiplier must be a number above zero, got %g", multiplier);
+    if ((rc = check_multiplier(multiplier, e)))
+        return rc;
     interval_init(out, l, multiplier, "Wilson");
     if (isnan(x) || isnan(n))
         return no_value(out, STATS_MISSING, "the numerator or denominator is missing");
@@ -599,11 +612,9 @@ static int count_over(double o, double d, double m, double l, const char *const 
 int stats_rate(double o, double n, double multiplier, double level, stats_interval *out, err *e)
 {
     double l = 0;
-    int rc = check_finite_level(level, &l, e);
+    int rc = check_level_and_multiplier(multiplier, level, &l, e);
     if (rc)
         return rc;
-    if (!isfinite(multiplier) || multiplier <= 0)
-        return err_set(e, ERR_INVALID, "the multiplier must be a number above zero, got %g", multiplier);
     static const char *const names[4] = {"the numerator", "the denominator", "the numerator or denominator is missing",
                                          "the denominator is zero"};
     return count_over(o, n, multiplier, l, names, out, e);
@@ -716,21 +727,12 @@ static int dobson(double value, double var, double o, double multiplier, double 
     return 0;
 }
 
-static int check_dsr_args(double multiplier, double level, double *l, err *e)
-{
-    int rc = check_finite_level(level, l, e);
-    if (rc)
-        return rc;
-    if (!isfinite(multiplier) || multiplier <= 0)
-        return err_set(e, ERR_INVALID, "the multiplier must be a number above zero, got %g", multiplier);
-    return 0;
-}
 
 int stats_dsr(const double *counts, const double *pops, const double *weights, size_t bands,
               double multiplier, double level, stats_interval *out, err *e)
 {
     double l = 0;
-    int rc = check_dsr_args(multiplier, level, &l, e);
+    int rc = check_level_and_multiplier(multiplier, level, &l, e);
     if (!rc)
         rc = check_bands(pops, weights, bands, e);
     if (rc)
@@ -759,7 +761,7 @@ int stats_dsr_nonindependent(const double *persons, const double *freqs, size_t 
                              stats_interval *out, err *e)
 {
     double l = 0;
-    int rc = check_dsr_args(multiplier, level, &l, e);
+    int rc = check_level_and_multiplier(multiplier, level, &l, e);
     if (!rc)
         rc = check_bands(pops, weights, bands, e);
     if (rc)
@@ -829,7 +831,7 @@ int stats_isr(double observed, double expected, double multiplier, double level,
               err *e)
 {
     double l = 0;
-    int rc = check_dsr_args(multiplier, level, &l, e);
+    int rc = check_level_and_multiplier(multiplier, level, &l, e);
     if (rc)
         return rc;
     static const char *const names[4] = {"the observed count", "the expected count",

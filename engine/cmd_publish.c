@@ -140,7 +140,7 @@ int cmd_publish(int argc, char **argv)
     } else if (eval_run(s, h, f, &o, &r, &e) || publish(dir, r, &e)) {
         rc = cli_fail(&e);
     } else {
-        printf("%s: index.html, compare.html and %zu area pages (run %lld, period %s)\n", dir, r->nareas, r->run_id,
+        printf("%s: index.html, compare.html and %zu area page%s (run %lld, period %s)\n", dir, r->nareas, r->nareas == 1 ? "" : "s", r->run_id,
                r->period);
     }
     result_set_free(r);

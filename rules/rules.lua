@@ -37,7 +37,7 @@ R.POLARITY = POLARITY
 local function fmt(v)
   if v == nil then return "no value" end
   if math.type(v) == "integer" then return tostring(v) end
-  return (string.format("%.10g", v))
+  return (string.format("%.6g", v)) -- six significant digits: enough to read, not to overwhelm
 end
 R.fmt = fmt
 

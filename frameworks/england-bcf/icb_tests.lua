@@ -55,7 +55,7 @@ return {
       obs(RES, WORCESTERSHIRE, "214.3", 300, 140000),
     },
     expect = { [HW] = {
-      ["BCF-RES-ENG"] = { status = "amber", assessment = "similar", reason = "222.2222222, interval 200.97" },
+      ["BCF-RES-ENG"] = { status = "amber", assessment = "similar", reason = "222.222, interval 200.975" },
     } },
   },
   {

@@ -73,7 +73,7 @@ int cmd_check(int argc, char **argv)
         store_close(s);
     }
     cli_print_problems(&problems);
-    size_t errors = problems.errors, warnings = problems.n - problems.errors;
+    size_t errors = problems.errors, warnings = problems.warnings;
     if (f)
         printf("%s: %s %s: %zu indicators, %zu outcomes; %zu errors, %zu warnings\n", path, f->id, f->version,
                f->nind, f->nout, errors, warnings);

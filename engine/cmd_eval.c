@@ -20,6 +20,8 @@ static const char USAGE[] =
     "  --db PATH      also let the snippet read stored series: data.series(INDICATOR, AREA)\n"
     "  --file FILE    read the snippet from FILE\n";
 
+#define EVAL_OUTPUT_MAX (16u << 20) /* bytes of JSON eval prints at most */
+
 int cmd_eval(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, 0, OPT_DB},
@@ -43,6 +45,7 @@ int cmd_eval(int argc, char **argv)
 
     err e = {0};
     char *code = NULL;
+    size_t code_len = 0;
     const char *chunkname = "=eval";
     if (file || !strcmp(argv[optind], "-")) {
         FILE *f = file ? fopen(file, "rb") : stdin;
@@ -50,7 +53,7 @@ int cmd_eval(int argc, char **argv)
             err_set(&e, ERR_IO, "%s: cannot open", file);
             return cli_fail(&e);
         }
-        code = text_read_all(f, file ? file : "standard input", 16u << 20, NULL, &e);
+        code = text_read_all(f, file ? file : "standard input", 16u << 20, &code_len, &e);
         if (file)
             fclose(f);
         if (!code)
@@ -58,6 +61,7 @@ int cmd_eval(int argc, char **argv)
         chunkname = file ? file : "=stdin";
     } else {
         code = strdup(argv[optind]);
+        code_len = code ? strlen(code) : 0;
     }
     char named[1024];
     snprintf(named, sizeof named, "%s%s", chunkname[0] == '=' ? "" : "@", chunkname);
@@ -70,17 +74,17 @@ int cmd_eval(int argc, char **argv)
     if (!rc) {
         lua_State *L = host_lua(h);
         int top = lua_gettop(L);
-        if (host_run_string(h, code, named, LUA_MULTRET, &e)) {
+        if (host_run_string(h, code, code_len, named, LUA_MULTRET, &e)) {
             rc = cli_fail(&e);
         } else {
             int n = lua_gettop(L) - top;
             cJSON *out = NULL;
             if (n == 1) {
-                out = luajson_from(L, -1, &e);
+                out = luajson_from(L, -1, EVAL_OUTPUT_MAX, &e);
             } else if (n > 1) { /* several results: an array of them */
                 out = cJSON_CreateArray();
                 for (int i = top + 1; out && i <= lua_gettop(L); i++) {
-                    cJSON *item = luajson_from(L, i, &e);
+                    cJSON *item = luajson_from(L, i, EVAL_OUTPUT_MAX, &e);
                     if (!item) {
                         cJSON_Delete(out);
                         out = NULL;

@@ -10,6 +10,7 @@
 #include "framework.h"
 #include "report.h"
 #include "sandbox.h"
+#include "text.h"
 
 static const char USAGE[] =
     "usage: scorecard run --framework PATH [--period P] [--area CODE]... [--format text|json|csv|xlsx|html]\n"
@@ -31,8 +32,14 @@ void cli_print_problems(const fw_problems *p)
 {
     for (int pass = 1; pass >= 0; pass--)
         for (size_t i = 0; i < p->n; i++)
-            if (p->items[i].is_error == pass)
-                fprintf(stderr, "%s: %s\n", pass ? "error" : "warning", p->items[i].msg);
+            if (p->items[i].is_error == pass) {
+                fprintf(stderr, "%s: ", pass ? "error" : "warning");
+                text_fputs_clean(p->items[i].msg, stderr);
+                fputc('\n', stderr);
+            }
+    if (p->dropped)
+        fprintf(stderr, "... and %zu more problem%s (only the first %d are listed)\n", p->dropped,
+                p->dropped == 1 ? "" : "s", FW_MAX_PROBLEMS);
 }
 
 int cmd_run(int argc, char **argv)

@@ -15,6 +15,10 @@
 #include "text.h"
 
 #define SERIES_META "scorecard.series"
+#define SERIES_LIVE "scorecard.series.live" /* registry: the ev_live of this state */
+#define RULE_TEXT_MAX 4096                  /* bytes of an assessment, status or reason a rule may return */
+#define RULE_DETAILS_MAX (256u << 10)       /* bytes of a rule's details as JSON */
+#define RULE_PARAMS_MAX (64u << 10)         /* bytes of a rule's parameters as JSON */
 
 /* ---- one indicator's series for every area, read in bulk ---- */
 
@@ -41,9 +45,19 @@ typedef struct ev_set {
     ev_slot *slots;
     size_t nslots, slot_cap;
     char last_area[64];
-    unsigned generation; /* bumped per indicator: a series a script kept is refused later */
     sha256_ctx *fingerprint;
 } ev_set;
+
+/* What series handles are checked against, one per Lua state (a userdata kept
+ * in the registry and given to the series methods as an upvalue): the set
+ * being evaluated, and a generation that moves on with every indicator and
+ * every run and is never reused. A handle a script kept from an earlier
+ * indicator, case or run carries an older generation and is refused without
+ * ever touching the set it came from, which may be gone. */
+typedef struct ev_live {
+    ev_set *set;                  /* NULL between runs */
+    unsigned long long generation;
+} ev_live;
 
 static long add_text(ev_set *s, const char *t)
 {
@@ -105,7 +119,7 @@ static int new_slot(ev_set *s, const char *area)
     return 0;
 }
 
-static void reset_set(ev_set *s)
+static void reset_set(ev_set *s, ev_live *live)
 {
     s->n = s->text_len = s->nslots = 0;
     s->last_area[0] = '\0';
@@ -113,7 +127,8 @@ static void reset_set(ev_set *s)
     strmap_free(s->by_area);
     s->labels = strmap_new();
     s->by_area = strmap_new();
-    s->generation++;
+    live->set = s;
+    live->generation++;
 }
 
 static int take_point(void *ctx, const store_point *sp)
@@ -173,9 +188,9 @@ static const char *label_of(const ev_set *s, const ev_point *p)
 /* ---- series as Lua sees them: a userdata with read-only methods ---- */
 
 typedef struct ev_series_ud {
-    ev_set *set;
+    ev_set *set; /* valid only while generation is the live one */
     size_t off, n;
-    unsigned generation;
+    unsigned long long generation;
 } ev_series_ud;
 
 static void iso(int ymd, char out[11])
@@ -225,8 +240,10 @@ static void push_point(lua_State *L, const ev_set *s, const ev_point *p)
 static ev_series_ud *check_series(lua_State *L)
 {
     ev_series_ud *u = luaL_checkudata(L, 1, SERIES_META);
-    if (u->generation != u->set->generation)
+    const ev_live *live = lua_touserdata(L, lua_upvalueindex(1));
+    if (!live->set || u->generation != live->generation || u->set != live->set)
         luaL_error(L, "a series was used after its evaluation ended (do not keep ctx.series)");
+    host_charge(L, 1 + u->n);
     return u;
 }
 
@@ -349,7 +366,8 @@ static int series_count_after(lua_State *L)
     return 1;
 }
 
-static void register_series_meta(lua_State *L)
+/* The state's ev_live, made with the series metatable on first use. */
+static ev_live *register_series_meta(lua_State *L)
 {
     static const luaL_Reg methods[] = {{"len", series_len},
                                        {"point", series_point},
@@ -360,25 +378,37 @@ static void register_series_meta(lua_State *L)
                                        {"breaks_between", series_breaks_between},
                                        {"count_after", series_count_after},
                                        {NULL, NULL}};
-    if (luaL_newmetatable(L, SERIES_META)) {
-        lua_newtable(L);
-        luaL_setfuncs(L, methods, 0);
-        lua_setfield(L, -2, "__index");
-        lua_pushcfunction(L, series_len);
-        lua_setfield(L, -2, "__len");
-        lua_pushliteral(L, "locked");
-        lua_setfield(L, -2, "__metatable");
+    if (lua_getfield(L, LUA_REGISTRYINDEX, SERIES_LIVE) == LUA_TUSERDATA) {
+        ev_live *live = lua_touserdata(L, -1);
+        lua_pop(L, 1);
+        return live;
     }
     lua_pop(L, 1);
+    ev_live *live = lua_newuserdatauv(L, sizeof *live, 0);
+    live->set = NULL;
+    live->generation = 0;
+    lua_setfield(L, LUA_REGISTRYINDEX, SERIES_LIVE);
+    luaL_newmetatable(L, SERIES_META);
+    lua_newtable(L);
+    lua_pushlightuserdata(L, live);
+    luaL_setfuncs(L, methods, 1);
+    lua_setfield(L, -2, "__index");
+    lua_pushlightuserdata(L, live);
+    lua_pushcclosure(L, series_len, 1);
+    lua_setfield(L, -2, "__len");
+    lua_pushliteral(L, "locked");
+    lua_setfield(L, -2, "__metatable");
+    lua_pop(L, 1);
+    return live;
 }
 
-static void push_series(lua_State *L, ev_set *s, const ev_slot *sl)
+static void push_series(lua_State *L, ev_set *s, const ev_live *live, const ev_slot *sl)
 {
     ev_series_ud *u = lua_newuserdatauv(L, sizeof *u, 0);
     u->set = s;
     u->off = sl ? sl->off : 0;
     u->n = sl ? sl->n : 0;
-    u->generation = s->generation;
+    u->generation = live->generation;
     luaL_setmetatable(L, SERIES_META);
 }
 
@@ -492,6 +522,8 @@ typedef struct evaluator {
     ev_set set;
     int period_start, period_end;
     sha256_ctx fingerprint;
+    ev_live *live;
+    size_t kept; /* bytes charged to the host for the results (host_keep) */
 } evaluator;
 
 static char *dupf(const char *fmt, ...)
@@ -533,13 +565,44 @@ static int is_no_colour(const char *s)
     return 0;
 }
 
-/* Raw string field of the table on the stack top, copied; NULL when absent. */
-static char *take_string(lua_State *L, const char *key)
+/* Charges bytes the results keep to the host's memory cap. */
+static int keep(evaluator *ev, size_t bytes, const char *what, err *e)
 {
+    if (host_keep(ev->h, bytes, what, e))
+        return ERR_LIMIT;
+    ev->kept += bytes;
+    return 0;
+}
+
+/* Raw string field `key` of the table on the stack top, cleaned (text.h) and
+ * copied into *out (NULL when absent). A string longer than RULE_TEXT_MAX is
+ * refused: a rule's words are a line or two, not megabytes. */
+static int take_string(evaluator *ev, const char *key, const char *what, char **out, err *e)
+{
+    lua_State *L = ev->L;
+    *out = NULL;
     lua_pushstring(L, key);
-    char *v = lua_rawget(L, -2) == LUA_TSTRING ? strdup(lua_tostring(L, -1)) : NULL;
+    if (lua_rawget(L, -2) == LUA_TSTRING) {
+        size_t n;
+        const char *v = lua_tolstring(L, -1, &n);
+        if (n > RULE_TEXT_MAX) {
+            lua_pop(L, 1);
+            return err_set(e, ERR_LIMIT, "%s: the rule returned a %s of %zu bytes; at most %d are kept", what, key, n,
+                           RULE_TEXT_MAX);
+        }
+        if (!(*out = text_clean_dup(v, n))) {
+            lua_pop(L, 1);
+            return err_set(e, ERR_NOMEM, "out of memory");
+        }
+        if (keep(ev, n + 1, what, e)) {
+            lua_pop(L, 1);
+            free(*out);
+            *out = NULL;
+            return ERR_LIMIT;
+        }
+    }
     lua_pop(L, 1);
-    return v;
+    return 0;
 }
 
 /* Builds ctx for one call: {area, area_name, period, period_start, period_end,
@@ -580,7 +643,7 @@ static void push_ctx(evaluator *ev, size_t i, int ind_table, const ev_area *a, c
         }
         lua_setfield(L, -2, "comparator");
     }
-    push_series(L, &ev->set, sl);
+    push_series(L, &ev->set, ev->live, sl);
     lua_setfield(L, -2, "series");
     if (prepared_ref != LUA_NOREF) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, prepared_ref);
@@ -600,10 +663,13 @@ static int push_assess(lua_State *L, const fw_indicator *ind)
     return lua_type(L, -1) == LUA_TFUNCTION ? 0 : -1;
 }
 
-/* The details recorded with a result: inputs, rule and what the rule reported. */
-static char *details_json(evaluator *ev, const ev_point *cur, const ev_point *cmp, const char *cmp_code,
-                          const char *rule_json, const char *where, int have_rule_details)
+/* The details recorded with a result: inputs, rule and what the rule reported
+ * (its `details`, at most RULE_DETAILS_MAX bytes as JSON), into *out. */
+static int details_json(evaluator *ev, const ev_point *cur, const ev_point *cmp, const char *cmp_code,
+                        const char *rule_json, const char *where, int have_rule_details, const char *what, char **out,
+                        err *e)
 {
+    *out = NULL;
     lua_State *L = ev->L;
     cJSON *d = cJSON_CreateObject();
     cJSON *in = cJSON_AddObjectToObject(d, "observation");
@@ -636,14 +702,23 @@ static char *details_json(evaluator *ev, const ev_point *cur, const ev_point *cm
     if (where)
         cJSON_AddStringToObject(d, "defined_at", where);
     if (have_rule_details) { /* the rule's own numbers, on the stack top */
-        err e = {0};
-        cJSON *x = luajson_from(L, -1, &e);
-        if (x)
-            cJSON_AddItemToObject(d, "result", x);
+        cJSON *x = luajson_from(L, -1, RULE_DETAILS_MAX, e);
+        if (!x) {
+            cJSON_Delete(d);
+            return err_prefix(e, "%s: the rule's details", what);
+        }
+        cJSON_AddItemToObject(d, "result", x);
     }
     char *text = cJSON_PrintUnformatted(d);
     cJSON_Delete(d);
-    return text;
+    if (!text)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    if (keep(ev, strlen(text) + 1, what, e)) {
+        free(text);
+        return ERR_LIMIT;
+    }
+    *out = text;
+    return 0;
 }
 
 /* Reads what the rule returned (on the stack top) into `r`. */
@@ -654,14 +729,22 @@ static int read_verdict(evaluator *ev, size_t i, const char *area, res_indicator
     if (lua_type(L, -1) != LUA_TTABLE)
         return err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned %s, not a table {assessment = ..., reason = ...}",
                        ind->where, ind->id, area, luaL_typename(L, -1));
-    char *assessment = take_string(L, "assessment");
-    char *status = take_string(L, "status");
-    char *reason = take_string(L, "reason");
+    char what[300];
+    snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, area);
+    char *assessment = NULL, *status = NULL, *reason = NULL;
+    int rc = take_string(ev, "assessment", what, &assessment, e);
+    if (!rc)
+        rc = take_string(ev, "status", what, &status, e);
+    if (!rc)
+        rc = take_string(ev, "reason", what, &reason, e);
+    if (rc) {
+        free(assessment), free(status), free(reason);
+        return rc;
+    }
     lua_pushliteral(L, "comparator");
     if (lua_rawget(L, -2) == LUA_TNUMBER)
         r->comparator = lua_tonumber(L, -1);
     lua_pop(L, 1);
-    int rc = 0;
     if (status && !is_no_colour(status))
         rc = err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned the unknown status \"%s\"",
                      ind->where, ind->id, area, status);
@@ -809,7 +892,7 @@ static void keep_history(const ev_set *s, const ev_slot *sl, const ev_point *cur
 
 static int read_series(evaluator *ev, const fw_indicator *ind, err *e)
 {
-    reset_set(&ev->set);
+    reset_set(&ev->set, ev->live);
     if (!ev->set.labels || !ev->set.by_area)
         return err_set(e, ERR_NOMEM, "out of memory");
     ev->set.fingerprint = &ev->fingerprint;
@@ -890,11 +973,14 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
     if (lua_type(L, -1) == LUA_TTABLE) {
         lua_pushliteral(L, "params");
         if (lua_rawget(L, -2) == LUA_TTABLE) {
-            cJSON *pj = luajson_from(L, -1, e);
+            cJSON *pj = luajson_from(L, -1, RULE_PARAMS_MAX, e);
+            if (!pj) {
+                lua_settop(L, ind_table - 3);
+                return err_prefix(e, "%s: indicator %s: the rule's parameters", ind->where, ind->id);
+            }
             cJSON *rj = cJSON_CreateObject();
             cJSON_AddStringToObject(rj, "method", ind->method ? ind->method : "custom");
-            if (pj)
-                cJSON_AddItemToObject(rj, "params", pj);
+            cJSON_AddItemToObject(rj, "params", pj);
             rule_json = cJSON_PrintUnformatted(rj);
             cJSON_Delete(rj);
         }
@@ -921,9 +1007,11 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
         if (!sl && ind->derive)
             sl = derive_series(ev, ind, ra->code, from, sizeof from, 0);
         const ev_point *cur = current_point(&ev->set, sl, ev->period_end);
+        char what[300];
+        snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
         if (!cur) {
             set_grey(r, "missing", dupf("no %s value for %s or before", ind->id, ev->r->period));
-            r->details = details_json(ev, NULL, NULL, NULL, rule_json, ind->where, 0);
+            rc = details_json(ev, NULL, NULL, NULL, rule_json, ind->where, 0, what, &r->details, e);
             continue;
         }
         if (isnan(cur->value) && !isnan(cur->num) && !isnan(cur->den) && cur->den > 0 &&
@@ -959,9 +1047,9 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
                 break;
             }
             push_ctx(ev, i, ind_table, area, cur, sl, cmp, cmp_code, prepared_ref);
-            char what[300];
-            snprintf(what, sizeof what, "indicator %s, area %s", ind->id, ra->code);
-            if ((rc = host_call(ev->h, 1, 1, what, e))) {
+            char call[300];
+            snprintf(call, sizeof call, "indicator %s, area %s", ind->id, ra->code);
+            if ((rc = host_call(ev->h, 1, 1, call, e))) {
                 lua_settop(L, top);
                 break;
             }
@@ -969,7 +1057,7 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
             if (!rc) {
                 lua_pushliteral(L, "details");
                 int has = lua_rawget(L, -2) == LUA_TTABLE;
-                r->details = details_json(ev, cur, cmp, cmp_code, rule_json, ind->where, has);
+                rc = details_json(ev, cur, cmp, cmp_code, rule_json, ind->where, has, what, &r->details, e);
             }
             lua_settop(L, top);
             if (rc)
@@ -981,7 +1069,7 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
             }
             continue;
         }
-        r->details = details_json(ev, cur, cmp, cmp_code, rule_json, ind->where, 0);
+        rc = details_json(ev, cur, cmp, cmp_code, rule_json, ind->where, 0, what, &r->details, e);
     }
     luaL_unref(L, LUA_REGISTRYINDEX, prepared_ref);
     lua_settop(L, ind_table - 3);
@@ -1209,6 +1297,9 @@ static int choose_areas(evaluator *ev, const eval_options *o, err *e)
         for (size_t i = 0; i < f->nind; i++)
             ra->indicators[i].value = ra->indicators[i].comparator = NAN;
     }
+    if (r->nareas && keep(ev, r->nareas * (f->nind * sizeof(res_indicator) + f->nout * sizeof(res_outcome)),
+                          "the results", e))
+        return ERR_LIMIT;
     if (r->nareas == 0)
         return err_set(e, ERR_INVALID, "no areas of type \"%s\" to score (see scorecard areas --type %s)", f->scores,
                        f->scores);
@@ -1266,7 +1357,7 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
     }
     ev.r->framework = f;
     sha256_init(&ev.fingerprint);
-    register_series_meta(ev.L);
+    ev.live = register_series_meta(ev.L);
     store_area_filter everything = {NULL, NULL, NULL};
     int rc = store_each_area(s, &everything, collect_area, &ev.all, e);
     if (!rc)
@@ -1286,6 +1377,9 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         else if (rc)
             store_rollback(s);
     }
+    ev.live->set = NULL; /* handles kept past the run are refused */
+    ev.live->generation++;
+    host_release(h, ev.kept);
     free_areas(&ev.all);
     free(ev.set.pts);
     free(ev.set.text);

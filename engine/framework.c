@@ -9,28 +9,40 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sha256.h"
+#include "strmap.h"
+#include "text.h"
 
+/* Past FW_MAX_PROBLEMS a problem is counted, not kept: a framework with 3,000
+ * copies of one id must not print millions of lines. Messages are cleaned: they
+ * quote the framework's own text. */
 void fw_problems_add(fw_problems *p, int is_error, const char *fmt, ...)
 {
-    fw_problem *grown = realloc(p->items, (p->n + 1) * sizeof *grown);
-    if (!grown)
+    p->errors += is_error != 0;
+    p->warnings += is_error == 0;
+    if (p->n == FW_MAX_PROBLEMS) {
+        p->dropped++;
         return;
+    }
+    fw_problem *grown = realloc(p->items, (p->n + 1) * sizeof *grown);
+    if (!grown) {
+        p->dropped++;
+        return;
+    }
     p->items = grown;
     fw_problem *x = &p->items[p->n++];
     x->is_error = is_error;
+    char raw[sizeof x->msg];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(x->msg, sizeof x->msg, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
-    p->errors += is_error != 0;
+    text_clean_into(x->msg, sizeof x->msg, raw, strlen(raw));
 }
 
 void fw_problems_free(fw_problems *p)
 {
     free(p->items);
-    p->items = NULL;
-    p->n = p->errors = 0;
+    memset(p, 0, sizeof *p);
 }
 
 const char *polarity_name(polarity p)
@@ -47,15 +59,27 @@ static int raw_field(lua_State *L, int t, const char *key)
     return lua_rawget(L, t < 0 ? t - 1 : t);
 }
 
-/* A copy of t[key] when it is a string (or a number), else NULL. */
+/* A clean copy (text.h) of t[key] when it is a string (or a number), else NULL:
+ * framework text is cleaned here, where it enters C, so every writer gets valid
+ * UTF-8 without control bytes whatever the file held. */
 static char *dup_field(lua_State *L, int t, const char *key)
 {
     int type = raw_field(L, t, key);
     char *v = NULL;
-    if (type == LUA_TSTRING || type == LUA_TNUMBER)
-        v = strdup(lua_tostring(L, -1));
+    if (type == LUA_TSTRING || type == LUA_TNUMBER) {
+        size_t n;
+        const char *s = lua_tolstring(L, -1, &n);
+        v = text_clean_dup(s, n);
+    }
     lua_pop(L, 1);
     return v;
+}
+
+/* A copy of where the table at t was built, as the host recorded it, or NULL. */
+static char *dup_provenance(host *h, int t)
+{
+    const char *where = host_provenance(h, t);
+    return where ? text_clean_dup(where, strlen(where)) : NULL;
 }
 
 static double num_field(lua_State *L, int t, const char *key, double fallback)
@@ -183,7 +207,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
 
     int rule_type = raw_field(L, t, "rule");
     if (rule_type == LUA_TTABLE) {
-        ind->where = dup_field(L, -1, "where");
+        ind->where = dup_provenance(h, -1);
         ind->method = dup_field(L, -1, "method");
     } else if (rule_type == LUA_TFUNCTION) {
         ind->method = strdup("custom");
@@ -253,15 +277,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     ind->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
-static size_t find_indicator(const framework *f, const char *id)
-{
-    for (size_t i = 0; i < f->nind; i++)
-        if (f->ind[i].id && !strcmp(f->ind[i].id, id))
-            return i;
-    return (size_t)-1;
-}
-
-static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problems *pr, int *used)
+static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problems *pr, int *used, const strmap *ids)
 {
     fw_outcome *o = &f->out[i];
     memset(o, 0, sizeof *o);
@@ -281,13 +297,13 @@ static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problem
         o->ind = calloc(n ? n : 1, sizeof *o->ind);
         for (size_t k = 1; o->ind && k <= n; k++) {
             lua_rawgeti(L, -1, (lua_Integer)k);
-            const char *id = lua_tostring(L, -1);
-            size_t at = id ? find_indicator(f, id) : (size_t)-1;
-            if (at == (size_t)-1)
+            const char *id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+            int at;
+            if (!id || !strmap_get(ids, id, &at))
                 fw_problems_add(pr, 1, "%s: %s lists \"%s\", which is not an indicator of this framework", f->where,
                                 label, id ? id : "?");
             else {
-                o->ind[o->nind++] = at;
+                o->ind[o->nind++] = (size_t)at;
                 used[at] = 1;
             }
             lua_pop(L, 1);
@@ -304,28 +320,6 @@ static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problem
         lua_pop(L, 1);
     }
     lua_pop(L, 1);
-}
-
-static void fingerprint(host *h, framework *f)
-{
-    sha256_ctx c;
-    sha256_init(&c);
-    int n;
-    const char *const *files = host_files(h, &n);
-    for (int i = 0; i < n; i++) {
-        FILE *in = fopen(files[i], "rb");
-        if (!in)
-            continue;
-        const char *base = strrchr(files[i], '/');
-        base = base ? base + 1 : files[i];
-        sha256_update(&c, base, strlen(base) + 1);
-        unsigned char buf[8192];
-        size_t got;
-        while ((got = fread(buf, 1, sizeof buf, in)) > 0)
-            sha256_update(&c, buf, got);
-        fclose(in);
-    }
-    sha256_final_hex(&c, f->sha256);
 }
 
 static void check_colours(lua_State *L, framework *f, fw_problems *pr)
@@ -362,8 +356,8 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     }
     f->path = strdup(path);
     f->table_ref = f->colours_ref = f->rollup.table_ref = LUA_NOREF;
-    f->where = dup_field(L, t, "where");
-    if (!f->where || !strcmp(f->where, "?")) { /* a tail call hid the line: name the file */
+    f->where = dup_provenance(h, t);
+    if (!f->where) { /* not built with r.framework: name the file */
         free(f->where);
         f->where = strdup(path);
     }
@@ -407,19 +401,34 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     read_rollup(L, lua_gettop(L), f->where, "framework", &f->rollup, pr);
     lua_pop(L, 1);
 
+    strmap *ids = strmap_new(), *outcome_ids = strmap_new();
+    if (!ids || !outcome_ids) {
+        strmap_free(ids);
+        strmap_free(outcome_ids);
+        framework_free(f, h);
+        lua_settop(L, top);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
     if (raw_field(L, t, "indicators") == LUA_TTABLE) {
         int list = lua_gettop(L);
-        f->nind = lua_rawlen(L, list);
+        size_t n = lua_rawlen(L, list);
+        if (n > FW_MAX_INDICATORS) {
+            fw_problems_add(pr, 1, "%s: the framework has %zu indicators; at most %d are allowed", f->where, n,
+                            FW_MAX_INDICATORS);
+            n = 0;
+        }
+        f->nind = n;
         f->ind = calloc(f->nind ? f->nind : 1, sizeof *f->ind);
         for (size_t i = 0; f->ind && i < f->nind; i++) {
             lua_rawgeti(L, list, (lua_Integer)i + 1);
             read_indicator(h, f, lua_gettop(L), i, pr);
             lua_pop(L, 1);
+            int seen;
+            if (f->ind[i].id && strmap_get(ids, f->ind[i].id, &seen))
+                fw_problems_add(pr, 1, "%s: indicator %s is defined twice", f->ind[i].where, f->ind[i].id);
+            else if (f->ind[i].id && strmap_put(ids, f->ind[i].id, (int)i))
+                fw_problems_add(pr, 1, "%s: out of memory", f->where);
         }
-        for (size_t i = 0; i < f->nind; i++)
-            for (size_t j = 0; j < i; j++)
-                if (f->ind[i].id && f->ind[j].id && !strcmp(f->ind[i].id, f->ind[j].id))
-                    fw_problems_add(pr, 1, "%s: indicator %s is defined twice", f->ind[i].where, f->ind[i].id);
     } else {
         fw_problems_add(pr, 1, "%s: the framework has no indicators", f->where);
     }
@@ -428,15 +437,23 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     int *used = calloc(f->nind ? f->nind : 1, sizeof *used);
     if (raw_field(L, t, "outcomes") == LUA_TTABLE && used) {
         int list = lua_gettop(L);
-        f->nout = lua_rawlen(L, list);
+        size_t n = lua_rawlen(L, list);
+        if (n > FW_MAX_OUTCOMES) {
+            fw_problems_add(pr, 1, "%s: the framework has %zu outcomes; at most %d are allowed", f->where, n,
+                            FW_MAX_OUTCOMES);
+            n = 0;
+        }
+        f->nout = n;
         f->out = calloc(f->nout ? f->nout : 1, sizeof *f->out);
         for (size_t i = 0; f->out && i < f->nout; i++) {
             lua_rawgeti(L, list, (lua_Integer)i + 1);
-            read_outcome(L, f, lua_gettop(L), i, pr, used);
+            read_outcome(L, f, lua_gettop(L), i, pr, used, ids);
             lua_pop(L, 1);
-            for (size_t j = 0; j < i; j++)
-                if (f->out[i].id && f->out[j].id && !strcmp(f->out[i].id, f->out[j].id))
-                    fw_problems_add(pr, 1, "%s: outcome %s is defined twice", f->where, f->out[i].id);
+            int seen;
+            if (f->out[i].id && strmap_get(outcome_ids, f->out[i].id, &seen))
+                fw_problems_add(pr, 1, "%s: outcome %s is defined twice", f->where, f->out[i].id);
+            else if (f->out[i].id && strmap_put(outcome_ids, f->out[i].id, (int)i))
+                fw_problems_add(pr, 1, "%s: out of memory", f->where);
         }
     } else {
         fw_problems_add(pr, 1, "%s: the framework has no outcomes", f->where);
@@ -446,11 +463,13 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
         if (!used[i] && f->ind[i].id)
             fw_problems_add(pr, 1, "%s: indicator %s is in no outcome", f->ind[i].where, f->ind[i].id);
     free(used);
+    strmap_free(ids);
+    strmap_free(outcome_ids);
 
     lua_pushvalue(L, t);
     f->table_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
-    fingerprint(h, f);
+    host_fingerprint(h, f->sha256);
     if (pr->errors) {
         framework_free(f, h);
         return err_set(e, ERR_INVALID, "%s: %zu problem%s", path, pr->errors, pr->errors == 1 ? "" : "s");

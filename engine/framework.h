@@ -67,9 +67,15 @@ typedef struct fw_problem {
     char msg[512];
 } fw_problem;
 
+#define FW_MAX_PROBLEMS 200     /* problems kept with their text; the rest are counted */
+#define FW_MAX_INDICATORS 10000 /* a framework with more is refused */
+#define FW_MAX_OUTCOMES 1000
+
 typedef struct fw_problems {
-    fw_problem *items;
-    size_t n, errors;
+    fw_problem *items; /* the first FW_MAX_PROBLEMS */
+    size_t n;          /* items kept */
+    size_t errors, warnings; /* all found, kept or not */
+    size_t dropped;    /* found but not kept */
 } fw_problems;
 
 void fw_problems_free(fw_problems *p);

@@ -3,35 +3,109 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#define HOOK_EVERY 1000 /* instructions between hook calls */
-#define MAX_SEARCH_DIRS 4
-#define REG_BASE "scorecard.base"     /* registry: the allow-listed globals */
-#define REG_LOADED "scorecard.loaded" /* registry: modules already required */
+#include "host_stdlib.h"
+#include "sha256.h"
+#include "text.h"
 
-enum trip { TRIP_NONE, TRIP_INSTRUCTIONS, TRIP_TIME };
+#define HOOK_EVERY 1000          /* instructions between hook calls */
+#define CLOCK_EVERY 65536        /* units of C work between looks at the clock */
+#define MAX_SEARCH_DIRS 4
+#define MAX_FILE_BYTES (16u << 20) /* a framework or module file larger than this is refused */
+#define REG_BASE "scorecard.base"             /* registry: the allow-listed globals */
+#define REG_LOADING "scorecard.loading"       /* registry: frameworks being loaded, for loops */
+#define REG_PROVENANCE "scorecard.provenance" /* registry: table -> "file:line", weak keys */
+
+enum trip { TRIP_NONE, TRIP_INSTRUCTIONS, TRIP_TIME, TRIP_RUN_TIME };
 
 struct host {
     lua_State *L;
     host_limits limits;
-    size_t used;           /* bytes allocated now */
-    long long executed;    /* instructions in the current call */
-    struct timespec start; /* of the current call */
+    size_t used;             /* bytes the state holds now */
+    size_t kept;             /* bytes C holds of converted values (host_keep) */
+    long long executed;      /* work units in the current call */
+    long long next_clock;    /* host_charge looks at the clock when executed passes this */
+    struct timespec start;   /* of the current call */
+    double call_budget;      /* seconds the current call may run */
+    int run_bound;           /* the run's budget, not the call's, sets call_budget */
+    double run_spent;        /* seconds spent in calls so far */
+    volatile sig_atomic_t deadline_passed; /* set by the timer signal */
+    int in_call;
     enum trip tripped;
     char *dirs[MAX_SEARCH_DIRS]; /* module search path, owned */
     int ndirs;
     char *frameworks_root; /* parent of the framework's folder, owned */
-    char **files;          /* every file loaded, owned */
+    char **files;          /* every file loaded, once each, owned */
     int nfiles;
+    sha256_ctx files_hash; /* of every file loaded: name and bytes */
+    size_t printed;        /* bytes print has written */
 };
+
+/* ---- the deadline timer ----
+ * One process-wide timer, armed for the duration of a host_call: when it
+ * fires, the signal handler sets the hook to run at the very next instruction
+ * (lua_sethook may be called from a signal handler; lua.c does the same for
+ * SIGINT). A real-time signal, not SIGALRM, which libFuzzer and others use. */
+
+static host *volatile watched; /* the host whose call is running, or NULL */
+static timer_t deadline_timer;
+static int timer_state; /* 0 not tried, 1 ready, -1 unavailable: the hook's clock checks remain */
+
+static void limit_hook(lua_State *L, lua_Debug *ar);
+
+static void on_deadline(int sig)
+{
+    (void)sig;
+    host *h = watched;
+    if (h) {
+        h->deadline_passed = 1;
+        lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, 1);
+    }
+}
+
+static int timer_ready(void)
+{
+    if (timer_state)
+        return timer_state > 0;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_deadline;
+    sa.sa_flags = SA_RESTART; /* SQLite's and stdio's system calls carry on */
+    sigemptyset(&sa.sa_mask);
+    struct sigevent sev;
+    memset(&sev, 0, sizeof sev);
+    sev.sigev_notify = SIGEV_SIGNAL;
+    sev.sigev_signo = SIGRTMIN;
+    timer_state = sigaction(SIGRTMIN, &sa, NULL) == 0 && timer_create(CLOCK_MONOTONIC, &sev, &deadline_timer) == 0
+                      ? 1
+                      : -1;
+    return timer_state > 0;
+}
+
+static void arm_timer(double seconds)
+{
+    if (!timer_ready())
+        return;
+    struct itimerspec when;
+    memset(&when, 0, sizeof when);
+    if (seconds > 0) {
+        when.it_value.tv_sec = (time_t)seconds;
+        when.it_value.tv_nsec = (long)((seconds - (double)(time_t)seconds) * 1e9);
+        if (when.it_value.tv_sec == 0 && when.it_value.tv_nsec == 0)
+            when.it_value.tv_nsec = 1;
+    }
+    timer_settime(deadline_timer, 0, &when, NULL);
+}
 
 /* ---- limits ---- */
 
-/* A shrink is never refused (Lua relies on it); growth past the cap is. */
+/* A shrink is never refused (Lua relies on it); growth past the cap is. What C
+ * keeps of converted values counts against the same cap. */
 static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     host *h = ud;
@@ -41,7 +115,7 @@ static void *limited_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         h->used -= old;
         return NULL;
     }
-    if (nsize > old && h->used - old + nsize > h->limits.memory)
+    if (nsize > old && h->used - old + nsize + h->kept > h->limits.memory)
         return NULL; /* Lua collects and retries once, then raises LUA_ERRMEM */
     void *p = realloc(ptr, nsize);
     if (!p) {
@@ -67,35 +141,104 @@ static host *host_of(lua_State *L)
     return ud;
 }
 
-/* Fires every HOOK_EVERY instructions. Once tripped it raises every time, so
- * no pcall in the script can carry on past a limit. */
+/* Sets h->tripped when a limit is passed; `clock` says whether to read the clock. */
+static void check_limits(host *h, int clock)
+{
+    if (h->tripped || !h->in_call)
+        return;
+    if (h->executed > h->limits.instructions)
+        h->tripped = TRIP_INSTRUCTIONS;
+    else if (h->deadline_passed || (clock && elapsed(h) > h->call_budget))
+        h->tripped = h->run_bound ? TRIP_RUN_TIME : TRIP_TIME;
+}
+
+static int raise_trip(lua_State *L, const host *h)
+{
+    switch (h->tripped) {
+    case TRIP_INSTRUCTIONS: return luaL_error(L, "instruction limit reached (%I)", (lua_Integer)h->limits.instructions);
+    case TRIP_TIME: return luaL_error(L, "time limit reached (%f s)", h->limits.seconds);
+    case TRIP_RUN_TIME: return luaL_error(L, "time limit of the whole run reached (%f s)", h->limits.run_seconds);
+    case TRIP_NONE: break;
+    }
+    return 0;
+}
+
+/* Runs every HOOK_EVERY instructions, or at once when the deadline passed.
+ * Once tripped it raises on every instruction, so no pcall in the script can
+ * carry on past a limit. */
 static void limit_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     host *h = host_of(L);
     h->executed += lua_gethookcount(L);
-    if (!h->tripped && h->executed > h->limits.instructions)
-        h->tripped = TRIP_INSTRUCTIONS;
-    if (!h->tripped && elapsed(h) > h->limits.seconds)
-        h->tripped = TRIP_TIME;
-    if (h->tripped)
-        lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1); /* from now on every instruction raises,
-                                                         so the error escapes any pcall loop */
-    if (h->tripped == TRIP_INSTRUCTIONS)
-        luaL_error(L, "instruction limit reached (%lld)", h->limits.instructions);
-    if (h->tripped == TRIP_TIME)
-        luaL_error(L, "time limit reached (%.0f s)", h->limits.seconds);
+    check_limits(h, 1);
+    if (h->tripped) {
+        lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+        raise_trip(L, h);
+    } else if (lua_gethookcount(L) != HOOK_EVERY) {
+        lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    }
 }
 
-/* ---- the allow-listed environment ---- */
+void host_charge(lua_State *L, size_t units)
+{
+    host *h = host_of(L);
+    h->executed += (long long)(units < (size_t)1 << 62 ? units : (size_t)1 << 62);
+    int clock = h->executed >= h->next_clock;
+    if (clock)
+        h->next_clock = h->executed + CLOCK_EVERY;
+    check_limits(h, clock);
+    if (h->tripped) {
+        lua_sethook(L, limit_hook, LUA_MASKCOUNT, 1);
+        raise_trip(L, h);
+    }
+}
 
+int host_tripped(lua_State *L)
+{
+    return host_of(L)->tripped != TRIP_NONE;
+}
+
+int host_keep(host *h, size_t bytes, const char *what, err *e)
+{
+    if (h->used + h->kept + bytes > h->limits.memory || bytes > h->limits.memory)
+        return err_set(e, ERR_LIMIT, "%s: memory limit reached (%zu MiB for the framework's state and what is kept of it)",
+                       what, h->limits.memory >> 20);
+    h->kept += bytes;
+    return 0;
+}
+
+void host_release(host *h, size_t bytes)
+{
+    h->kept -= bytes < h->kept ? bytes : h->kept;
+}
+
+/* ---- functions the host itself provides ---- */
+
+/* print writes to stderr, at most HOST_PRINT_LIMIT bytes in a host's life,
+ * with control bytes and invalid UTF-8 replaced: a framework cannot paint the
+ * terminal or fill the disk through it. */
 static int sandbox_print(lua_State *L)
 {
+    host *h = host_of(L);
     int n = lua_gettop(L);
+    if (h->printed >= HOST_PRINT_LIMIT)
+        return 0;
     fputs("[lua]", stderr);
-    for (int i = 1; i <= n; i++)
-        fprintf(stderr, " %s", luaL_tolstring(L, i, NULL)), lua_pop(L, 1);
+    h->printed += 5;
+    for (int i = 1; i <= n && h->printed < HOST_PRINT_LIMIT; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len);
+        host_charge(L, 1 + len / 16);
+        size_t room = HOST_PRINT_LIMIT - h->printed;
+        fputc(' ', stderr);
+        text_fputs_clean_n(s, len < room ? len : room, stderr);
+        h->printed += 1 + (len < room ? len : room);
+        lua_pop(L, 1);
+    }
     fputc('\n', stderr);
+    if (h->printed >= HOST_PRINT_LIMIT)
+        fprintf(stderr, "[lua] (print output past %u KiB is not shown)\n", HOST_PRINT_LIMIT >> 10);
     return 0;
 }
 
@@ -104,42 +247,16 @@ static int refuse(lua_State *L)
     return luaL_error(L, "%s is not available in a framework", lua_tostring(L, lua_upvalueindex(1)));
 }
 
-/* Copies the listed fields of the library table on the stack top into a new
- * table, and leaves the copy in place of the original. */
-static void copy_fields(lua_State *L, const char *const *names)
-{
-    lua_newtable(L);
-    for (int i = 0; names[i]; i++) {
-        lua_getfield(L, -2, names[i]);
-        lua_setfield(L, -2, names[i]);
-    }
-    lua_remove(L, -2);
-}
-
-/* Names copied from each library. Absent on purpose: string.dump (bytecode),
- * math.random/randomseed (runs must reproduce), and whole libraries io, os,
- * debug, package and coroutine. */
-static const char *const BASE_NAMES[] = {"assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
-                                          "rawget", "rawlen", "rawset", "select", "setmetatable",
-                                          "getmetatable", "tonumber", "tostring", "type", "xpcall", "_VERSION",
-                                          NULL};
-static const char *const STRING_NAMES[] = {"byte", "char", "find", "format", "gmatch", "gsub", "len", "lower",
-                                            "match", "rep", "reverse", "sub", "upper", "pack", "packsize",
-                                            "unpack", NULL};
-static const char *const TABLE_NAMES[] = {"concat", "insert", "move", "pack", "remove", "sort", "unpack", NULL};
-static const char *const MATH_NAMES[] = {"abs", "ceil", "cos", "exp", "floor", "fmod", "huge", "log", "max",
-                                          "maxinteger", "min", "mininteger", "modf", "pi", "sin", "sqrt", "tan",
-                                          "tointeger", "type", "ult", "acos", "asin", "atan", NULL};
-static const char *const UTF8_NAMES[] = {"char", "charpattern", "codes", "codepoint", "len", "offset", NULL};
-
-static int sandbox_require(lua_State *L);
-
 /* setmetatable without __gc: a finalizer would run at collection time, outside
  * any call the host is watching. */
 static int sandbox_setmetatable(lua_State *L)
 {
-    if (lua_type(L, 2) == LUA_TTABLE && lua_getfield(L, 2, "__gc") != LUA_TNIL)
-        return luaL_error(L, "__gc metamethods are not available in a framework");
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL)
+            return luaL_error(L, "__gc metamethods are not available in a framework");
+        lua_pop(L, 1);
+    }
     lua_settop(L, 2);
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
@@ -147,87 +264,122 @@ static int sandbox_setmetatable(lua_State *L)
     return 1;
 }
 
-/* Lua's pattern matcher backtracks inside C, where the instruction hook never
- * fires: with q repetition items a subject of n bytes can cost n^(q+1) steps.
- * The wrappers refuse calls whose worst case passes a billion steps. */
-#define PATTERN_MAX_STEPS 1e9
-
-static int pattern_guarded(lua_State *L)
+/* xpcall(f, handler, ...) with the handler run after the error has unwound.
+ * Lua runs a message handler with hooks off when the error was raised by a
+ * hook, so a handler that loops would never be stopped. Limits and memory
+ * errors are not handled: they go on up. */
+static int sandbox_xpcall(lua_State *L)
 {
-    size_t n, plen;
-    luaL_checklstring(L, 1, &n);
-    const char *p = luaL_checklstring(L, 2, &plen);
-    int q = 0;
-    for (size_t i = 0; i < plen; i++) {
-        if (p[i] == '%') {
-            i++;
-            continue;
-        }
-        q += p[i] == '*' || p[i] == '-' || p[i] == '+' || p[i] == '?';
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_insert(L, 1); /* handler, f, handler, args */
+    lua_remove(L, 3); /* handler, f, args */
+    int status = lua_pcall(L, n - 2, LUA_MULTRET, 0);
+    if (status == LUA_OK) {
+        lua_pushboolean(L, 1);
+        lua_replace(L, 1);
+        return lua_gettop(L);
     }
-    double steps = 1;
-    for (int i = 0; i <= q && steps <= PATTERN_MAX_STEPS; i++)
-        steps *= (double)(n + 1);
-    if (steps > PATTERN_MAX_STEPS)
-        return luaL_error(L, "pattern with %d repetitions on a %I-byte string could run for too long", q, (lua_Integer)n);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, lua_gettop(L) - 1, LUA_MULTRET);
-    return lua_gettop(L);
+    if (host_tripped(L))
+        return lua_error(L);
+    if (status == LUA_ERRRUN) {
+        lua_pushvalue(L, 1);
+        lua_insert(L, -2); /* handler, handler, error */
+        if (lua_pcall(L, 1, 1, 0) != LUA_OK && host_tripped(L))
+            return lua_error(L);
+    }
+    lua_pushboolean(L, 0);
+    lua_insert(L, -2);
+    return 2;
 }
 
-/* Replaces table[name] (on the stack top) by `fn` with the original as upvalue. */
-static void wrap_field(lua_State *L, const char *name, lua_CFunction fn)
+/* scorecard.mark(t) -> t: records where t was built: the nearest caller outside
+ * the rule library, in a file the host loaded. The first mark stays. */
+static int sandbox_mark(lua_State *L)
 {
-    lua_getfield(L, -1, name);
-    lua_pushcclosure(L, fn, 1);
-    lua_setfield(L, -2, name);
+    host *h = host_of(L);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    lua_settop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_PROVENANCE);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, 2) != LUA_TNIL) {
+        lua_settop(L, 1);
+        return 1;
+    }
+    lua_pop(L, 1);
+    const char *rules = h->dirs[0];
+    size_t len = strlen(rules);
+    lua_Debug ar;
+    const char *where = NULL;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || (ar.source[0] != '@' && ar.source[0] != '='))
+            continue;
+        if (ar.source[0] == '@' && !strncmp(ar.source + 1, rules, len) && ar.source[1 + len] == '/')
+            continue;
+        where = lua_pushfstring(L, "%s:%d", ar.short_src, ar.currentline);
+        break;
+    }
+    if (where) {
+        lua_pushvalue(L, 1);
+        lua_insert(L, -2);
+        lua_rawset(L, 2);
+    }
+    lua_settop(L, 1);
+    return 1;
 }
+
+const char *host_provenance(host *h, int idx)
+{
+    lua_State *L = h->L;
+    idx = lua_absindex(L, idx);
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return NULL;
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_PROVENANCE);
+    lua_pushvalue(L, idx);
+    const char *where = lua_rawget(L, -2) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    lua_pop(L, 2); /* the string stays alive as a value of the weak table while the key lives */
+    return where;
+}
+
+/* ---- the allow-listed environment ---- */
+
+static const char *const BASE_NAMES[] = {"assert", "error", "ipairs", "next", "pairs", "pcall", "rawequal",
+                                          "rawget", "rawlen", "rawset", "select", "getmetatable", "tonumber",
+                                          "tostring", "type", "_VERSION", NULL};
 
 /* Builds the base table in the registry from the opened standard libraries. */
 static void build_base(lua_State *L)
 {
     lua_newtable(L); /* base */
+    int base = lua_gettop(L);
     for (int i = 0; BASE_NAMES[i]; i++) {
         lua_getglobal(L, BASE_NAMES[i]);
-        lua_setfield(L, -2, BASE_NAMES[i]);
+        lua_setfield(L, base, BASE_NAMES[i]);
     }
-    static const struct {
-        const char *name;
-        const char *const *names;
-    } libs[] = {{"string", STRING_NAMES}, {"table", TABLE_NAMES}, {"math", MATH_NAMES}, {"utf8", UTF8_NAMES}};
-    for (size_t i = 0; i < sizeof libs / sizeof *libs; i++) {
-        lua_getglobal(L, libs[i].name);
-        copy_fields(L, libs[i].names);
-        if (!strcmp(libs[i].name, "string")) {
-            static const char *const patterned[] = {"find", "match", "gmatch", "gsub", NULL};
-            for (int k = 0; patterned[k]; k++)
-                wrap_field(L, patterned[k], pattern_guarded);
-        }
-        lua_setfield(L, -2, libs[i].name);
-    }
-    wrap_field(L, "setmetatable", sandbox_setmetatable);
-    lua_newtable(L);
-    lua_getglobal(L, "os");
-    lua_getfield(L, -1, "clock");
-    lua_setfield(L, -3, "clock");
-    lua_pop(L, 1);
-    lua_setfield(L, -2, "os");
+    lua_getglobal(L, "setmetatable");
+    lua_pushcclosure(L, sandbox_setmetatable, 1);
+    lua_setfield(L, base, "setmetatable");
+    lua_pushcfunction(L, sandbox_xpcall);
+    lua_setfield(L, base, "xpcall");
     lua_pushcfunction(L, sandbox_print);
-    lua_setfield(L, -2, "print");
-    lua_pushcfunction(L, sandbox_require);
-    lua_setfield(L, -2, "require");
+    lua_setfield(L, base, "print");
+    host_stdlib_add(L, base); /* string, table, math, utf8, os.clock */
     static const char *const refused[] = {"load", "loadfile", "dofile", "collectgarbage", NULL};
     for (int i = 0; refused[i]; i++) {
         lua_pushstring(L, refused[i]);
         lua_pushcclosure(L, refuse, 1);
-        lua_setfield(L, -2, refused[i]);
+        lua_setfield(L, base, refused[i]);
     }
-    /* Method calls on strings ("x"):find(...) go through the guarded copy, and
+    lua_newtable(L);
+    lua_pushcfunction(L, sandbox_mark);
+    lua_setfield(L, -2, "mark");
+    lua_setfield(L, base, "scorecard");
+    /* Method calls on strings ("x"):find(...) go through the metered copy, and
      * the metatable is locked: scripts can neither read nor replace it. */
     lua_pushliteral(L, "");
     lua_getmetatable(L, -1);
-    lua_getfield(L, -3, "string");
+    lua_getfield(L, base, "string");
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, "locked");
     lua_setfield(L, -2, "__metatable");
@@ -235,10 +387,14 @@ static void build_base(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, REG_BASE);
 }
 
-/* Pushes a fresh environment: a shallow copy of the base in which each
- * library table is copied too, so no script can alter what another sees. */
-static void push_env(lua_State *L)
+static int sandbox_require(lua_State *L);
+
+/* Pushes a fresh environment for a chunk of the world at `world` (the table of
+ * modules it has loaded): a copy of the base in which each library table is
+ * copied too, so no script can alter what another sees. */
+static void push_env(lua_State *L, int world)
 {
+    world = lua_absindex(L, world);
     lua_newtable(L);
     lua_getfield(L, LUA_REGISTRYINDEX, REG_BASE);
     lua_pushnil(L);
@@ -249,36 +405,68 @@ static void push_env(lua_State *L)
             while (lua_next(L, -3)) {
                 lua_pushvalue(L, -2);
                 lua_insert(L, -2);
-                lua_settable(L, -4);
+                lua_rawset(L, -4);
             }
             lua_remove(L, -2);
         }
         lua_pushvalue(L, -2);
         lua_insert(L, -2);
-        lua_settable(L, -5);
+        lua_rawset(L, -5);
     }
     lua_pop(L, 1);
+    lua_pushvalue(L, world);
+    lua_pushcclosure(L, sandbox_require, 1);
+    lua_setfield(L, -2, "require");
     lua_pushvalue(L, -1);
     lua_setfield(L, -2, "_G");
 }
 
-static void remember_file(host *h, const char *path)
+/* Remembers a file and adds its name and bytes to the fingerprint, once.
+ * Returns -1 when memory runs out: the file must not then be run, or the
+ * fingerprint would miss it. */
+static int remember_file(host *h, const char *path, const char *bytes, size_t n)
 {
+    for (int i = 0; i < h->nfiles; i++)
+        if (!strcmp(h->files[i], path))
+            return 0;
     char **grown = realloc(h->files, (size_t)(h->nfiles + 1) * sizeof *grown);
     if (!grown)
-        return;
+        return -1;
     h->files = grown;
-    if ((h->files[h->nfiles] = strdup(path)))
-        h->nfiles++;
+    if (!(h->files[h->nfiles] = strdup(path)))
+        return -1;
+    h->nfiles++;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    sha256_update(&h->files_hash, base, strlen(base) + 1);
+    sha256_update(&h->files_hash, bytes, n);
+    return 0;
 }
 
-/* Loads `path` as a text chunk with a fresh environment; pushes the function. */
-static int load_chunk(lua_State *L, const char *path)
+/* Loads `path` as a text chunk of the world at `world`; pushes the function. */
+static int load_chunk(lua_State *L, const char *path, int world)
 {
-    remember_file(host_of(L), path);
-    if (luaL_loadfilex(L, path, "t") != LUA_OK)
+    host *h = host_of(L);
+    world = lua_absindex(L, world);
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return luaL_error(L, "cannot open %s", path);
+    err e = {0};
+    size_t n;
+    char *bytes = text_read_all(f, path, MAX_FILE_BYTES, &n, &e);
+    fclose(f);
+    if (!bytes)
+        return luaL_error(L, "%s", e.msg);
+    char name[1100];
+    snprintf(name, sizeof name, "@%s", path);
+    int rc = luaL_loadbufferx(L, bytes, n, name, "t");
+    int remembered = rc == LUA_OK ? remember_file(h, path, bytes, n) : 0;
+    free(bytes);
+    if (rc != LUA_OK)
         return lua_error(L);
-    push_env(L);
+    if (remembered)
+        return luaL_error(L, "%s: out of memory", path);
+    push_env(L, world);
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
     return 1;
@@ -297,6 +485,12 @@ static int valid_module_name(const char *name)
     return 1;
 }
 
+static int readable(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    return f ? (fclose(f), 1) : 0;
+}
+
 /* Finds the file for `name`: `frameworks.ID` is a sibling framework's
  * framework.lua; anything else is NAME.lua (dots as folders) in a search dir. */
 static int find_module(host *h, const char *name, char *path, size_t cap)
@@ -306,8 +500,7 @@ static int find_module(host *h, const char *name, char *path, size_t cap)
         if (!h->frameworks_root || strchr(id, '.'))
             return 0;
         snprintf(path, cap, "%s/%s/framework.lua", h->frameworks_root, id);
-        FILE *f = fopen(path, "rb");
-        return f ? (fclose(f), 1) : 0;
+        return readable(path);
     }
     char rel[160];
     snprintf(rel, sizeof rel, "%s", name);
@@ -316,25 +509,26 @@ static int find_module(host *h, const char *name, char *path, size_t cap)
             *p = '/';
     for (int i = 0; i < h->ndirs; i++) {
         snprintf(path, cap, "%s/%s.lua", h->dirs[i], rel);
-        FILE *f = fopen(path, "rb");
-        if (f) {
-            fclose(f);
+        if (readable(path))
             return 1;
-        }
     }
     return 0;
 }
 
+/* require(name) for the world in upvalue 1. A module is loaded once per world;
+ * a sibling framework gets a world of its own, so the modules it requires are
+ * its own copies too. */
 static int sandbox_require(lua_State *L)
 {
     host *h = host_of(L);
     const char *name = luaL_checkstring(L, 1);
+    lua_settop(L, 1);
     if (!valid_module_name(name))
         return luaL_error(L, "require \"%s\": module names are letters, digits, '_', '-' and '.'", name);
-    lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADED);
-    lua_getfield(L, -1, name);
-    if (lua_toboolean(L, -1)) {
-        if (lua_type(L, -1) == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "loading"))
+    int world = lua_upvalueindex(1);
+    lua_pushvalue(L, 1);
+    if (lua_rawget(L, world) != LUA_TNIL) {
+        if (lua_type(L, -1) == LUA_TLIGHTUSERDATA)
             return luaL_error(L, "require \"%s\": modules require each other in a loop", name);
         return 1;
     }
@@ -342,17 +536,42 @@ static int sandbox_require(lua_State *L)
     char path[2048];
     if (!find_module(h, name, path, sizeof path))
         return luaL_error(L, "require \"%s\": no such module in the rules folder or the framework's folder", name);
-    lua_pushliteral(L, "loading");
-    lua_setfield(L, -2, name);
-    load_chunk(L, path);
-    lua_pushstring(L, name);
+    int framework = !strncmp(name, "frameworks.", 11);
+    lua_pushvalue(L, 1);
+    lua_pushlightuserdata(L, h); /* "loading" */
+    lua_rawset(L, world);
+    if (framework) {
+        lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADING);
+        lua_pushvalue(L, 1);
+        if (lua_rawget(L, -2) != LUA_TNIL)
+            return luaL_error(L, "require \"%s\": frameworks require each other in a loop", name);
+        lua_pop(L, 1);
+        lua_pushvalue(L, 1);
+        lua_pushboolean(L, 1);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+        lua_newtable(L); /* the sibling's own world */
+        load_chunk(L, path, -1);
+        lua_remove(L, -2);
+    } else {
+        load_chunk(L, path, world);
+    }
+    lua_pushvalue(L, 1);
     lua_call(L, 1, 1);
+    if (framework) {
+        lua_getfield(L, LUA_REGISTRYINDEX, REG_LOADING);
+        lua_pushvalue(L, 1);
+        lua_pushnil(L);
+        lua_rawset(L, -3);
+        lua_pop(L, 1);
+    }
     if (lua_isnil(L, -1)) {
         lua_pop(L, 1);
         lua_pushboolean(L, 1);
     }
-    lua_pushvalue(L, -1);
-    lua_setfield(L, -3, name);
+    lua_pushvalue(L, 1);
+    lua_pushvalue(L, -2);
+    lua_rawset(L, world);
     return 1;
 }
 
@@ -371,6 +590,11 @@ static int add_dir(host *h, const char *dir)
     return 0;
 }
 
+host_limits host_default_limits(void)
+{
+    return (host_limits){HOST_DEFAULT_MEMORY, HOST_DEFAULT_INSTRUCTIONS, HOST_DEFAULT_SECONDS, HOST_DEFAULT_RUN_SECONDS};
+}
+
 host *host_new(const host_limits *limits, const char *rules_dir, err *e)
 {
     host *h = calloc(1, sizeof *h);
@@ -378,8 +602,11 @@ host *host_new(const host_limits *limits, const char *rules_dir, err *e)
         err_set(e, ERR_NOMEM, "out of memory");
         return NULL;
     }
-    h->limits = limits ? *limits
-                       : (host_limits){HOST_DEFAULT_MEMORY, HOST_DEFAULT_INSTRUCTIONS, HOST_DEFAULT_SECONDS};
+    h->limits = limits ? *limits : host_default_limits();
+    if (h->limits.run_seconds <= 0)
+        h->limits.run_seconds = h->limits.seconds > HOST_DEFAULT_RUN_SECONDS ? h->limits.seconds
+                                                                            : HOST_DEFAULT_RUN_SECONDS;
+    sha256_init(&h->files_hash);
     h->L = lua_newstate(limited_alloc, h);
     if (!h->L || add_dir(h, rules_dir)) {
         host_free(h);
@@ -396,7 +623,13 @@ host *host_new(const host_limits *limits, const char *rules_dir, err *e)
     lua_pop(h->L, 6);
     build_base(h->L);
     lua_newtable(h->L);
-    lua_setfield(h->L, LUA_REGISTRYINDEX, REG_LOADED);
+    lua_setfield(h->L, LUA_REGISTRYINDEX, REG_LOADING);
+    lua_newtable(h->L); /* weak keys: a table's provenance goes with it */
+    lua_createtable(h->L, 0, 1);
+    lua_pushliteral(h->L, "k");
+    lua_setfield(h->L, -2, "__mode");
+    lua_setmetatable(h->L, -2);
+    lua_setfield(h->L, LUA_REGISTRYINDEX, REG_PROVENANCE);
     lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, HOOK_EVERY);
     return h;
 }
@@ -405,13 +638,8 @@ void host_free(host *h)
 {
     if (!h)
         return;
-    if (h->L) {
-        h->executed = 0; /* a fresh budget for anything closing runs */
-        h->tripped = TRIP_NONE;
-        clock_gettime(CLOCK_MONOTONIC, &h->start);
-        lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    if (h->L) /* closing runs no script code: __gc is refused, so no hook is needed */
         lua_close(h->L);
-    }
     for (int i = 0; i < h->ndirs; i++)
         free(h->dirs[i]);
     free(h->frameworks_root);
@@ -425,6 +653,12 @@ const char *const *host_files(const host *h, int *n)
 {
     *n = h->nfiles;
     return (const char *const *)h->files;
+}
+
+void host_fingerprint(const host *h, char hex[65])
+{
+    sha256_ctx c = h->files_hash;
+    sha256_final_hex(&c, hex);
 }
 
 lua_State *host_lua(host *h)
@@ -451,19 +685,22 @@ void host_add_library(host *h, const char *name, const luaL_Reg *functions, void
 /* ---- calls ---- */
 
 /* Adds a short traceback to runtime errors, so a failure inside the rule
- * library still names the framework line that led to it. */
+ * library still names the framework line that led to it. It calls no
+ * metamethod of the error object: it may run with hooks off. */
 static int message_handler(lua_State *L)
 {
-    const char *msg = lua_tostring(L, 1);
+    const char *msg = lua_type(L, 1) == LUA_TSTRING || lua_type(L, 1) == LUA_TNUMBER ? lua_tostring(L, 1) : NULL;
     if (!msg)
-        msg = luaL_tolstring(L, 1, NULL);
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
     luaL_traceback(L, L, msg, 1);
     return 1;
 }
 
-/* Keeps the first lines of a traceback that point into Lua files. */
+/* Keeps the first lines of a traceback that point into Lua files, cleaned of
+ * control bytes and invalid UTF-8 (the message may be a script's own). */
 static void trim_traceback(const char *in, char *out, size_t cap)
 {
+    char kept_lines[1024];
     size_t n = 0;
     int kept = 0;
     const char *line = in;
@@ -471,32 +708,55 @@ static void trim_traceback(const char *in, char *out, size_t cap)
         const char *end = strchr(line, '\n');
         size_t len = end ? (size_t)(end - line) : strlen(line);
         int keep = line == in || (strstr(line, ".lua:") && !strstr(line, "[C]"));
-        if (keep && n + len + 2 < cap) {
-            memcpy(out + n, line, len);
-            n += len;
-            out[n++] = '\n';
+        if (keep && n + 2 < sizeof kept_lines) {
+            size_t take = len < sizeof kept_lines - n - 2 ? len : sizeof kept_lines - n - 2;
+            memcpy(kept_lines + n, line, take);
+            n += take;
+            kept_lines[n++] = '\n';
             kept++;
         }
         if (!end)
             break;
         line = end + 1;
     }
-    while (n > 0 && out[n - 1] == '\n')
+    while (n > 0 && kept_lines[n - 1] == '\n')
         n--;
-    out[n] = '\0';
+    text_clean_into(out, cap, kept_lines, n);
 }
 
 int host_call(host *h, int nargs, int nresults, const char *what, err *e)
 {
     lua_State *L = h->L;
+    const char *where = what && *what ? what : "Lua";
+    if (h->in_call) { /* no binding calls back into the host; say so if one ever does */
+        lua_pop(L, nargs + 1);
+        return err_set(e, ERR_USAGE, "%s: a Lua call inside a Lua call", where);
+    }
+    double left = h->limits.run_seconds - h->run_spent;
+    if (left <= 0) {
+        lua_pop(L, nargs + 1);
+        return err_set(e, ERR_LIMIT, "%s: time limit of the whole run reached (%.0f s)", where, h->limits.run_seconds);
+    }
     int base = lua_gettop(L) - nargs;
     lua_pushcfunction(L, message_handler);
     lua_insert(L, base);
     h->executed = 0;
+    h->next_clock = CLOCK_EVERY;
     h->tripped = TRIP_NONE;
+    h->deadline_passed = 0;
+    h->run_bound = left < h->limits.seconds;
+    h->call_budget = h->run_bound ? left : h->limits.seconds;
+    h->in_call = 1;
     clock_gettime(CLOCK_MONOTONIC, &h->start);
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_EVERY);
+    watched = h;
+    arm_timer(h->call_budget);
     int rc = lua_pcall(L, nargs, nresults, base);
+    arm_timer(0);
+    watched = NULL;
+    h->in_call = 0;
+    h->run_spent += elapsed(h);
+    lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_EVERY);
     lua_remove(L, base);
     enum trip tripped = h->tripped;
     h->tripped = TRIP_NONE;
@@ -505,22 +765,21 @@ int host_call(host *h, int nargs, int nresults, const char *what, err *e)
     char detail[1024] = "";
     if (rc != LUA_OK) {
         if (rc != LUA_ERRMEM)
-            trim_traceback(lua_tostring(L, -1) ? lua_tostring(L, -1) : "(error object is not a string)", detail,
-                           sizeof detail);
+            trim_traceback(lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "(error object is not a string)",
+                           detail, sizeof detail);
         lua_pop(L, 1);
     } else {
         lua_pop(L, nresults == LUA_MULTRET ? 0 : nresults);
     }
     lua_gc(L, LUA_GCCOLLECT);
     /* `what` names the work (an indicator and area); limits have no file:line of their own. */
-    const char *where = what && *what ? what : "Lua";
     switch (tripped) {
     case TRIP_INSTRUCTIONS:
         return err_set(e, ERR_LIMIT, "%s: instruction limit reached (%lld)", where, h->limits.instructions);
-    case TRIP_TIME:
-        return err_set(e, ERR_LIMIT, "%s: time limit reached (%.0f s)", where, h->limits.seconds);
-    case TRIP_NONE:
-        break;
+    case TRIP_TIME: return err_set(e, ERR_LIMIT, "%s: time limit reached (%.0f s)", where, h->limits.seconds);
+    case TRIP_RUN_TIME:
+        return err_set(e, ERR_LIMIT, "%s: time limit of the whole run reached (%.0f s)", where, h->limits.run_seconds);
+    case TRIP_NONE: break;
     }
     if (rc == LUA_ERRMEM) /* raised without the message handler */
         return err_set(e, ERR_LIMIT, "%s: memory limit reached (%zu MiB)", where, h->limits.memory >> 20);
@@ -531,7 +790,8 @@ int host_call(host *h, int nargs, int nresults, const char *what, err *e)
 
 static int protected_load(lua_State *L)
 {
-    load_chunk(L, lua_tostring(L, 1));
+    lua_newtable(L); /* the file's own world */
+    load_chunk(L, lua_tostring(L, 1), -1);
     return 1;
 }
 
@@ -547,7 +807,7 @@ int host_run_file(host *h, const char *path, int nresults, err *e)
     if (add_dir(h, dir))
         return err_set(e, ERR_LIMIT, "%s: too many framework folders in one state", path);
     free(h->frameworks_root);
-    char parent[1024];
+    char parent[1100];
     snprintf(parent, sizeof parent, "%s/..", dir);
     h->frameworks_root = strdup(parent);
 
@@ -560,15 +820,19 @@ int host_run_file(host *h, const char *path, int nresults, err *e)
     return host_call(h, 0, nresults, path, e);
 }
 
-int host_run_string(host *h, const char *code, const char *chunkname, int nresults, err *e)
+int host_run_string(host *h, const char *code, size_t len, const char *chunkname, int nresults, err *e)
 {
     lua_State *L = h->L;
-    if (luaL_loadbufferx(L, code, strlen(code), chunkname, "t") != LUA_OK) {
-        err_set(e, ERR_INVALID, "%s", lua_tostring(L, -1));
+    if (luaL_loadbufferx(L, code, len, chunkname, "t") != LUA_OK) {
+        char detail[1024];
+        text_clean_into(detail, sizeof detail, lua_tostring(L, -1), strlen(lua_tostring(L, -1)));
+        err_set(e, ERR_INVALID, "%s", detail);
         lua_pop(L, 1);
         return ERR_INVALID;
     }
-    push_env(L);
+    lua_newtable(L);
+    push_env(L, -1);
+    lua_remove(L, -2);
     if (!lua_setupvalue(L, -2, 1))
         lua_pop(L, 1);
     return host_call(h, 0, nresults, NULL, e);

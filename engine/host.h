@@ -2,24 +2,44 @@
  * host.h - the Lua host: one sandboxed lua_State per framework load.
  *
  * Framework files come from people we do not control, so everything they run
- * is confined (see design.md, "Sandbox checklist"):
- *  - a counting allocator caps memory for the whole state;
- *  - an instruction-count hook caps work and wall time per call; once a limit
- *    trips, the hook keeps raising, so a script's own pcall cannot swallow it,
- *    and the host checks the trip flag after every call;
- *  - chunks load as text only ("t"), each with a fresh environment holding an
+ * is confined (design.md, "Sandbox checklist"; docs/reliability.md lists the
+ * limits and how they are tested):
+ *  - Memory. A counting allocator caps the state; bytes that C keeps of values
+ *    converted out of Lua (reasons, details, JSON) are charged to the same cap
+ *    through host_keep(), so a result cannot grow where the allocator does not
+ *    see it.
+ *  - Work. An instruction-count hook counts VM instructions; library functions
+ *    and bindings that loop in C charge their work with host_charge(), so a
+ *    call of string.rep or a pattern match counts like the Lua it replaces.
+ *  - Time. Each call has a deadline (its own limit, or what is left of the
+ *    whole run's, whichever is sooner), enforced by a timer signal that makes
+ *    the hook fire at the next instruction: one long instruction (a compare
+ *    of two 100 MB strings) cannot hide a thousand more. Every hook call and
+ *    every host_charge() also looks at the clock.
+ *  - Once a limit trips, the hook raises on every instruction, so a script's
+ *    own pcall cannot swallow it; the host checks the trip after each call.
+ *  - Functions whose cost is not bounded by their input and the memory cap are
+ *    replaced (host_stdlib.c): the pattern functions by a metered copy of
+ *    Lua's matcher, table functions by raw, metered versions, xpcall by one
+ *    whose handler runs after the error has unwound (Lua runs handlers with
+ *    hooks off), print by one bounded in size and stripped of control bytes.
+ *  - Chunks load as text only ("t"), each with a fresh environment holding an
  *    allow-list: base functions without load/loadfile/dofile/collectgarbage,
- *    copies of string (no dump), table, math (no random) and utf8, os.clock,
- *    print (to stderr), and require restricted to the rules folder, the
- *    framework's own folder and sibling frameworks;
- *  - the string metatable is locked, and the pattern functions refuse
- *    subjects and patterns whose backtracking could run unwatched in C;
- *  - setmetatable refuses __gc, whose finalizers would run outside any call.
- * C code reads tables a script returns with raw access only, so no
- * metamethod of a script runs outside a protected, limited call.
- * No io, os, debug, package or coroutine library is reachable. The host never
- * gives Lua a file, a socket or SQL: data arrives through functions the
- * evaluator registers.
+ *    copies of string (no dump), table, math (no random) and utf8, os.clock.
+ *    No io, os, debug, package or coroutine library is reachable. The string
+ *    metatable is locked; setmetatable refuses __gc.
+ *  - Modules. Each framework file gets its own world: `require "rules"` from
+ *    two frameworks gives each its own copy, and `require "frameworks.ID"`
+ *    loads a sibling framework afresh, so nothing one framework assigns into a
+ *    shared library reaches another.
+ *  - Provenance. scorecard.mark(t) records, in a table scripts cannot reach,
+ *    the file and line (outside the rule library) where t was built; the
+ *    evaluator reads it back with host_provenance(). A script can never write
+ *    where its rules came from.
+ * C code reads tables a script returns with raw access only, so no metamethod
+ * of a script runs outside a protected, limited call. The host never gives
+ * Lua a file, a socket or SQL: data arrives through functions the evaluator
+ * registers.
  */
 #ifndef SCORECARD_HOST_H
 #define SCORECARD_HOST_H
@@ -31,16 +51,22 @@
 #include "error.h"
 
 typedef struct host_limits {
-    size_t memory;          /* bytes for the whole state */
-    long long instructions; /* VM instructions per call */
+    size_t memory;          /* bytes for the state plus what C keeps of its values */
+    long long instructions; /* work per call: VM instructions plus C work charged */
     double seconds;         /* wall time per call */
+    double run_seconds;     /* wall time of every call of the host together */
 } host_limits;
 
 #define HOST_DEFAULT_MEMORY (256u << 20)
 #define HOST_DEFAULT_INSTRUCTIONS 200000000LL
 #define HOST_DEFAULT_SECONDS 20.0
+#define HOST_DEFAULT_RUN_SECONDS 120.0
+#define HOST_PRINT_LIMIT (64u << 10) /* bytes print may write in a host's life */
 
 typedef struct host host;
+
+/* The default limits. */
+host_limits host_default_limits(void);
 
 /* Creates a state whose `require` finds modules in `rules_dir`. */
 host *host_new(const host_limits *limits, const char *rules_dir, err *e);
@@ -51,21 +77,44 @@ lua_State *host_lua(host *h);
  * on. Each function gets `context` as a light userdata in upvalue 1. */
 void host_add_library(host *h, const char *name, const luaL_Reg *functions, void *context);
 
-/* Loads `path` (text only) in a fresh environment and runs it, leaving its
+/* Loads `path` (text only) in a fresh world and runs it, leaving its
  * `nresults` results on the stack. The file's folder and its parent (for
  * sibling frameworks, `require "frameworks.ID"`) join the search path. */
 int host_run_file(host *h, const char *path, int nresults, err *e);
 
-/* Runs `code` in a fresh environment, named `chunkname` in messages. */
-int host_run_string(host *h, const char *code, const char *chunkname, int nresults, err *e);
+/* Runs `code` in a fresh world, named `chunkname` in messages. */
+int host_run_string(host *h, const char *code, size_t len, const char *chunkname, int nresults, err *e);
 
 /* Calls the function below `nargs` arguments on the stack under the limits.
  * `what` (e.g. "indicator NI-12, area S37000012") is added to error messages. */
 int host_call(host *h, int nargs, int nresults, const char *what, err *e);
 
+/* Charges `units` of work done in C by a function Lua called (about one unit
+ * per loop step, or per 16 bytes copied or scanned) and checks the limits:
+ * raises a Lua error when one is passed. Call it from C functions only. */
+void host_charge(lua_State *L, size_t units);
+
+/* Is a limit tripped in the current call? For C functions that catch errors
+ * of their own calls (xpcall) and must not swallow a limit. */
+int host_tripped(lua_State *L);
+
+/* Charges `bytes` that C keeps of a value converted out of Lua to the memory
+ * cap. Returns 0, or ERR_LIMIT naming `what` when the cap would be passed. */
+int host_keep(host *h, size_t bytes, const char *what, err *e);
+/* Gives back bytes charged with host_keep() once C has freed them. */
+void host_release(host *h, size_t bytes);
+
+/* "file:line" where the table at `idx` was marked (scorecard.mark), or NULL.
+ * Borrowed: valid while the table is alive. */
+const char *host_provenance(host *h, int idx);
+
 /* The files loaded so far (the framework and every module it required), in
- * load order; borrowed, valid until host_free(). */
+ * load order, each once; borrowed, valid until host_free(). */
 const char *const *host_files(const host *h, int *n);
+
+/* SHA-256 (hex) of every file loaded so far: each one's name and the exact
+ * bytes that were run, in load order. */
+void host_fingerprint(const host *h, char hex[65]);
 
 /* Bytes the state holds now, for reports and tests. */
 size_t host_memory_used(const host *h);

@@ -9,6 +9,13 @@
  * only then is `status` set). A value that does not exist is left out of the
  * table, so NaN and infinities never reach Lua. Work buffers are Lua userdata,
  * so an error raised half way leaks nothing.
+ *
+ * Arguments are copied first. Every function starts with raw_arguments(),
+ * which replaces each table argument (and each table inside one) by a plain
+ * copy made with raw access: the C loops below then read tables no script
+ * metamethod can change under them (an __index that grows the table being
+ * walked once overflowed a buffer sized from its first count). The copy is
+ * charged to the host's budget like any other work.
  */
 #include "lstats.h"
 
@@ -17,10 +24,53 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "host.h"
 #include "spc.h"
 #include "stats.h"
 
 /* ---- helpers ---- */
+
+#define COPY_DEPTH 2 /* arguments, and the tables inside them (points, options.rules) */
+
+/* Pushes a copy of the table at idx made with raw access, without its
+ * metatable; table values are copied too while depth > 1. */
+static void raw_copy(lua_State *L, int idx, int depth)
+{
+    idx = lua_absindex(L, idx);
+    luaL_checkstack(L, 6, "stats: arguments nested too deeply");
+    lua_newtable(L);
+    size_t n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        if (depth > 1 && lua_type(L, -1) == LUA_TTABLE) {
+            raw_copy(L, -1, depth - 1);
+            lua_remove(L, -2);
+        }
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+        if (++n % 1024 == 0)
+            host_charge(L, 1024);
+    }
+    host_charge(L, 1 + n % 1024);
+}
+
+/* Replaces every table argument by its raw copy (see the header comment). */
+static void raw_arguments(lua_State *L)
+{
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++)
+        if (lua_type(L, i) == LUA_TTABLE) {
+            raw_copy(L, i, COPY_DEPTH);
+            lua_replace(L, i);
+        }
+}
+
+/* A key as a message shows it, without calling any metamethod. */
+static const char *key_name(lua_State *L, int idx)
+{
+    return lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : luaL_typename(L, idx);
+}
 
 static int fail(lua_State *L, const char *fn, const err *e)
 {
@@ -173,6 +223,7 @@ static void push_interval(lua_State *L, const stats_interval *r, const char *sta
 /* stats.proportion(x, n [, level [, multiplier]]) */
 static int l_proportion(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 4); /* fixed argument slots: work buffers go above them */
     double x = luaL_checknumber(L, 1), n = luaL_checknumber(L, 2);
     double level = opt_level(L, 3, 0.95, "proportion");
@@ -188,6 +239,7 @@ static int l_proportion(lua_State *L)
 /* stats.rate(x, n [, multiplier [, level]]) */
 static int l_rate(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 4);
     double x = luaL_checknumber(L, 1), n = luaL_checknumber(L, 2);
     double m = luaL_optnumber(L, 3, 100000);
@@ -205,6 +257,7 @@ static int l_rate(lua_State *L)
 /* stats.count(o [, level]): Byar's or exact limits of an observed count. */
 static int l_count(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 2);
     double o = luaL_checknumber(L, 1);
     double level = opt_level(L, 2, 0.95, "count");
@@ -270,6 +323,7 @@ static void read_standard(lua_State *L, int idx, const char *fn, stats_standard 
 /* stats.dsr(counts, populations [, standard [, level [, multiplier]]]) */
 static int l_dsr(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 5);
     const char *fn = "dsr";
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -362,6 +416,7 @@ static int l_dsr(lua_State *L)
  * persons[f] is an array (by band) of the people with f events. */
 static int l_dsr_nonindependent(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 5);
     const char *fn = "dsr_nonindependent";
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -414,6 +469,7 @@ static int l_dsr_nonindependent(lua_State *L)
 /* stats.expected(populations, ref_counts, ref_populations) */
 static int l_expected(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 3);
     size_t n1, n2, n3;
     double *pops = read_numbers(L, 1, "expected", "populations", &n1);
@@ -433,6 +489,7 @@ static int l_expected(lua_State *L)
 /* stats.isr(observed, expected [, level [, multiplier]]) */
 static int l_isr(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 4);
     double o = luaL_checknumber(L, 1), ex = luaL_checknumber(L, 2);
     double level = opt_level(L, 3, 0.95, "isr");
@@ -450,6 +507,7 @@ static int l_isr(lua_State *L)
 /* stats.mean(values [, level]) */
 static int l_mean(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 2);
     size_t n;
     double *v = read_numbers(L, 1, "mean", "values", &n);
@@ -467,6 +525,7 @@ static int l_mean(lua_State *L)
 /* stats.quantiles(values, k [, polarity]) */
 static int l_quantiles(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 3);
     size_t n;
     double *v = read_numbers(L, 1, "quantiles", "values", &n);
@@ -509,6 +568,7 @@ static int l_quantiles(lua_State *L)
 /* stats.phe_quantile(values, nq [, invert]) */
 static int l_phe_quantile(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 3);
     size_t n;
     double *v = read_numbers(L, 1, "phe_quantile", "values", &n);
@@ -544,6 +604,7 @@ static int l_phe_quantile(lua_State *L)
 /* stats.compare(value, lower, upper, comparator [, polarity [, lower998, upper998]]) */
 static int l_compare(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 7);
     const char *fn = "compare";
     (void)opt_number_nan(L, 1, fn, "value");
@@ -574,6 +635,7 @@ static int l_compare(lua_State *L)
 /* stats.trend(points [, level | options [, options]]) */
 static int l_trend(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 3);
     const char *fn = "trend";
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -730,6 +792,7 @@ static const char *const CHANGE_KEYS[] = {
 /* stats.change{...} or stats.change(base, latest, tolerance, direction [, options]) */
 static int l_change(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 5);
     const char *fn = "change";
     int opts;
@@ -764,7 +827,7 @@ static int l_change(lua_State *L)
                 known |= strcmp(lua_tostring(L, -1), CHANGE_KEYS[i]) == 0;
         }
         if (!known)
-            return luaL_error(L, "stats.change: unknown option \"%s\"", luaL_tolstring(L, -1, NULL));
+            return luaL_error(L, "stats.change: unknown option \"%s\"", key_name(L, -1));
     }
     lua_getfield(L, opts, "mode");
     const char *mode = lua_isnil(L, -1) ? "pfg" : luaL_checkstring(L, -1);
@@ -871,6 +934,7 @@ static int l_change(lua_State *L)
  * {label = "2019/20", value = 68.4 | "68.4" | nil}. */
 static int l_pfg(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 4);
     const char *fn = "pfg";
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -943,7 +1007,7 @@ static void read_spc_options(lua_State *L, int t, spc_options *o)
                 known |= strcmp(lua_tostring(L, -1), SPC_KEYS[i]) == 0;
         }
         if (!known)
-            luaL_error(L, "stats.spc: unknown option \"%s\"", luaL_tolstring(L, -1, NULL));
+            luaL_error(L, "stats.spc: unknown option \"%s\"", key_name(L, -1));
     }
     if (lua_getfield(L, t, "preset") != LUA_TNIL && spc_options_preset(o, luaL_checkstring(L, -1), &e))
         fail(L, "spc", &e);
@@ -1046,6 +1110,7 @@ static void push_spc_options(lua_State *L, const spc_options *o)
 /* stats.spc(values [, options]) */
 static int l_spc(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 2);
     size_t n;
     double *y = read_numbers(L, 1, "spc", "values", &n);
@@ -1107,6 +1172,7 @@ static int l_spc(lua_State *L)
 /* stats.z(level) */
 static int l_z(lua_State *L)
 {
+    raw_arguments(L);
     lua_settop(L, 1);
     double level = opt_level(L, 1, 0.95, "z");
     if (level >= 1)

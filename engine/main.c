@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "text.h"
 
 static const struct command {
     const char *name;
@@ -73,9 +74,13 @@ int cli_open_store(const char *db_option, store **s)
     return CLI_OK;
 }
 
+/* Messages quote framework code and data files: cleaned, they cannot move the
+ * terminal's cursor or print a fake verdict over the real one. */
 int cli_fail(const err *e)
 {
-    fprintf(stderr, "scorecard: %s\n", e->msg);
+    fputs("scorecard: ", stderr);
+    text_fputs_clean(e->msg, stderr);
+    fputc('\n', stderr);
     return e->code == ERR_USAGE ? CLI_USAGE : CLI_FAILED;
 }
 

@@ -56,6 +56,7 @@ static int push_point(void *ctx, const store_obs_row *r)
     lua_pushboolean(L, r->o.series_break);
     lua_setfield(L, -2, "series_break");
     lua_rawseti(L, -2, ++c->n);
+    host_charge(L, 16);
     return 0;
 }
 
@@ -76,33 +77,11 @@ static int data_series(lua_State *L)
     return 1;
 }
 
-/* scorecard.where() -> "file:line" of the nearest caller outside the rule library,
- * so a rule can say where in a framework file it was written. Tail calls hide
- * frames, so the stack is searched rather than counted. */
-static int where(lua_State *L)
-{
-    const char *rules = sandbox_rules_dir();
-    size_t len = strlen(rules);
-    lua_Debug ar;
-    for (int level = 1; lua_getstack(L, level, &ar); level++) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || ar.source[0] != '@')
-            continue;
-        if (!strncmp(ar.source + 1, rules, len) && ar.source[1 + len] == '/')
-            continue;
-        lua_pushfstring(L, "%s:%d", ar.short_src, ar.currentline);
-        return 1;
-    }
-    lua_pushliteral(L, "?");
-    return 1;
-}
-
 host *sandbox_new(store *s, err *e)
 {
     host *h = host_new(NULL, sandbox_rules_dir(), e);
     if (!h)
         return NULL;
-    static const luaL_Reg scorecard[] = {{"where", where}, {NULL, NULL}};
-    host_add_library(h, "scorecard", scorecard, NULL);
     host_add_library(h, "stats", lstats_functions(), NULL);
     if (s) {
         static const luaL_Reg data[] = {{"series", data_series}, {NULL, NULL}};

@@ -1,48 +1,158 @@
-/* text.c - UTF-8 checks and trimming for the readers. */
+/* text.c - UTF-8 checks, cleaning and trimming. */
 #include "text.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+/* Decodes one well-formed UTF-8 sequence at s[0..n) (n >= 1) into *cp and returns
+ * its length, or 0 when the bytes there are not one (overlongs, surrogates and
+ * code points past U+10FFFF included). */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+    unsigned c = s[0];
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    size_t len;
+    unsigned min;
+    if (c >= 0xC2 && c <= 0xDF) {
+        len = 2;
+        min = 0x80;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        min = 0x800;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        min = 0x10000;
+    } else {
+        return 0;
+    }
+    if (len > n)
+        return 0;
+    unsigned v = c & (0xFFu >> (len + 1));
+    for (size_t k = 1; k < len; k++) {
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (s[k] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    *cp = v;
+    return len;
+}
 
 long text_utf8_check(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < n) {
-        unsigned c = s[i];
-        if (c == 0)
-            return (long)i;
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t len;
-        unsigned min;
-        if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            min = 0x80;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            min = 0x800;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            min = 0x10000;
-        } else {
-            return (long)i;
-        }
-        if (i + len > n)
-            return (long)i;
-        unsigned cp = c & (0xFFu >> (len + 1));
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return (long)i;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        unsigned cp;
+        size_t len = utf8_decode(s + i, n - i, &cp);
+        if (!len || cp == 0)
             return (long)i;
         i += len;
     }
     return -1;
+}
+
+/* Code points no output should carry as they are: controls other than tab and
+ * newline (ESC, BEL, CR rewrite a terminal), DEL, C1 controls (U+009B is CSI
+ * on some terminals) and the bidirectional embeddings, overrides and isolates
+ * (which reorder what a reader sees). */
+static int unsafe_code_point(unsigned cp)
+{
+    return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+           (cp >= 0x2066 && cp <= 0x2069);
+}
+
+#define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* One step of cleaning: the piece of output for the input at s[0..n) and the
+ * number of input bytes it stands for. */
+static size_t clean_step(const unsigned char *s, size_t n, const char **piece, size_t *plen)
+{
+    unsigned cp;
+    size_t len = utf8_decode(s, n, &cp);
+    if (!len || unsafe_code_point(cp)) {
+        *piece = REPLACEMENT;
+        *plen = 3;
+        return len ? len : 1;
+    }
+    *piece = (const char *)s;
+    *plen = len;
+    return len;
+}
+
+int text_is_clean(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < n;) {
+        const char *piece;
+        size_t plen, used = clean_step(s + i, n - i, &piece, &plen);
+        if (piece != (const char *)s + i)
+            return 0;
+        i += used;
+    }
+    return 1;
+}
+
+char *text_clean_dup(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t out = 0;
+    for (size_t i = 0; i < n;) {
+        const char *piece;
+        size_t plen;
+        i += clean_step(s + i, n - i, &piece, &plen);
+        out += plen;
+    }
+    char *copy = malloc(out + 1);
+    if (!copy)
+        return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        const char *piece;
+        size_t plen;
+        i += clean_step(s + i, n - i, &piece, &plen);
+        memcpy(copy + k, piece, plen);
+        k += plen;
+    }
+    copy[k] = '\0';
+    return copy;
+}
+
+void text_clean_into(char *out, size_t cap, const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        const char *piece;
+        size_t plen;
+        i += clean_step(s + i, n - i, &piece, &plen);
+        if (k + plen + 1 > cap)
+            break; /* cut at a character boundary, never inside one */
+        memcpy(out + k, piece, plen);
+        k += plen;
+    }
+    if (cap)
+        out[k] = '\0';
+}
+
+void text_fputs_clean_n(const char *str, size_t n, FILE *out)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < n;) {
+        const char *piece;
+        size_t plen;
+        i += clean_step(s + i, n - i, &piece, &plen);
+        fwrite(piece, 1, plen, out);
+    }
+}
+
+void text_fputs_clean(const char *s, FILE *out)
+{
+    text_fputs_clean_n(s, strlen(s), out);
 }
 
 char *text_trim(char *s)

@@ -1,4 +1,5 @@
-/* text.h - small text helpers shared by the readers: UTF-8 checks, trimming, reading whole files. */
+/* text.h - small text helpers: UTF-8 checks, cleaning text that crosses a trust
+ * boundary, trimming, reading whole files. */
 #ifndef SCORECARD_TEXT_H
 #define SCORECARD_TEXT_H
 
@@ -10,6 +11,25 @@
 /* Returns the offset of the first byte of `s[0..n)` that is not part of
  * well-formed UTF-8 (overlongs, surrogates and NUL included), or -1. */
 long text_utf8_check(const char *s, size_t n);
+
+/* Cleaning. Text from a framework or a data file is cleaned where it enters C
+ * (framework load, values a rule returns, error messages) and before it reaches
+ * a terminal: the result is valid UTF-8 in which every ill-formed sequence,
+ * NUL, control character other than tab and newline, DEL, C1 control and
+ * bidirectional embedding, override or isolate is replaced by U+FFFD. Writers
+ * then escape only what their own format needs. */
+
+/* Is s[0..n) already clean (cleaning would change nothing)? */
+int text_is_clean(const char *s, size_t n);
+/* A clean copy of s[0..n), NUL-terminated; the caller frees it. NULL when
+ * memory runs out. */
+char *text_clean_dup(const char *s, size_t n);
+/* A clean copy into out[0..cap), cut at a character boundary when it does not
+ * fit, always NUL-terminated (when cap > 0). */
+void text_clean_into(char *out, size_t cap, const char *s, size_t n);
+/* Writes a clean copy of s[0..n) or of the string s. */
+void text_fputs_clean_n(const char *s, size_t n, FILE *out);
+void text_fputs_clean(const char *s, FILE *out);
 
 /* Trims ASCII spaces and tabs from both ends in place; returns `s`. */
 char *text_trim(char *s);

@@ -2,8 +2,9 @@
 rules.lua - the rule library frameworks are written with (`local r = require "rules"`).
 
 A framework file declares data: identity, outcomes, indicators, and for each indicator
-a rule built here. A rule is a table {kind = "rule", method, params, where, assess,
-check?, prepare?}; the engine calls
+a rule built here. A rule is a table {kind = "rule", method, params, assess, check?,
+prepare?}; the host records where in the framework file each rule was built (scorecard.mark),
+and the engine calls
   rule.prepare(peers)   once per indicator and period, when the rule needs every area
                         (quintiles); peers is an array of {area, value, ...} points;
   rule.assess(ctx)      once per indicator and area, returning
@@ -15,7 +16,9 @@ decide colours either: the framework's colour map does (see r.colours.default).
 
 local R = { version = "1" }
 
-local where = scorecard.where
+-- Records where a table was built (the framework's file and line, never this library's), in a
+-- table only the host can read: explain and check name it, and no script can change it.
+local mark = scorecard.mark
 
 local function fail(msg, level)
   error(msg, (level or 1) + 1)
@@ -42,7 +45,7 @@ end
 R.fmt = fmt
 
 local function rule(method, params, assess, extra)
-  local r = { kind = "rule", method = method, params = params, where = where(), assess = assess }
+  local r = mark { kind = "rule", method = method, params = params, assess = assess }
   for k, v in pairs(extra or {}) do r[k] = v end
   return r
 end
@@ -522,7 +525,7 @@ end
 function R.framework(spec)
   if type(spec) ~= "table" then fail("r.framework takes a table", 2) end
   spec.kind = "framework"
-  spec.where = spec.where or where()
+  mark(spec)
   spec.colours = spec.colours or R.colours.default
   spec.rollup = spec.rollup or R.rollup.worst_of
   return spec
@@ -552,7 +555,7 @@ function R.extend(base, spec)
   if type(spec) ~= "table" then fail("r.extend takes a table of changes", 2) end
   local fw = copy(base)
   fw.extends = (base.id or "?") .. "@" .. tostring(base.version or "?")
-  fw.where = where()
+  mark(fw)
   local byid = {}
   for i, ind in ipairs(fw.indicators or {}) do byid[ind.id] = i end
   for id, changes in pairs(spec.override or {}) do

@@ -15,7 +15,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     if (size > 4096)
         return 0;
     if (!shared) {
-        host_limits limits = {32u << 20, 200000LL, 2.0};
+        host_limits limits = {32u << 20, 200000LL, 2.0, 1e9};
         err e = {0};
         shared = host_new(&limits, "rules", &e);
         if (!shared)
@@ -27,11 +27,11 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     lua_State *L = host_lua(shared);
     int top = lua_gettop(L);
     err e = {0};
-    host_run_string(shared, code, "=fuzz", 1, &e);
+    host_run_string(shared, code, size, "=fuzz", 1, &e);
     lua_settop(L, top);
     free(code);
     /* the same host still runs code after whatever the input did */
-    if (host_run_string(shared, "return 1 + 1", "=probe", 1, &e) || lua_tointeger(L, -1) != 2)
+    if (host_run_string(shared, "return 1 + 1", strlen("return 1 + 1"), "=probe", 1, &e) || lua_tointeger(L, -1) != 2)
         abort();
     lua_settop(L, top);
     return 0;

@@ -10,6 +10,11 @@
 
 static char repo[1024];
 
+static int run_code(host *h, const char *code, const char *name, int nresults, err *e)
+{
+    return host_run_string(h, code, strlen(code), name, nresults, e);
+}
+
 /* The text after "-- expect: " on the file's first line. */
 static void expectation(const char *path, char *out, size_t cap)
 {
@@ -40,7 +45,7 @@ static void check_healthy(host *h, const char *after)
     lua_State *L = host_lua(h);
     err e = {0};
     int top = lua_gettop(L);
-    int rc = host_run_string(h, "return 6 * 7, string.upper('x'), shared_secret, type(_G.require)", "=probe", 4, &e);
+    int rc = run_code(h, "return 6 * 7, string.upper('x'), shared_secret, type(_G.require)", "=probe", 4, &e);
     if (rc)
         fprintf(stderr, "after %s: %s\n", after, e.msg);
     CHECK_INT(rc, 0);
@@ -60,7 +65,7 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 
 static void test_escape_attempts(void)
 {
-    host_limits limits = {64u << 20, 20000000LL, 5.0};
+    host_limits limits = {64u << 20, 20000000LL, 5.0, 60.0};
     char rules[1100], dir[1100];
     snprintf(rules, sizeof rules, "%s/rules", repo);
     snprintf(dir, sizeof dir, "%s/tests/sandbox", repo);
@@ -110,12 +115,12 @@ static void test_escape_attempts(void)
 
 static void test_limits_reset_per_call(void)
 {
-    host_limits limits = {64u << 20, 5000000LL, 5.0};
+    host_limits limits = {64u << 20, 5000000LL, 5.0, 60.0};
     err e = {0};
     host *h = host_new(&limits, ".", &e);
     /* Each call gets the whole budget: many small calls add up to more than one. */
     for (int i = 0; i < 5; i++) {
-        int rc = host_run_string(h, "local s = 0 for i = 1, 400000 do s = s + i end return s", "=loop", 1, &e);
+        int rc = run_code(h, "local s = 0 for i = 1, 400000 do s = s + i end return s", "=loop", 1, &e);
         CHECK_INT(rc, 0);
         lua_pop(host_lua(h), 1);
     }
@@ -127,10 +132,10 @@ static void test_error_names_line(void)
 {
     err e = {0};
     host *h = host_new(NULL, ".", &e);
-    int rc = host_run_string(h, "local x = 1\nlocal y = nil\nreturn y.field", "@framework.lua", 1, &e);
+    int rc = run_code(h, "local x = 1\nlocal y = nil\nreturn y.field", "@framework.lua", 1, &e);
     CHECK_INT(rc, ERR_INVALID);
     CHECK_CONTAINS(e.msg, "framework.lua:3:");
-    rc = host_run_string(h, "return (", "@broken.lua", 1, &e);
+    rc = run_code(h, "return (", "@broken.lua", 1, &e);
     CHECK_INT(rc, ERR_INVALID);
     CHECK_CONTAINS(e.msg, "broken.lua:1:");
     host_free(h);

@@ -22,6 +22,12 @@ const char *cli_data_dir(const char *option);
 const char *cli_frameworks_dir(const char *option);
 /* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. */
 int cli_open_store(const char *db_option, store **s);
+/* A sandbox (sandbox.h) for `s` (may be NULL) under the default limits, or those
+ * the environment sets: SCORECARD_LIMIT_SECONDS (per call),
+ * SCORECARD_LIMIT_RUN_SECONDS (all calls of the command), SCORECARD_LIMIT_MEMORY_MB
+ * and SCORECARD_LIMIT_INSTRUCTIONS. NULL with `e` set when one is not a
+ * positive number. */
+struct host *cli_sandbox(store *s, err *e);
 /* Prints `scorecard: message` and returns the exit status for the error. */
 int cli_fail(const err *e);
 /* Prints a usage error with a pointer to --help; returns CLI_USAGE. */

@@ -48,7 +48,7 @@ int cmd_check(int argc, char **argv)
     err e = {0};
     fw_problems problems = {0};
     framework *f = NULL;
-    host *h = sandbox_new(NULL, &e);
+    host *h = cli_sandbox(NULL, &e);
     if (!h)
         return cli_fail(&e);
     int rc = framework_load(h, path, &f, &problems, &e);

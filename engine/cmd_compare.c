@@ -212,7 +212,7 @@ int cmd_compare(int argc, char **argv)
     compare_matrix *m = NULL;
     size_t *which = NULL, nwhich = 0;
     peers p = {o.nareas ? "areas" : "all", NULL, NULL, {0}};
-    host *h = sandbox_new(NULL, &e);
+    host *h = cli_sandbox(NULL, &e);
     if (!h)
         rc = cli_fail(&e);
     else if (framework_load(h, path, &f, &problems, &e)) {

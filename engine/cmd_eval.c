@@ -68,7 +68,7 @@ int cmd_eval(int argc, char **argv)
 
     store *s = NULL;
     int rc = db ? cli_open_store(db, &s) : CLI_OK;
-    host *h = rc ? NULL : sandbox_new(s, &e);
+    host *h = rc ? NULL : cli_sandbox(s, &e);
     if (!rc && !h)
         rc = cli_fail(&e);
     if (!rc) {

@@ -7,6 +7,8 @@
 
 #include "cli.h"
 #include "import.h"
+#include "output.h"
+#include "text.h"
 
 static const char USAGE[] =
     "usage: scorecard import [OPTIONS] FILE...\n\n"
@@ -42,10 +44,14 @@ static void print_report(const char *path, const import_report *r, const char *r
     putchar('\n');
 }
 
+/* Problems quote the file's own text: cleaned before they reach the terminal. */
 static void print_problems(const import_report *r)
 {
-    for (int i = 0; i < r->listed; i++)
-        fprintf(stderr, "  %s\n", r->problem[i]);
+    for (int i = 0; i < r->listed; i++) {
+        fputs("  ", stderr);
+        text_fputs_clean(r->problem[i], stderr);
+        fputc('\n', stderr);
+    }
     if (r->problems > r->listed)
         fprintf(stderr, "  ... and %ld more\n", r->problems - r->listed);
 }
@@ -65,7 +71,9 @@ int cmd_import(int argc, char **argv)
     mapping_init(&m);
     import_options o = {0};
     o.map = &m;
-    const char *db = NULL;
+    const char *db = NULL, *rejects = NULL;
+    const char *inputs[64];
+    size_t ninputs = 0;
     err e = {0};
     int c, rc = 0;
     optind = 0;
@@ -76,7 +84,11 @@ int cmd_import(int argc, char **argv)
         switch (c) {
         case OPT_DB: db = optarg; break;
         case O_FORMAT: o.format = optarg; break;
-        case O_MAPPING: rc = mapping_load_file(&m, optarg, &e); break;
+        case O_MAPPING:
+            rc = mapping_load_file(&m, optarg, &e);
+            if (ninputs < sizeof inputs / sizeof *inputs - 1) /* room for the data file */
+                inputs[ninputs++] = optarg;
+            break;
         case O_MAP: rc = mapping_set_column(&m, optarg, &e); break;
         case O_SET: rc = mapping_set_fixed(&m, optarg, &e); break;
         case O_INDICATOR: {
@@ -92,7 +104,7 @@ int cmd_import(int argc, char **argv)
             if (*end || m.header_rows < 0 || m.header_rows > 100)
                 rc = err_set(&e, ERR_USAGE, "--header-rows must be a number from 0 to 100");
             break;
-        case O_REJECTS: o.rejects_path = optarg; break;
+        case O_REJECTS: rejects = optarg; break;
         case OPT_HELP: fputs(USAGE, stdout); mapping_release(&m); return CLI_OK;
         default:
             mapping_release(&m);
@@ -109,7 +121,7 @@ int cmd_import(int argc, char **argv)
         mapping_release(&m);
         return cli_usage("import", "no file to import");
     }
-    if (o.rejects_path && argc - optind > 1) {
+    if (rejects && argc - optind > 1) {
         mapping_release(&m);
         return cli_usage("import", "--rejects takes one file at a time");
     }
@@ -129,12 +141,37 @@ int cmd_import(int argc, char **argv)
             break;
         }
         err_clear(&e);
-        if (import_file(s, &o, r, &e)) {
-            fprintf(stderr, "scorecard: %s\n", e.msg);
+        out_file out = {0};
+        if (rejects) { /* never the database, the file being read or a mapping */
+            inputs[ninputs] = argv[i]; /* --rejects takes one data file */
+            out_guard guard = {cli_db_path(db), inputs, ninputs + 1};
+            if (out_file_open(&out, rejects, &guard, 0, &e)) {
+                status = cli_fail(&e);
+                free(r);
+                break;
+            }
+            o.rejects = out.f;
+            o.rejects_name = rejects;
+        }
+        int failed = import_file(s, &o, r, &e);
+        if (rejects && !failed && !r->already_imported) {
+            err we = {0};
+            if (out_file_commit(&out, &we)) { /* the rows are in; say so, and why the rejects are not */
+                fprintf(stderr, "scorecard: %s was imported (batch %lld), but its rejected rows were not written: ",
+                        argv[i], r->batch);
+                text_fputs_clean(we.msg, stderr);
+                fputc('\n', stderr);
+                status = CLI_FAILED;
+            }
+        } else if (rejects) {
+            out_file_abort(&out);
+        }
+        if (failed) {
+            cli_fail(&e);
             print_problems(r);
             status = CLI_FAILED;
         } else {
-            print_report(argv[i], r, o.rejects_path);
+            print_report(argv[i], r, rejects);
             if (r->problems) {
                 fprintf(stderr, "scorecard: %s: %ld row%s rejected:\n", argv[i], r->problems,
                         r->problems == 1 ? "" : "s");

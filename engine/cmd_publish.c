@@ -131,7 +131,7 @@ int cmd_publish(int argc, char **argv)
     fw_problems problems = {0};
     framework *f = NULL;
     result_set *r = NULL;
-    host *h = sandbox_new(NULL, &e);
+    host *h = cli_sandbox(NULL, &e);
     if (!h)
         rc = cli_fail(&e);
     else if (framework_load(h, path, &f, &problems, &e)) {

@@ -2,9 +2,11 @@
  *
  * A case gives observations and the colours (and, if it wants, assessments and
  * words of the reason) it expects per area for indicators, outcomes and the
- * overall roll-up. Each case runs against a fresh temporary database holding
+ * overall roll-up. Each case runs against a fresh database in memory holding
  * the bundled geography and only the case's observations, imported through the
- * same checks as `scorecard import`. */
+ * same checks as `scorecard import`: no file is written, so nothing is left
+ * behind whatever happens. A cases file is a framework designer's code, read
+ * like any other: a case of the wrong shape fails with a message. */
 #include <getopt.h>
 #include <lauxlib.h>
 #include <math.h>
@@ -12,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "csv.h"
@@ -21,6 +22,7 @@
 #include "geo.h"
 #include "import.h"
 #include "sandbox.h"
+#include "text.h"
 
 static const char USAGE[] =
     "usage: scorecard test [--cases FILE] PATH\n\n"
@@ -35,6 +37,7 @@ typedef struct tcase_ctx {
     const framework *f;
     const char *data_dir;
     int failures;
+    int checks; /* expectations checked in the case */
     char first_failure[600];
 } tcase_ctx;
 
@@ -54,10 +57,9 @@ static void failed(tcase_ctx *t, const char *fmt, ...)
     }
 }
 
-/* Writes the case's `data` (on the stack top) as a CSV file the importer reads. */
+/* Writes the rows of the case's `data` (on the stack top) as CSV the importer reads. */
 static int write_data(lua_State *L, FILE *out, err *e)
 {
-    fputs("indicator,area,period,value,numerator,denominator,lower_ci,upper_ci,status,note,breakdown,series_break\n", out);
     size_t n = lua_rawlen(L, -1);
     for (size_t i = 1; i <= n; i++) {
         if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TTABLE) {
@@ -155,57 +157,117 @@ static void check_item(tcase_ctx *t, const result_set *r, const res_area *ra, co
                want_reason);
 }
 
-/* Runs the case on the stack top; returns 0 when it ran (pass or fail), or an error. */
-static int run_case(tcase_ctx *t, const char *name, err *e)
+/* Reads the case's `areas` (on the stack top, a list of codes) into *out (a new
+ * array, NULL-terminated; the strings stay alive in the case table). */
+static int case_areas(lua_State *L, const char ***out, size_t *n, err *e)
+{
+    *out = NULL;
+    *n = 0;
+    if (lua_type(L, -1) == LUA_TNIL)
+        return 0;
+    if (lua_type(L, -1) != LUA_TTABLE)
+        return err_set(e, ERR_INVALID, "areas must be a list of area codes");
+    size_t len = lua_rawlen(L, -1);
+    const char **areas = calloc(len + 1, sizeof *areas);
+    if (!areas)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < len; i++) {
+        if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TSTRING) {
+            lua_pop(L, 1);
+            free(areas);
+            return err_set(e, ERR_INVALID, "areas[%zu] is not an area code (a string)", i + 1);
+        }
+        areas[i] = lua_tostring(L, -1);
+        lua_pop(L, 1);
+    }
+    *out = areas;
+    *n = len;
+    return 0;
+}
+
+/* Checks the expectations of the case (its `expect`, on the stack top) against `r`. */
+static void check_expectations(tcase_ctx *t, const result_set *r)
 {
     lua_State *L = host_lua(t->h);
-    char db[] = "/tmp/scorecard-test-XXXXXX", csv[] = "/tmp/scorecard-test-data-XXXXXX";
-    int dbfd = mkstemp(db), csvfd = mkstemp(csv);
-    if (dbfd < 0 || csvfd < 0)
-        return err_set(e, ERR_IO, "cannot create temporary files");
-    close(dbfd);
-    FILE *out = fdopen(csvfd, "w");
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        failed(t, "the case has no expect table");
+        return;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, -2)) {
+        const char *code = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+        const res_area *ra = find_area(r, code);
+        if (!ra || lua_type(L, -1) != LUA_TTABLE) {
+            failed(t, "%s: %s", code, ra ? "expectations must be a table" : "this area was not scored");
+        } else {
+            lua_pushnil(L);
+            while (lua_next(L, -2)) {
+                if (lua_type(L, -2) == LUA_TSTRING) {
+                    check_item(t, r, ra, lua_tostring(L, -2));
+                    t->checks++;
+                } else {
+                    failed(t, "%s: an expectation is keyed by a %s, not an indicator or outcome id", code,
+                           luaL_typename(L, -2));
+                }
+                lua_pop(L, 1);
+            }
+        }
+        lua_pop(L, 1);
+    }
+    if (!t->checks && !t->failures)
+        failed(t, "the case checks nothing: give at least one expected colour");
+}
+
+/* Runs the case on the stack top; returns 0 when it ran (pass or fail), or an error. */
+static int run_case(tcase_ctx *t, err *e)
+{
+    lua_State *L = host_lua(t->h);
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    if (!out)
+        return err_set(e, ERR_NOMEM, "out of memory");
     int rc = 0;
+    fputs("indicator,area,period,value,numerator,denominator,lower_ci,upper_ci,status,note,breakdown,series_break\n", out);
     lua_pushliteral(L, "data");
-    if (lua_rawget(L, -2) == LUA_TTABLE)
+    int type = lua_rawget(L, -2);
+    if (type == LUA_TTABLE)
         rc = write_data(L, out, e);
+    else if (type != LUA_TNIL)
+        rc = err_set(e, ERR_INVALID, "data must be a list of observations");
     lua_pop(L, 1);
-    fclose(out);
+    if (fclose(out) && !rc)
+        rc = err_set(e, ERR_NOMEM, "out of memory");
 
     store *s = NULL;
     if (!rc)
-        rc = store_open(db, &s, e);
+        rc = store_open(":memory:", &s, e);
     geo_counts counts;
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/geography", t->data_dir);
     if (!rc)
         rc = geo_load(s, dir, &counts, e);
-    mapping m;
-    mapping_init(&m);
-    import_options io = {csv, "csv", &m, NULL, 0};
-    import_report *rep = malloc(sizeof *rep);
-    if (!rc && rep && (rc = import_file(s, &io, rep, e)) == ERR_INVALID && rep->listed)
+    import_report *rep = rc ? NULL : malloc(sizeof *rep);
+    if (!rc && !rep)
+        rc = err_set(e, ERR_NOMEM, "out of memory");
+    if (!rc && (rc = import_csv_text(s, "case.csv", text, len, rep, e)) == ERR_INVALID && rep->listed)
         err_set(e, ERR_INVALID, "the case's data: %s", rep->problem[0]);
     free(rep);
-    mapping_release(&m);
+    free(text);
 
     eval_options o = {NULL, NULL, 0, 0};
     const char **areas = NULL;
     lua_pushliteral(L, "period");
-    if (lua_rawget(L, -2) == LUA_TSTRING)
+    type = lua_rawget(L, -2);
+    if (type == LUA_TSTRING)
         o.period = lua_tostring(L, -1);
+    else if (type != LUA_TNIL && !rc)
+        rc = err_set(e, ERR_INVALID, "period must be a period label (a string)");
     lua_pop(L, 1); /* the string stays alive in the case table */
     lua_pushliteral(L, "areas");
-    if (lua_rawget(L, -2) == LUA_TTABLE) {
-        o.nareas = lua_rawlen(L, -1);
-        areas = calloc(o.nareas + 1, sizeof *areas);
-        for (size_t i = 0; areas && i < o.nareas; i++) {
-            lua_rawgeti(L, -1, (lua_Integer)i + 1);
-            areas[i] = lua_tostring(L, -1);
-            lua_pop(L, 1);
-        }
+    lua_rawget(L, -2);
+    if (!rc && !(rc = case_areas(L, &areas, &o.nareas, e)) && areas)
         o.areas = areas;
-    }
     lua_pop(L, 1);
     result_set *r = NULL;
     if (!rc)
@@ -213,39 +275,14 @@ static int run_case(tcase_ctx *t, const char *name, err *e)
     free(areas);
     if (!rc) {
         t->failures = 0;
+        t->checks = 0;
         lua_pushliteral(L, "expect");
-        if (lua_rawget(L, -2) == LUA_TTABLE) {
-            lua_pushnil(L);
-            while (lua_next(L, -2)) {
-                const char *code = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
-                const res_area *ra = find_area(r, code);
-                if (!ra || lua_type(L, -1) != LUA_TTABLE) {
-                    failed(t, "%s: %s", code, ra ? "expectations must be a table" : "this area was not scored");
-                } else {
-                    lua_pushnil(L);
-                    while (lua_next(L, -2)) {
-                        if (lua_type(L, -2) == LUA_TSTRING)
-                            check_item(t, r, ra, lua_tostring(L, -2));
-                        lua_pop(L, 1);
-                    }
-                }
-                lua_pop(L, 1);
-            }
-        } else {
-            failed(t, "the case has no expect table");
-        }
+        lua_rawget(L, -2);
+        check_expectations(t, r);
         lua_pop(L, 1);
     }
     result_set_free(r);
     store_close(s);
-    unlink(db);
-    char side[64];
-    snprintf(side, sizeof side, "%s-wal", db);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", db);
-    unlink(side);
-    unlink(csv);
-    (void)name;
     return rc;
 }
 
@@ -280,7 +317,7 @@ int cmd_test(int argc, char **argv)
     err e = {0};
     fw_problems problems = {0};
     framework *f = NULL;
-    host *h = sandbox_new(NULL, &e);
+    host *h = cli_sandbox(NULL, &e);
     if (!h)
         return cli_fail(&e);
     if (framework_load(h, path, &f, &problems, &e)) {
@@ -294,26 +331,32 @@ int cmd_test(int argc, char **argv)
     int rc = host_run_file(h, cases, 1, &e);
     if (!rc && lua_type(L, -1) != LUA_TTABLE)
         rc = err_set(&e, ERR_INVALID, "%s: a cases file returns a list of cases", cases);
-    tcase_ctx t = {h, f, cli_data_dir(NULL), 0, ""};
+    tcase_ctx t = {h, f, cli_data_dir(NULL), 0, 0, ""};
     int passed = 0, failed_cases = 0;
     size_t n = rc ? 0 : lua_rawlen(L, -1);
     for (size_t i = 1; !rc && i <= n; i++) {
-        lua_rawgeti(L, -1, (lua_Integer)i);
         char name[200];
-        lua_pushliteral(L, "name");
-        lua_rawget(L, -2);
-        snprintf(name, sizeof name, "%s", lua_tostring(L, -1) ? lua_tostring(L, -1) : "(unnamed)");
-        lua_pop(L, 1);
+        snprintf(name, sizeof name, "case %zu", i);
         err ce = {0};
-        if (lua_type(L, -1) != LUA_TTABLE) {
+        if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TTABLE) {
+            err_set(&ce, ERR_INVALID, "a case is a table {name, period, data, expect}, not a %s", luaL_typename(L, -1));
+        } else {
+            lua_pushliteral(L, "name");
+            if (lua_rawget(L, -2) == LUA_TSTRING)
+                text_clean_into(name, sizeof name, lua_tostring(L, -1), lua_rawlen(L, -1));
+            lua_pop(L, 1);
+            run_case(&t, &ce);
+        }
+        if (ce.code) {
             failed_cases++;
-            printf("FAIL %s: not a table\n", name);
-        } else if (run_case(&t, name, &ce)) {
-            failed_cases++;
-            printf("FAIL %s: %s\n", name, ce.msg);
+            printf("FAIL %s: ", name);
+            text_fputs_clean(ce.msg, stdout);
+            putchar('\n');
         } else if (t.failures) {
             failed_cases++;
-            printf("FAIL %s: %s%s\n", name, t.first_failure, t.failures > 1 ? " (and more)" : "");
+            printf("FAIL %s: ", name);
+            text_fputs_clean(t.first_failure, stdout);
+            printf("%s\n", t.failures > 1 ? " (and more)" : "");
         } else {
             passed++;
             printf("ok   %s\n", name);

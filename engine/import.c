@@ -355,21 +355,18 @@ static int accept_row(void *ctx, const obs_text *row, err *e)
 
 /* ---- the file ---- */
 
-static int file_digest(const char *path, char hex[65], err *e)
+/* The SHA-256 of the rest of `f`, which is then rewound. */
+static int stream_digest(FILE *f, const char *name, char hex[65], err *e)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return err_set(e, ERR_IO, "%s: cannot open", path);
     sha256_ctx c;
     sha256_init(&c);
     unsigned char buf[65536];
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
         sha256_update(&c, buf, n);
-    int bad = ferror(f);
-    fclose(f);
-    if (bad)
-        return err_set(e, ERR_IO, "%s: read error", path);
+    if (ferror(f))
+        return err_set(e, ERR_IO, "%s: read error", name);
+    rewind(f);
     sha256_final_hex(&c, hex);
     return 0;
 }
@@ -406,51 +403,43 @@ static int read_rows(importer *im, FILE *f, err *e)
     return rc;
 }
 
-static int open_rejects(importer *im, err *e)
+static void start_rejects(importer *im)
 {
-    if (!im->o->rejects_path)
-        return 0;
-    im->rejects = fopen(im->o->rejects_path, "w");
-    if (!im->rejects)
-        return err_set(e, ERR_IO, "%s: cannot write", im->o->rejects_path);
-    fputs("line,problem", im->rejects);
-    for (int f = 0; f < OBS_NFIELDS; f++)
-        fprintf(im->rejects, ",%s", obs_field_name(f));
-    fputc('\n', im->rejects);
-    return 0;
+    FILE *f = im->rejects;
+    if (!f)
+        return;
+    fputs("line,problem", f);
+    for (int fld = 0; fld < OBS_NFIELDS; fld++)
+        fprintf(f, ",%s", obs_field_name(fld));
+    fputc('\n', f);
 }
 
 int import_file(store *s, const import_options *o, import_report *report, err *e)
 {
     memset(report, 0, sizeof *report);
+    FILE *f = o->in ? o->in : fopen(o->path, "rb");
+    if (!f)
+        return err_set(e, ERR_IO, "%s: cannot open", o->path);
     char sha[65];
-    int rc = file_digest(o->path, sha, e);
-    if (rc)
-        return rc;
-    rc = store_find_batch(s, sha, &report->batch, e);
-    if (rc < 0)
-        return rc;
-    if (rc == 1) {
-        report->already_imported = 1;
-        return 0;
-    }
-
+    int rc = stream_digest(f, o->path, sha, e);
     importer im;
     memset(&im, 0, sizeof im);
     im.s = s;
     im.o = o;
     im.rep = report;
     im.name = o->path;
-    FILE *f = fopen(o->path, "rb");
-    if (!f)
-        return err_set(e, ERR_IO, "%s: cannot open", o->path);
-    if (!(im.period_index = strmap_new()))
-        rc = err_set(e, ERR_NOMEM, "out of memory");
-    if (!rc)
-        rc = open_rejects(&im, e);
+    im.rejects = o->rejects;
     int in_tx = 0;
     if (!rc && !(rc = store_begin(s, e)))
         in_tx = 1;
+    if (!rc && (rc = store_find_batch(s, sha, &report->batch, e)) == 1) {
+        report->already_imported = 1;
+        rc = 0;
+        goto done;
+    }
+    if (!rc && !(im.period_index = strmap_new()))
+        rc = err_set(e, ERR_NOMEM, "out of memory");
+    start_rejects(&im);
     if (!rc)
         rc = store_begin_batch(s, base_name(o->path), sha, o->format ? o->format : "auto", &im.batch, e);
     if (!rc)
@@ -461,17 +450,40 @@ int import_file(store *s, const import_options *o, import_report *report, err *e
                      report->problems == 1 ? "" : "s");
     if (!rc)
         rc = store_finish_batch(s, im.batch, &report->counts, e);
-    if (im.rejects && fclose(im.rejects) && !rc)
-        rc = err_set(e, ERR_IO, "%s: write error", o->rejects_path);
+    if (!rc && im.rejects && (fflush(im.rejects) || ferror(im.rejects)))
+        rc = err_set(e, ERR_IO, "%s: write error; nothing was imported", o->rejects_name ? o->rejects_name : "rejects");
     if (!rc)
         rc = store_commit(s, e);
-    if (rc && in_tx)
-        store_rollback(s);
     if (!rc)
         report->batch = im.batch;
-    fclose(f);
+    else
+        report->batch = 0;
+done:
+    if (in_tx && (rc || report->already_imported))
+        store_rollback(s);
+    if (!o->in)
+        fclose(f);
     strmap_free(im.period_index);
     free(im.periods);
     free(im.arena);
+    return rc;
+}
+
+int import_csv_text(store *s, const char *name, const char *text, size_t len, import_report *report, err *e)
+{
+    memset(report, 0, sizeof *report);
+    FILE *in = len ? fmemopen((void *)text, len, "rb") : NULL;
+    if (!in)
+        return err_set(e, ERR_NOMEM, "%s: cannot read the text", name);
+    mapping m;
+    mapping_init(&m);
+    import_options o = {0};
+    o.path = name;
+    o.in = in;
+    o.format = "csv";
+    o.map = &m;
+    int rc = import_file(s, &o, report, e);
+    mapping_release(&m);
+    fclose(in);
     return rc;
 }

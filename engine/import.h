@@ -12,6 +12,8 @@
 #ifndef SCORECARD_IMPORT_H
 #define SCORECARD_IMPORT_H
 
+#include <stdio.h>
+
 #include "error.h"
 #include "mapping.h"
 #include "store.h"
@@ -20,10 +22,12 @@
 #define IMPORT_MAX_JSON_BYTES (256L << 20)
 
 typedef struct import_options {
-    const char *path;         /* file to read */
+    const char *path;         /* file to read, and its name in messages and in the batch */
+    FILE *in;                 /* read this instead of opening `path` (it must be seekable) */
     const char *format;       /* "csv", "json", "jsonstat" or NULL to tell from the content */
     const mapping *map;
-    const char *rejects_path; /* NULL: any problem rejects the whole file */
+    FILE *rejects;            /* NULL: any problem rejects the whole file; else bad rows go here */
+    const char *rejects_name; /* the rejects file's name, for messages */
     int progress;             /* print a progress line on stderr */
 } import_options;
 
@@ -38,7 +42,14 @@ typedef struct import_report {
 } import_report;
 
 /* Returns 0 when the file was imported (or had been), ERR_INVALID when rows
- * were wrong and nothing was written (see report->problem), or another error. */
+ * were wrong and nothing was written (see report->problem), or another error.
+ * Whether the file was imported already is decided inside the write
+ * transaction, so two processes importing one file at once import it once:
+ * the second waits for the first and finds it there. */
 int import_file(store *s, const import_options *o, import_report *report, err *e);
+
+/* Imports CSV text held in memory (the demo data, a test case's rows) as if
+ * it were a file called `name`, with the project's own columns. */
+int import_csv_text(store *s, const char *name, const char *text, size_t len, import_report *report, err *e);
 
 #endif

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "sandbox.h"
 #include "text.h"
 
 static const struct command {
@@ -72,6 +73,34 @@ int cli_open_store(const char *db_option, store **s)
     if (store_open(cli_db_path(db_option), s, &e))
         return cli_fail(&e);
     return CLI_OK;
+}
+
+/* A positive number from the environment variable `name` into *v; 0 when unset. */
+static int limit_from_env(const char *name, double max, double *v, err *e)
+{
+    const char *text = getenv(name);
+    if (!text || !*text)
+        return 0;
+    char *end;
+    double x = strtod(text, &end);
+    if (*end || !(x > 0) || x > max)
+        return err_set(e, ERR_USAGE, "%s=%s: give a positive number up to %.0f", name, text, max);
+    *v = x;
+    return 0;
+}
+
+host *cli_sandbox(store *s, err *e)
+{
+    host_limits l = host_default_limits();
+    double mb = (double)(l.memory >> 20), instructions = (double)l.instructions;
+    if (limit_from_env("SCORECARD_LIMIT_SECONDS", 86400, &l.seconds, e) ||
+        limit_from_env("SCORECARD_LIMIT_RUN_SECONDS", 86400 * 7, &l.run_seconds, e) ||
+        limit_from_env("SCORECARD_LIMIT_MEMORY_MB", 1 << 20, &mb, e) ||
+        limit_from_env("SCORECARD_LIMIT_INSTRUCTIONS", 1e15, &instructions, e))
+        return NULL;
+    l.memory = (size_t)(mb * 1048576);
+    l.instructions = (long long)instructions;
+    return sandbox_new(s, &l, e);
 }
 
 /* Messages quote framework code and data files: cleaned, they cannot move the

@@ -77,9 +77,9 @@ static int data_series(lua_State *L)
     return 1;
 }
 
-host *sandbox_new(store *s, err *e)
+host *sandbox_new(store *s, const host_limits *limits, err *e)
 {
-    host *h = host_new(NULL, sandbox_rules_dir(), e);
+    host *h = host_new(limits, sandbox_rules_dir(), e);
     if (!h)
         return NULL;
     host_add_library(h, "stats", lstats_functions(), NULL);

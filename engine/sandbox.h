@@ -14,7 +14,8 @@
 /* The rules folder: $SCORECARD_RULES, else the one this build was configured with. */
 const char *sandbox_rules_dir(void);
 
-/* A new host for `s` (may be NULL: no `data` library); free it with host_free(). */
-host *sandbox_new(store *s, err *e);
+/* A new host for `s` (may be NULL: no `data` library) under `limits` (NULL:
+ * host_default_limits()); free it with host_free(). */
+host *sandbox_new(store *s, const host_limits *limits, err *e);
 
 #endif

@@ -7,6 +7,9 @@
 #define SCORECARD_CLI_H
 
 #include "error.h"
+#include "eval.h"
+#include "framework.h"
+#include "output.h"
 #include "store.h"
 
 enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
@@ -27,7 +30,7 @@ int cli_open_store(const char *db_option, store **s);
  * SCORECARD_LIMIT_RUN_SECONDS (all calls of the command), SCORECARD_LIMIT_MEMORY_MB
  * and SCORECARD_LIMIT_INSTRUCTIONS. NULL with `e` set when one is not a
  * positive number. */
-struct host *cli_sandbox(store *s, err *e);
+host *cli_sandbox(store *s, err *e);
 /* Prints `scorecard: message` and returns the exit status for the error. */
 int cli_fail(const err *e);
 /* Prints a usage error with a pointer to --help; returns CLI_USAGE. */
@@ -52,8 +55,27 @@ int cmd_runs(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 
-struct fw_problems;
 /* Prints a framework's problems on stderr, errors first. */
-void cli_print_problems(const struct fw_problems *p);
+void cli_print_problems(const fw_problems *p);
+
+/* What run, compare and publish share (cli_scorecard.c). */
+typedef struct cli_scorecard {
+    store *s;
+    host *h;
+    framework *f;
+    result_set *r;
+    fw_problems problems;
+    const char *db; /* the database path */
+    char *path;     /* the framework file (a folder given is its framework.lua) */
+} cli_scorecard;
+
+/* Opens the store, loads the framework at `framework_path` (a file, or a
+ * folder holding framework.lua) and evaluates it, printing any failure; the
+ * run is not stored (eval_store). Returns a CLI status; close either way. */
+int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_path, const eval_options *o);
+/* What an output of the command must not overwrite: the database and every
+ * file the framework loaded. Valid until close. */
+out_guard cli_scorecard_guard(const cli_scorecard *c);
+void cli_scorecard_close(cli_scorecard *c);
 
 #endif

@@ -168,7 +168,7 @@ int cmd_compare(int argc, char **argv)
         fputs("scorecard: out of memory\n", stderr);
         return CLI_FAILED;
     }
-    eval_options o = {NULL, NULL, 0, 0};
+    eval_options o = {NULL, NULL, 0};
     int c;
     optind = 0;
     opterr = 0;
@@ -199,28 +199,16 @@ int cmd_compare(int argc, char **argv)
     if (o.nareas)
         o.areas = areas;
 
-    store *s;
-    int rc = cli_open_store(db, &s);
-    if (rc) {
-        free(areas);
-        return rc;
-    }
     err e = {0};
-    fw_problems problems = {0};
-    framework *f = NULL;
-    result_set *r = NULL;
     compare_matrix *m = NULL;
     size_t *which = NULL, nwhich = 0;
     peers p = {o.nareas ? "areas" : "all", NULL, NULL, {0}};
-    host *h = cli_sandbox(NULL, &e);
-    if (!h)
+    cli_scorecard sc;
+    int rc = cli_scorecard_open(&sc, db, path, &o);
+    result_set *r = sc.r;
+    if (!rc && parent && parent_peers(sc.s, parent, sc.f->scores, &p, &e))
         rc = cli_fail(&e);
-    else if (framework_load(h, path, &f, &problems, &e)) {
-        cli_print_problems(&problems);
-        rc = cli_fail(&e);
-    } else if ((parent && parent_peers(s, parent, f->scores, &p, &e)) || eval_run(s, h, f, &o, &r, &e)) {
-        rc = cli_fail(&e);
-    } else {
+    if (!rc) {
         if (parent) {
             which = calloc(r->nareas ? r->nareas : 1, sizeof *which);
             for (size_t a = 0; which && a < r->nareas; a++)
@@ -229,24 +217,21 @@ int cmd_compare(int argc, char **argv)
             if (!which)
                 err_set(&e, ERR_NOMEM, "out of memory");
             else if (!nwhich)
-                err_set(&e, ERR_INVALID, "no %s area in %s (%s) was current in %s", f->scores, p.parent,
+                err_set(&e, ERR_INVALID, "no %s area in %s (%s) was current in %s", sc.f->scores, p.parent,
                         p.parent_name, r->period);
         }
-        if (e.code || compare_matrix_new(r, which, nwhich, &m, &e)) {
+        out_guard guard = cli_scorecard_guard(&sc);
+        out_file out;
+        if (e.code || compare_matrix_new(r, which, nwhich, &m, &e) || out_file_open(&out, output, &guard, 0, &e)) {
             rc = cli_fail(&e);
         } else {
-            FILE *out = output ? fopen(output, "w") : stdout;
-            if (!out) {
-                err_set(&e, ERR_IO, "%s: cannot write", output);
+            int colour = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+            compare_scope scope = {p.rule, p.parent, p.parent_name};
+            if (report_compare(out.f, m, &scope, format, colour, &e)) {
+                out_file_abort(&out);
                 rc = cli_fail(&e);
-            } else {
-                int colour = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-                compare_scope scope = {p.rule, p.parent, p.parent_name};
-                int w = report_compare(out, m, &scope, format, colour, &e);
-                if (output && fclose(out) && !w)
-                    w = err_set(&e, ERR_IO, "%s: write error", output);
-                if (w)
-                    rc = cli_fail(&e);
+            } else if (out_file_commit(&out, &e)) {
+                rc = cli_fail(&e);
             }
         }
     }
@@ -254,11 +239,7 @@ int cmd_compare(int argc, char **argv)
     free(which);
     free(p.parent), free(p.parent_name);
     code_list_free(&p.in);
-    result_set_free(r);
-    framework_free(f, h);
-    host_free(h);
-    fw_problems_free(&problems);
-    store_close(s);
+    cli_scorecard_close(&sc);
     free(areas);
     return rc;
 }

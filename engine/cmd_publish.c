@@ -10,6 +10,7 @@
 #include "eval.h"
 #include "framework.h"
 #include "report.h"
+#include "output.h"
 #include "sandbox.h"
 
 static const char USAGE[] =
@@ -18,25 +19,19 @@ static const char USAGE[] =
     "index.html (every area with its overall status), areas/CODE.html (one self-contained\n"
     "page per area with its charts) and compare.html (all areas side by side with the\n"
     "comparison charts). Links are relative, nothing is fetched from the network, and the\n"
-    "pages follow the same accessibility rules as `run --format html`.\n";
+    "pages follow the same accessibility rules as `run --format html`.\n\n"
+    "The site is built in a folder beside DIR and swapped in whole: readers see the old\n"
+    "site or the new one. DIR must be new, empty, or a site published before.\n";
 
-static int make_dir(const char *path, err *e)
-{
-    if (mkdir(path, 0777) && errno != EEXIST)
-        return err_set(e, ERR_IO, "%s: cannot create the folder", path);
-    return 0;
-}
-
-/* Writes one page with `write`; a page is a file, all or nothing to the reader. */
+/* Writes one page with `write`, as a new file in the folder being built. */
 static int write_page(const char *path, int (*write)(FILE *, const result_set *, err *), const result_set *r, err *e)
 {
-    FILE *out = fopen(path, "w");
+    FILE *out = out_create(path, e);
     if (!out)
-        return err_set(e, ERR_IO, "%s: cannot write", path);
+        return e->code;
     int rc = write(out, r, e);
-    if (fclose(out) && !rc)
-        rc = err_set(e, ERR_IO, "%s: write error", path);
-    return rc;
+    int closed = out_close(out, path, e);
+    return rc ? rc : closed;
 }
 
 /* A file name for an area code: codes are letters, digits and '-'; anything else becomes '_'. */
@@ -50,16 +45,17 @@ static void page_name(const char *code, char *out, size_t cap)
     snprintf(out + n, cap - n, ".html");
 }
 
-static int publish(const char *dir, const result_set *r, err *e)
+/* Writes the site into `dir`, a new folder nobody reads yet (out_dir). */
+static int build_site(const char *dir, const result_set *r, err *e)
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/areas", dir);
-    int rc = make_dir(dir, e);
-    if (!rc)
-        rc = make_dir(path, e);
+    if (mkdir(path, 0777))
+        return err_set(e, ERR_IO, "%s: cannot create the folder: %s", path, strerror(errno));
     char **pages = calloc(r->nareas ? r->nareas : 1, sizeof *pages);
     if (!pages)
         return err_set(e, ERR_NOMEM, "out of memory");
+    int rc = 0;
     for (size_t a = 0; !rc && a < r->nareas; a++) {
         char name[256];
         page_name(r->areas[a].code, name, sizeof name);
@@ -76,15 +72,56 @@ static int publish(const char *dir, const result_set *r, err *e)
     }
     if (!rc) {
         snprintf(path, sizeof path, "%s/index.html", dir);
-        FILE *out = fopen(path, "w");
-        rc = out ? report_html_index(out, r, (const char *const *)pages, e) : err_set(e, ERR_IO, "%s: cannot write", path);
-        if (out && fclose(out) && !rc)
-            rc = err_set(e, ERR_IO, "%s: write error", path);
+        FILE *out = out_create(path, e);
+        rc = out ? report_html_index(out, r, (const char *const *)pages, e) : e->code;
+        if (out) {
+            int closed = out_close(out, path, e);
+            rc = rc ? rc : closed;
+        }
     }
     for (size_t a = 0; a < r->nareas; a++)
         free(pages[a]);
     free(pages);
     return rc;
+}
+
+/* Builds the site beside `target`, stores the run, then swaps the site in:
+ * readers see the old site or the new one, never a part of either, and a run
+ * is recorded only for a site that was completely written. */
+static int publish(cli_scorecard *sc, const char *target)
+{
+    err e = {0};
+    result_set *r = sc->r;
+    out_guard guard = cli_scorecard_guard(sc);
+    out_dir d;
+    if (out_dir_open(&d, target, &guard, &e))
+        return cli_fail(&e);
+    int rc = store_begin(sc->s, &e);
+    int in_tx = !rc;
+    if (!rc)
+        rc = eval_store(sc->s, r, &e);
+    if (!rc)
+        rc = build_site(out_dir_target(&d), r, &e);
+    if (!rc)
+        rc = store_commit(sc->s, &e);
+    if (rc) {
+        if (in_tx)
+            store_rollback(sc->s);
+        out_dir_abort(&d);
+        char why[sizeof e.msg];
+        memcpy(why, e.msg, sizeof why);
+        err_set(&e, e.code, "%s; nothing was published and the run was not stored", why);
+        return cli_fail(&e);
+    }
+    if (out_dir_commit(&d, &e)) {
+        char why[sizeof e.msg];
+        memcpy(why, e.msg, sizeof why);
+        err_set(&e, e.code, "run %lld was stored, but the site was not put in place: %s", r->run_id, why);
+        return cli_fail(&e);
+    }
+    printf("%s: index.html, compare.html and %zu area page%s (run %lld, period %s)\n", target, r->nareas,
+           r->nareas == 1 ? "" : "s", r->run_id, r->period);
+    return CLI_OK;
 }
 
 int cmd_publish(int argc, char **argv)
@@ -99,7 +136,7 @@ int cmd_publish(int argc, char **argv)
                                          {0, 0, 0, 0}};
     const char *db = NULL, *path = NULL, *dir = NULL;
     const char **areas = calloc((size_t)argc + 1, sizeof *areas);
-    eval_options o = {NULL, NULL, 0, 1};
+    eval_options o = {NULL, NULL, 0};
     int c;
     optind = 0;
     opterr = 0;
@@ -121,33 +158,11 @@ int cmd_publish(int argc, char **argv)
     }
     if (o.nareas)
         o.areas = areas;
-    store *s;
-    int rc = cli_open_store(db, &s);
-    if (rc) {
-        free(areas);
-        return rc;
-    }
-    err e = {0};
-    fw_problems problems = {0};
-    framework *f = NULL;
-    result_set *r = NULL;
-    host *h = cli_sandbox(NULL, &e);
-    if (!h)
-        rc = cli_fail(&e);
-    else if (framework_load(h, path, &f, &problems, &e)) {
-        cli_print_problems(&problems);
-        rc = cli_fail(&e);
-    } else if (eval_run(s, h, f, &o, &r, &e) || publish(dir, r, &e)) {
-        rc = cli_fail(&e);
-    } else {
-        printf("%s: index.html, compare.html and %zu area page%s (run %lld, period %s)\n", dir, r->nareas, r->nareas == 1 ? "" : "s", r->run_id,
-               r->period);
-    }
-    result_set_free(r);
-    framework_free(f, h);
-    host_free(h);
-    fw_problems_free(&problems);
-    store_close(s);
+    cli_scorecard sc;
+    int rc = cli_scorecard_open(&sc, db, path, &o);
+    if (!rc)
+        rc = publish(&sc, dir);
+    cli_scorecard_close(&sc);
     free(areas);
     return rc;
 }

@@ -42,6 +42,57 @@ void cli_print_problems(const fw_problems *p)
                 p->dropped == 1 ? "" : "s", FW_MAX_PROBLEMS);
 }
 
+/* Writes the scorecard and, when asked, stores the run: the run is committed
+ * only once the output is complete and synced, and the output is put in place
+ * only after that, so a failure leaves neither or says which one exists. */
+static int write_scorecard(cli_scorecard *sc, const char *format, const char *output, int keep_run)
+{
+    err e = {0};
+    result_set *r = sc->r;
+    int xlsx = !strcmp(format, "xlsx");
+    out_guard guard = cli_scorecard_guard(sc);
+    out_file out;
+    if (out_file_open(&out, output, &guard, xlsx, &e))
+        return cli_fail(&e);
+    int rc = keep_run ? store_begin(sc->s, &e) : 0;
+    int in_tx = keep_run && !rc;
+    if (!rc && keep_run)
+        rc = eval_store(sc->s, r, &e);
+    if (!rc) {
+        int colour = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+        rc = xlsx                      ? report_xlsx(out_file_target(&out), r, &e)
+             : !strcmp(format, "json") ? report_json(out.f, r, &e)
+             : !strcmp(format, "csv")  ? report_csv(out.f, r, &e)
+             : !strcmp(format, "html") ? report_html(out.f, r, &e)
+                                       : report_text(out.f, r, colour, &e);
+    }
+    if (!rc)
+        rc = out_file_close(&out, &e);
+    if (!rc && in_tx)
+        rc = store_commit(sc->s, &e);
+    if (rc) {
+        if (in_tx)
+            store_rollback(sc->s);
+        out_file_abort(&out);
+        r->run_id = 0;
+        if (keep_run) {
+            char why[sizeof e.msg];
+            memcpy(why, e.msg, sizeof why);
+            err_set(&e, e.code, "%s; the run was not stored", why);
+        }
+        return cli_fail(&e);
+    }
+    if (out_file_place(&out, &e)) {
+        if (r->run_id)
+            err_prefix(&e, "run %lld was stored, but the scorecard was not written", r->run_id);
+        return cli_fail(&e);
+    }
+    if (r->run_id)
+        fprintf(stderr, "run %lld stored (%zu area%s, period %s)\n", r->run_id, r->nareas, r->nareas == 1 ? "" : "s",
+                r->period);
+    return CLI_OK;
+}
+
 int cmd_run(int argc, char **argv)
 {
     enum { O_FRAMEWORK = 1, O_PERIOD, O_AREA, O_NO_STORE };
@@ -53,8 +104,8 @@ int cmd_run(int argc, char **argv)
         {0, 0, 0, 0}};
     const char *db = NULL, *path = NULL, *format = "text", *output = NULL;
     const char **areas = calloc((size_t)argc + 1, sizeof *areas);
-    eval_options o = {NULL, NULL, 0, 1};
-    int c;
+    eval_options o = {NULL, NULL, 0};
+    int keep_run = 1, c;
     optind = 0;
     opterr = 0;
     while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
@@ -65,7 +116,7 @@ int cmd_run(int argc, char **argv)
         case O_AREA: areas[o.nareas++] = optarg; break;
         case OPT_FORMAT: format = optarg; break;
         case 'o': output = optarg; break;
-        case O_NO_STORE: o.store_run = 0; break;
+        case O_NO_STORE: keep_run = 0; break;
         case OPT_HELP: fputs(USAGE, stdout); free(areas); return CLI_OK;
         default: free(areas); return cli_usage("run", "unknown or incomplete option %s", argv[optind - 1]);
         }
@@ -83,53 +134,11 @@ int cmd_run(int argc, char **argv)
     if (o.nareas)
         o.areas = areas;
 
-    store *s;
-    int rc = cli_open_store(db, &s);
-    if (rc) {
-        free(areas);
-        return rc;
-    }
-    err e = {0};
-    fw_problems problems = {0};
-    framework *f = NULL;
-    result_set *r = NULL;
-    host *h = cli_sandbox(NULL, &e);
-    if (!h)
-        rc = cli_fail(&e);
-    else if (framework_load(h, path, &f, &problems, &e)) {
-        cli_print_problems(&problems);
-        rc = cli_fail(&e);
-    } else if (eval_run(s, h, f, &o, &r, &e)) {
-        rc = cli_fail(&e);
-    } else {
-        FILE *out = xlsx ? NULL : output ? fopen(output, "w") : stdout;
-        if (xlsx) { /* a workbook is written to a path, not a stream */
-            if (report_xlsx(output, r, &e))
-                rc = cli_fail(&e);
-            else if (r->run_id)
-                fprintf(stderr, "run %lld stored (%zu areas, period %s)\n", r->run_id, r->nareas, r->period);
-        } else if (!out) {
-            err_set(&e, ERR_IO, "%s: cannot write", output);
-            rc = cli_fail(&e);
-        } else {
-            int colour = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-            int w = !strcmp(format, "json") ? report_json(out, r, &e)
-                    : !strcmp(format, "csv") ? report_csv(out, r, &e)
-                    : !strcmp(format, "html") ? report_html(out, r, &e)
-                                             : report_text(out, r, colour, &e);
-            if (output && fclose(out) && !w)
-                w = err_set(&e, ERR_IO, "%s: write error", output);
-            if (w)
-                rc = cli_fail(&e);
-            else if (r->run_id)
-                fprintf(stderr, "run %lld stored (%zu areas, period %s)\n", r->run_id, r->nareas, r->period);
-        }
-    }
-    result_set_free(r);
-    framework_free(f, h);
-    host_free(h);
-    fw_problems_free(&problems);
-    store_close(s);
+    cli_scorecard sc;
+    int rc = cli_scorecard_open(&sc, db, path, &o);
+    if (!rc)
+        rc = write_scorecard(&sc, format, output, keep_run);
+    cli_scorecard_close(&sc);
     free(areas);
     return rc;
 }

@@ -255,7 +255,7 @@ static int run_case(tcase_ctx *t, err *e)
     free(rep);
     free(text);
 
-    eval_options o = {NULL, NULL, 0, 0};
+    eval_options o = {NULL, NULL, 0};
     const char **areas = NULL;
     lua_pushliteral(L, "period");
     type = lua_rawget(L, -2);

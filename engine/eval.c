@@ -1228,30 +1228,31 @@ static int roll_area(evaluator *ev, res_area *ra, err *e)
 
 /* ---- storing ---- */
 
-static int store_results(evaluator *ev, err *e)
+int eval_store(store *s, result_set *r, err *e)
 {
-    result_set *r = ev->r;
-    const framework *f = ev->f;
+    const framework *f = r->framework;
     store_run run = {f->id, f->version, f->sha256, f->path, r->period, r->period_start, r->period_end, SCORECARD_ENGINE_VERSION};
-    int rc = store_begin_run(ev->s, &run, &r->run_id, e);
+    int rc = store_begin_run(s, &run, &r->run_id, e);
     for (size_t a = 0; !rc && a < r->nareas; a++) {
         res_area *ra = &r->areas[a];
         store_result area = {ra->code, "area", f->id, ra->colour, NULL, NULL, NULL, "rollup", ra->reason, NAN, NAN, NULL};
-        rc = store_put_result(ev->s, r->run_id, &area, e);
+        rc = store_put_result(s, r->run_id, &area, e);
         for (size_t o = 0; !rc && o < f->nout; o++) {
             store_result out = {ra->code, "outcome", f->out[o].id, ra->outcomes[o].colour, NULL, NULL, NULL, "rollup",
                                 ra->outcomes[o].reason, NAN, NAN, NULL};
-            rc = store_put_result(ev->s, r->run_id, &out, e);
+            rc = store_put_result(s, r->run_id, &out, e);
         }
         for (size_t i = 0; !rc && i < f->nind; i++) {
             res_indicator *x = &ra->indicators[i];
             store_result ir = {ra->code, "indicator", f->ind[i].id, x->colour, x->assessment, x->value_text,
                                x->period, x->method, x->reason, x->value, x->comparator, x->details};
-            rc = store_put_result(ev->s, r->run_id, &ir, e);
+            rc = store_put_result(s, r->run_id, &ir, e);
         }
     }
     if (!rc)
-        rc = store_finish_run(ev->s, r->run_id, r->fingerprint, (long)r->nareas, e);
+        rc = store_finish_run(s, r->run_id, r->fingerprint, (long)r->nareas, e);
+    if (rc)
+        r->run_id = 0;
     return rc;
 }
 
@@ -1370,13 +1371,6 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         rc = roll_area(&ev, &ev.r->areas[a], e);
     if (!rc)
         sha256_final_hex(&ev.fingerprint, ev.r->fingerprint);
-    if (!rc && o->store_run) {
-        rc = store_begin(s, e);
-        if (!rc && (rc = store_results(&ev, e)) == 0)
-            rc = store_commit(s, e);
-        else if (rc)
-            store_rollback(s);
-    }
     ev.live->set = NULL; /* handles kept past the run are refused */
     ev.live->generation++;
     host_release(h, ev.kept);

@@ -6,8 +6,8 @@
  * the period in C, settles the statuses that need no rule (not reported,
  * missing, suppressed), derives an area's series from its members where the
  * framework says so, and calls the indicator's Lua rule once per area. Then
- * it rolls colours up to outcomes and areas, and stores the run. It never
- * formats output.
+ * it rolls colours up to outcomes and areas; eval_store() records the run. It
+ * never formats output.
  */
 #ifndef SCORECARD_EVAL_H
 #define SCORECARD_EVAL_H
@@ -22,10 +22,14 @@ typedef struct eval_options {
     const char *period;        /* a period label; NULL: the latest the framework has data for */
     const char *const *areas;  /* codes to score; NULL: every current area of the framework's kind */
     size_t nareas;
-    int store_run;             /* record the run and its results in the store */
 } eval_options;
 
 /* Evaluates `f` and returns a new result set (free with result_set_free). */
 int eval_run(store *s, host *h, const framework *f, const eval_options *o, result_set **out, err *e);
+
+/* Stores the run and every result and sets r->run_id, inside a transaction
+ * the caller opened (store_begin): a command commits it only once its output
+ * is safely written, so no run is recorded for a scorecard nobody got. */
+int eval_store(store *s, result_set *r, err *e);
 
 #endif

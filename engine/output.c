@@ -229,17 +229,19 @@ static void free_out(out_file *o)
     memset(o, 0, sizeof *o);
 }
 
-int out_file_commit(out_file *o, err *e)
+int out_file_close(out_file *o, err *e)
 {
-    int rc = 0;
     if (o->f == stdout) {
+        errno = 0;
         if (fflush(stdout) || ferror(stdout))
-            rc = err_set(e, ERR_IO, "standard output: write error: %s", strerror(errno ? errno : EIO));
-        memset(o, 0, sizeof *o);
-        return rc;
+            return err_set(e, ERR_IO, "standard output: write error: %s", strerror(errno ? errno : EIO));
+        o->f = NULL;
+        return 0;
     }
     const char *shown = o->path ? o->path : "output";
+    int rc = 0;
     if (o->f) {
+        errno = 0;
         int bad = fflush(o->f) != 0 || ferror(o->f);
         int saved = errno;
         if (!bad && o->temp && fsync(fileno(o->f)))
@@ -257,16 +259,31 @@ int out_file_commit(out_file *o, err *e)
         if (fd >= 0)
             close(fd);
     }
-    if (!rc && o->temp) {
-        if (rename(o->temp, o->path))
-            rc = err_set(e, ERR_IO, "%s: cannot put the file in place: %s", shown, strerror(errno));
-        else
+    return rc;
+}
+
+int out_file_place(out_file *o, err *e)
+{
+    int rc = 0;
+    if (o->temp) {
+        if (rename(o->temp, o->path)) {
+            rc = err_set(e, ERR_IO, "%s: cannot put the file in place: %s", o->path, strerror(errno));
+            unlink(o->temp);
+        } else {
             sync_folder_of(o->path);
+        }
     }
-    if (rc && o->temp)
-        unlink(o->temp);
     free_out(o);
     return rc;
+}
+
+int out_file_commit(out_file *o, err *e)
+{
+    if (out_file_close(o, e)) {
+        out_file_abort(o);
+        return e->code;
+    }
+    return out_file_place(o, e);
 }
 
 void out_file_abort(out_file *o)
@@ -275,8 +292,6 @@ void out_file_abort(out_file *o)
         fclose(o->f);
     if (o->temp)
         unlink(o->temp);
-    if (o->f == stdout)
-        fflush(stdout);
     free_out(o);
 }
 

@@ -46,6 +46,12 @@ const char *out_file_target(const out_file *o);
  * error seen on the stream (a full disk) is reported here, and the target is
  * left as it was. Frees `o`'s paths either way. */
 int out_file_commit(out_file *o, err *e);
+/* The same in two steps, for a command that records something (a run) only
+ * once its output is safe: out_file_close() does everything that can fail on
+ * a full disk (for standard output: flush and check it); out_file_place()
+ * then renames the file into place. After a failed close, call abort. */
+int out_file_close(out_file *o, err *e);
+int out_file_place(out_file *o, err *e);
 /* Closes and removes the temporary file; the target is left as it was. */
 void out_file_abort(out_file *o);
 

@@ -216,7 +216,7 @@ run compare --framework "$FW" --parent NOPE; expect_status 2; expect_err "unknow
 run compare --framework "$FW" --parent E54000008; expect_status 1; expect_err "no areas of type"
 run compare --framework "$FW" --format pdf; expect_status 2; expect_err "--format must be"
 run compare --parent S08000020; expect_status 2; expect_err "--framework PATH is required"
-run compare --framework "$FW" -o "$WORK/no/such/dir/x.csv" --format csv; expect_status 1; expect_err "cannot write"
+run compare --framework "$FW" -o "$WORK/no/such/dir/x.csv" --format csv; expect_status 1; expect_err "the folder does not exist"
 run compare --help; expect_status 0; expect_out "share a member"
 
 # Every shipped framework, the four countries: compare runs and its spreads match the values.

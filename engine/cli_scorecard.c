@@ -1,0 +1,57 @@
+/* cli_scorecard.c - what run, compare and publish share: open the store, load
+ * the framework in a sandbox, evaluate it; and what their outputs must never
+ * overwrite. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_path, const eval_options *o)
+{
+    memset(c, 0, sizeof *c);
+    c->db = cli_db_path(db);
+    int rc = cli_open_store(db, &c->s);
+    if (rc)
+        return rc;
+    err e = {0};
+    struct stat st; /* a framework's folder stands for its framework.lua */
+    if (stat(framework_path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        size_t n = strlen(framework_path) + 16;
+        if ((c->path = malloc(n)))
+            snprintf(c->path, n, "%s/framework.lua", framework_path);
+    } else {
+        c->path = strdup(framework_path);
+    }
+    if (!c->path) {
+        err_set(&e, ERR_NOMEM, "out of memory");
+        return cli_fail(&e);
+    }
+    if (!(c->h = cli_sandbox(NULL, &e)))
+        return cli_fail(&e);
+    if (framework_load(c->h, c->path, &c->f, &c->problems, &e)) {
+        cli_print_problems(&c->problems);
+        return cli_fail(&e);
+    }
+    if (eval_run(c->s, c->h, c->f, o, &c->r, &e))
+        return cli_fail(&e);
+    return CLI_OK;
+}
+
+out_guard cli_scorecard_guard(const cli_scorecard *c)
+{
+    int n = 0;
+    const char *const *files = c->h ? host_files(c->h, &n) : NULL;
+    return (out_guard){c->db, files, (size_t)n};
+}
+
+void cli_scorecard_close(cli_scorecard *c)
+{
+    result_set_free(c->r);
+    framework_free(c->f, c->h);
+    host_free(c->h);
+    fw_problems_free(&c->problems);
+    store_close(c->s);
+    free(c->path);
+    memset(c, 0, sizeof *c);
+}

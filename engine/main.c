@@ -1,4 +1,5 @@
 /* main.c - the `scorecard` command: global help and dispatch to subcommands. */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -124,6 +125,19 @@ int cli_usage(const char *command, const char *fmt, ...)
     return CLI_USAGE;
 }
 
+/* A command whose standard output could not be written (a full disk, a closed
+ * pipe) has failed, whatever it returned: nothing may exit 0 having printed
+ * half of what it meant to. */
+static int finish(int status)
+{
+    errno = 0;
+    if (fflush(stdout) || ferror(stdout) || fclose(stdout)) {
+        fprintf(stderr, "scorecard: standard output: write error%s%s\n", errno ? ": " : "", errno ? strerror(errno) : "");
+        return status ? status : CLI_FAILED;
+    }
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -133,15 +147,15 @@ int main(int argc, char **argv)
     const char *name = argv[1];
     if (!strcmp(name, "--help") || !strcmp(name, "-h") || !strcmp(name, "help")) {
         usage(stdout);
-        return CLI_OK;
+        return finish(CLI_OK);
     }
     if (!strcmp(name, "--version")) {
         printf("scorecard %s\n", SCORECARD_VERSION);
-        return CLI_OK;
+        return finish(CLI_OK);
     }
     for (size_t i = 0; i < NCOMMANDS; i++)
         if (!strcmp(name, COMMANDS[i].name))
-            return COMMANDS[i].run(argc - 1, argv + 1);
+            return finish(COMMANDS[i].run(argc - 1, argv + 1));
     fprintf(stderr, "scorecard: unknown command \"%s\"\n\n", name);
     usage(stderr);
     return CLI_USAGE;

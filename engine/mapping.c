@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_read.h"
 #include "text.h"
 
 /* The GSS and R conventions in data-conventions §3: what each marker means. */
@@ -207,12 +208,15 @@ int mapping_load_file(mapping *m, const char *path, err *e)
     FILE *f = fopen(path, "rb");
     if (!f)
         return err_set(e, ERR_IO, "%s: cannot open", path);
-    char *text = text_read_all(f, path, 1 << 20, NULL, e);
+    size_t len;
+    char *text = text_read_all(f, path, 1 << 20, &len, e);
     fclose(f);
     if (!text)
         return e->code;
-    cJSON *root = cJSON_Parse(text);
+    cJSON *root = json_read(text, len, path, e);
     free(text);
+    if (!root)
+        return e->code;
     if (!cJSON_IsObject(root)) {
         cJSON_Delete(root);
         return err_set(e, ERR_PARSE, "%s: not a JSON object (see docs/scorecard.md, \"Mapping files\")", path);

@@ -76,6 +76,32 @@ static int tokenize(const char *s, tok *t, int *n)
     return 0;
 }
 
+#define MAX_SPAN_YEARS 20 /* a pooled period longer than this is a typo ("2023-00" read as 2023 to 2100) */
+
+static int is_separator(enum tok_kind k)
+{
+    return k == T_DASH || k == T_SLASH || k == T_SEMI || k == T_COMMA;
+}
+
+/* Punctuation must sit between items: balanced parentheses, no label that
+ * starts or ends with a separator ("-2023", "2023/"), no two separators in a
+ * row. Without this, the punctuation-blind reading below would accept them. */
+static int well_formed(const tok *t, int n)
+{
+    int depth = 0;
+    for (int i = 0; i < n; i++) {
+        if (t[i].kind == T_OPEN && ++depth > 1)
+            return 0;
+        if (t[i].kind == T_CLOSE && --depth < 0)
+            return 0;
+        if (is_separator(t[i].kind) &&
+            (i == 0 || i == n - 1 || is_separator(t[i - 1].kind) || t[i - 1].kind == T_OPEN ||
+             t[i + 1].kind == T_CLOSE))
+            return 0;
+    }
+    return depth == 0;
+}
+
 static const char *const MONTHS[12] = {"jan", "feb", "mar", "apr", "may", "jun",
                                        "jul", "aug", "sep", "oct", "nov", "dec"};
 static const char *const MONTHS_LONG[12] = {"january", "february", "march",     "april",
@@ -266,6 +292,8 @@ static int decide(const facts *f, quarter_kind quarters, period *p)
     if ((fy && f->calendar) || (!fy && f->nyears && f->financial))
         return -1;
     int span = y1 - y0 + 1;
+    if (span > MAX_SPAN_YEARS)
+        return -1;
     if (f->stated && (f->stated > span || f->nyears < 2))
         return -1;
     int units = f->stated ? f->stated : span;
@@ -356,7 +384,8 @@ int period_parse(const char *label, quarter_kind quarters, period *out, err *e)
     tok t[MAX_TOKS];
     int n = 0;
     facts f;
-    if (!label || tokenize(label, t, &n) || n == 0 || gather(t, n, &f) || decide(&f, quarters, out))
+    if (!label || tokenize(label, t, &n) || n == 0 || !well_formed(t, n) || gather(t, n, &f) ||
+        decide(&f, quarters, out))
         return err_set(e, ERR_PARSE, "\"%s\" is not a period notation this engine knows", label ? label : "");
     return 0;
 }

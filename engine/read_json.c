@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_read.h"
 #include "reader.h"
 
 /* Formats a JSON number the way a person would have written it: the shortest
@@ -16,32 +17,10 @@ static void number_text(double v, char *out, size_t n)
         snprintf(out, n, "%.17g", v);
 }
 
-/* Line of byte `pos` in `text`, for parse errors. */
-static long line_at(const char *text, size_t len, const char *pos)
-{
-    long line = 1;
-    for (const char *p = text; p < pos && p < text + len; p++)
-        line += *p == '\n';
-    return line;
-}
-
-static cJSON *parse_or_error(const char *text, size_t len, const char *name, err *e)
-{
-    cJSON *root = cJSON_ParseWithLength(text, len);
-    if (!root) {
-        const char *at = cJSON_GetErrorPtr();
-        if (at && at >= text && at <= text + len)
-            err_set(e, ERR_PARSE, "%s:%ld: not valid JSON", name, line_at(text, len, at));
-        else
-            err_set(e, ERR_PARSE, "%s: not valid JSON", name);
-    }
-    return root;
-}
-
 int reader_json(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
                 void *ctx, err *e)
 {
-    cJSON *root = parse_or_error(text, len, name, e);
+    cJSON *root = json_read(text, len, name, e);
     if (!root)
         return e->code;
     int rc = 0;

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_read.h"
 #include "reader.h"
 
 #define JSONSTAT_MAX_DIMS 16
@@ -113,32 +114,121 @@ static const cJSON *find_dataset(const cJSON *root)
     return NULL;
 }
 
-/* Value at flat index `i`, from an array or a sparse object. NULL when absent. */
-static const cJSON *cell(const cJSON *values, const cJSON **cursor, long i)
+/* One cell to read: its flat index, its value and its status (either NULL). */
+typedef struct cell {
+    long i;
+    const cJSON *value;
+    const char *status;
+} cell;
+
+static int by_index(const void *a, const void *b)
 {
-    if (cJSON_IsArray(values)) {
-        const cJSON *c = *cursor; /* walked in order: O(1) per cell */
-        *cursor = c ? c->next : NULL;
-        return c;
-    }
-    char key[24];
-    snprintf(key, sizeof key, "%ld", i);
-    return cJSON_GetObjectItemCaseSensitive(values, key);
+    long x = ((const cell *)a)->i, y = ((const cell *)b)->i;
+    return (x > y) - (x < y);
 }
 
-static const char *status_at(const cJSON *status, long i)
+/* The cell index a sparse key names: digits only, no sign, below `cells`. */
+static int sparse_index(const char *key, long cells, long *out)
 {
-    if (cJSON_IsString(status))
-        return status->valuestring;
-    const cJSON *s = NULL;
-    if (cJSON_IsArray(status)) {
-        s = cJSON_GetArrayItem(status, (int)i);
-    } else if (cJSON_IsObject(status)) {
-        char key[24];
-        snprintf(key, sizeof key, "%ld", i);
-        s = cJSON_GetObjectItemCaseSensitive(status, key);
+    if (!key || !*key || strlen(key) > 18)
+        return -1;
+    long v = 0;
+    for (const char *p = key; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        v = v * 10 + (*p - '0');
     }
-    return cJSON_IsString(s) ? s->valuestring : NULL;
+    if (v >= cells)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* The cells to read, in index order. A dense `value` array gives every cell;
+ * a sparse object (JSON-stat's "value": {"7": 12.5}) gives only the cells it
+ * and the sparse `status` name: an absent cell is absent, not a row saying
+ * "missing", so a small file cannot expand into millions of rows. A key that
+ * is not a cell index is an error, not a cell silently dropped. */
+static int list_cells(const cJSON *values, const cJSON *status, long cells, const char *name, cell **out, long *n,
+                      err *e)
+{
+    *out = NULL;
+    *n = 0;
+    int dense = cJSON_IsArray(values);
+    long cap = dense ? cells : (long)cJSON_GetArraySize(values) + (cJSON_IsObject(status) ? cJSON_GetArraySize(status) : 0);
+    cell *list = calloc((size_t)(cap ? cap : 1), sizeof *list);
+    if (!list)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    long k = 0;
+    if (dense) {
+        for (const cJSON *v = values->child; v && k < cells; v = v->next, k++)
+            list[k] = (cell){k, v, NULL};
+    } else {
+        for (const cJSON *v = values->child; v; v = v->next) {
+            long i;
+            if (sparse_index(v->string, cells, &i)) {
+                free(list);
+                return err_set(e, ERR_PARSE, "%s: \"value\" has the key \"%.40s\", which is not a cell index (0 to %ld)",
+                               name, v->string ? v->string : "", cells - 1);
+            }
+            list[k++] = (cell){i, v, NULL};
+        }
+    }
+    if (cJSON_IsArray(status)) {
+        long j = 0;
+        for (const cJSON *st = status->child; st; st = st->next, j++) {
+            if (j >= cells) {
+                free(list);
+                return err_set(e, ERR_PARSE, "%s: \"status\" holds more entries than the %ld cells", name, cells);
+            }
+            if (!cJSON_IsString(st))
+                continue;
+            if (dense) {
+                list[j].status = st->valuestring;
+                continue;
+            }
+            cell *grown = realloc(list, (size_t)(k + 1) * sizeof *list);
+            if (!grown) {
+                free(list);
+                return err_set(e, ERR_NOMEM, "out of memory");
+            }
+            list = grown;
+            list[k++] = (cell){j, NULL, st->valuestring};
+        }
+    } else if (cJSON_IsObject(status)) {
+        for (const cJSON *st = status->child; st; st = st->next) {
+            long i;
+            if (sparse_index(st->string, cells, &i)) {
+                free(list);
+                return err_set(e, ERR_PARSE, "%s: \"status\" has the key \"%.40s\", which is not a cell index (0 to %ld)",
+                               name, st->string ? st->string : "", cells - 1);
+            }
+            if (!cJSON_IsString(st))
+                continue;
+            if (dense)
+                list[i].status = st->valuestring;
+            else
+                list[k++] = (cell){i, NULL, st->valuestring};
+        }
+    }
+    if (!dense) { /* one cell per index: a value and a status for it merge */
+        qsort(list, (size_t)k, sizeof *list, by_index);
+        long m = 0;
+        for (long j = 0; j < k; j++) {
+            if (m > 0 && list[m - 1].i == list[j].i) {
+                if (!list[m - 1].value)
+                    list[m - 1].value = list[j].value;
+                if (!list[m - 1].status)
+                    list[m - 1].status = list[j].status;
+            } else {
+                list[m++] = list[j];
+            }
+        }
+        k = m;
+    }
+    *out = list;
+    *n = k;
+    return 0;
 }
 
 /* Decimals the publisher declares for a metric category, or -1. */
@@ -233,9 +323,9 @@ static int read_cube(cube *c, const cJSON *ds, const mapping *m, const char *nam
 int reader_jsonstat(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
                     void *ctx, err *e)
 {
-    cJSON *root = cJSON_ParseWithLength(text, len);
+    cJSON *root = json_read(text, len, name, e);
     if (!root)
-        return err_set(e, ERR_PARSE, "%s: not valid JSON", name);
+        return e->code;
     const cJSON *ds = find_dataset(root);
     cube c;
     memset(&c, 0, sizeof c);
@@ -250,12 +340,21 @@ int reader_jsonstat(const char *text, size_t len, const char *name, const mappin
     if (!rc && c.geo >= 0 && c.dims[c.geo].gss_count == 0)
         rc = err_set(e, ERR_PARSE, "%s: geography dimension \"%s\" holds no GSS codes", name, c.dims[c.geo].id);
     const cJSON *status = ds ? cJSON_GetObjectItemCaseSensitive(ds, "status") : NULL;
+    const char *every = cJSON_IsString(status) ? status->valuestring : NULL; /* one status for all cells */
+    cell *cells = NULL;
+    long ncells = 0;
+    if (!rc)
+        rc = list_cells(values, status, c.cells, name, &cells, &ncells, e);
 
     long pos[JSONSTAT_MAX_DIMS] = {0};
-    const cJSON *cursor = cJSON_IsArray(values) ? values->child : NULL;
     char vtext[64], breakdown[512], where[600];
-    for (long i = 0; i < c.cells && !rc; i++) {
-        const cJSON *v = cell(values, &cursor, i);
+    for (long k = 0; k < ncells && !rc; k++) {
+        long i = cells[k].i, rest = i;
+        const cJSON *v = cells[k].value;
+        for (int d = c.ndims - 1; d >= 0; d--) { /* the cell's position: last dimension fastest */
+            pos[d] = rest % c.dims[d].size;
+            rest /= c.dims[d].size;
+        }
         obs_text row;
         memset(&row, 0, sizeof row);
         size_t bl = 0, wl = 0;
@@ -302,18 +401,14 @@ int reader_jsonstat(const char *text, size_t len, const char *name, const mappin
             break;
         }
         row.column[OBS_VALUE] = "value";
-        const char *st = status_at(status, i);
+        const char *st = cells[k].status ? cells[k].status : every;
         if (st) {
             row.field[OBS_STATUS] = st;
             row.column[OBS_STATUS] = "status";
         }
         rc = sink(ctx, &row, e);
-        for (int d = c.ndims - 1; d >= 0; d--) { /* odometer: last dimension fastest */
-            if (++pos[d] < c.dims[d].size)
-                break;
-            pos[d] = 0;
-        }
     }
+    free(cells);
     for (int d = 0; d < c.ndims; d++)
         free(c.dims[d].code);
     cJSON_Delete(root);

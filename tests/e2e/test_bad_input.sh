@@ -70,7 +70,7 @@ printf '[{"indicator":"NI-12",' >broken.json
 run import broken.json; expect_status 1; expect_err "broken.json:1: not valid JSON"
 
 printf 'not,a,jsonstat' >x.json
-run import --format jsonstat x.json; expect_status 1; expect_err "x.json: not valid JSON"
+run import --format jsonstat x.json; expect_status 1; expect_err "x.json:1: not valid JSON"
 
 # Many problems: the first 20 are listed, the rest counted.
 { echo "indicator,area,period,value"; for i in $(seq 1 45); do echo "NI-12,S37000012,2023/24,bad$i"; done; } >many.csv

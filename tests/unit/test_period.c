@@ -62,6 +62,9 @@ static const char *const BAD[] = {
     "2022-19",    "2023/24 to 2022", "1850",        "2023/24p x",   "31st 2014", "30th February 2023 snapshot",
     "2023/24 calendar year", "2023 financial year", "5-year aggregate (2018-2020)", "2023/24 Q2 snapshot",
     "2023 \xC3\xB4", "2018 to 2020 to 2022", "20dec8422", "March 1850", "2258-11",
+    /* garbage a punctuation-blind reading once accepted: "2023-00" became 2023 to 2100 */
+    "2023-00", "-2023", "2023-", "2023/", "Financial year (2022/23", "Financial year 2022/23)", "((2023))",
+    "2023--24", "2020/21 - - 2022/23", "(-2023)", "2000-2099",
 };
 
 int main(void)

@@ -36,7 +36,14 @@ void csv_free(csv_reader *r);
  * negative ERR_* code with a message naming the file and line. */
 int csv_next(csv_reader *r, csv_record *rec, err *e);
 
-/* Writes `s` as one field, quoted when it holds a comma, quote or line break. */
+/* Writes `s` as one field, quoted when it holds a comma, quote or line break:
+ * exactly, for CSV a program reads back (a test case's rows, the demo data). */
 void csv_write_field(FILE *out, const char *s);
+
+/* Writes `s` as one field of CSV people open in a spreadsheet: a cell that
+ * would start a formula (=, +, -, @, tab or CR first, as OWASP lists them)
+ * gets a leading apostrophe, unless it is a plain number such as -5.2, so a
+ * framework title or an imported note can never run as a formula. */
+void csv_write_text(FILE *out, const char *s);
 
 #endif

@@ -49,7 +49,7 @@ static int copy_fields(importer *im, const obs_text *row, err *e)
                 src[f] = m->if_blank[f];
         }
         if (src[f])
-            need += strlen(src[f]) + 1;
+            need += 3 * strlen(src[f]) + 1; /* cleaning may turn one byte into three (U+FFFD) */
     }
     if (need > im->arena_cap) {
         size_t cap = need * 2;
@@ -65,10 +65,19 @@ static int copy_fields(importer *im, const obs_text *row, err *e)
             im->text[f] = NULL;
             continue;
         }
-        size_t n = strlen(src[f]) + 1;
-        memcpy(p, src[f], n);
+        /* Text is cleaned as it comes in (text.h): a note carrying ESC or CR must not
+         * reach a terminal or a spreadsheet later. Printable ASCII, the usual case,
+         * is copied as it is. */
+        size_t n = strlen(src[f]);
+        size_t k = 0;
+        while (k < n && (unsigned char)src[f][k] >= 0x20 && (unsigned char)src[f][k] < 0x7F)
+            k++;
+        if (k == n)
+            memcpy(p, src[f], n + 1);
+        else
+            text_clean_into(p, 3 * n + 1, src[f], n);
         im->text[f] = text_trim(p);
-        p += n;
+        p += 3 * n + 1;
     }
     return 0;
 }
@@ -85,10 +94,10 @@ static void write_rejected(importer *im, const obs_text *row, const char *proble
         snprintf(line, sizeof line, "%ld", row->line);
     csv_write_field(f, row->line > 0 ? line : (row->where ? row->where : ""));
     fputc(',', f);
-    csv_write_field(f, problem);
+    csv_write_text(f, problem);
     for (int fld = 0; fld < OBS_NFIELDS; fld++) {
         fputc(',', f);
-        csv_write_field(f, im->text[fld] ? im->text[fld] : "");
+        csv_write_text(f, im->text[fld] ? im->text[fld] : "");
     }
     fputc('\n', f);
 }

@@ -176,7 +176,7 @@ static int write_text(FILE *out, const compare_matrix *m, const compare_scope *p
 
 static void csv_field(FILE *out, const char *v, int last)
 {
-    csv_write_field(out, v ? v : "");
+    csv_write_text(out, v ? v : "");
     fputc(last ? '\n' : ',', out);
 }
 

@@ -8,7 +8,7 @@
 
 static void field(FILE *out, const char *v, int last)
 {
-    csv_write_field(out, v ? v : "");
+    csv_write_text(out, v ? v : "");
     fputc(last ? '\n' : ',', out);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "text.h"
 
 struct table {
     FILE *out;
@@ -43,7 +44,7 @@ table *table_new(FILE *out, table_format format, const table_column *cols, int n
         for (int i = 0; i < ncols; i++) {
             if (i)
                 fputc(',', out);
-            csv_write_field(out, cols[i].name);
+            csv_write_text(out, cols[i].name);
         }
         fputc('\n', out);
     } else if (format == TABLE_JSON) {
@@ -62,7 +63,7 @@ static int hold(table *t, const char *v)
         t->held = grown;
         t->cap = cap;
     }
-    char *copy = strdup(v ? v : "");
+    char *copy = text_clean_dup(v ? v : "", v ? strlen(v) : 0); /* a terminal gets no control bytes */
     if (!copy)
         return -1;
     t->held[t->nheld++] = copy;
@@ -101,7 +102,7 @@ int table_row(table *t, const char *const *values)
         for (int i = 0; i < t->ncols; i++) {
             if (i)
                 fputc(',', t->out);
-            csv_write_field(t->out, values[i] ? values[i] : "");
+            csv_write_text(t->out, values[i] ? values[i] : "");
         }
         fputc('\n', t->out);
         break;

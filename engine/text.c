@@ -72,6 +72,11 @@ static int unsafe_code_point(unsigned cp)
  * number of input bytes it stands for. */
 static size_t clean_step(const unsigned char *s, size_t n, const char **piece, size_t *plen)
 {
+    if (n >= 2 && s[0] == '\r' && s[1] == '\n') { /* a Windows line end is a line end */
+        *piece = "\n";
+        *plen = 1;
+        return 2;
+    }
     unsigned cp;
     size_t len = utf8_decode(s, n, &cp);
     if (!len || unsafe_code_point(cp)) {
@@ -90,7 +95,7 @@ int text_is_clean(const char *str, size_t n)
     for (size_t i = 0; i < n;) {
         const char *piece;
         size_t plen, used = clean_step(s + i, n - i, &piece, &plen);
-        if (piece != (const char *)s + i)
+        if (piece != (const char *)s + i || used != plen)
             return 0;
         i += used;
     }

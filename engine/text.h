@@ -14,7 +14,7 @@ long text_utf8_check(const char *s, size_t n);
 
 /* Cleaning. Text from a framework or a data file is cleaned where it enters C
  * (framework load, values a rule returns, error messages) and before it reaches
- * a terminal: the result is valid UTF-8 in which every ill-formed sequence,
+ * a terminal: the result is valid UTF-8 in which CR LF becomes LF and every ill-formed sequence,
  * NUL, control character other than tab and newline, DEL, C1 control and
  * bidirectional embedding, override or isolate is replaced by U+FFFD. Writers
  * then escape only what their own format needs. */

@@ -176,16 +176,31 @@ struct store {
     size_t narea_refs;
 };
 
+static int busy_error(store *s, err *e);
+
 static int db_error(store *s, err *e, const char *what)
 {
+    if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY)
+        return busy_error(s, e);
     return err_set(e, ERR_DB, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+/* A busy database is another command writing, not a fault: say so in words. */
+static int busy_error(store *s, err *e)
+{
+    return err_set(e, ERR_DB, "%s: the database is busy: another scorecard command has been writing to it for %d s; "
+                              "try again when it has finished", s->path, STORE_BUSY_SECONDS);
 }
 
 static int exec(store *s, const char *sql, err *e)
 {
     char *msg = NULL;
-    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(e, ERR_DB, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
+    int rc = sqlite3_exec(s->db, sql, NULL, NULL, &msg);
+    if (rc != SQLITE_OK) {
+        if ((rc & 0xff) == SQLITE_BUSY)
+            busy_error(s, e);
+        else
+            err_set(e, ERR_DB, "%s: %s", s->path, msg ? msg : sqlite3_errmsg(s->db));
         sqlite3_free(msg);
         return ERR_DB;
     }
@@ -208,28 +223,34 @@ static int user_version(store *s, int *v, err *e)
     return rc == SQLITE_ROW ? 0 : db_error(s, e, "reading the schema version");
 }
 
+/* The version is read inside the write transaction: two commands opening a new
+ * database at once must not both create its tables. */
 static int migrate(store *s, err *e)
 {
     int v;
     int rc = user_version(s, &v, e);
-    if (rc)
+    if (rc || v == NMIGRATIONS)
         return rc;
-    if (v > NMIGRATIONS)
+    if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
+        return rc;
+    if ((rc = user_version(s, &v, e))) {
+        exec(s, "ROLLBACK", NULL);
+        return rc;
+    }
+    if (v > NMIGRATIONS) {
+        exec(s, "ROLLBACK", NULL);
         return err_set(e, ERR_DB, "%s: schema version %d is newer than this scorecard understands (%d); upgrade scorecard",
                        s->path, v, NMIGRATIONS);
+    }
     for (; v < NMIGRATIONS; v++) {
         char pragma[64];
         snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d;", v + 1);
-        if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
-            return rc;
         if ((rc = exec(s, MIGRATIONS[v], e)) || (rc = exec(s, pragma, e))) {
             exec(s, "ROLLBACK", NULL);
             return err_prefix(e, "migrating to schema version %d", v + 1);
         }
-        if ((rc = exec(s, "COMMIT", e)))
-            return rc;
     }
-    return 0;
+    return exec(s, "COMMIT", e);
 }
 
 int store_open(const char *path, store **out, err *e)
@@ -246,7 +267,7 @@ int store_open(const char *path, store **out, err *e)
         store_close(s);
         return rc;
     }
-    sqlite3_busy_timeout(s->db, 10000);
+    sqlite3_busy_timeout(s->db, STORE_BUSY_SECONDS * 1000);
     sqlite3_extended_result_codes(s->db, 1);
     if ((rc = exec(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", e)) ||
         (rc = migrate(s, e))) {

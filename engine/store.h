@@ -19,6 +19,10 @@
 
 typedef struct store store;
 
+/* How long a command waits for another one writing before it gives up with a
+ * message saying so (a second import of one file waits, then finds it there). */
+#define STORE_BUSY_SECONDS 120
+
 /* Opens (creating if needed) and migrates the database at `path`. */
 int store_open(const char *path, store **out, err *e);
 void store_close(store *s);

@@ -55,6 +55,9 @@ int cmd_runs(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 
+/* The framework file `given` names: itself, or framework.lua in it when it is
+ * a folder. A new string; NULL when memory runs out. */
+char *cli_framework_file(const char *given);
 /* Prints a framework's problems on stderr, errors first. */
 void cli_print_problems(const fw_problems *p);
 

@@ -1,6 +1,7 @@
 /* cli_scorecard.c - what run, compare and publish share: open the store, load
  * the framework in a sandbox, evaluate it; and what their outputs must never
  * overwrite. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -15,15 +16,7 @@ int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_p
     if (rc)
         return rc;
     err e = {0};
-    struct stat st; /* a framework's folder stands for its framework.lua */
-    if (stat(framework_path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        size_t n = strlen(framework_path) + 16;
-        if ((c->path = malloc(n)))
-            snprintf(c->path, n, "%s/framework.lua", framework_path);
-    } else {
-        c->path = strdup(framework_path);
-    }
-    if (!c->path) {
+    if (!(c->path = cli_framework_file(framework_path))) {
         err_set(&e, ERR_NOMEM, "out of memory");
         return cli_fail(&e);
     }
@@ -36,6 +29,19 @@ int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_p
     if (eval_run(c->s, c->h, c->f, o, &c->r, &e))
         return cli_fail(&e);
     return CLI_OK;
+}
+
+char *cli_framework_file(const char *given)
+{
+    struct stat st; /* a framework's folder stands for its framework.lua */
+    if (stat(given, &st) == 0 && S_ISDIR(st.st_mode)) {
+        size_t n = strlen(given) + 16;
+        char *path = malloc(n);
+        if (path)
+            snprintf(path, n, "%s%sframework.lua", given, given[strlen(given) - 1] == '/' ? "" : "/");
+        return path;
+    }
+    return strdup(given);
 }
 
 out_guard cli_scorecard_guard(const cli_scorecard *c)

@@ -1,6 +1,7 @@
 /* cmd_check.c - `scorecard check`: load a framework and report every problem at once. */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -44,18 +45,18 @@ int cmd_check(int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage("check", "give one framework file");
-    const char *path = argv[optind];
+    char *path = cli_framework_file(argv[optind]);
     err e = {0};
     fw_problems problems = {0};
     framework *f = NULL;
-    host *h = cli_sandbox(NULL, &e);
-    if (!h)
-        return cli_fail(&e);
-    int rc = framework_load(h, path, &f, &problems, &e);
-    if (rc && rc != ERR_INVALID) {
-        host_free(h);
-        return cli_fail(&e);
+    host *h = path ? cli_sandbox(NULL, &e) : NULL;
+    if (!h) {
+        free(path);
+        return path ? cli_fail(&e) : CLI_FAILED;
     }
+    int rc = framework_load(h, path, &f, &problems, &e);
+    if (rc && !problems.errors) /* the file did not run: that is the problem to report */
+        fw_problems_add(&problems, 1, "%s", e.msg);
     store *s = NULL;
     FILE *exists = db ? NULL : fopen(cli_db_path(NULL), "rb");
     if (exists)
@@ -82,5 +83,6 @@ int cmd_check(int argc, char **argv)
     framework_free(f, h);
     host_free(h);
     fw_problems_free(&problems);
+    free(path);
     return errors ? CLI_FAILED : CLI_OK;
 }

@@ -305,7 +305,10 @@ int cmd_test(int argc, char **argv)
     }
     if (argc - optind != 1)
         return cli_usage("test", "give one framework file");
-    const char *path = argv[optind];
+    char path[4096];
+    char *file = cli_framework_file(argv[optind]);
+    snprintf(path, sizeof path, "%s", file ? file : argv[optind]);
+    free(file);
     char default_cases[4096];
     if (!cases) {
         snprintf(default_cases, sizeof default_cases, "%s", path);

@@ -317,7 +317,7 @@ static int sandbox_mark(lua_State *L)
             continue;
         if (ar.source[0] == '@' && !strncmp(ar.source + 1, rules, len) && ar.source[1 + len] == '/')
             continue;
-        where = lua_pushfstring(L, "%s:%d", ar.short_src, ar.currentline);
+        where = lua_pushfstring(L, "%s:%d", ar.source + 1, ar.currentline); /* the whole path, not short_src's 60 bytes */
         break;
     }
     if (where) {

@@ -78,3 +78,17 @@ finish() {
   echo "$(basename "$0"): $CHECKS checks, $FAILED failed"
   [ "$FAILED" -eq 0 ]
 }
+
+# run_bounded SECONDS RSS_MIB ARGS...: like run, held to a wall-clock bound and (outside the
+# sanitizer build, where shadow memory makes RSS meaningless) a peak-memory bound; passing
+# either is a failure of its own (tests/sandbox/run_bounded.py).
+run_bounded() {
+  local seconds=$1 rss=$2
+  shift 2
+  [ "${SCORECARD_SANITIZED:-0}" = "1" ] && rss=0
+  python3 "$REPO/tests/sandbox/run_bounded.py" "$seconds" "$rss" -- "$SCORECARD" "$@" >"$OUT" 2>"$ERR"
+  STATUS=$?
+  no_sanitizer_report "$ERR"
+  CHECKS=$((CHECKS + 1))
+  [ "$STATUS" -ne 3 ] || fail "past its bounds: scorecard $*: $(grep bounded: "$ERR" | tail -n 1)"
+}

@@ -1,12 +1,42 @@
 /* test_host.c - the Lua sandbox: every escape attempt in tests/sandbox is refused
- * with a clear error, and the same host keeps working after each one. */
+ * with a clear error within its limits, and the same host keeps working after
+ * each one. The cases run in the sandbox frameworks get (host, stats, the rule
+ * library), under small limits, and each is held to a wall-clock bound: the
+ * time limit plus one second. */
 #include <dirent.h>
 #include <lauxlib.h>
 #include <stdlib.h>
+#include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check.h"
 #include "host.h"
+#include "sandbox.h"
+
+#define CASE_SECONDS 2.0
+#define CASE_MEMORY (64u << 20)
+/* What the process may hold beyond the Lua state's cap: the binary, Lua's own
+ * allocator slack and one transient copy; documented in docs/reliability.md. */
+#define FIXED_OVERHEAD (64u << 20)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+static double now_seconds(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
 
 static char repo[1024];
 
@@ -65,12 +95,13 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 
 static void test_escape_attempts(void)
 {
-    host_limits limits = {64u << 20, 20000000LL, 5.0, 60.0};
+    host_limits limits = {CASE_MEMORY, 20000000LL, CASE_SECONDS, 600.0};
     char rules[1100], dir[1100];
     snprintf(rules, sizeof rules, "%s/rules", repo);
     snprintf(dir, sizeof dir, "%s/tests/sandbox", repo);
+    setenv("SCORECARD_RULES", rules, 1);
     err e = {0};
-    host *h = host_new(&limits, rules, &e);
+    host *h = sandbox_new(NULL, &limits, &e);
     CHECK(h != NULL);
     if (!h)
         return;
@@ -91,8 +122,13 @@ static void test_escape_attempts(void)
         err_clear(&e);
         lua_State *L = host_lua(h);
         int top = lua_gettop(L);
+        double start = now_seconds();
         int rc = host_run_file(h, path, 1, &e);
+        double took = now_seconds() - start;
         lua_settop(L, top);
+        if (took > CASE_SECONDS + 1.0)
+            fprintf(stderr, "%s: ran %.2f s, past the %.0f s limit and a second\n", name, took, CASE_SECONDS);
+        CHECK(took <= CASE_SECONDS + 1.0);
         if (!strcmp(expect, "OK")) {
             if (rc)
                 fprintf(stderr, "%s: unexpected error: %s\n", name, e.msg);
@@ -111,6 +147,13 @@ static void test_escape_attempts(void)
     free(names);
     CHECK(access("/tmp/scorecard-pwned", F_OK) != 0);
     host_free(h);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    size_t peak = (size_t)ru.ru_maxrss * 1024;
+    if (!SANITIZED && peak > CASE_MEMORY + FIXED_OVERHEAD)
+        fprintf(stderr, "peak RSS %zu MiB, past the %u MiB cap and the %u MiB overhead\n", peak >> 20,
+                CASE_MEMORY >> 20, FIXED_OVERHEAD >> 20);
+    CHECK(SANITIZED || peak <= CASE_MEMORY + FIXED_OVERHEAD);
 }
 
 static void test_limits_reset_per_call(void)
@@ -126,6 +169,46 @@ static void test_limits_reset_per_call(void)
     }
     CHECK(host_memory_used(h) > 0);
     host_free(h);
+}
+
+/* A C function that takes a while: the instruction hook cannot see it. */
+static int slow_wait(lua_State *L)
+{
+    (void)L;
+    struct timespec t = {0, 50 * 1000 * 1000};
+    nanosleep(&t, NULL);
+    return 0;
+}
+
+/* Between two hook calls a thousand instructions can pass, each of which may be
+ * a long C call: only the deadline timer stops such a loop on time. */
+static void test_deadline_timer(void)
+{
+    host_limits limits = {CASE_MEMORY, 1000000000LL, 1.0, 600.0};
+    err e = {0};
+    host *h = host_new(&limits, ".", &e);
+    static const luaL_Reg slow[] = {{"wait", slow_wait}, {NULL, NULL}};
+    host_add_library(h, "slow", slow, NULL);
+    double start = now_seconds();
+    int rc = run_code(h, "while true do slow.wait() end", "=timer", 0, &e);
+    double took = now_seconds() - start;
+    CHECK_INT(rc, ERR_LIMIT);
+    CHECK_CONTAINS(e.msg, "time limit reached");
+    CHECK(took < 1.5);
+    /* and the whole run's budget: each call may run 1 s, all of them together 2.5 s */
+    host_limits run = {CASE_MEMORY, 1000000000LL, 1.0, 2.5};
+    host *h2 = host_new(&run, ".", &e);
+    host_add_library(h2, "slow", slow, NULL);
+    start = now_seconds();
+    int limited = 0;
+    for (int i = 0; i < 10 && !limited; i++)
+        if (run_code(h2, "for i = 1, 12 do slow.wait() end", "=call", 0, &e))
+            limited = strstr(e.msg, "whole run") != NULL;
+    took = now_seconds() - start;
+    CHECK(limited);
+    CHECK(took < 3.5);
+    host_free(h);
+    host_free(h2);
 }
 
 static void test_error_names_line(void)
@@ -147,5 +230,6 @@ int main(int argc, char **argv)
     test_escape_attempts();
     test_limits_reset_per_call();
     test_error_names_line();
+    test_deadline_timer();
     return check_report("test_host");
 }

@@ -1,0 +1,2 @@
+-- expect: memory limit reached|too large
+return string.rep("abc", 1e15, "def")

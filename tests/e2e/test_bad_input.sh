@@ -72,6 +72,37 @@ run import broken.json; expect_status 1; expect_err "broken.json:1: not valid JS
 printf 'not,a,jsonstat' >x.json
 run import --format jsonstat x.json; expect_status 1; expect_err "x.json:1: not valid JSON"
 
+# Garbage a reader once accepted. "2023-00" became 2023-01-01 to 2100-12-31 and every default
+# scorecard's period; the others were read as if the punctuation were not there.
+for label in "2023-00" "-2023" "2023-" "Financial year (2022/23" "2023/24)" "2023--24"; do
+  printf 'indicator,area,period,value\nNI-12,S37000012,%s,1\n' "\"$label\"" >garbage.csv
+  refused garbage.csv "not a period notation this engine knows"
+done
+# JSON: a repeated key means different things to different readers; a NUL would be cut silently.
+printf '[{"indicator":"NI-12","area":"S37000012","period":"2023/24","value":1,"value":2}]' >dup.json
+run import dup.json; expect_status 1; expect_err 'the key "value" appears twice in one object'
+printf '[{"indicator":"NI-12","area":"S37000012","period":"2023/24","value":1,"note":"a\\u0000b"}]' >nul.json
+run import nul.json; expect_status 1; expect_err "holds a NUL character"
+printf '[{"indicator":"NI-12","area":"S37000012","period":"2023/24","value":1,"note":"caf\351"}]' >latin1.json
+run import latin1.json; expect_status 1; expect_err "latin1.json:1: not valid UTF-8"
+# JSON-stat: sparse keys that are not cell indexes are refused, not dropped; a sparse cube holds
+# only the cells it names, however large its dimensions say it is.
+jsonstat() {
+  printf '{"class":"dataset","id":["Year","Area"],"size":[1,%s],"role":{"time":["Year"],"geo":["Area"]},' "$2"
+  printf '"dimension":{"Year":{"category":{"index":["2023"]}},"Area":{"category":{"index":%s}}},' "$3"
+  printf '"value":%s}' "$1"
+}
+for key in 99 -1 abc 1.5 " 1"; do
+  jsonstat "{\"0\": 1, \"$key\": 2}" 2 '["S92000003","S37000012"]' >sparse.json
+  run import --set indicator=NI-12 --format jsonstat sparse.json; expect_status 1 "sparse key $key"
+  expect_err "which is not a cell index"
+done
+python3 -c 'import json; print(json.dumps(["S37%06d" % i for i in range(1, 200001)]))' >codes.json
+jsonstat '{"0": 12.5}' 200000 "$(cat codes.json)" >huge-sparse.json # one cell: S37000001, a real area
+run import --set indicator=SPARSE --format jsonstat huge-sparse.json
+expect_status 0 "a sparse cube of 200,000 areas"; expect_out "1 rows read, 1 new"
+snapshot before.txt # that import changed the database on purpose
+
 # Many problems: the first 20 are listed, the rest counted.
 { echo "indicator,area,period,value"; for i in $(seq 1 45); do echo "NI-12,S37000012,2023/24,bad$i"; done; } >many.csv
 refused many.csv "... and 25 more"

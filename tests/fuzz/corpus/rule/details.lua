@@ -1,0 +1,1 @@
+local a = {1} for i = 1, 20 do a = {a, a} end return { assessment = "met", reason = "r", details = a }

@@ -1,0 +1,2 @@
+KEPT = KEPT or ctx.series
+return { assessment = "met", reason = tostring(#KEPT) }

@@ -1,0 +1,1 @@
+return { status = "insufficient_data", reason = string.rep("y", 5000) }

@@ -1,0 +1,1 @@
+return { assessment = "met", reason = "ok" }

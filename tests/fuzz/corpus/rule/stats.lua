@@ -1,0 +1,2 @@
+local s = stats.proportion(ctx.point.numerator, ctx.point.denominator)
+return { assessment = stats.compare(ctx.point.value, s.lower, s.upper, ctx.comparator and ctx.comparator.value, "higher").outcome, reason = "x" }

@@ -1,0 +1,1 @@
+return data.series("NI-1", "S37000012")

@@ -1,0 +1,1 @@
+local t = scorecard.mark({}) return t

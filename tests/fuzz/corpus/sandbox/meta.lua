@@ -1,0 +1,1 @@
+local t = setmetatable({}, {__index = function(t, k) return k end, __len = function() return 1e9 end}) return table.concat(t, ",", 1, 3), stats.mean(t)

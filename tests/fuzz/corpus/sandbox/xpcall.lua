@@ -1,0 +1,1 @@
+return xpcall(function() return ("x"):rep(1e6):find(("x"):rep(1000) .. "y") end, function(m) return m end)

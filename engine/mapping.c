@@ -85,16 +85,16 @@ static int split_assignment(const char *a, const char *what, int *field, const c
 
 int mapping_set_column(mapping *m, const char *a, err *e)
 {
-    int f;
-    const char *v;
+    int f = -1;
+    const char *v = NULL;
     int rc = split_assignment(a, "--map", &f, &v, e);
     return rc ? rc : replace(&m->column[f], v, e);
 }
 
 int mapping_set_fixed(mapping *m, const char *a, err *e)
 {
-    int f;
-    const char *v;
+    int f = -1;
+    const char *v = NULL;
     int rc = split_assignment(a, "--set", &f, &v, e);
     return rc ? rc : replace(&m->fixed[f], v, e);
 }

@@ -357,7 +357,7 @@ static void test_standard_join(void)
     for (int i = 0; i < 6; i++)
         sum += w[i];
     CHECK(sum == 19500);
-    const char *padded[] = {"00-04", "05-09", "10 - 14", "15\xE2\x80\x93" "19"};
+    const char *padded[] = {"00-04", "05-09", "10 - 14", ("15\xE2\x80\x93" "19")};
     CHECK_INT(stats_standard_join(&stats_esp2013, padded, 4, w, &e), 0);
     CHECK(w[0] == 5000 && w[1] == 5500 && w[2] == 5500 && w[3] == 5500);
     const char *twice[] = {"0-4", "00-04"};

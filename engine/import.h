@@ -19,7 +19,7 @@
 #include "store.h"
 
 #define IMPORT_MAX_LISTED 20 /* problems listed in full; the rest are counted */
-#define IMPORT_MAX_JSON_BYTES (256L << 20)
+#define IMPORT_MAX_JSON_BYTES (64L << 20) /* read whole, with cJSON's tree about 8 times as large */
 
 typedef struct import_options {
     const char *path;         /* file to read, and its name in messages and in the batch */

@@ -14,12 +14,88 @@ const char *sandbox_rules_dir(void)
     return env && *env ? env : SCORECARD_RULES_DIR;
 }
 
-/* ---- data: read-only series from the store ---- */
+/* ---- data: read-only series from the store ----
+ * The rows are copied out of the store first and pushed to Lua after the
+ * store call has returned: a Lua error (a memory or time limit) raised inside
+ * a store callback would jump over SQLite's own clean-up. The copies live in a
+ * userdata box whose __gc frees them if pushing is cut short. */
 
-typedef struct series_ctx {
-    lua_State *L;
-    lua_Integer n;
-} series_ctx;
+#define DATA_MAX_POINTS 100000 /* points data.series returns at most */
+
+typedef struct data_point {
+    size_t period, type, start, end, value_text; /* offsets into the box's text; 0 = none */
+    double value, num, den, lo, hi;
+    obs_status status;
+    int series_break;
+} data_point;
+
+typedef struct data_box {
+    data_point *pts;
+    size_t n, cap;
+    char *text;
+    size_t text_len, text_cap;
+    int too_many;
+} data_box;
+
+static void free_box(data_box *b)
+{
+    free(b->pts);
+    free(b->text);
+    memset(b, 0, sizeof *b);
+}
+
+static int box_gc(lua_State *L)
+{
+    free_box(lua_touserdata(L, 1));
+    return 0;
+}
+
+/* Copies `t` into the box's text; returns its offset (0 for none), or -1. */
+static long box_text(data_box *b, const char *t)
+{
+    if (!t || !*t)
+        return 0;
+    size_t n = strlen(t) + 1;
+    if (b->text_len + n + 1 > b->text_cap) {
+        size_t cap = (b->text_cap + n + 1) * 2;
+        char *grown = realloc(b->text, cap);
+        if (!grown)
+            return -1;
+        b->text = grown;
+        b->text_cap = cap;
+    }
+    if (b->text_len == 0)
+        b->text[b->text_len++] = '\0'; /* offset 0 means none */
+    memcpy(b->text + b->text_len, t, n);
+    b->text_len += n;
+    return (long)(b->text_len - n);
+}
+
+static int copy_point(void *ctx, const store_obs_row *r)
+{
+    data_box *b = ctx;
+    if (b->n == DATA_MAX_POINTS) {
+        b->too_many = 1;
+        return 1; /* stop */
+    }
+    if (b->n == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 64;
+        data_point *grown = realloc(b->pts, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        b->pts = grown;
+        b->cap = cap;
+    }
+    long off[5];
+    const char *texts[5] = {r->o.period_label, r->period_type, r->period_start, r->period_end, r->o.value_text};
+    for (int i = 0; i < 5; i++)
+        if ((off[i] = box_text(b, texts[i])) < 0)
+            return -1;
+    b->pts[b->n++] = (data_point){(size_t)off[0], (size_t)off[1], (size_t)off[2], (size_t)off[3], (size_t)off[4],
+                                  r->o.value, r->o.numerator, r->o.denominator, r->o.lower_ci, r->o.upper_ci,
+                                  r->o.status, r->o.series_break};
+    return 0;
+}
 
 static void set_number(lua_State *L, const char *key, double v)
 {
@@ -29,35 +105,12 @@ static void set_number(lua_State *L, const char *key, double v)
     }
 }
 
-static void set_string(lua_State *L, const char *key, const char *v)
+static void set_text(lua_State *L, const char *key, const data_box *b, size_t off)
 {
-    if (v && *v) {
-        lua_pushstring(L, v);
+    if (off) {
+        lua_pushstring(L, b->text + off);
         lua_setfield(L, -2, key);
     }
-}
-
-static int push_point(void *ctx, const store_obs_row *r)
-{
-    series_ctx *c = ctx;
-    lua_State *L = c->L;
-    lua_createtable(L, 0, 12);
-    set_string(L, "period", r->o.period_label);
-    set_string(L, "period_type", r->period_type);
-    set_string(L, "start", r->period_start);
-    set_string(L, "end", r->period_end);
-    set_number(L, "value", r->o.value);
-    set_string(L, "value_text", r->o.value_text);
-    set_number(L, "numerator", r->o.numerator);
-    set_number(L, "denominator", r->o.denominator);
-    set_number(L, "lower", r->o.lower_ci);
-    set_number(L, "upper", r->o.upper_ci);
-    set_string(L, "status", obs_status_name(r->o.status));
-    lua_pushboolean(L, r->o.series_break);
-    lua_setfield(L, -2, "series_break");
-    lua_rawseti(L, -2, ++c->n);
-    host_charge(L, 16);
-    return 0;
 }
 
 /* data.series(indicator, area) -> array of points in period order */
@@ -70,10 +123,42 @@ static int data_series(lua_State *L)
     err e = {0};
     if (store_resolve_area(s, f.area, &current, &approximate, &e) == 1)
         f.area = current;
-    lua_newtable(L);
-    series_ctx c = {L, 0};
-    if (store_each_observation(s, &f, push_point, &c, &e))
-        return luaL_error(L, "%s", e.msg);
+    data_box *b = lua_newuserdatauv(L, sizeof *b, 0);
+    memset(b, 0, sizeof *b);
+    if (luaL_newmetatable(L, "scorecard.data_box")) {
+        lua_pushcfunction(L, box_gc);
+        lua_setfield(L, -2, "__gc");
+    }
+    lua_setmetatable(L, -2);
+    int rc = store_each_observation(s, &f, copy_point, b, &e);
+    if (rc < 0 || b->too_many) {
+        int too_many = b->too_many;
+        free_box(b);
+        return too_many ? luaL_error(L, "data.series: more than %d points", DATA_MAX_POINTS)
+                           : luaL_error(L, "%s", e.msg);
+    }
+    host_charge(L, 16 * b->n);
+    lua_createtable(L, (int)b->n, 0);
+    for (size_t i = 0; i < b->n; i++) {
+        const data_point *p = &b->pts[i];
+        lua_createtable(L, 0, 12);
+        set_text(L, "period", b, p->period);
+        set_text(L, "period_type", b, p->type);
+        set_text(L, "start", b, p->start);
+        set_text(L, "end", b, p->end);
+        set_number(L, "value", p->value);
+        set_text(L, "value_text", b, p->value_text);
+        set_number(L, "numerator", p->num);
+        set_number(L, "denominator", p->den);
+        set_number(L, "lower", p->lo);
+        set_number(L, "upper", p->hi);
+        lua_pushstring(L, obs_status_name(p->status));
+        lua_setfield(L, -2, "status");
+        lua_pushboolean(L, p->series_break);
+        lua_setfield(L, -2, "series_break");
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    free_box(b);
     return 1;
 }
 

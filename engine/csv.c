@@ -239,35 +239,11 @@ void csv_write_field(FILE *out, const char *s)
     fputc('"', out);
 }
 
-/* Is `s` a plain decimal number ("-5.2", "+3", "1e-4"), which a spreadsheet reads as a number? */
-static int plain_number(const char *s)
-{
-    const char *p = s;
-    if (*p == '+' || *p == '-')
-        p++;
-    int digits = 0;
-    while (*p >= '0' && *p <= '9')
-        p++, digits++;
-    if (*p == '.')
-        for (p++; *p >= '0' && *p <= '9'; p++)
-            digits++;
-    if (!digits)
-        return 0;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (*p < '0' || *p > '9')
-            return 0;
-        while (*p >= '0' && *p <= '9')
-            p++;
-    }
-    return *p == '\0';
-}
-
 void csv_write_text(FILE *out, const char *s)
 {
-    int formula = (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r') && !plain_number(s);
+    double number;
+    int formula = (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r') &&
+                  text_parse_decimal(s, &number);
     if (!formula) {
         csv_write_field(out, s);
         return;

@@ -336,6 +336,18 @@ static void check_colours(lua_State *L, framework *f, fw_problems *pr)
     lua_pop(L, 1);
 }
 
+/* Records that item `i` has `id`; a second item with the same id is a problem. */
+static void note_id(strmap *seen, const char *id, size_t i, const char *kind, const char *where, fw_problems *pr)
+{
+    int first;
+    if (!id)
+        return;
+    if (strmap_get(seen, id, &first))
+        fw_problems_add(pr, 1, "%s: %s %s is defined twice", where, kind, id);
+    else if (strmap_put(seen, id, (int)i))
+        fw_problems_add(pr, 1, "%s: out of memory", where);
+}
+
 int framework_load(host *h, const char *path, framework **out, fw_problems *pr, err *e)
 {
     *out = NULL;
@@ -402,6 +414,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     lua_pop(L, 1);
 
     strmap *ids = strmap_new(), *outcome_ids = strmap_new();
+    int too_big = 0;
     if (!ids || !outcome_ids) {
         strmap_free(ids);
         strmap_free(outcome_ids);
@@ -416,6 +429,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
             fw_problems_add(pr, 1, "%s: the framework has %zu indicators; at most %d are allowed", f->where, n,
                             FW_MAX_INDICATORS);
             n = 0;
+            too_big = 1;
         }
         f->nind = n;
         f->ind = calloc(f->nind ? f->nind : 1, sizeof *f->ind);
@@ -423,11 +437,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
             lua_rawgeti(L, list, (lua_Integer)i + 1);
             read_indicator(h, f, lua_gettop(L), i, pr);
             lua_pop(L, 1);
-            int seen;
-            if (f->ind[i].id && strmap_get(ids, f->ind[i].id, &seen))
-                fw_problems_add(pr, 1, "%s: indicator %s is defined twice", f->ind[i].where, f->ind[i].id);
-            else if (f->ind[i].id && strmap_put(ids, f->ind[i].id, (int)i))
-                fw_problems_add(pr, 1, "%s: out of memory", f->where);
+            note_id(ids, f->ind[i].id, i, "indicator", f->ind[i].where, pr);
         }
     } else {
         fw_problems_add(pr, 1, "%s: the framework has no indicators", f->where);
@@ -435,13 +445,16 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     lua_pop(L, 1);
 
     int *used = calloc(f->nind ? f->nind : 1, sizeof *used);
-    if (raw_field(L, t, "outcomes") == LUA_TTABLE && used) {
+    if (too_big) {
+        /* nothing to check the outcomes against: one problem, not one per listed indicator */
+    } else if (raw_field(L, t, "outcomes") == LUA_TTABLE && used) {
         int list = lua_gettop(L);
         size_t n = lua_rawlen(L, list);
         if (n > FW_MAX_OUTCOMES) {
             fw_problems_add(pr, 1, "%s: the framework has %zu outcomes; at most %d are allowed", f->where, n,
                             FW_MAX_OUTCOMES);
             n = 0;
+            too_big = 1;
         }
         f->nout = n;
         f->out = calloc(f->nout ? f->nout : 1, sizeof *f->out);
@@ -449,17 +462,14 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
             lua_rawgeti(L, list, (lua_Integer)i + 1);
             read_outcome(L, f, lua_gettop(L), i, pr, used, ids);
             lua_pop(L, 1);
-            int seen;
-            if (f->out[i].id && strmap_get(outcome_ids, f->out[i].id, &seen))
-                fw_problems_add(pr, 1, "%s: outcome %s is defined twice", f->where, f->out[i].id);
-            else if (f->out[i].id && strmap_put(outcome_ids, f->out[i].id, (int)i))
-                fw_problems_add(pr, 1, "%s: out of memory", f->where);
+            note_id(outcome_ids, f->out[i].id, i, "outcome", f->where, pr);
         }
+        lua_pop(L, 1);
     } else {
         fw_problems_add(pr, 1, "%s: the framework has no outcomes", f->where);
+        lua_pop(L, 1);
     }
-    lua_pop(L, 1);
-    for (size_t i = 0; used && i < f->nind; i++)
+    for (size_t i = 0; used && !too_big && i < f->nind; i++)
         if (!used[i] && f->ind[i].id)
             fw_problems_add(pr, 1, "%s: indicator %s is in no outcome", f->ind[i].where, f->ind[i].id);
     free(used);

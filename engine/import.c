@@ -140,40 +140,6 @@ static int problem(importer *im, const obs_text *row, int fld, const char *fmt, 
 
 /* ---- field checks ---- */
 
-/* Plain decimal notation only: no hex, no inf/nan, no thousands separators. */
-static int parse_number(const char *s, double *out)
-{
-    const char *p = s;
-    if (*p == '+' || *p == '-')
-        p++;
-    int digits = 0;
-    while (*p >= '0' && *p <= '9')
-        p++, digits++;
-    if (*p == '.') {
-        p++;
-        while (*p >= '0' && *p <= '9')
-            p++, digits++;
-    }
-    if (!digits)
-        return -1;
-    if (*p == 'e' || *p == 'E') {
-        p++;
-        if (*p == '+' || *p == '-')
-            p++;
-        if (!(*p >= '0' && *p <= '9'))
-            return -1;
-        while (*p >= '0' && *p <= '9')
-            p++;
-    }
-    if (*p)
-        return -1;
-    double v = strtod(s, NULL);
-    if (!isfinite(v))
-        return -1;
-    *out = v;
-    return 0;
-}
-
 /* A number, a marker (NaN, *marker set) or a problem (-1). Absent text is NaN. */
 static int read_number(importer *im, const obs_text *row, int fld, double *out, int *is_marker,
                        obs_status *marker)
@@ -187,7 +153,7 @@ static int read_number(importer *im, const obs_text *row, int fld, double *out, 
         *is_marker = 1;
         return 0;
     }
-    if (parse_number(t, out)) {
+    if (text_parse_decimal(t, out)) {
         problem(im, row, fld, "\"%s\" is not a number", t);
         return -1;
     }

@@ -38,6 +38,10 @@ char *text_trim(char *s);
  * refusing more than `limit` bytes; `name` is used in messages. */
 char *text_read_all(FILE *f, const char *name, size_t limit, size_t *len, err *e);
 
+/* Reads `s` as a number in plain decimal notation ("-5.2", "+3", "1e-4"): no
+ * hex, no inf or nan, no thousands separators, nothing after it. 0 or -1. */
+int text_parse_decimal(const char *s, double *out);
+
 /* Case-insensitive ASCII equality. */
 int text_ieq(const char *a, const char *b);
 

@@ -34,7 +34,7 @@ struct host {
     double call_budget;      /* seconds the current call may run */
     int run_bound;           /* the run's budget, not the call's, sets call_budget */
     double run_spent;        /* seconds spent in calls so far */
-    volatile sig_atomic_t deadline_passed; /* set by the timer signal */
+    volatile sig_atomic_t woken; /* set by the timer signal: look at the clock now */
     int in_call;
     enum trip tripped;
     char *dirs[MAX_SEARCH_DIRS]; /* module search path, owned */
@@ -47,14 +47,19 @@ struct host {
 };
 
 /* ---- the deadline timer ----
- * One process-wide timer, armed for the duration of a host_call: when it
- * fires, the signal handler sets the hook to run at the very next instruction
- * (lua_sethook may be called from a signal handler; lua.c does the same for
- * SIGINT). A real-time signal, not SIGALRM, which libFuzzer and others use. */
+ * One process-wide timer: when it fires during a call, the signal handler sets
+ * the hook to run at the very next instruction (lua_sethook may be called from
+ * a signal handler; lua.c does the same for SIGINT), and the hook looks at the
+ * clock. Setting a timer is a system call, costly next to a rule's few
+ * microseconds, so it is not set for every call: it stays armed at the
+ * earliest deadline it was asked for, and firing early only makes the hook
+ * look at the clock and set it again. A real-time signal, not SIGALRM, which
+ * libFuzzer and others use. */
 
 static host *volatile watched; /* the host whose call is running, or NULL */
 static timer_t deadline_timer;
-static int timer_state; /* 0 not tried, 1 ready, -1 unavailable: the hook's clock checks remain */
+static int timer_state;  /* 0 not tried, 1 ready, -1 unavailable: the hook's clock checks remain */
+static double armed_for; /* when the timer fires (CLOCK_MONOTONIC seconds), 0 when it is not set */
 
 static void limit_hook(lua_State *L, lua_Debug *ar);
 
@@ -63,7 +68,7 @@ static void on_deadline(int sig)
     (void)sig;
     host *h = watched;
     if (h) {
-        h->deadline_passed = 1;
+        h->woken = 1;
         lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, 1);
     }
 }
@@ -87,19 +92,28 @@ static int timer_ready(void)
     return timer_state > 0;
 }
 
-static void arm_timer(double seconds)
+static double monotonic_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Makes sure the timer fires no later than `deadline` (CLOCK_MONOTONIC seconds). */
+static void arm_timer_by(double deadline)
 {
     if (!timer_ready())
         return;
+    double now = monotonic_now();
+    if (armed_for > now && armed_for <= deadline)
+        return; /* it will fire in time (perhaps early, which is harmless) */
+    double in = deadline - now > 1e-6 ? deadline - now : 1e-6;
     struct itimerspec when;
     memset(&when, 0, sizeof when);
-    if (seconds > 0) {
-        when.it_value.tv_sec = (time_t)seconds;
-        when.it_value.tv_nsec = (long)((seconds - (double)(time_t)seconds) * 1e9);
-        if (when.it_value.tv_sec == 0 && when.it_value.tv_nsec == 0)
-            when.it_value.tv_nsec = 1;
-    }
-    timer_settime(deadline_timer, 0, &when, NULL);
+    when.it_value.tv_sec = (time_t)in;
+    when.it_value.tv_nsec = (long)((in - (double)(time_t)in) * 1e9);
+    if (timer_settime(deadline_timer, 0, &when, NULL) == 0)
+        armed_for = deadline;
 }
 
 /* ---- limits ---- */
@@ -146,10 +160,17 @@ static void check_limits(host *h, int clock)
 {
     if (h->tripped || !h->in_call)
         return;
+    int woken = h->woken;
+    if (woken) {
+        h->woken = 0;
+        armed_for = 0; /* it fired */
+    }
     if (h->executed > h->limits.instructions)
         h->tripped = TRIP_INSTRUCTIONS;
-    else if (h->deadline_passed || (clock && elapsed(h) > h->call_budget))
+    else if ((clock || woken) && elapsed(h) > h->call_budget)
         h->tripped = h->run_bound ? TRIP_RUN_TIME : TRIP_TIME;
+    else if (woken) /* early: an earlier call's deadline */
+        arm_timer_by(monotonic_now() + h->call_budget - elapsed(h));
 }
 
 static int raise_trip(lua_State *L, const host *h)
@@ -743,16 +764,15 @@ int host_call(host *h, int nargs, int nresults, const char *what, err *e)
     h->executed = 0;
     h->next_clock = CLOCK_EVERY;
     h->tripped = TRIP_NONE;
-    h->deadline_passed = 0;
+    h->woken = 0;
     h->run_bound = left < h->limits.seconds;
     h->call_budget = h->run_bound ? left : h->limits.seconds;
     h->in_call = 1;
     clock_gettime(CLOCK_MONOTONIC, &h->start);
     lua_sethook(L, limit_hook, LUA_MASKCOUNT, HOOK_EVERY);
     watched = h;
-    arm_timer(h->call_budget);
+    arm_timer_by(monotonic_now() + h->call_budget);
     int rc = lua_pcall(L, nargs, nresults, base);
-    arm_timer(0);
     watched = NULL;
     h->in_call = 0;
     h->run_spent += elapsed(h);

@@ -336,6 +336,18 @@ static void check_colours(lua_State *L, framework *f, fw_problems *pr)
     lua_pop(L, 1);
 }
 
+/* The length of the list at `list`, or 0 (a problem, *too_big set) past `max`. */
+static size_t list_length(lua_State *L, int list, size_t max, const char *kind, const char *where, fw_problems *pr,
+                          int *too_big)
+{
+    size_t n = lua_rawlen(L, list);
+    if (n <= max)
+        return n;
+    fw_problems_add(pr, 1, "%s: the framework has %zu %s; at most %zu are allowed", where, n, kind, max);
+    *too_big = 1;
+    return 0;
+}
+
 /* Records that item `i` has `id`; a second item with the same id is a problem. */
 static void note_id(strmap *seen, const char *id, size_t i, const char *kind, const char *where, fw_problems *pr)
 {
@@ -424,14 +436,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     }
     if (raw_field(L, t, "indicators") == LUA_TTABLE) {
         int list = lua_gettop(L);
-        size_t n = lua_rawlen(L, list);
-        if (n > FW_MAX_INDICATORS) {
-            fw_problems_add(pr, 1, "%s: the framework has %zu indicators; at most %d are allowed", f->where, n,
-                            FW_MAX_INDICATORS);
-            n = 0;
-            too_big = 1;
-        }
-        f->nind = n;
+        f->nind = list_length(L, list, FW_MAX_INDICATORS, "indicators", f->where, pr, &too_big);
         f->ind = calloc(f->nind ? f->nind : 1, sizeof *f->ind);
         for (size_t i = 0; f->ind && i < f->nind; i++) {
             lua_rawgeti(L, list, (lua_Integer)i + 1);
@@ -449,14 +454,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
         /* nothing to check the outcomes against: one problem, not one per listed indicator */
     } else if (raw_field(L, t, "outcomes") == LUA_TTABLE && used) {
         int list = lua_gettop(L);
-        size_t n = lua_rawlen(L, list);
-        if (n > FW_MAX_OUTCOMES) {
-            fw_problems_add(pr, 1, "%s: the framework has %zu outcomes; at most %d are allowed", f->where, n,
-                            FW_MAX_OUTCOMES);
-            n = 0;
-            too_big = 1;
-        }
-        f->nout = n;
+        f->nout = list_length(L, list, FW_MAX_OUTCOMES, "outcomes", f->where, pr, &too_big);
         f->out = calloc(f->nout ? f->nout : 1, sizeof *f->out);
         for (size_t i = 0; f->out && i < f->nout; i++) {
             lua_rawgeti(L, list, (lua_Integer)i + 1);

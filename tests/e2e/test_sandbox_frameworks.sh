@@ -89,11 +89,14 @@ expect_eq "$after" "$before" "scorecard-test files in /tmp"
 
 # Hostile cases files: no crash, each case fails with a message.
 for cases in 'return { 42 }' 'return { { name = "x", period = "2023/24", areas = { {} }, expect = {} } }' \
-  'return { { name = "x", period = {}, data = { 5 } } }' 'return { { name = "nothing", period = "2023/24", expect = {} } }' \
-  'return { { name = "kept", period = "2023/24", expect = { S37000012 = { [{}] = "red" } } } }'; do
+  'return { { name = "x", period = {}, data = { 5 } } }' 'return { { name = "nothing", period = "2023/24", expect = {} } }'; do
   printf '%s\n' "$cases" >cases.lua
   run_bounded 3 $CAP test --cases cases.lua "$F/base"
   expect_status 1 "hostile cases: $cases"; expect_out "FAIL"; expect_out "0 passed, 1 failed"
 done
+# A cases file is read as data: one a key of which is a table is refused whole, with a message.
+printf '%s\n' 'return { { name = "kept", period = "2023/24", expect = { S37000012 = { [{}] = "red" } } } }' >cases.lua
+run_bounded 3 $CAP test --cases cases.lua "$F/base"
+expect_status 1 "a cases file with a table as a key"; expect_err "cases.lua: a table has a key of type table"
 
 finish

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "host.h"
+#include "host_lua.h"
 #include "import.h"
 #include "luajson.h"
 #include "sandbox.h"

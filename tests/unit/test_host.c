@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "host.h"
+#include "host_lua.h"
 #include "sandbox.h"
 
 #define CASE_SECONDS 2.0

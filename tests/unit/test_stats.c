@@ -17,7 +17,7 @@
 #include "check.h"
 #include "csv.h"
 #include "sheet.h"
-#include "host.h"
+#include "host_lua.h"
 #include "lstats.h"
 #include "stats.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <lua.h>
+#include <cjson/cJSON.h>
 
 #include "csv.h"
 #include "framework.h"
@@ -154,24 +154,15 @@ static int period_labels(period_type t, char labels[][24], int max)
 
 /* The base period a change rule compares with, when the indicator has one: the
  * demo series must use that label's notation (pooled years for "2017-19"). */
-static const char *rule_base(host *h, const fw_indicator *ind, char *out, size_t cap)
+static const char *rule_base(const fw_indicator *ind, char *out, size_t cap)
 {
-    lua_State *L = host_lua(h);
     out[0] = '\0';
-    if (ind->rule_ref == LUA_NOREF)
-        return NULL;
-    lua_rawgeti(L, LUA_REGISTRYINDEX, ind->rule_ref);
-    if (lua_type(L, -1) == LUA_TTABLE) {
-        lua_pushliteral(L, "params");
-        if (lua_rawget(L, -2) == LUA_TTABLE) {
-            lua_pushliteral(L, "base");
-            if (lua_rawget(L, -2) == LUA_TSTRING)
-                snprintf(out, cap, "%s", lua_tostring(L, -1));
-            lua_pop(L, 1);
-        }
-        lua_pop(L, 1);
-    }
-    lua_pop(L, 1);
+    cJSON *rule = ind->rule_json ? cJSON_Parse(ind->rule_json) : NULL;
+    const char *base = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetObjectItemCaseSensitive(rule, "params"), "base"));
+    if (base)
+        snprintf(out, cap, "%s", base);
+    cJSON_Delete(rule);
     return out[0] ? out : NULL;
 }
 
@@ -329,7 +320,7 @@ static int write_framework(store *s, const char *path, FILE *out, strmap *done, 
         }
         c->indicators++;
         char base[64], own[40][24];
-        int nown = labels_like(rule_base(h, ind, base, sizeof base), own, 40);
+        int nown = labels_like(rule_base(ind, base, sizeof base), own, 40);
         for (size_t a = 0; a < areas.n; a++)
             write_series(out, ind, areas.code[a], nown ? own : labels, nown ? nown : nperiods, &r, &c->rows);
     }

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int err_set(err *e, int code, const char *fmt, ...)
@@ -39,4 +40,11 @@ void err_clear(err *e)
         e->code = ERR_OK;
         e->msg[0] = '\0';
     }
+}
+
+void err_assert_failed(const char *file, int line, const char *cond)
+{
+    fprintf(stderr, "scorecard: internal error: %s:%d: assertion failed: %s\n", file, line, cond);
+    fflush(stderr);
+    abort();
 }

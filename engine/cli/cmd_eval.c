@@ -6,8 +6,6 @@
 #include <string.h>
 
 #include "cli.h"
-#include "host.h"
-#include "luajson.h"
 #include "sandbox.h"
 #include "text.h"
 
@@ -72,29 +70,10 @@ int cmd_eval(int argc, char **argv)
     if (!rc && !h)
         rc = cli_fail(&e);
     if (!rc) {
-        lua_State *L = host_lua(h);
-        int top = lua_gettop(L);
-        if (host_run_string(h, code, code_len, named, LUA_MULTRET, &e)) {
+        cJSON *out = NULL;
+        if (sandbox_run_json(h, code, code_len, named, EVAL_OUTPUT_MAX, &out, &e)) {
             rc = cli_fail(&e);
         } else {
-            int n = lua_gettop(L) - top;
-            cJSON *out = NULL;
-            if (n == 1) {
-                out = luajson_from(L, -1, EVAL_OUTPUT_MAX, &e);
-            } else if (n > 1) { /* several results: an array of them */
-                out = cJSON_CreateArray();
-                for (int i = top + 1; out && i <= lua_gettop(L); i++) {
-                    cJSON *item = luajson_from(L, i, EVAL_OUTPUT_MAX, &e);
-                    if (!item) {
-                        cJSON_Delete(out);
-                        out = NULL;
-                        break;
-                    }
-                    cJSON_AddItemToArray(out, item);
-                }
-            } else {
-                out = cJSON_CreateNull();
-            }
             char *text = out ? cJSON_Print(out) : NULL;
             if (text)
                 puts(text);

@@ -3,8 +3,10 @@
  *
  * A framework file is Lua that returns a table (built with rules/rules.lua).
  * framework_load() runs it in the sandbox and reads the table into plain C
- * data: identity, indicators, outcomes, roll-ups. Rules, colour maps and
- * custom roll-up functions stay in Lua, referenced from the registry. Every
+ * data: identity, indicators, outcomes, roll-ups with their weights, the
+ * colour map, each rule's method and parameters (as JSON). Only what runs
+ * stays in Lua, referenced from the registry: rules' functions and custom
+ * roll-up functions, which engine/lua/rule_call.h calls. Every
  * problem found is collected with the file and line it comes from, so
  * `scorecard check` can report them all at once.
  */
@@ -14,10 +16,10 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "strmap.h"
+#include "vocab.h"
 #include "host.h"
 #include "period.h"
-
-typedef enum polarity { POL_HIGHER, POL_LOWER, POL_NONE } polarity;
 
 typedef enum rollup_method { ROLLUP_WORST_OF, ROLLUP_MAJORITY, ROLLUP_WEIGHTED, ROLLUP_COUNT, ROLLUP_CUSTOM } rollup_method;
 
@@ -27,7 +29,9 @@ typedef struct fw_rollup {
     int tie_worse;       /* majority: ties go to the worse colour */
     double score[3];     /* weighted: score of red, amber, green */
     double green, amber; /* weighted: cut points on the mean score */
-    int table_ref;       /* the roll-up table (weights, custom function) */
+    strmap *weight_of;   /* weighted: child id -> index into weights; NULL when none */
+    double *weights;
+    int table_ref;       /* the roll-up table (its custom function) */
 } fw_rollup;
 
 typedef struct fw_indicator {
@@ -37,6 +41,8 @@ typedef struct fw_indicator {
     polarity polarity;
     int reported;     /* 0 when the indicator is defined but not published */
     int rule_ref;     /* registry reference to the rule table, LUA_NOREF when none */
+    int table_ref;    /* the indicator's own table, for ctx.indicator */
+    char *rule_json;  /* {"method": ..., "params": {...}} of a rule table, NULL when none */
     char *derive;     /* NULL, "sum" or "weighted_mean": build from member areas */
     double multiplier;/* derived rates: value = numerator / denominator * multiplier */
     char *comparator; /* comparator area, overriding the framework's */
@@ -58,7 +64,7 @@ typedef struct framework {
     size_t nout;
     fw_rollup rollup;  /* outcomes to the area's overall colour */
     int table_ref;     /* the framework table */
-    int colours_ref;   /* assessment -> colour */
+    strmap *colours;   /* assessment -> index into FW_COLOURS */
     char sha256[65];   /* of every file loaded: framework, modules, rules */
 } framework;
 
@@ -70,6 +76,7 @@ typedef struct fw_problem {
 #define FW_MAX_PROBLEMS 200     /* problems kept with their text; the rest are counted */
 #define FW_MAX_INDICATORS 10000 /* a framework with more is refused */
 #define FW_MAX_OUTCOMES 1000
+#define FW_PARAMS_MAX (64u << 10) /* bytes of a rule's parameters as JSON */
 
 typedef struct fw_problems {
     fw_problem *items; /* the first FW_MAX_PROBLEMS */
@@ -91,10 +98,12 @@ void fw_problems_add(fw_problems *p, int is_error, const char *fmt, ...)
 int framework_load(host *h, const char *path, framework **out, fw_problems *problems, err *e);
 void framework_free(framework *f, host *h);
 
-/* The colour ("green", "amber", "red" or "grey") the framework gives an
- * assessment, or NULL when its colour map has none. */
-const char *framework_colour(host *h, const framework *f, const char *assessment);
+/* The colour ("green", "amber", "red" or "grey", static) the framework gives
+ * an assessment, or NULL when its colour map has none. */
+const char *framework_colour(const framework *f, const char *assessment);
 
-const char *polarity_name(polarity p);
+/* A weighted roll-up's weight for the child `id` (1 when it names none). */
+double framework_weight(const fw_rollup *r, const char *id);
+
 
 #endif

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "host_lua.h"
+#include "luajson.h"
 #include "strmap.h"
 #include "text.h"
 
@@ -43,11 +45,6 @@ void fw_problems_free(fw_problems *p)
 {
     free(p->items);
     memset(p, 0, sizeof *p);
-}
-
-const char *polarity_name(polarity p)
-{
-    return p == POL_HIGHER ? "higher" : p == POL_LOWER ? "lower" : "none";
 }
 
 /* ---- raw reads ---- */
@@ -87,23 +84,6 @@ static double num_field(lua_State *L, int t, const char *key, double fallback)
     double v = raw_field(L, t, key) == LUA_TNUMBER ? lua_tonumber(L, -1) : fallback;
     lua_pop(L, 1);
     return v;
-}
-
-static int parse_polarity(const char *s, polarity *p)
-{
-    static const struct {
-        const char *word;
-        polarity p;
-    } words[] = {{"higher", POL_HIGHER},     {"high", POL_HIGHER},        {"high_good", POL_HIGHER},
-                 {"higher_is_better", POL_HIGHER}, {"lower", POL_LOWER}, {"low", POL_LOWER},
-                 {"low_good", POL_LOWER},     {"lower_is_better", POL_LOWER}, {"none", POL_NONE},
-                 {"no_judgement", POL_NONE}, {"neutral", POL_NONE}};
-    for (size_t i = 0; s && i < sizeof words / sizeof *words; i++)
-        if (!strcmp(s, words[i].word)) {
-            *p = words[i].p;
-            return 0;
-        }
-    return -1;
 }
 
 static int parse_period_type(const char *s, period_type *t)
@@ -170,6 +150,29 @@ static void read_rollup(lua_State *L, int t, const char *where, const char *owne
             r->score[i] = num_field(L, -1, names[i], r->score[i]);
     }
     lua_pop(L, 1);
+    if (raw_field(L, t, "weights") == LUA_TTABLE && r->method == ROLLUP_WEIGHTED) {
+        size_t n = 0;
+        lua_pushnil(L);
+        while (lua_next(L, -2)) {
+            lua_pop(L, 1);
+            n++;
+        }
+        r->weight_of = strmap_new();
+        r->weights = calloc(n ? n : 1, sizeof *r->weights);
+        size_t k = 0;
+        lua_pushnil(L);
+        while (r->weight_of && r->weights && lua_next(L, -2)) {
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) >= 0))
+                fw_problems_add(pr, 1, "%s: %s: weights must map indicator or outcome ids to numbers of 0 or more",
+                                where, owner);
+            else if (k < n && !strmap_put(r->weight_of, lua_tostring(L, -2), (int)k))
+                r->weights[k++] = lua_tonumber(L, -1);
+            lua_pop(L, 1);
+        }
+        if (!r->weight_of || !r->weights)
+            fw_problems_add(pr, 1, "%s: out of memory", where);
+    }
+    lua_pop(L, 1);
     if (r->method == ROLLUP_CUSTOM) {
         if (raw_field(L, t, "fn") != LUA_TFUNCTION)
             fw_problems_add(pr, 1, "%s: %s: a custom roll-up needs a function", where, owner);
@@ -181,12 +184,36 @@ static void read_rollup(lua_State *L, int t, const char *where, const char *owne
 
 /* ---- indicators ---- */
 
+/* The rule's method and parameters as JSON (rule table on the stack top), read
+ * once here for the audit trail of every result and for the reports. */
+static void read_rule_json(lua_State *L, fw_indicator *ind, const char *w, const char *label, fw_problems *pr)
+{
+    if (raw_field(L, -1, "params") != LUA_TTABLE) {
+        lua_pop(L, 1);
+        return;
+    }
+    err e = {0};
+    cJSON *params = luajson_from(L, -1, FW_PARAMS_MAX, &e);
+    lua_pop(L, 1);
+    if (!params) {
+        fw_problems_add(pr, 1, "%s: %s: the rule's parameters: %s", w, label, e.msg);
+        return;
+    }
+    cJSON *rule = cJSON_CreateObject();
+    cJSON_AddStringToObject(rule, "method", ind->method ? ind->method : "custom");
+    cJSON_AddItemToObject(rule, "params", params);
+    ind->rule_json = cJSON_PrintUnformatted(rule);
+    cJSON_Delete(rule);
+    if (!ind->rule_json)
+        fw_problems_add(pr, 1, "%s: out of memory", w);
+}
+
 static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *pr)
 {
     lua_State *L = host_lua(h);
     fw_indicator *ind = &f->ind[i];
     memset(ind, 0, sizeof *ind);
-    ind->rule_ref = LUA_NOREF;
+    ind->rule_ref = ind->table_ref = LUA_NOREF;
     ind->reported = 1;
     ind->multiplier = 1;
     if (lua_type(L, t) != LUA_TTABLE) {
@@ -204,6 +231,8 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     ind->derive = dup_field(L, t, "derive");
     ind->comparator = dup_field(L, t, "comparator");
     ind->multiplier = num_field(L, t, "multiplier", 1);
+    lua_pushvalue(L, t);
+    ind->table_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
     int rule_type = raw_field(L, t, "rule");
     if (rule_type == LUA_TTABLE) {
@@ -236,7 +265,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     char *pol = dup_field(L, t, "polarity");
     if (!pol)
         fw_problems_add(pr, 1, "%s: %s has no polarity (higher, lower or none)", w, label);
-    else if (parse_polarity(pol, &ind->polarity))
+    else if (polarity_parse(pol, &ind->polarity))
         fw_problems_add(pr, 1, "%s: %s: polarity \"%s\" is not higher, lower or none", w, label, pol);
     free(pol);
     if (ind->derive && strcmp(ind->derive, "sum") && strcmp(ind->derive, "weighted_mean"))
@@ -274,6 +303,8 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
             lua_pop(L, 1);
         }
     }
+    if (rule_type == LUA_TTABLE)
+        read_rule_json(L, ind, w, label, pr);
     ind->rule_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
 
@@ -322,18 +353,28 @@ static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problem
     lua_pop(L, 1);
 }
 
-static void check_colours(lua_State *L, framework *f, fw_problems *pr)
+/* The colour map (on the stack top), read into f->colours. */
+static void read_colours(lua_State *L, framework *f, fw_problems *pr)
 {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, f->colours_ref);
+    if (!(f->colours = strmap_new())) {
+        fw_problems_add(pr, 1, "%s: out of memory", f->where);
+        return;
+    }
+    if (lua_type(L, -1) != LUA_TTABLE) {
+        fw_problems_add(pr, 1, "%s: colours must be a table of assessment -> colour", f->where);
+        return;
+    }
     lua_pushnil(L);
     while (lua_next(L, -2)) {
         const char *c = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        if (!c || (strcmp(c, "green") && strcmp(c, "amber") && strcmp(c, "red") && strcmp(c, "grey")))
+        vocab_colour colour;
+        if (lua_type(L, -2) != LUA_TSTRING || vocab_colour_parse(c, &colour))
             fw_problems_add(pr, 1, "%s: colours: \"%s\" must map to green, amber, red or grey", f->where,
                             lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?");
+        else if (strmap_put(f->colours, lua_tostring(L, -2), (int)colour))
+            fw_problems_add(pr, 1, "%s: out of memory", f->where);
         lua_pop(L, 1);
     }
-    lua_pop(L, 1);
 }
 
 /* The length of the list at `list`, or 0 (a problem, *too_big set) past `max`. */
@@ -379,7 +420,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
         return err_set(e, ERR_NOMEM, "out of memory");
     }
     f->path = strdup(path);
-    f->table_ref = f->colours_ref = f->rollup.table_ref = LUA_NOREF;
+    f->table_ref = f->rollup.table_ref = LUA_NOREF;
     f->where = dup_provenance(h, t);
     if (!f->where) { /* not built with r.framework: name the file */
         free(f->where);
@@ -407,15 +448,9 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
                         f->where);
     free(period_word);
 
-    if (raw_field(L, t, "colours") == LUA_TTABLE)
-        f->colours_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    else {
-        lua_pop(L, 1);
-        fw_problems_add(pr, 1, "%s: colours must be a table of assessment -> colour", f->where);
-        lua_newtable(L);
-        f->colours_ref = luaL_ref(L, LUA_REGISTRYINDEX);
-    }
-    check_colours(L, f, pr);
+    raw_field(L, t, "colours");
+    read_colours(L, f, pr);
+    lua_pop(L, 1);
     if (raw_field(L, t, "rollup") == LUA_TNIL) {
         lua_pop(L, 1);
         lua_newtable(L);
@@ -489,6 +524,8 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
 static void free_rollup(lua_State *L, fw_rollup *r)
 {
     luaL_unref(L, LUA_REGISTRYINDEX, r->table_ref);
+    strmap_free(r->weight_of);
+    free(r->weights);
 }
 
 void framework_free(framework *f, host *h)
@@ -500,7 +537,9 @@ void framework_free(framework *f, host *h)
         fw_indicator *x = &f->ind[i];
         free(x->id), free(x->title), free(x->unit), free(x->series), free(x->definition);
         free(x->notes), free(x->source), free(x->where), free(x->method), free(x->derive), free(x->comparator);
+        free(x->rule_json);
         luaL_unref(L, LUA_REGISTRYINDEX, x->rule_ref);
+        luaL_unref(L, LUA_REGISTRYINDEX, x->table_ref);
     }
     for (size_t i = 0; i < f->nout; i++) {
         free(f->out[i].id), free(f->out[i].title), free(f->out[i].ind);
@@ -508,25 +547,21 @@ void framework_free(framework *f, host *h)
     }
     free_rollup(L, &f->rollup);
     luaL_unref(L, LUA_REGISTRYINDEX, f->table_ref);
-    luaL_unref(L, LUA_REGISTRYINDEX, f->colours_ref);
+    strmap_free(f->colours);
     free(f->ind), free(f->out);
     free(f->path), free(f->id), free(f->version), free(f->title), free(f->country), free(f->source);
     free(f->scores), free(f->comparator), free(f->extends), free(f->where);
     free(f);
 }
 
-const char *framework_colour(host *h, const framework *f, const char *assessment)
+const char *framework_colour(const framework *f, const char *assessment)
 {
-    lua_State *L = host_lua(h);
-    lua_rawgeti(L, LUA_REGISTRYINDEX, f->colours_ref);
-    lua_pushstring(L, assessment);
-    lua_rawget(L, -2);
-    static const char *const colours[] = {"green", "amber", "red", "grey"};
-    const char *c = lua_tostring(L, -1);
-    const char *found = NULL;
-    for (int i = 0; c && i < 4; i++)
-        if (!strcmp(c, colours[i]))
-            found = colours[i];
-    lua_pop(L, 2);
-    return found;
+    int c;
+    return f->colours && strmap_get(f->colours, assessment, &c) ? vocab_colour_name((vocab_colour)c) : NULL;
+}
+
+double framework_weight(const fw_rollup *r, const char *id)
+{
+    int k;
+    return r->weight_of && strmap_get(r->weight_of, id, &k) ? r->weights[k] : 1;
 }

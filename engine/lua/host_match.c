@@ -27,7 +27,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "host.h"
+#include "host_lua.h"
 
 #define MAXCAPTURES 32
 #define MAXCCALLS 200       /* recursion depth of match, as in Lua */

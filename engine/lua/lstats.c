@@ -24,7 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "host.h"
+#include "host_lua.h"
 #include "spc.h"
 #include "stats.h"
 

@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "host_lua.h"
 #include "lstats.h"
+#include "luajson.h"
 
 const char *sandbox_rules_dir(void)
 {
@@ -173,4 +175,60 @@ host *sandbox_new(store *s, const host_limits *limits, err *e)
         host_add_library(h, "data", data, s);
     }
     return h;
+}
+
+/* The results above `top` as JSON, popped. */
+static cJSON *results_json(lua_State *L, int top, size_t max_bytes, err *e)
+{
+    int n = lua_gettop(L) - top;
+    cJSON *out = NULL;
+    if (n == 0)
+        out = cJSON_CreateNull();
+    else if (n == 1)
+        out = luajson_from(L, -1, max_bytes, e);
+    else if ((out = cJSON_CreateArray())) { /* several results: an array of them */
+        for (int i = top + 1; i <= lua_gettop(L); i++) {
+            cJSON *item = luajson_from(L, i, max_bytes, e);
+            if (!item) {
+                cJSON_Delete(out);
+                out = NULL;
+                break;
+            }
+            cJSON_AddItemToArray(out, item);
+        }
+    }
+    if (!out && !e->code)
+        err_set(e, ERR_NOMEM, "out of memory");
+    lua_settop(L, top);
+    return out;
+}
+
+int sandbox_run_json(host *h, const char *code, size_t len, const char *chunkname, size_t max_bytes, cJSON **out,
+                     err *e)
+{
+    lua_State *L = host_lua(h);
+    int top = lua_gettop(L);
+    int rc = host_run_string(h, code, len, chunkname, LUA_MULTRET, e);
+    if (rc)
+        return rc;
+    *out = results_json(L, top, max_bytes, e);
+    return *out ? 0 : e->code;
+}
+
+int sandbox_run_file_json(host *h, const char *path, size_t max_bytes, cJSON **out, err *e)
+{
+    lua_State *L = host_lua(h);
+    int top = lua_gettop(L);
+    int rc = host_run_file(h, path, 1, e);
+    if (rc)
+        return rc;
+    cJSON *printable = results_json(L, top, max_bytes, e);
+    if (!printable)
+        return err_prefix(e, "%s", path);
+    /* luajson makes print-ready (raw) nodes; a tree to read is parsed back from them */
+    char *text = cJSON_PrintUnformatted(printable);
+    cJSON_Delete(printable);
+    *out = text ? cJSON_Parse(text) : NULL;
+    free(text);
+    return *out ? 0 : err_set(e, ERR_NOMEM, "out of memory");
 }

@@ -8,7 +8,7 @@
  * behind whatever happens. A cases file is a framework designer's code, read
  * like any other: a case of the wrong shape fails with a message. */
 #include <getopt.h>
-#include <lauxlib.h>
+#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -31,6 +31,8 @@ static const char USAGE[] =
     "returns a list of {name, period, areas?, data = {observation, ...}, expect = {AREA =\n"
     "{ITEM = colour or {status = colour, assessment = a, reason = words}}}}, where ITEM is an\n"
     "indicator id, an outcome id or \"overall\". See docs/frameworks.md.\n";
+
+#define TEST_CASES_MAX (64u << 20) /* bytes of a cases file's value as JSON */
 
 typedef struct tcase_ctx {
     host *h;
@@ -57,40 +59,37 @@ static void failed(tcase_ctx *t, const char *fmt, ...)
     }
 }
 
-/* Writes the rows of the case's `data` (on the stack top) as CSV the importer reads. */
-static int write_data(lua_State *L, FILE *out, err *e)
+/* Writes the rows of the case's `data` (a JSON list) as CSV the importer reads. */
+static int write_data(const cJSON *data, FILE *out, err *e)
 {
-    size_t n = lua_rawlen(L, -1);
-    for (size_t i = 1; i <= n; i++) {
-        if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TTABLE) {
-            lua_pop(L, 1);
+    size_t i = 0;
+    const cJSON *row;
+    cJSON_ArrayForEach(row, data)
+    {
+        i++;
+        if (!cJSON_IsObject(row))
             return err_set(e, ERR_INVALID, "data[%zu] is not a table", i);
-        }
         for (int f = 0; f < OBS_NFIELDS; f++) {
-            lua_pushstring(L, obs_field_name(f));
-            int type = lua_rawget(L, -2);
+            const cJSON *x = cJSON_GetObjectItemCaseSensitive(row, obs_field_name(f));
             char buf[64];
             const char *v = "";
-            if (type == LUA_TNUMBER) { /* as a person would write it: the shortest exact form */
-                double x = lua_tonumber(L, -1);
+            if (cJSON_IsNumber(x)) { /* as a person would write it: the shortest exact form */
                 for (int digits = 15; digits <= 17; digits++) {
-                    snprintf(buf, sizeof buf, "%.*g", digits, x);
-                    if (strtod(buf, NULL) == x)
+                    snprintf(buf, sizeof buf, "%.*g", digits, x->valuedouble);
+                    if (strtod(buf, NULL) == x->valuedouble)
                         break;
                 }
                 v = buf;
-            } else if (type == LUA_TSTRING) {
-                v = lua_tostring(L, -1);
-            } else if (type == LUA_TBOOLEAN) {
-                v = lua_toboolean(L, -1) ? "yes" : "no";
+            } else if (cJSON_IsString(x)) {
+                v = x->valuestring;
+            } else if (cJSON_IsBool(x)) {
+                v = cJSON_IsTrue(x) ? "yes" : "no";
             }
             if (f)
                 fputc(',', out);
             csv_write_field(out, v);
-            lua_pop(L, 1);
         }
         fputc('\n', out);
-        lua_pop(L, 1);
     }
     return 0;
 }
@@ -103,10 +102,9 @@ static const res_area *find_area(const result_set *r, const char *code)
     return NULL;
 }
 
-/* Checks one expectation (value on the stack top) of `item` in `area`. */
-static void check_item(tcase_ctx *t, const result_set *r, const res_area *ra, const char *item)
+/* Checks one expectation `want` of `item` in `area`. */
+static void check_item(tcase_ctx *t, const res_area *ra, const char *item, const cJSON *want)
 {
-    lua_State *L = host_lua(t->h);
     const framework *f = t->f;
     const char *colour = NULL, *assessment = NULL, *reason = NULL;
     if (!strcmp(item, "overall")) {
@@ -124,25 +122,17 @@ static void check_item(tcase_ctx *t, const result_set *r, const res_area *ra, co
             assessment = ra->indicators[i].assessment;
             reason = ra->indicators[i].reason;
         }
-    (void)r;
     if (!colour) {
         failed(t, "%s: \"%s\" is not an indicator, an outcome or \"overall\"", ra->code, item);
         return;
     }
     const char *want_colour = NULL, *want_assessment = NULL, *want_reason = NULL;
-    if (lua_type(L, -1) == LUA_TSTRING) {
-        want_colour = lua_tostring(L, -1);
-    } else if (lua_type(L, -1) == LUA_TTABLE) {
-        lua_pushliteral(L, "status");
-        lua_rawget(L, -2);
-        want_colour = lua_tostring(L, -1);
-        lua_pushliteral(L, "assessment");
-        lua_rawget(L, -3);
-        want_assessment = lua_tostring(L, -1);
-        lua_pushliteral(L, "reason");
-        lua_rawget(L, -4);
-        want_reason = lua_tostring(L, -1);
-        lua_pop(L, 3); /* the strings stay alive in the table */
+    if (cJSON_IsString(want)) {
+        want_colour = want->valuestring;
+    } else if (cJSON_IsObject(want)) {
+        want_colour = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(want, "status"));
+        want_assessment = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(want, "assessment"));
+        want_reason = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(want, "reason"));
     } else {
         failed(t, "%s %s: expect a colour or {status=, assessment=, reason=}", ra->code, item);
         return;
@@ -157,71 +147,71 @@ static void check_item(tcase_ctx *t, const result_set *r, const res_area *ra, co
                want_reason);
 }
 
-/* Reads the case's `areas` (on the stack top, a list of codes) into *out (a new
- * array, NULL-terminated; the strings stay alive in the case table). */
-static int case_areas(lua_State *L, const char ***out, size_t *n, err *e)
+/* An empty Lua table converts to an empty JSON array or object alike. */
+static int is_list(const cJSON *x)
+{
+    return cJSON_IsArray(x) || (cJSON_IsObject(x) && !x->child);
+}
+
+/* Reads the case's `areas` (a list of codes, or absent) into *out (a new
+ * array; the strings stay alive in the case). */
+static int case_areas(const cJSON *list, const char ***out, size_t *n, err *e)
 {
     *out = NULL;
     *n = 0;
-    if (lua_type(L, -1) == LUA_TNIL)
+    if (!list)
         return 0;
-    if (lua_type(L, -1) != LUA_TTABLE)
+    if (!is_list(list))
         return err_set(e, ERR_INVALID, "areas must be a list of area codes");
-    size_t len = lua_rawlen(L, -1);
+    size_t len = (size_t)cJSON_GetArraySize(list);
     const char **areas = calloc(len + 1, sizeof *areas);
     if (!areas)
         return err_set(e, ERR_NOMEM, "out of memory");
-    for (size_t i = 0; i < len; i++) {
-        if (lua_rawgeti(L, -1, (lua_Integer)i + 1) != LUA_TSTRING) {
-            lua_pop(L, 1);
+    size_t i = 0;
+    const cJSON *code;
+    cJSON_ArrayForEach(code, list)
+    {
+        if (!cJSON_IsString(code)) {
             free(areas);
             return err_set(e, ERR_INVALID, "areas[%zu] is not an area code (a string)", i + 1);
         }
-        areas[i] = lua_tostring(L, -1);
-        lua_pop(L, 1);
+        areas[i++] = code->valuestring;
     }
     *out = areas;
     *n = len;
     return 0;
 }
 
-/* Checks the expectations of the case (its `expect`, on the stack top) against `r`. */
-static void check_expectations(tcase_ctx *t, const result_set *r)
+/* Checks the case's `expect` against `r`. */
+static void check_expectations(tcase_ctx *t, const result_set *r, const cJSON *expect)
 {
-    lua_State *L = host_lua(t->h);
-    if (lua_type(L, -1) != LUA_TTABLE) {
+    if (!cJSON_IsObject(expect) || !expect->child) {
         failed(t, "the case has no expect table");
         return;
     }
-    lua_pushnil(L);
-    while (lua_next(L, -2)) {
-        const char *code = lua_type(L, -2) == LUA_TSTRING ? lua_tostring(L, -2) : "?";
+    const cJSON *per_area;
+    cJSON_ArrayForEach(per_area, expect)
+    {
+        const char *code = per_area->string;
         const res_area *ra = find_area(r, code);
-        if (!ra || lua_type(L, -1) != LUA_TTABLE) {
+        if (!ra || !cJSON_IsObject(per_area)) {
             failed(t, "%s: %s", code, ra ? "expectations must be a table" : "this area was not scored");
-        } else {
-            lua_pushnil(L);
-            while (lua_next(L, -2)) {
-                if (lua_type(L, -2) == LUA_TSTRING) {
-                    check_item(t, r, ra, lua_tostring(L, -2));
-                    t->checks++;
-                } else {
-                    failed(t, "%s: an expectation is keyed by a %s, not an indicator or outcome id", code,
-                           luaL_typename(L, -2));
-                }
-                lua_pop(L, 1);
-            }
+            continue;
         }
-        lua_pop(L, 1);
+        const cJSON *want;
+        cJSON_ArrayForEach(want, per_area)
+        {
+            check_item(t, ra, want->string, want);
+            t->checks++;
+        }
     }
     if (!t->checks && !t->failures)
         failed(t, "the case checks nothing: give at least one expected colour");
 }
 
-/* Runs the case on the stack top; returns 0 when it ran (pass or fail), or an error. */
-static int run_case(tcase_ctx *t, err *e)
+/* Runs one case; returns 0 when it ran (pass or fail), or an error. */
+static int run_case(tcase_ctx *t, const cJSON *tc, err *e)
 {
-    lua_State *L = host_lua(t->h);
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len);
@@ -229,13 +219,11 @@ static int run_case(tcase_ctx *t, err *e)
         return err_set(e, ERR_NOMEM, "out of memory");
     int rc = 0;
     fputs("indicator,area,period,value,numerator,denominator,lower_ci,upper_ci,status,note,breakdown,series_break\n", out);
-    lua_pushliteral(L, "data");
-    int type = lua_rawget(L, -2);
-    if (type == LUA_TTABLE)
-        rc = write_data(L, out, e);
-    else if (type != LUA_TNIL)
+    const cJSON *data = cJSON_GetObjectItemCaseSensitive(tc, "data");
+    if (is_list(data))
+        rc = write_data(data, out, e);
+    else if (data)
         rc = err_set(e, ERR_INVALID, "data must be a list of observations");
-    lua_pop(L, 1);
     if (fclose(out) && !rc)
         rc = err_set(e, ERR_NOMEM, "out of memory");
 
@@ -257,18 +245,13 @@ static int run_case(tcase_ctx *t, err *e)
 
     eval_options o = {NULL, NULL, 0};
     const char **areas = NULL;
-    lua_pushliteral(L, "period");
-    type = lua_rawget(L, -2);
-    if (type == LUA_TSTRING)
-        o.period = lua_tostring(L, -1);
-    else if (type != LUA_TNIL && !rc)
+    const cJSON *label = cJSON_GetObjectItemCaseSensitive(tc, "period");
+    if (cJSON_IsString(label))
+        o.period = label->valuestring;
+    else if (label && !rc)
         rc = err_set(e, ERR_INVALID, "period must be a period label (a string)");
-    lua_pop(L, 1); /* the string stays alive in the case table */
-    lua_pushliteral(L, "areas");
-    lua_rawget(L, -2);
-    if (!rc && !(rc = case_areas(L, &areas, &o.nareas, e)) && areas)
+    if (!rc && !(rc = case_areas(cJSON_GetObjectItemCaseSensitive(tc, "areas"), &areas, &o.nareas, e)) && areas)
         o.areas = areas;
-    lua_pop(L, 1);
     result_set *r = NULL;
     if (!rc)
         rc = eval_run(s, t->h, t->f, &o, &r, e);
@@ -276,10 +259,7 @@ static int run_case(tcase_ctx *t, err *e)
     if (!rc) {
         t->failures = 0;
         t->checks = 0;
-        lua_pushliteral(L, "expect");
-        lua_rawget(L, -2);
-        check_expectations(t, r);
-        lua_pop(L, 1);
+        check_expectations(t, r, cJSON_GetObjectItemCaseSensitive(tc, "expect"));
     }
     result_set_free(r);
     store_close(s);
@@ -330,25 +310,27 @@ int cmd_test(int argc, char **argv)
         return cli_fail(&e);
     }
     fw_problems_free(&problems);
-    lua_State *L = host_lua(h);
-    int rc = host_run_file(h, cases, 1, &e);
-    if (!rc && lua_type(L, -1) != LUA_TTABLE)
+    cJSON *list = NULL;
+    int rc = sandbox_run_file_json(h, cases, TEST_CASES_MAX, &list, &e);
+    if (!rc && !is_list(list))
         rc = err_set(&e, ERR_INVALID, "%s: a cases file returns a list of cases", cases);
     tcase_ctx t = {h, f, cli_data_dir(NULL), 0, 0, ""};
     int passed = 0, failed_cases = 0;
-    size_t n = rc ? 0 : lua_rawlen(L, -1);
-    for (size_t i = 1; !rc && i <= n; i++) {
+    size_t i = 0;
+    const cJSON *tc, *todo = rc ? NULL : list;
+    cJSON_ArrayForEach(tc, todo)
+    {
         char name[200];
-        snprintf(name, sizeof name, "case %zu", i);
+        snprintf(name, sizeof name, "case %zu", ++i);
         err ce = {0};
-        if (lua_rawgeti(L, -1, (lua_Integer)i) != LUA_TTABLE) {
-            err_set(&ce, ERR_INVALID, "a case is a table {name, period, data, expect}, not a %s", luaL_typename(L, -1));
+        if (!cJSON_IsObject(tc)) {
+            err_set(&ce, ERR_INVALID, "a case is a table {name, period, data, expect}, not a %s",
+                    cJSON_IsString(tc) ? "string" : cJSON_IsNumber(tc) ? "number" : "list or other value");
         } else {
-            lua_pushliteral(L, "name");
-            if (lua_rawget(L, -2) == LUA_TSTRING)
-                text_clean_into(name, sizeof name, lua_tostring(L, -1), lua_rawlen(L, -1));
-            lua_pop(L, 1);
-            run_case(&t, &ce);
+            const char *given = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(tc, "name"));
+            if (given)
+                text_clean_into(name, sizeof name, given, strlen(given));
+            run_case(&t, tc, &ce);
         }
         if (ce.code) {
             failed_cases++;
@@ -364,8 +346,8 @@ int cmd_test(int argc, char **argv)
             passed++;
             printf("ok   %s\n", name);
         }
-        lua_pop(L, 1);
     }
+    cJSON_Delete(list);
     if (rc) {
         framework_free(f, h);
         host_free(h);

@@ -6,7 +6,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "host.h"
+#include "host_lua.h"
 
 #define BYTES_PER_UNIT 16 /* bytes copied or scanned that count as one unit of work */
 #define STEP_BATCH 1024   /* loop steps counted before they are charged */

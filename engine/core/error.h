@@ -13,6 +13,11 @@
  * `_take` means the callee now owns what it was given. Pointers returned by
  * any other function are borrowed and stay valid only as documented at that
  * function.
+ *
+ * Invariants. A broken invariant is a bug in the engine, never bad input:
+ * err_assert(cond) checks it in every build (NDEBUG does not turn it off),
+ * prints the file, line and condition and aborts, as Redis's serverAssert and
+ * Lua's api_check do. Bad input is an ERR_* code, never an assertion.
  */
 #ifndef SCORECARD_ERROR_H
 #define SCORECARD_ERROR_H
@@ -50,5 +55,8 @@ int err_prefix(err *e, const char *fmt, ...)
     ;
 
 void err_clear(err *e);
+
+#define err_assert(cond) ((cond) ? (void)0 : err_assert_failed(__FILE__, __LINE__, #cond))
+_Noreturn void err_assert_failed(const char *file, int line, const char *cond);
 
 #endif

@@ -1,5 +1,5 @@
 /* host.c - the sandboxed Lua state; see host.h for what is allowed and why. */
-#include "host.h"
+#include "host_lua.h"
 
 #include <lauxlib.h>
 #include <lualib.h>

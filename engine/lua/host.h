@@ -40,12 +40,14 @@
  * of a script runs outside a protected, limited call. The host never gives
  * Lua a file, a socket or SQL: data arrives through functions the evaluator
  * registers.
+ *
+ * This header is what layers above engine/lua see: a host is opaque to them.
+ * The Lua-facing half (the lua_State, calls, charges) is host_lua.h, which
+ * only engine/lua can include.
  */
 #ifndef SCORECARD_HOST_H
 #define SCORECARD_HOST_H
 
-#include <lauxlib.h>
-#include <lua.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -71,42 +73,11 @@ host_limits host_default_limits(void);
 /* Creates a state whose `require` finds modules in `rules_dir`. */
 host *host_new(const host_limits *limits, const char *rules_dir, err *e);
 void host_free(host *h);
-lua_State *host_lua(host *h);
-
-/* Adds a table of C functions as a global of every environment made from now
- * on. Each function gets `context` as a light userdata in upvalue 1. */
-void host_add_library(host *h, const char *name, const luaL_Reg *functions, void *context);
-
-/* Loads `path` (text only) in a fresh world and runs it, leaving its
- * `nresults` results on the stack. The file's folder and its parent (for
- * sibling frameworks, `require "frameworks.ID"`) join the search path. */
-int host_run_file(host *h, const char *path, int nresults, err *e);
-
-/* Runs `code` in a fresh world, named `chunkname` in messages. */
-int host_run_string(host *h, const char *code, size_t len, const char *chunkname, int nresults, err *e);
-
-/* Calls the function below `nargs` arguments on the stack under the limits.
- * `what` (e.g. "indicator NI-12, area S37000012") is added to error messages. */
-int host_call(host *h, int nargs, int nresults, const char *what, err *e);
-
-/* Charges `units` of work done in C by a function Lua called (about one unit
- * per loop step, or per 16 bytes copied or scanned) and checks the limits:
- * raises a Lua error when one is passed. Call it from C functions only. */
-void host_charge(lua_State *L, size_t units);
-
-/* Is a limit tripped in the current call? For C functions that catch errors
- * of their own calls (xpcall) and must not swallow a limit. */
-int host_tripped(lua_State *L);
-
 /* Charges `bytes` that C keeps of a value converted out of Lua to the memory
  * cap. Returns 0, or ERR_LIMIT naming `what` when the cap would be passed. */
 int host_keep(host *h, size_t bytes, const char *what, err *e);
 /* Gives back bytes charged with host_keep() once C has freed them. */
 void host_release(host *h, size_t bytes);
-
-/* "file:line" where the table at `idx` was marked (scorecard.mark), or NULL.
- * Borrowed: valid while the table is alive. */
-const char *host_provenance(host *h, int idx);
 
 /* The files loaded so far (the framework and every module it required), in
  * load order, each once; borrowed, valid until host_free(). */

@@ -1,0 +1,101 @@
+/* vocab.c - the engine's words; see vocab.h. */
+#include "vocab.h"
+
+#include <stddef.h>
+#include <string.h>
+
+static const char *const COLOUR_NAMES[VOCAB_NCOLOURS] = {"grey", "green", "amber", "red"};
+
+const char *vocab_colour_name(vocab_colour c)
+{
+    return (unsigned)c < VOCAB_NCOLOURS ? COLOUR_NAMES[c] : "grey";
+}
+
+int vocab_colour_parse(const char *name, vocab_colour *c)
+{
+    for (int i = 0; name && i < VOCAB_NCOLOURS; i++)
+        if (!strcmp(name, COLOUR_NAMES[i])) {
+            *c = (vocab_colour)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *polarity_name(polarity p)
+{
+    return p == POL_HIGHER ? "higher" : p == POL_LOWER ? "lower" : "none";
+}
+
+int polarity_parse(const char *word, polarity *p)
+{
+    static const struct {
+        const char *word;
+        polarity p;
+    } words[] = {{"higher", POL_HIGHER},        {"high", POL_HIGHER},     {"high_good", POL_HIGHER},
+                 {"higher_is_better", POL_HIGHER}, {"lower", POL_LOWER},   {"low", POL_LOWER},
+                 {"low_good", POL_LOWER},       {"lower_is_better", POL_LOWER}, {"none", POL_NONE},
+                 {"no_judgement", POL_NONE},    {"neutral", POL_NONE}};
+    for (size_t i = 0; word && i < sizeof words / sizeof *words; i++)
+        if (!strcmp(word, words[i].word)) {
+            *p = words[i].p;
+            return 0;
+        }
+    return -1;
+}
+
+int vocab_is_no_colour_status(const char *status)
+{
+    static const char *const NO_COLOUR[] = {"not_reported",   "missing",           "suppressed",   "unreliable",
+                                            "not_comparable", "insufficient_data", "not_compared", "not_applicable",
+                                            "no_target",      "stale_target",      "not_available"};
+    for (size_t i = 0; status && i < sizeof NO_COLOUR / sizeof *NO_COLOUR; i++)
+        if (!strcmp(status, NO_COLOUR[i]))
+            return 1;
+    return 0;
+}
+
+/* Optimal string alignment distance (edits: insert, delete, substitute,
+ * swap two neighbours), giving up past `cap`. Words are identifiers: short. */
+static int distance(const char *a, const char *b, int cap)
+{
+    enum { MAXLEN = 64 };
+    size_t n = strlen(a), m = strlen(b);
+    if (n >= MAXLEN || m >= MAXLEN)
+        return cap + 1;
+    int d[MAXLEN + 1][MAXLEN + 1];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int cost = a[i - 1] != b[j - 1];
+            int best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < best)
+                best = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+const char *vocab_nearest(const char *word, const char *const *candidates, int n)
+{
+    if (!word || !*word)
+        return NULL;
+    /* one slip in a short word, two in a longer one: "lvl" is not "level" */
+    int cap = strlen(word) <= 4 ? 1 : 2;
+    const char *best = NULL;
+    int best_d = cap + 1;
+    for (int i = 0; i < n; i++) {
+        int d = distance(word, candidates[i], cap);
+        if (d < best_d && strcmp(word, candidates[i])) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    return best;
+}

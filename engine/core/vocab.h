@@ -1,0 +1,38 @@
+/*
+ * vocab.h - the engine's words, once: colours, polarity and the statuses that
+ * give no colour, each an enum with its name and one order.
+ *
+ * Framework files, rules and outputs all speak these words; C compares the
+ * enums, never the strings, and converts at the edges (reading a framework,
+ * writing a report) with the functions here.
+ */
+#ifndef SCORECARD_VOCAB_H
+#define SCORECARD_VOCAB_H
+
+/* Colours in order of concern: a roll-up's "worst" is the highest. */
+typedef enum vocab_colour { COLOUR_GREY, COLOUR_GREEN, COLOUR_AMBER, COLOUR_RED } vocab_colour;
+#define VOCAB_NCOLOURS 4
+
+/* "grey", "green", "amber", "red" (static). */
+const char *vocab_colour_name(vocab_colour c);
+/* 0 and *c set when `name` is a colour's name, else -1. */
+int vocab_colour_parse(const char *name, vocab_colour *c);
+
+/* Which direction of an indicator is better. */
+typedef enum polarity { POL_HIGHER, POL_LOWER, POL_NONE } polarity;
+
+/* "higher", "lower" or "none" (static). */
+const char *polarity_name(polarity p);
+/* Reads a polarity word, with the synonyms frameworks use (high_good,
+ * lower_is_better, no_judgement, ...): 0, or -1 when `word` is none of them. */
+int polarity_parse(const char *word, polarity *p);
+
+/* Statuses of a result that has no colour (the reason says why): the rule or
+ * the evaluator settled that the indicator could not be judged. */
+int vocab_is_no_colour_status(const char *status);
+
+/* The closest of `n` candidate words to `word` by edit distance, when close
+ * enough to be a likely typing slip ("treshold" -> "threshold"), else NULL. */
+const char *vocab_nearest(const char *word, const char *const *candidates, int n);
+
+#endif

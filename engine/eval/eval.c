@@ -1,0 +1,824 @@
+/* eval.c - the evaluation loop; see eval.h. */
+#include "eval.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rule_call.h"
+#include "series.h"
+#include "sha256.h"
+#include "strmap.h"
+#include "text.h"
+#include "vocab.h"
+
+static void iso(int ymd, char out[11])
+{
+    snprintf(out, 11, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
+}
+
+/* ---- areas ---- */
+
+typedef struct ev_area {
+    char *code, *name, *type, *country, *valid_from, *valid_to;
+} ev_area;
+
+typedef struct ev_areas {
+    ev_area *a;
+    size_t n, cap;
+    strmap *index;
+} ev_areas;
+
+static int collect_area(void *ctx, const store_area *a)
+{
+    ev_areas *all = ctx;
+    if (all->n == all->cap) {
+        size_t cap = all->cap ? all->cap * 2 : 512;
+        ev_area *grown = realloc(all->a, cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        all->a = grown;
+        all->cap = cap;
+    }
+    ev_area *x = &all->a[all->n];
+    x->code = strdup(a->code);
+    x->name = strdup(a->name);
+    x->type = strdup(a->type);
+    x->country = strdup(a->country);
+    x->valid_to = a->valid_to ? strdup(a->valid_to) : NULL;
+    x->valid_from = a->valid_from ? strdup(a->valid_from) : NULL;
+    if (!x->code || !x->name || !x->type || !x->country || strmap_put(all->index, a->code, (int)all->n))
+        return -1;
+    all->n++;
+    return 0;
+}
+
+static void free_areas(ev_areas *all)
+{
+    for (size_t i = 0; i < all->n; i++)
+        free(all->a[i].code), free(all->a[i].name), free(all->a[i].type), free(all->a[i].country),
+            free(all->a[i].valid_from), free(all->a[i].valid_to);
+    free(all->a);
+    strmap_free(all->index);
+}
+
+static const ev_area *area_named(const ev_areas *all, const char *code)
+{
+    int i;
+    return strmap_get(all->index, code, &i) ? &all->a[i] : NULL;
+}
+
+/* ---- the period ---- */
+
+static void period_of_type(period_type t, int ymd, char *label, size_t cap, int *start, int *end)
+{
+    int y = ymd / 10000, m = ymd / 100 % 100;
+    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    switch (t) {
+    case PERIOD_FY_QUARTER: {
+        int fy = m >= 4 ? y : y - 1;
+        int q = m >= 4 ? (m - 4) / 3 + 1 : 4;
+        int sm = q == 4 ? 1 : 1 + 3 * q, sy = q == 4 ? fy + 1 : fy;
+        snprintf(label, cap, "%d/%02d Q%d", fy, (fy + 1) % 100, q);
+        *start = sy * 10000 + sm * 100 + 1;
+        *end = sy * 10000 + (sm + 2) * 100 + mdays[sm + 1];
+        break;
+    }
+    case PERIOD_CALENDAR_YEAR:
+    case PERIOD_POOLED_YEARS:
+    case PERIOD_SURVEY_WAVE:
+        snprintf(label, cap, "%d", y);
+        *start = y * 10000 + 101;
+        *end = y * 10000 + 1231;
+        break;
+    case PERIOD_CALENDAR_QUARTER: {
+        int q = (m - 1) / 3 + 1;
+        snprintf(label, cap, "%d Q%d (calendar)", y, q);
+        *start = y * 10000 + (3 * q - 2) * 100 + 1;
+        *end = y * 10000 + 3 * q * 100 + mdays[3 * q - 1];
+        break;
+    }
+    case PERIOD_MONTH: {
+        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        snprintf(label, cap, "%d-%02d", y, m);
+        *start = y * 10000 + m * 100 + 1;
+        *end = y * 10000 + m * 100 + mdays[m - 1] + (m == 2 && leap);
+        break;
+    }
+    default: {
+        int fy = m >= 4 ? y : y - 1;
+        snprintf(label, cap, "%d/%02d", fy, (fy + 1) % 100);
+        *start = fy * 10000 + 401;
+        *end = (fy + 1) * 10000 + 331;
+        break;
+    }
+    }
+}
+
+/* ---- one evaluation ---- */
+
+typedef struct evaluator {
+    store *s;
+    host *h;
+    const framework *f;
+    result_set *r;
+    ev_areas all;
+    series_set set;
+    int period_start, period_end;
+    sha256_ctx fingerprint;
+    size_t kept; /* bytes charged to the host for the results (host_keep) */
+} evaluator;
+
+static char *dupf(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
+
+static char *dupf(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return strdup(buf);
+}
+
+static void set_grey(res_indicator *r, const char *status, char *reason)
+{
+    r->colour = "grey";
+    free(r->status);
+    free(r->assessment);
+    r->status = strdup(status);
+    r->assessment = strdup(status);
+    free(r->reason);
+    r->reason = reason;
+}
+
+/* Charges bytes the results keep to the host's memory cap. */
+static int keep(evaluator *ev, size_t bytes, const char *what, err *e)
+{
+    if (host_keep(ev->h, bytes, what, e))
+        return ERR_LIMIT;
+    ev->kept += bytes;
+    return 0;
+}
+
+/* The details recorded with a result: inputs, rule and what the rule reported
+ * (its `details`, taken from `rule_details` when given), into *out. */
+static int details_json(evaluator *ev, const fw_indicator *ind, const series_point *cur, const series_point *cmp,
+                        const char *cmp_code, cJSON *rule_details, const char *what, char **out, err *e)
+{
+    *out = NULL;
+    cJSON *d = cJSON_CreateObject();
+    cJSON *in = cJSON_AddObjectToObject(d, "observation");
+    if (cur) {
+        cJSON_AddNumberToObject(in, "id", (double)cur->id);
+        cJSON_AddStringToObject(in, "period", series_label(&ev->set, cur));
+        if (!isnan(cur->value))
+            cJSON_AddNumberToObject(in, "value", cur->value);
+        if (!isnan(cur->num))
+            cJSON_AddNumberToObject(in, "numerator", cur->num);
+        if (!isnan(cur->den))
+            cJSON_AddNumberToObject(in, "denominator", cur->den);
+        if (!isnan(cur->lo))
+            cJSON_AddNumberToObject(in, "lower_ci", cur->lo);
+        if (!isnan(cur->hi))
+            cJSON_AddNumberToObject(in, "upper_ci", cur->hi);
+        cJSON_AddStringToObject(in, "status", obs_status_name(cur->status));
+        if (cur->derived)
+            cJSON_AddBoolToObject(in, "derived", 1);
+    }
+    if (cmp) {
+        cJSON *c = cJSON_AddObjectToObject(d, "comparator");
+        cJSON_AddStringToObject(c, "area", cmp_code);
+        cJSON_AddNumberToObject(c, "id", (double)cmp->id);
+        if (!isnan(cmp->value))
+            cJSON_AddNumberToObject(c, "value", cmp->value);
+    }
+    if (ind->rule_json)
+        cJSON_AddItemToObject(d, "rule", cJSON_Parse(ind->rule_json));
+    if (ind->where)
+        cJSON_AddStringToObject(d, "defined_at", ind->where);
+    if (rule_details)
+        cJSON_AddItemToObject(d, "result", rule_details);
+    char *text = cJSON_PrintUnformatted(d);
+    cJSON_Delete(d);
+    if (!text)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    if (keep(ev, strlen(text) + 1, what, e)) {
+        free(text);
+        return ERR_LIMIT;
+    }
+    *out = text;
+    return 0;
+}
+
+/* Turns what the rule returned into the result's colour and words; takes the
+ * verdict's strings. */
+static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *area, rule_verdict *v,
+                         res_indicator *r, err *e)
+{
+    if (v->status && !vocab_is_no_colour_status(v->status))
+        return err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned the unknown status \"%s\"",
+                       ind->where, ind->id, area, v->status);
+    if (!v->assessment && !v->status)
+        return err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned neither an assessment nor a status",
+                       ind->where, ind->id, area);
+    r->comparator = v->comparator;
+    if (v->assessment) {
+        const char *colour = framework_colour(ev->f, v->assessment);
+        if (!colour)
+            return err_set(e, ERR_INVALID,
+                           "%s: indicator %s, area %s: assessment \"%s\" has no colour in the framework's colour map",
+                           ind->where, ind->id, area, v->assessment);
+        r->colour = colour;
+        r->assessment = v->assessment;
+        r->status = v->status; /* e.g. stale_target: judged, and flagged */
+        r->reason = v->reason ? v->reason : strdup(v->assessment);
+        v->assessment = v->status = v->reason = NULL;
+    } else {
+        set_grey(r, v->status, v->reason ? v->reason : strdup(v->status));
+        v->reason = NULL;
+    }
+    return 0;
+}
+
+/* ---- deriving an area's series from its members ---- */
+
+typedef struct members {
+    char **codes;
+    size_t n;
+    const char *start, *end; /* the period: members that did not exist in it are left out */
+} members;
+
+static int collect_member(void *ctx, const store_area *a)
+{
+    members *m = ctx;
+    if ((a->valid_to && strcmp(a->valid_to, m->start) < 0) || (a->valid_from && strcmp(a->valid_from, m->end) > 0))
+        return 0;
+    char **grown = realloc(m->codes, (m->n + 1) * sizeof *grown);
+    if (!grown)
+        return -1;
+    m->codes = grown;
+    return (m->codes[m->n++] = strdup(a->code)) ? 0 : -1;
+}
+
+static void free_members(members *m)
+{
+    for (size_t i = 0; i < m->n; i++)
+        free(m->codes[i]);
+    free(m->codes);
+}
+
+/* One period's point of `area` built from its members' points for the period
+ * of `base`, into *out: 0, or -1 when a member lacks what it needs. */
+static int derive_point(evaluator *ev, const fw_indicator *ind, const members *m, const series_point *base,
+                        series_point *out)
+{
+    int sum = !strcmp(ind->derive, "sum");
+    double num = 0, den = 0, wsum = 0;
+    for (size_t k = 0; k < m->n; k++) {
+        const series_point *hit = series_same_period(&ev->set, series_slot_of(&ev->set, m->codes[k]), base);
+        if (!hit || isnan(hit->den) || (sum ? isnan(hit->num) : isnan(hit->value)))
+            return -1;
+        if (sum)
+            num += hit->num;
+        else
+            wsum += hit->value * hit->den;
+        den += hit->den;
+    }
+    if (den <= 0)
+        return -1;
+    *out = *base;
+    out->id = 0;
+    out->num = sum ? num : NAN;
+    out->den = den;
+    out->value = sum ? num / den * ind->multiplier : wsum / den;
+    out->lo = out->hi = NAN;
+    out->status = OBS_OK;
+    out->derived = 1;
+    return 0;
+}
+
+/* Adds to the set a series for `area` built from its members: per period present
+ * in every member, numerators and denominators summed ("sum", value =
+ * numerator / denominator * multiplier) or values averaged weighted by
+ * denominators ("weighted_mean"). `from` gets the members' codes. Returns
+ * the new slot, or NULL when there is none (no members, or none complete). */
+static const series_slot *derive_series(evaluator *ev, const fw_indicator *ind, const char *area, char *from,
+                                        size_t from_cap, int depth, err *e)
+{
+    members m = {NULL, 0, ev->r->period_start, ev->r->period_end};
+    store_area_filter filter = {NULL, NULL, area};
+    from[0] = '\0';
+    if (depth > 3)
+        return NULL;
+    if (store_each_area(ev->s, &filter, collect_member, &m, e) || m.n == 0) {
+        free_members(&m);
+        return NULL;
+    }
+    /* A member without data of its own is built from its members first (region ->
+     * health board -> councils), so a roll-up can cross more than one level. */
+    size_t len = 0;
+    for (size_t k = 0; k < m.n; k++) {
+        char inner[512] = ""; /* a derived member is named by the areas it was built from */
+        if (!series_slot_of(&ev->set, m.codes[k]) && !derive_series(ev, ind, m.codes[k], inner, sizeof inner,
+                                                                     depth + 1, e) && e->code) {
+            free_members(&m);
+            return NULL;
+        }
+        len += (size_t)snprintf(from + len, len < from_cap ? from_cap - len : 0, "%s%s", k ? "," : "",
+                                inner[0] ? inner : m.codes[k]);
+    }
+    const series_slot *first = series_slot_of(&ev->set, m.codes[0]);
+    size_t nfirst = first ? first->n : 0, first_off = first ? first->off : 0;
+    if (first && series_start_slot(&ev->set, area)) {
+        free_members(&m);
+        err_set(e, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < nfirst; i++) {
+        /* copied: adding a point may move the array */
+        series_point base = ev->set.pts[first_off + i], made;
+        char label[64];
+        snprintf(label, sizeof label, "%s", series_label(&ev->set, &base));
+        if (derive_point(ev, ind, &m, &base, &made))
+            continue;
+        if (series_add_point(&ev->set, &made, label, NULL)) {
+            free_members(&m);
+            err_set(e, ERR_NOMEM, "out of memory");
+            return NULL;
+        }
+    }
+    free_members(&m);
+    const series_slot *sl = first ? series_slot_of(&ev->set, area) : NULL;
+    return sl && sl->n ? sl : NULL;
+}
+
+/* The last RESULT_HISTORY points of the series up to the one judged, for sparklines. */
+static int keep_history(const series_set *s, const series_slot *sl, const series_point *cur, res_indicator *r,
+                        err *e)
+{
+    size_t end = (size_t)(cur - s->pts) - sl->off + 1;
+    size_t first = end > RESULT_HISTORY ? end - RESULT_HISTORY : 0;
+    r->history = malloc((end - first) * sizeof *r->history);
+    r->history_periods = calloc(end - first, sizeof *r->history_periods);
+    if (!r->history || !r->history_periods)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    for (size_t i = first; i < end; i++) {
+        const series_point *p = series_at(s, sl, i);
+        r->history[r->nhistory] = p->value;
+        if (!(r->history_periods[r->nhistory++] = strdup(series_label(s, p))))
+            return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    return 0;
+}
+
+/* ---- indicators ---- */
+
+typedef struct series_reader {
+    evaluator *ev;
+    const fw_indicator *ind;
+    char last_area[64];
+} series_reader;
+
+/* Adds one stored observation to the set, complete: a point with counts but
+ * no published value gets the rate they give, times the indicator's
+ * multiplier (100 for a percentage, 1,000 for "per 1,000"), here and only
+ * here, so the peers, the comparator and the area judged all see it. */
+static int take_point(void *ctx, const store_point *sp)
+{
+    series_reader *rd = ctx;
+    series_set *s = &rd->ev->set;
+    if (strcmp(sp->area, rd->last_area)) {
+        snprintf(rd->last_area, sizeof rd->last_area, "%s", sp->area);
+        if (series_start_slot(s, sp->area))
+            return -1;
+    }
+    series_point p = {sp->id, sp->start, sp->end, 0, -1, sp->value, sp->numerator, sp->denominator,
+                      sp->lower_ci, sp->upper_ci, sp->status, (unsigned char)sp->series_break,
+                      (unsigned char)sp->approximate, 0};
+    if (isnan(p.value) && !isnan(p.num) && !isnan(p.den) && p.den > 0 &&
+        (p.status == OBS_OK || p.status == OBS_PROVISIONAL || p.status == OBS_REVISED))
+        p.value = p.num / p.den * rd->ind->multiplier;
+    if (series_add_point(s, &p, sp->period, sp->value_text))
+        return -1;
+    sha256_update(&rd->ev->fingerprint, &sp->id, sizeof sp->id);
+    sha256_update(&rd->ev->fingerprint, &sp->value, sizeof sp->value);
+    return 0;
+}
+
+static int read_series(evaluator *ev, const fw_indicator *ind, err *e)
+{
+    if (series_set_reset(&ev->set))
+        return err_set(e, ERR_NOMEM, "out of memory");
+    rule_series_begin(ev->h, &ev->set);
+    series_reader rd = {ev, ind, ""};
+    return store_each_series_point(ev->s, ind->series, take_point, &rd, e);
+}
+
+/* Calls the rule's prepare, if it has one, with every scored area's current point. */
+static int prepare(evaluator *ev, size_t i, int *handle, err *e)
+{
+    rule_peer *peers = calloc(ev->r->nareas ? ev->r->nareas : 1, sizeof *peers);
+    if (!peers)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t a = 0; a < ev->r->nareas; a++) {
+        const series_point *p =
+            series_current(&ev->set, series_slot_of(&ev->set, ev->r->areas[a].code), ev->period_end);
+        if (p && !isnan(p->value))
+            peers[n++] = (rule_peer){ev->r->areas[a].code, p};
+    }
+    int rc = rule_prepare(ev->h, ev->f, i, &ev->set, peers, n, ev->r->period, handle, e);
+    free(peers);
+    return rc;
+}
+
+/* Scores one area on indicator i. */
+static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, int prepared, err *e)
+{
+    const fw_indicator *ind = &ev->f->ind[i];
+    res_area *ra = &ev->r->areas[a];
+    res_indicator *r = &ra->indicators[i];
+    r->method = strdup(ind->method ? ind->method : "custom");
+    const series_slot *sl = series_slot_of(&ev->set, ra->code);
+    char from[512] = "";
+    if (!sl && ind->derive && !(sl = derive_series(ev, ind, ra->code, from, sizeof from, 0, e)) && e->code)
+        return e->code;
+    const series_point *cur = series_current(&ev->set, sl, ev->period_end);
+    char what[300];
+    snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
+    if (!cur) {
+        set_grey(r, "missing", dupf("no %s value for %s or before", ind->id, ev->r->period));
+        return details_json(ev, ind, NULL, NULL, NULL, NULL, what, &r->details, e);
+    }
+    int rc = keep_history(&ev->set, sl, cur, r, e);
+    if (rc)
+        return rc;
+    r->period = strdup(series_label(&ev->set, cur));
+    r->value = cur->value;
+    const char *text = series_value_text(&ev->set, cur);
+    r->value_text = text ? strdup(text) : NULL;
+    r->provisional = cur->status == OBS_PROVISIONAL;
+    r->revised = cur->status == OBS_REVISED;
+    r->derived = cur->derived;
+    r->approximate = cur->approx;
+    const series_point *cmp = cmp_code ? series_same_period(&ev->set, series_slot_of(&ev->set, cmp_code), cur) : NULL;
+    if (cur->status == OBS_SUPPRESSED) {
+        set_grey(r, "suppressed", dupf("%s for %s is suppressed by the publisher", ind->id, r->period));
+        return details_json(ev, ind, cur, cmp, cmp_code, NULL, what, &r->details, e);
+    }
+    if (cur->status == OBS_MISSING || isnan(cur->value)) {
+        set_grey(r, "missing", dupf("%s for %s is missing in the data", ind->id, r->period));
+        return details_json(ev, ind, cur, cmp, cmp_code, NULL, what, &r->details, e);
+    }
+    const ev_area *area = area_named(&ev->all, ra->code);
+    const ev_area *cmp_area = cmp ? area_named(&ev->all, cmp_code) : NULL;
+    rule_ctx c = {ra->code, area ? area->name : ra->name, ev->r->period, ev->r->period_start, ev->r->period_end,
+                  &ev->set, sl, cur, cmp, cmp_code, cmp_area ? cmp_area->name : NULL, prepared};
+    rule_verdict v;
+    if ((rc = rule_assess(ev->h, ev->f, i, &c, what, &v, &ev->kept, e)))
+        return rc;
+    rc = apply_verdict(ev, ind, ra->code, &v, r, e);
+    cJSON *details = v.details;
+    v.details = NULL;
+    rule_verdict_free(&v);
+    if (rc) {
+        cJSON_Delete(details);
+        return rc;
+    }
+    if (r->derived && r->reason) {
+        char *more = dupf("%s (derived from %s)", r->reason, from);
+        free(r->reason);
+        r->reason = more;
+    }
+    return details_json(ev, ind, cur, cmp, cmp_code, details, what, &r->details, e);
+}
+
+static int eval_indicator(evaluator *ev, size_t i, err *e)
+{
+    const framework *f = ev->f;
+    const fw_indicator *ind = &f->ind[i];
+    if (!ind->reported) {
+        for (size_t a = 0; a < ev->r->nareas; a++) {
+            res_indicator *r = &ev->r->areas[a].indicators[i];
+            set_grey(r, "not_reported", dupf("%s is defined but not published%s%s", ind->id,
+                                             ind->notes ? ": " : "", ind->notes ? ind->notes : ""));
+            r->method = ind->method ? strdup(ind->method) : NULL;
+        }
+        return 0;
+    }
+    int rc = read_series(ev, ind, e);
+    if (rc)
+        return rc;
+    const char *cmp_code = ind->comparator ? ind->comparator : f->comparator;
+    const char *cmp_current = NULL;
+    int approx;
+    if (cmp_code && store_resolve_area(ev->s, cmp_code, &cmp_current, &approx, e) == 1)
+        cmp_code = cmp_current;
+    int prepared = RULE_NONE;
+    rc = prepare(ev, i, &prepared, e);
+    for (size_t a = 0; !rc && a < ev->r->nareas; a++)
+        rc = eval_area(ev, i, a, cmp_code, prepared, e);
+    rule_release(ev->h, prepared);
+    return rc;
+}
+
+/* ---- roll-ups ---- */
+
+static int colour_rank(const char *c)
+{
+    vocab_colour x;
+    return vocab_colour_parse(c, &x) ? COLOUR_GREY : (int)x;
+}
+
+static const char *rank_colour(int r)
+{
+    return vocab_colour_name((vocab_colour)r);
+}
+
+/* Rolls `n` children up with `ru`. ids[k] names child k, for weights and custom roll-ups. */
+static int rollup(evaluator *ev, const fw_rollup *ru, const char *const *colours, const char *const *ids, size_t n,
+                  const char *owner, const char **colour, char **reason, err *e)
+{
+    int count[4] = {0, 0, 0, 0};
+    for (size_t k = 0; k < n; k++)
+        count[colour_rank(colours[k])]++;
+    size_t scorable = n - (size_t)count[0];
+    char counts[160];
+    snprintf(counts, sizeof counts, "%d green, %d amber, %d red, %d without a colour", count[1], count[2], count[3],
+             count[0]);
+    *colour = "grey";
+    if (ru->method == ROLLUP_CUSTOM) {
+        int rc = rule_rollup_custom(ev->h, ru, colours, ids, n, owner, colour, e);
+        if (!rc)
+            *reason = dupf("custom roll-up: %s (%s)", *colour, counts);
+        return rc;
+    }
+    if (scorable == 0) {
+        *reason = dupf("no child has a colour (%s)", counts);
+        return 0;
+    }
+    if (ru->min_coverage > 0 && (double)scorable / (double)n < ru->min_coverage) {
+        *reason = dupf("insufficient_data: %zu of %zu children have a colour, below the %.0f%% required (%s)", scorable,
+                       n, ru->min_coverage * 100, counts);
+        return 0;
+    }
+    switch (ru->method) {
+    case ROLLUP_WORST_OF: {
+        int worst = count[3] ? 3 : count[2] ? 2 : 1;
+        *colour = rank_colour(worst);
+        *reason = dupf("worst of the children: %s (%s)", *colour, counts);
+        break;
+    }
+    case ROLLUP_MAJORITY: {
+        int most = count[1] > count[2] ? count[1] : count[2];
+        most = most > count[3] ? most : count[3];
+        int pick = 0; /* among the colours with the most children, the worse or the better */
+        for (int r = 1; r <= 3; r++)
+            if (count[r] == most && (!pick || ru->tie_worse))
+                pick = r;
+        *colour = rank_colour(pick);
+        *reason = dupf("most children are %s (%s)", *colour, counts);
+        break;
+    }
+    case ROLLUP_WEIGHTED: {
+        double sum = 0, wsum = 0;
+        for (size_t k = 0; k < n; k++) {
+            int rank = colour_rank(colours[k]);
+            if (!rank)
+                continue;
+            double w = framework_weight(ru, ids[k]);
+            sum += w * ru->score[3 - rank];
+            wsum += w;
+        }
+        double mean = wsum > 0 ? sum / wsum : 0;
+        *colour = mean >= ru->green ? "green" : mean >= ru->amber ? "amber" : "red";
+        *reason = dupf("weighted score %.3g (green from %.3g, amber from %.3g; %s)", mean, ru->green, ru->amber, counts);
+        break;
+    }
+    case ROLLUP_COUNT:
+        *reason = dupf("%s", counts);
+        break;
+    case ROLLUP_CUSTOM:
+        break;
+    }
+    return 0;
+}
+
+static int roll_area(evaluator *ev, res_area *ra, err *e)
+{
+    const framework *f = ev->f;
+    size_t max = f->nind > f->nout ? f->nind : f->nout;
+    const char **colours = calloc(max ? max : 1, sizeof *colours);
+    const char **ids = calloc(max ? max : 1, sizeof *ids);
+    int rc = colours && ids ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+    for (size_t o = 0; !rc && o < f->nout; o++) {
+        const fw_outcome *out = &f->out[o];
+        for (size_t k = 0; k < out->nind; k++) {
+            colours[k] = ra->indicators[out->ind[k]].colour;
+            ids[k] = f->ind[out->ind[k]].id;
+        }
+        char owner[200];
+        snprintf(owner, sizeof owner, "outcome %s, area %s", out->id, ra->code);
+        rc = rollup(ev, &out->rollup, colours, ids, out->nind, owner, &ra->outcomes[o].colour, &ra->outcomes[o].reason,
+                    e);
+    }
+    for (size_t o = 0; !rc && o < f->nout; o++) {
+        colours[o] = ra->outcomes[o].colour;
+        ids[o] = f->out[o].id;
+    }
+    if (!rc) {
+        char owner[200];
+        snprintf(owner, sizeof owner, "framework, area %s", ra->code);
+        rc = rollup(ev, &f->rollup, colours, ids, f->nout, owner, &ra->colour, &ra->reason, e);
+    }
+    free(colours);
+    free(ids);
+    return rc;
+}
+
+/* ---- storing ---- */
+
+int eval_store(store *s, result_set *r, err *e)
+{
+    const framework *f = r->framework;
+    store_run run = {f->id, f->version, f->sha256, f->path, r->period, r->period_start, r->period_end, SCORECARD_ENGINE_VERSION};
+    int rc = store_begin_run(s, &run, &r->run_id, e);
+    for (size_t a = 0; !rc && a < r->nareas; a++) {
+        res_area *ra = &r->areas[a];
+        store_result area = {ra->code, "area", f->id, ra->colour, NULL, NULL, NULL, "rollup", ra->reason, NAN, NAN, NULL};
+        rc = store_put_result(s, r->run_id, &area, e);
+        for (size_t o = 0; !rc && o < f->nout; o++) {
+            store_result out = {ra->code, "outcome", f->out[o].id, ra->outcomes[o].colour, NULL, NULL, NULL, "rollup",
+                                ra->outcomes[o].reason, NAN, NAN, NULL};
+            rc = store_put_result(s, r->run_id, &out, e);
+        }
+        for (size_t i = 0; !rc && i < f->nind; i++) {
+            res_indicator *x = &ra->indicators[i];
+            store_result ir = {ra->code, "indicator", f->ind[i].id, x->colour, x->assessment, x->value_text,
+                               x->period, x->method, x->reason, x->value, x->comparator, x->details};
+            rc = store_put_result(s, r->run_id, &ir, e);
+        }
+    }
+    if (!rc)
+        rc = store_finish_run(s, r->run_id, r->fingerprint, (long)r->nareas, e);
+    if (rc)
+        r->run_id = 0;
+    return rc;
+}
+
+/* ---- the run ---- */
+
+static int choose_areas(evaluator *ev, const eval_options *o, err *e)
+{
+    const framework *f = ev->f;
+    result_set *r = ev->r;
+    size_t cap = o->areas ? o->nareas : ev->all.n;
+    r->areas = calloc(cap ? cap : 1, sizeof *r->areas);
+    if (!r->areas)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    char start[11];
+    iso(ev->period_start, start);
+    for (size_t k = 0; k < cap; k++) {
+        const ev_area *a;
+        if (o->areas) {
+            const char *code;
+            int approx;
+            int found = store_resolve_area(ev->s, o->areas[k], &code, &approx, e);
+            if (found < 0)
+                return found;
+            a = found ? area_named(&ev->all, code) : NULL;
+            if (!a)
+                return err_set(e, ERR_USAGE, "unknown area code \"%s\" (see scorecard areas)", o->areas[k]);
+        } else {
+            a = &ev->all.a[k];
+            /* areas of the framework's type that existed during the period, and in its
+             * country when it names one (a Northern Ireland framework scoring "country") */
+            if (!text_ieq(a->type, f->scores) || (a->valid_to && strcmp(a->valid_to, start) < 0) ||
+                (a->valid_from && strcmp(a->valid_from, r->period_end) > 0) ||
+                (f->country && !text_ieq(a->country, f->country)))
+                continue;
+        }
+        res_area *ra = &r->areas[r->nareas++];
+        ra->code = strdup(a->code);
+        ra->name = strdup(a->name);
+        ra->outcomes = calloc(f->nout ? f->nout : 1, sizeof *ra->outcomes);
+        ra->indicators = calloc(f->nind ? f->nind : 1, sizeof *ra->indicators);
+        if (!ra->code || !ra->name || !ra->outcomes || !ra->indicators)
+            return err_set(e, ERR_NOMEM, "out of memory");
+        for (size_t i = 0; i < f->nind; i++)
+            ra->indicators[i].value = ra->indicators[i].comparator = NAN;
+    }
+    if (r->nareas && keep(ev, r->nareas * (f->nind * sizeof(res_indicator) + f->nout * sizeof(res_outcome)),
+                          "the results", e))
+        return ERR_LIMIT;
+    if (r->nareas == 0)
+        return err_set(e, ERR_INVALID, "no areas of type \"%s\" to score (see scorecard areas --type %s)", f->scores,
+                       f->scores);
+    return 0;
+}
+
+static int choose_period(evaluator *ev, const eval_options *o, err *e)
+{
+    const framework *f = ev->f;
+    char label[64];
+    if (o->period) {
+        period p;
+        if (period_parse(o->period, QUARTERS_FY, &p, e))
+            return err_prefix(e, "--period");
+        snprintf(label, sizeof label, "%s", o->period);
+        ev->period_start = p.start;
+        ev->period_end = p.end;
+    } else {
+        const char **series = calloc(f->nind ? f->nind : 1, sizeof *series);
+        size_t n = 0;
+        for (size_t i = 0; series && i < f->nind; i++)
+            if (f->ind[i].reported && f->ind[i].series)
+                series[n++] = f->ind[i].series;
+        int latest = 0;
+        int rc = series ? store_latest_period_end(ev->s, series, n, &latest, e) : err_set(e, ERR_NOMEM, "out of memory");
+        free(series);
+        if (rc)
+            return rc;
+        if (!latest)
+            return err_set(e, ERR_INVALID, "the store has no data for any indicator of %s; import some, or give --period",
+                           f->id);
+        period_of_type(f->period_type, latest, label, sizeof label, &ev->period_start, &ev->period_end);
+    }
+    ev->r->period = strdup(label);
+    iso(ev->period_start, ev->r->period_start);
+    iso(ev->period_end, ev->r->period_end);
+    return ev->r->period ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+}
+
+int eval_run(store *s, host *h, const framework *f, const eval_options *o, result_set **out, err *e)
+{
+    *out = NULL;
+    evaluator ev;
+    memset(&ev, 0, sizeof ev);
+    ev.s = s;
+    ev.h = h;
+    ev.f = f;
+    ev.r = calloc(1, sizeof *ev.r);
+    ev.all.index = strmap_new();
+    if (!ev.r || !ev.all.index) {
+        free(ev.r);
+        strmap_free(ev.all.index);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    ev.r->framework = f;
+    sha256_init(&ev.fingerprint);
+    store_area_filter everything = {NULL, NULL, NULL};
+    int rc = store_each_area(s, &everything, collect_area, &ev.all, e);
+    if (!rc)
+        rc = choose_period(&ev, o, e);
+    if (!rc)
+        rc = choose_areas(&ev, o, e);
+    for (size_t i = 0; !rc && i < f->nind; i++)
+        rc = eval_indicator(&ev, i, e);
+    for (size_t a = 0; !rc && a < ev.r->nareas; a++)
+        rc = roll_area(&ev, &ev.r->areas[a], e);
+    if (!rc)
+        sha256_final_hex(&ev.fingerprint, ev.r->fingerprint);
+    rule_series_begin(h, NULL); /* handles kept past the run are refused */
+    host_release(h, ev.kept);
+    free_areas(&ev.all);
+    series_set_free(&ev.set);
+    if (rc) {
+        result_set_free(ev.r);
+        return rc;
+    }
+    *out = ev.r;
+    return 0;
+}
+
+void result_set_free(result_set *r)
+{
+    if (!r)
+        return;
+    const framework *f = r->framework;
+    for (size_t a = 0; a < r->nareas; a++) {
+        res_area *ra = &r->areas[a];
+        for (size_t i = 0; ra->indicators && i < f->nind; i++) {
+            res_indicator *x = &ra->indicators[i];
+            free(x->assessment), free(x->status), free(x->reason), free(x->method), free(x->period);
+            free(x->value_text), free(x->details);
+            for (size_t h = 0; h < x->nhistory; h++)
+                free(x->history_periods[h]);
+            free(x->history), free(x->history_periods);
+        }
+        for (size_t o = 0; ra->outcomes && o < f->nout; o++)
+            free(ra->outcomes[o].reason);
+        free(ra->indicators), free(ra->outcomes), free(ra->code), free(ra->name), free(ra->reason);
+    }
+    free(r->areas);
+    free(r->period);
+    free(r);
+}

@@ -19,10 +19,11 @@ install_missing() {
   $as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
 }
 
-# build DIR [CMAKE OPTIONS...]: configure (once) and build into DIR.
+# build DIR [CMAKE OPTIONS...]: configure (once) and build into DIR. Warnings are errors
+# here, as in CI; a plain cmake build (a packager's) only reports them.
 build() {
   local dir=$1
   shift
-  cmake -S "$ROOT" -B "$ROOT/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+  cmake -S "$ROOT" -B "$ROOT/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCORECARD_WERROR=ON "$@" >/dev/null
   cmake --build "$ROOT/$dir" --parallel "$(nproc 2>/dev/null || echo 2)"
 }

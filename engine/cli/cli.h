@@ -23,8 +23,9 @@ const char *cli_db_path(const char *option);
 const char *cli_data_dir(const char *option);
 /* The frameworks directory: --frameworks, else $SCORECARD_FRAMEWORKS, else the configured one. */
 const char *cli_frameworks_dir(const char *option);
-/* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. */
-int cli_open_store(const char *db_option, store **s);
+/* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. Only init
+ * passes STORE_CREATE. */
+int cli_open_store(const char *db_option, store_mode mode, store **s);
 /* A sandbox (sandbox.h) for `s` (may be NULL) under the default limits, or those
  * the environment sets: SCORECARD_LIMIT_SECONDS (per call),
  * SCORECARD_LIMIT_RUN_SECONDS (all calls of the command), SCORECARD_LIMIT_MEMORY_MB

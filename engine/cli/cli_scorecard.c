@@ -12,7 +12,7 @@ int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_p
 {
     memset(c, 0, sizeof *c);
     c->db = cli_db_path(db);
-    int rc = cli_open_store(db, &c->s);
+    int rc = cli_open_store(db, STORE_EXISTING, &c->s);
     if (rc)
         return rc;
     err e = {0};

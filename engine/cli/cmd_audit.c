@@ -67,7 +67,7 @@ int cmd_runs(int argc, char **argv)
     if (optind < argc)
         return cli_usage("runs", "unexpected argument \"%s\"", argv[optind]);
     store *s;
-    if ((rc = cli_open_store(db, &s)))
+    if ((rc = cli_open_store(db, STORE_EXISTING, &s)))
         return rc;
     static const table_column cols[] = {{"run", 1},    {"framework", 0},   {"version", 0},           {"period", 0},
                                         {"areas", 1},  {"started_at", 0},  {"framework_sha256", 0}, {"data_fingerprint", 0}};
@@ -214,7 +214,7 @@ int cmd_explain(int argc, char **argv)
     if (!a.area || !a.indicator || optind < argc)
         return cli_usage("explain", "--area and --indicator are required");
     store *s;
-    if ((rc = cli_open_store(db, &s)))
+    if ((rc = cli_open_store(db, STORE_EXISTING, &s)))
         return rc;
     err e = {0};
     const char *current;
@@ -376,7 +376,7 @@ int cmd_diff(int argc, char **argv)
         return cli_usage("diff", "give two run numbers (see scorecard runs)");
     long long ra = atoll(argv[optind]), rb = atoll(argv[optind + 1]);
     store *s;
-    if ((rc = cli_open_store(db, &s)))
+    if ((rc = cli_open_store(db, STORE_EXISTING, &s)))
         return rc;
     diff_side a = {strmap_new(), NULL, NULL, NULL, NULL, 0}, b = {strmap_new(), NULL, NULL, NULL, NULL, 0};
     err e = {0};

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "framework.h"
@@ -58,21 +59,30 @@ int cmd_check(int argc, char **argv)
     if (rc && !problems.errors) /* the file did not run: that is the problem to report */
         fw_problems_add(&problems, 1, "%s", e.msg);
     store *s = NULL;
-    FILE *exists = db ? NULL : fopen(cli_db_path(NULL), "rb");
-    if (exists)
-        fclose(exists);
-    if (f && (db || exists) && store_open(cli_db_path(db), &s, &e) == 0) {
-        for (size_t i = 0; i < f->nind; i++) {
-            if (!f->ind[i].reported)
-                continue;
-            series_probe probe = {0};
-            store_obs_filter filter = {f->ind[i].series, NULL, NULL, 0};
-            if (store_each_observation(s, &filter, found_one, &probe, &e) == 0 && !probe.found)
-                fw_problems_add(&problems, 0, "%s: indicator %s: the store has no series \"%s\"", f->ind[i].where,
-                                f->ind[i].id, f->ind[i].series);
-        }
-        store_close(s);
+    /* The series are checked against the database: one named with --db must
+     * exist; $SCORECARD_DB or ./scorecard.db is used when there, and a
+     * $SCORECARD_DB that is not there is worth a warning (a framework may well
+     * be checked before any data is imported). */
+    const char *env = getenv("SCORECARD_DB");
+    const char *dbpath = cli_db_path(db);
+    if (f && (db || access(dbpath, F_OK) == 0)) {
+        if (store_open(dbpath, STORE_EXISTING, &s, &e) != 0)
+            fw_problems_add(&problems, 1, "%s", e.msg);
+    } else if (f && env && *env) {
+        fw_problems_add(&problems, 0, "no database at %s (SCORECARD_DB): series not checked", dbpath);
     }
+    for (size_t i = 0; s && i < f->nind; i++) {
+        if (!f->ind[i].reported)
+            continue;
+        series_probe probe = {0};
+        store_obs_filter filter = {f->ind[i].series, NULL, NULL, 0};
+        if (store_each_observation(s, &filter, found_one, &probe, &e) != 0)
+            fw_problems_add(&problems, 1, "%s", e.msg);
+        else if (!probe.found)
+            fw_problems_add(&problems, 0, "%s: indicator %s: the store has no series \"%s\"", f->ind[i].where,
+                            f->ind[i].id, f->ind[i].series);
+    }
+    store_close(s);
     cli_print_problems(&problems);
     size_t errors = problems.errors, warnings = problems.warnings;
     if (f)

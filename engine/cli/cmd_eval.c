@@ -65,7 +65,7 @@ int cmd_eval(int argc, char **argv)
     snprintf(named, sizeof named, "%s%s", chunkname[0] == '=' ? "" : "@", chunkname);
 
     store *s = NULL;
-    int rc = db ? cli_open_store(db, &s) : CLI_OK;
+    int rc = db ? cli_open_store(db, STORE_EXISTING, &s) : CLI_OK;
     host *h = rc ? NULL : cli_sandbox(s, &e);
     if (!rc && !h)
         rc = cli_fail(&e);

@@ -127,7 +127,7 @@ int cmd_import(int argc, char **argv)
     }
 
     store *s;
-    if ((rc = cli_open_store(db, &s))) {
+    if ((rc = cli_open_store(db, STORE_EXISTING, &s))) {
         mapping_release(&m);
         return rc;
     }

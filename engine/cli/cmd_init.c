@@ -45,7 +45,7 @@ int cmd_init(int argc, char **argv)
         return cli_usage("init", "unexpected argument \"%s\"", argv[optind]);
 
     store *s;
-    int rc = cli_open_store(db, &s);
+    int rc = cli_open_store(db, STORE_CREATE, &s);
     if (rc)
         return rc;
     char dir[4096];

@@ -95,7 +95,7 @@ int cmd_areas(int argc, char **argv)
     if (rc >= 0)
         return rc;
     store *s;
-    if ((rc = cli_open_store(l.db, &s)))
+    if ((rc = cli_open_store(l.db, STORE_EXISTING, &s)))
         return rc;
     static const table_column cols[] = {{"code", 0},    {"name", 0},       {"type", 0},
                                         {"country", 0}, {"valid_from", 0}, {"valid_to", 0}};
@@ -183,7 +183,7 @@ int cmd_data(int argc, char **argv)
     if (rc >= 0)
         return rc;
     store *s;
-    if ((rc = cli_open_store(l.db, &s)))
+    if ((rc = cli_open_store(l.db, STORE_EXISTING, &s)))
         return rc;
     err e = {0};
     if (q.f.area) {
@@ -236,7 +236,7 @@ int cmd_imports(int argc, char **argv)
     if (rc >= 0)
         return rc;
     store *s;
-    if ((rc = cli_open_store(l.db, &s)))
+    if ((rc = cli_open_store(l.db, STORE_EXISTING, &s)))
         return rc;
     static const table_column cols[] = {{"batch", 1},   {"file", 0},      {"format", 0},     {"imported_at", 0},
                                         {"read", 1},    {"new", 1},       {"unchanged", 1},  {"superseding", 1},

@@ -229,7 +229,7 @@ static int run_case(tcase_ctx *t, const cJSON *tc, err *e)
 
     store *s = NULL;
     if (!rc)
-        rc = store_open(":memory:", &s, e);
+        rc = store_open(":memory:", STORE_CREATE, &s, e);
     geo_counts counts;
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/geography", t->data_dir);

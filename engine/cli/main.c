@@ -68,10 +68,10 @@ const char *cli_db_path(const char *option)
     return env && *env ? env : "scorecard.db";
 }
 
-int cli_open_store(const char *db_option, store **s)
+int cli_open_store(const char *db_option, store_mode mode, store **s)
 {
     err e = {0};
-    if (store_open(cli_db_path(db_option), s, &e))
+    if (store_open(cli_db_path(db_option), mode, s, &e))
         return cli_fail(&e);
     return CLI_OK;
 }

@@ -1,11 +1,13 @@
 /* store.c - SQLite schema, migrations and every statement the engine runs. */
 #include "store.h"
 
+#include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "strmap.h"
 
@@ -225,12 +227,15 @@ static int user_version(store *s, int *v, err *e)
 
 /* The version is read inside the write transaction: two commands opening a new
  * database at once must not both create its tables. */
-static int migrate(store *s, err *e)
+static int migrate(store *s, store_mode mode, err *e)
 {
     int v;
     int rc = user_version(s, &v, e);
     if (rc || v == NMIGRATIONS)
         return rc;
+    if (v == 0 && mode == STORE_EXISTING)
+        return err_set(e, ERR_INVALID, "%s is not a scorecard database (it has no scorecard tables); run `scorecard init`",
+                       s->path);
     if ((rc = exec(s, "BEGIN IMMEDIATE", e)))
         return rc;
     if ((rc = user_version(s, &v, e))) {
@@ -253,7 +258,7 @@ static int migrate(store *s, err *e)
     return exec(s, "COMMIT", e);
 }
 
-int store_open(const char *path, store **out, err *e)
+int store_open(const char *path, store_mode mode, store **out, err *e)
 {
     *out = NULL;
     store *s = calloc(1, sizeof *s);
@@ -262,15 +267,19 @@ int store_open(const char *path, store **out, err *e)
         return err_set(e, ERR_NOMEM, "out of memory");
     }
     int rc = 0;
-    if (sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
-        rc = err_set(e, ERR_DB, "%s: cannot open database: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
+    int flags = SQLITE_OPEN_READWRITE | (mode == STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+    if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+        if (mode == STORE_EXISTING && access(path, F_OK) != 0 && errno == ENOENT)
+            rc = err_set(e, ERR_IO, "no database at %s; run `scorecard init` to make one", path);
+        else
+            rc = err_set(e, ERR_DB, "%s: cannot open database: %s", path, s->db ? sqlite3_errmsg(s->db) : "out of memory");
         store_close(s);
         return rc;
     }
     sqlite3_busy_timeout(s->db, STORE_BUSY_SECONDS * 1000);
     sqlite3_extended_result_codes(s->db, 1);
     if ((rc = exec(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", e)) ||
-        (rc = migrate(s, e))) {
+        (rc = migrate(s, mode, e))) {
         store_close(s);
         return rc;
     }

@@ -23,8 +23,15 @@ typedef struct store store;
  * message saying so (a second import of one file waits, then finds it there). */
 #define STORE_BUSY_SECONDS 120
 
-/* Opens (creating if needed) and migrates the database at `path`. */
-int store_open(const char *path, store **out, err *e);
+/* Whether store_open may make a new database. Only `init` (and in-memory
+ * stores) create one: a mistyped path anywhere else must be an error, not a
+ * fresh empty database that then rejects every area code. */
+typedef enum store_mode { STORE_EXISTING, STORE_CREATE } store_mode;
+
+/* Opens and migrates the database at `path`. With STORE_EXISTING a path with
+ * no file, or a file without a scorecard schema, is an error that says to run
+ * `scorecard init`; with STORE_CREATE it is created. */
+int store_open(const char *path, store_mode mode, store **out, err *e);
 void store_close(store *s);
 /* The schema version this build writes. */
 int store_schema_version(void);

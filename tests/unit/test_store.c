@@ -168,13 +168,13 @@ static void test_newer_schema_refused(void)
     close(fd);
     store *s;
     err e = {0};
-    CHECK_INT(store_open(path, &s, &e), 0);
+    CHECK_INT(store_open(path, STORE_CREATE, &s, &e), 0);
     store_close(s);
     sqlite3 *db; /* pretend a later release wrote this file */
     CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
     CHECK_INT(sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    CHECK(store_open(path, &s, &e) == ERR_DB);
+    CHECK(store_open(path, STORE_CREATE, &s, &e) == ERR_DB);
     CHECK_CONTAINS(e.msg, "is newer than this scorecard");
     unlink(path);
 }
@@ -185,7 +185,7 @@ int main(void)
     close(fd);
     store *s;
     err e = {0};
-    CHECK_INT(store_open(db_path, &s, &e), 0);
+    CHECK_INT(store_open(db_path, STORE_CREATE, &s, &e), 0);
     if (!s)
         return check_report("test_store");
     put_geography(s);
@@ -194,7 +194,7 @@ int main(void)
     test_rollback(s);
     store_close(s);
 
-    CHECK_INT(store_open(db_path, &s, &e), 0); /* reopening migrates nothing and keeps data */
+    CHECK_INT(store_open(db_path, STORE_CREATE, &s, &e), 0); /* reopening migrates nothing and keeps data */
     CHECK_INT(count_obs(s, NULL, 1), 3);
     store_close(s);
     test_newer_schema_refused();

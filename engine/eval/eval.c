@@ -630,14 +630,26 @@ static int roll_area(evaluator *ev, res_area *ra, err *e)
         rc = rollup(ev, &out->rollup, colours, ids, out->nind, owner, &ra->outcomes[o].colour, &ra->outcomes[o].reason,
                     e);
     }
-    for (size_t o = 0; !rc && o < f->nout; o++) {
-        colours[o] = ra->outcomes[o].colour;
-        ids[o] = f->out[o].id;
+    /* An area rolls up its outcomes, except a count: outcomes counted have no
+     * colour of their own, so the area counts its published indicators, each
+     * once however many outcomes list it. */
+    size_t n = 0;
+    if (f->rollup.method == ROLLUP_COUNT) {
+        for (size_t i = 0; i < f->nind; i++)
+            if (f->ind[i].reported) {
+                colours[n] = ra->indicators[i].colour;
+                ids[n++] = f->ind[i].id;
+            }
+    } else {
+        for (size_t o = 0; o < f->nout; o++) {
+            colours[n] = ra->outcomes[o].colour;
+            ids[n++] = f->out[o].id;
+        }
     }
     if (!rc) {
         char owner[200];
         snprintf(owner, sizeof owner, "framework, area %s", ra->code);
-        rc = rollup(ev, &f->rollup, colours, ids, f->nout, owner, &ra->colour, &ra->reason, e);
+        rc = rollup(ev, &f->rollup, colours, ids, n, owner, &ra->colour, &ra->reason, e);
     }
     free(colours);
     free(ids);

@@ -35,7 +35,7 @@ return {
         ["BCF17-NEL-PLAN"] = { status = "grey", assessment = "no_target" },
         ["BCF17-DTOC-PLAN"] = { status = "grey", assessment = "no_target" },
         PLAN = { status = "grey", reason = "1 green, 0 amber, 1 red, 2 without a colour" },
-        overall = { status = "grey", reason = "0 green, 0 amber, 0 red, 2 without a colour" },
+        overall = { status = "grey", reason = "1 green, 0 amber, 1 red, 4 without a colour" },
       },
       [CHESHIRE_WEST] = {
         ["BCF17-RES-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2017/18 plan value for E06000050" },

@@ -107,6 +107,12 @@ assert outs["Healthier Lives"]["reason"] == "0 green, 3 amber, 1 red, 2 without 
 assert outs["Caring Society"]["indicators"] == ["INDADSC", "INDLONE", "INDVOL"]
 assert outs["Caring Society"]["reason"] == "1 green, 1 amber, 0 red, 1 without a colour", outs["Caring Society"]
 assert all(o["status"] == "grey" for o in outs.values())
+# Northern Ireland overall counts its indicators, once each: counting the domains, which
+# have no colour, gave "0 green, 0 amber, 0 red" for every area.
+tally = {c: sum(1 for x in inds.values() if x["status"] == c) for c in ("green", "amber", "red", "grey")}
+want = "%(green)d green, %(amber)d amber, %(red)d red, %(grey)d without a colour" % tally
+assert ni["status"] == "grey" and ni["reason"] == want, (ni["reason"], want)
+assert tally["green"] + tally["amber"] + tally["red"] > 0
 
 # The framework's parameters are the dashboard's rule table (domains_data.js at f0c5049).
 ids = {"Adult social care": "INDADSC", "Healthy life expectancy (females)": "INDHLEF",

@@ -20,6 +20,44 @@ local R = { version = "1" }
 -- table only the host can read: explain and check name it, and no script can change it.
 local mark = scorecard.mark
 
+-- A mistake in a framework is noted where it is (scorecard.problem: the framework's file
+-- and line) and loading goes on, so `scorecard check` lists every mistake in one pass
+-- instead of stopping at the first. A framework with any noted problem does not load.
+local problem, nearest = scorecard.problem, scorecard.nearest
+
+-- " (did you mean `PREFIXname`?)" when one of names is a slip away from word, else "".
+local function hint(word, names, prefix)
+  local near = type(word) == "string" and nearest(word, names)
+  return near and (" (did you mean `" .. (prefix or "") .. near .. "`?)") or ""
+end
+
+-- Notes each key of p that is not one of the parameters the rule declares: a misspelt
+-- parameter (levl = 0.95) would otherwise be ignored and its default silently used.
+local function allow(p, what, names)
+  for k in pairs(p) do
+    local known = false
+    for _, name in ipairs(names) do
+      if k == name then known = true break end
+    end
+    if not known then
+      if type(k) == "string" then
+        problem(what .. ": unknown parameter \"" .. k .. "\"" .. hint(k, names))
+      else
+        problem(what .. ": a parameter key must be a name, not a " .. type(k))
+      end
+    end
+  end
+end
+
+-- What a misspelt or broken rule or roll-up stands in for while loading goes on; the
+-- problem is noted already, so these are never evaluated. Calling one gives itself back,
+-- so r.treshold{...} and r.rollup.majorty{...} are noted once, not twice.
+local BROKEN_RULE = setmetatable({ kind = "rule", method = "invalid", params = {},
+  assess = function() return { status = "not_applicable", reason = "the rule did not load" } end },
+  { __call = function(self) return self end })
+local BROKEN_ROLLUP = setmetatable({ kind = "rollup", method = "worst_of" },
+  { __call = function(self) return self end })
+
 local function fail(msg, level)
   error(msg, (level or 1) + 1)
 end
@@ -75,6 +113,7 @@ end
 
 function R.threshold(p)
   if type(p) ~= "table" then fail("r.threshold takes a table {green = ..., amber = ...}", 2) end
+  allow(p, "r.threshold", { "green", "amber", "boundary" })
   check_number(p.green, "threshold green", 2)
   if p.amber ~= nil then check_number(p.amber, "threshold amber", 2) end
   local boundary = p.boundary or "better"
@@ -148,6 +187,8 @@ end
 
 function R.target(p)
   if type(p) ~= "table" then fail("r.target takes a table", 2) end
+  allow(p, "r.target", { "mode", "value", "values", "per_area", "band", "relative_band", "low", "high",
+    "stale_after_years", "resolve_at" })
   local mode = p.mode or (p.band and "value_with_band") or (p.low and "range") or "value"
   local modes = { value = true, value_with_band = true, ci = true, range = true }
   if not modes[mode] then fail("target mode must be value, value_with_band, ci or range", 2) end
@@ -156,6 +197,8 @@ function R.target(p)
     if type(p.values) ~= "table" or #p.values == 0 then fail("target values must be a list of {from = date, value = n}", 2) end
     entries = {}
     for i, e in ipairs(p.values) do
+      if type(e) ~= "table" then fail("target values[" .. i .. "] must be a table {from = date, value = n}", 2) end
+      allow(e, "r.target values[" .. i .. "]", { "from", "value", "end", "source" })
       if not date_key(e.from) then fail("target values[" .. i .. "].from must be a date YYYY-MM-DD", 2) end
       if e.value ~= nil then check_number(e.value, "target values[" .. i .. "].value", 2) end
       if entries[#entries] and e.from <= entries[#entries].from then fail("target values must be in date order", 2) end
@@ -255,6 +298,7 @@ end
 
 function R.change(p)
   if type(p) ~= "table" then fail("r.change takes a table {base = period, interval = n, ...}", 2) end
+  allow(p, "r.change", { "mode", "base", "interval", "tolerance", "relative", "zero_change_is" })
   local mode = p.mode or "pfg"
   if mode ~= "pfg" and mode ~= "direction" then fail("change mode must be \"pfg\" or \"direction\"", 2) end
   if p.base ~= nil and type(p.base) ~= "string" then fail("change base must be a period label such as \"2019/20\"", 2) end
@@ -312,9 +356,13 @@ end
 
 function R.benchmark(p)
   p = p or {}
+  allow(p, "r.benchmark", { "interval", "level", "two_level", "multiplier", "comparator" })
   local interval = p.interval or "published"
   local ok = { published = true, wilson = true, rate = true }
-  if not ok[interval] then fail("benchmark interval must be published, wilson or rate", 2) end
+  if not ok[interval] then
+    fail("benchmark interval \"" .. tostring(interval) .. "\" must be published, wilson or rate"
+      .. hint(interval, { "published", "wilson", "rate" }), 2)
+  end
   local level = p.level or 0.95
   check_number(level, "benchmark level", 2)
   local params = { interval = interval, level = level, two_level = p.two_level or false,
@@ -367,6 +415,7 @@ local QUINTILE_WORDS = {
 
 function R.quintile(p)
   p = p or {}
+  allow(p, "r.quintile", { "min_areas" })
   local params = { min_areas = p.min_areas or 5 }
   return rule("quintile", params, function(ctx)
     local v, missing = need_value(ctx)
@@ -403,6 +452,7 @@ end
 
 function R.trend(p)
   p = p or {}
+  allow(p, "r.trend", { "points", "level" })
   local params = { points = p.points or 5, level = p.level or 0.998 }
   return rule("trend", params, function(ctx)
     local pts = ctx.series:last(params.points, ctx.point and ctx.point.period)
@@ -427,6 +477,7 @@ function R.spc(p)
   p = p or {}
   local params = {}
   for k, v in pairs(p) do params[k] = v end
+  stats.spc({}, params) -- its options are stats.spc's: a misspelt one is an error now, not at the first run
   return rule("spc", params, function(ctx)
     local values = ctx.series:values(ctx.point and ctx.point.period)
     local opts = {}
@@ -500,11 +551,13 @@ R.rollup = {
 
 function R.rollup.majority(p)
   p = p or {}
+  allow(p, "r.rollup.majority", { "tie", "min_coverage" })
   return { kind = "rollup", method = "majority", tie = p.tie or "worse", min_coverage = p.min_coverage }
 end
 
 function R.rollup.weighted(p)
   p = p or {}
+  allow(p, "r.rollup.weighted", { "weights", "scores", "green", "amber", "min_coverage" })
   return { kind = "rollup", method = "weighted_score", weights = p.weights or {},
     scores = p.scores or { red = 0, amber = 1, green = 2 },
     green = p.green or 1.5, amber = p.amber or 0.5, min_coverage = p.min_coverage }
@@ -516,6 +569,7 @@ function R.rollup.custom(fn)
 end
 
 R.rollup.worst_of_with = function(p)
+  allow(p or {}, "r.rollup.worst_of_with", { "min_coverage" })
   return { kind = "rollup", method = "worst_of", min_coverage = (p or {}).min_coverage }
 end
 
@@ -584,5 +638,45 @@ function R.extend(base, spec)
   end
   return fw
 end
+
+------------------------------------------------------------------------------------------
+-- strictness: every mistake noted, none fatal until the end of the file
+
+-- A constructor that fails (a parameter of the wrong type, thresholds it cannot use) notes
+-- why at the framework's line and gives a stand-in, so the next mistake is found too.
+local function guarded(fn, broken)
+  return function(...)
+    local ok, res = pcall(fn, ...)
+    if ok then return res end
+    -- The framework's line is added by problem(); this library's own line would only
+    -- point the designer at code they did not write.
+    problem((tostring(res):gsub("^[^\n]-rules%.lua:%d+: ", "")))
+    return broken
+  end
+end
+for _, name in ipairs({ "threshold", "target", "change", "benchmark", "quintile", "trend", "spc", "all", "any",
+  "custom" }) do
+  R[name] = guarded(R[name], BROKEN_RULE)
+end
+for _, name in ipairs({ "majority", "weighted", "custom", "worst_of_with" }) do
+  R.rollup[name] = guarded(R.rollup[name], BROKEN_ROLLUP)
+end
+
+-- Reading a name the library does not have (r.treshold, r.rollup.worstof) is a mistake,
+-- not nil: nil would quietly fall back to a default rule or roll-up.
+local function strict(t, name, what, broken)
+  local names = {}
+  for k in pairs(t) do
+    if type(k) == "string" then names[#names + 1] = k end
+  end
+  table.sort(names)
+  return setmetatable(t, { __index = function(_, k)
+    problem(name .. "." .. tostring(k) .. " is not " .. what .. " of the rule library" .. hint(k, names, name .. "."))
+    return broken
+  end })
+end
+strict(R.rollup, "r.rollup", "a roll-up", BROKEN_ROLLUP)
+strict(R.colours, "r.colours", "a colour map", R.colours.default)
+strict(R, "r", "a rule", BROKEN_RULE)
 
 return R

@@ -85,11 +85,13 @@ int cmd_check(int argc, char **argv)
     store_close(s);
     cli_print_problems(&problems);
     size_t errors = problems.errors, warnings = problems.warnings;
+    char counts[96];
+    snprintf(counts, sizeof counts, "%zu error%s, %zu warning%s", errors, errors == 1 ? "" : "s", warnings,
+             warnings == 1 ? "" : "s");
     if (f)
-        printf("%s: %s %s: %zu indicators, %zu outcomes; %zu errors, %zu warnings\n", path, f->id, f->version,
-               f->nind, f->nout, errors, warnings);
+        printf("%s: %s %s: %zu indicators, %zu outcomes; %s\n", path, f->id, f->version, f->nind, f->nout, counts);
     else
-        printf("%s: %zu errors, %zu warnings\n", path, errors, warnings);
+        printf("%s: %s\n", path, counts);
     framework_free(f, h);
     host_free(h);
     fw_problems_free(&problems);

@@ -26,21 +26,31 @@ const char *polarity_name(polarity p)
     return p == POL_HIGHER ? "higher" : p == POL_LOWER ? "lower" : "none";
 }
 
+static const struct {
+    const char *word;
+    polarity p;
+} POLARITY_WORDS[] = {{"higher", POL_HIGHER},           {"high", POL_HIGHER},  {"high_good", POL_HIGHER},
+                      {"higher_is_better", POL_HIGHER}, {"lower", POL_LOWER},  {"low", POL_LOWER},
+                      {"low_good", POL_LOWER},          {"lower_is_better", POL_LOWER}, {"none", POL_NONE},
+                      {"no_judgement", POL_NONE},       {"neutral", POL_NONE}};
+enum { NPOLARITY_WORDS = sizeof POLARITY_WORDS / sizeof *POLARITY_WORDS };
+
 int polarity_parse(const char *word, polarity *p)
 {
-    static const struct {
-        const char *word;
-        polarity p;
-    } words[] = {{"higher", POL_HIGHER},        {"high", POL_HIGHER},     {"high_good", POL_HIGHER},
-                 {"higher_is_better", POL_HIGHER}, {"lower", POL_LOWER},   {"low", POL_LOWER},
-                 {"low_good", POL_LOWER},       {"lower_is_better", POL_LOWER}, {"none", POL_NONE},
-                 {"no_judgement", POL_NONE},    {"neutral", POL_NONE}};
-    for (size_t i = 0; word && i < sizeof words / sizeof *words; i++)
-        if (!strcmp(word, words[i].word)) {
-            *p = words[i].p;
+    for (size_t i = 0; word && i < NPOLARITY_WORDS; i++)
+        if (!strcmp(word, POLARITY_WORDS[i].word)) {
+            *p = POLARITY_WORDS[i].p;
             return 0;
         }
     return -1;
+}
+
+const char *polarity_nearest(const char *word)
+{
+    const char *words[NPOLARITY_WORDS];
+    for (size_t i = 0; i < NPOLARITY_WORDS; i++)
+        words[i] = POLARITY_WORDS[i].word;
+    return vocab_nearest(word, words, NPOLARITY_WORDS);
 }
 
 int vocab_is_no_colour_status(const char *status)

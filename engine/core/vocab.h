@@ -26,6 +26,8 @@ const char *polarity_name(polarity p);
 /* Reads a polarity word, with the synonyms frameworks use (high_good,
  * lower_is_better, no_judgement, ...): 0, or -1 when `word` is none of them. */
 int polarity_parse(const char *word, polarity *p);
+/* The polarity word closest to a misspelt one ("highr" -> "higher"), or NULL. */
+const char *polarity_nearest(const char *word);
 
 /* Statuses of a result that has no colour (the reason says why): the rule or
  * the evaluator settled that the indicator could not be judged. */

@@ -79,6 +79,82 @@ static char *dup_provenance(host *h, int t)
     return where ? text_clean_dup(where, strlen(where)) : NULL;
 }
 
+/* ---- problems the rule library noted ---- */
+
+static void forget_problem(void *ctx, const char *problem)
+{
+    (void)ctx, (void)problem;
+}
+
+static void add_noted_problem(void *ctx, const char *problem)
+{
+    fw_problems_add(ctx, 1, "%s", problem);
+}
+
+/* ---- declared keys ---- */
+
+/* The keys each table of a framework may hold, as docs/frameworks.md lists
+ * them. A key outside these is a misspelling or a field nothing reads, which
+ * would otherwise be ignored without a word (`notez`, `rollupp`). Two are for
+ * people and Lua only: `assumptions`, the framework's named assumptions, and
+ * `exports`, what it keeps for frameworks built on it (plan helpers, tables). */
+static const char *const FRAMEWORK_KEYS[] = {"kind",    "id",      "version",    "title",      "country",
+                                             "source",  "scores",  "period",     "comparator", "extends",
+                                             "colours", "rollup",  "outcomes",   "indicators", "notes",
+                                             "assumptions", "exports", NULL};
+static const char *const OUTCOME_KEYS[] = {"id", "title", "indicators", "rollup", "notes", NULL};
+static const char *const INDICATOR_KEYS[] = {"id",         "title",      "unit",     "series",   "definition",
+                                             "notes",      "source",     "derive",   "comparator", "multiplier",
+                                             "polarity",   "reported",   "rule",     NULL};
+#define FW_KEYS_REPORTED 8 /* unknown keys named per table; the rest are counted */
+
+static int count_words(const char *const *words)
+{
+    int n = 0;
+    while (words[n])
+        n++;
+    return n;
+}
+
+/* " (did you mean `x`?)" when one of `words` is a slip away from `word`, else "". */
+static const char *did_you_mean(char *buf, size_t size, const char *word, const char *const *words, int n)
+{
+    const char *near = word ? vocab_nearest(word, words, n) : NULL;
+    if (!near)
+        return "";
+    snprintf(buf, size, " (did you mean `%s`?)", near);
+    return buf;
+}
+
+/* Every key of the table at t must be one of `keys`. */
+static void check_keys(lua_State *L, int t, const char *const *keys, const char *where, const char *owner,
+                       fw_problems *pr)
+{
+    t = lua_absindex(L, t);
+    int n = count_words(keys);
+    size_t unknown = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        int known = 0;
+        if (lua_type(L, -1) == LUA_TSTRING) /* never lua_tostring a number key: it would break lua_next */
+            for (int i = 0; i < n && !known; i++)
+                known = !strcmp(lua_tostring(L, -1), keys[i]);
+        if (known || unknown++ >= FW_KEYS_REPORTED)
+            continue;
+        if (lua_type(L, -1) == LUA_TSTRING) {
+            char hint[128];
+            const char *key = lua_tostring(L, -1);
+            fw_problems_add(pr, 1, "%s: %s: unknown key \"%.80s\"%s", where, owner, key,
+                            did_you_mean(hint, sizeof hint, key, keys, n));
+        } else {
+            fw_problems_add(pr, 1, "%s: %s: a key that is not a name (a %s)", where, owner, luaL_typename(L, -1));
+        }
+    }
+    if (unknown > FW_KEYS_REPORTED)
+        fw_problems_add(pr, 1, "%s: %s: %zu more unknown keys", where, owner, unknown - FW_KEYS_REPORTED);
+}
+
 static double num_field(lua_State *L, int t, const char *key, double fallback)
 {
     double v = raw_field(L, t, key) == LUA_TNUMBER ? lua_tonumber(L, -1) : fallback;
@@ -247,6 +323,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     char label[160];
     snprintf(label, sizeof label, "indicator %s", ind->id ? ind->id : "(no id)");
 
+    check_keys(L, t, INDICATOR_KEYS, w, label, pr);
     if (!ind->id)
         fw_problems_add(pr, 1, "%s: indicators[%zu] has no id", w, i + 1);
     if (!ind->title)
@@ -265,8 +342,11 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     char *pol = dup_field(L, t, "polarity");
     if (!pol)
         fw_problems_add(pr, 1, "%s: %s has no polarity (higher, lower or none)", w, label);
-    else if (polarity_parse(pol, &ind->polarity))
-        fw_problems_add(pr, 1, "%s: %s: polarity \"%s\" is not higher, lower or none", w, label, pol);
+    else if (polarity_parse(pol, &ind->polarity)) {
+        const char *near = polarity_nearest(pol);
+        fw_problems_add(pr, 1, "%s: %s: polarity \"%s\" is not higher, lower or none%s%s%s", w, label, pol,
+                        near ? " (did you mean `" : "", near ? near : "", near ? "`?)" : "");
+    }
     free(pol);
     if (ind->derive && strcmp(ind->derive, "sum") && strcmp(ind->derive, "weighted_mean"))
         fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\" or \"weighted_mean\"", w, label);
@@ -321,6 +401,7 @@ static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problem
     o->title = dup_field(L, t, "title");
     char label[160];
     snprintf(label, sizeof label, "outcome %s", o->id ? o->id : "(no id)");
+    check_keys(L, t, OUTCOME_KEYS, f->where, label, pr);
     if (!o->id)
         fw_problems_add(pr, 1, "%s: outcomes[%zu] has no id", f->where, i + 1);
     if (raw_field(L, t, "indicators") == LUA_TTABLE) {
@@ -406,9 +487,15 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     *out = NULL;
     lua_State *L = host_lua(h);
     int top = lua_gettop(L);
+    host_take_problems(h, forget_problem, NULL); /* what an earlier load left is not this framework's */
     int rc = host_run_file(h, path, 1, e);
-    if (rc)
-        return rc;
+    host_take_problems(h, add_noted_problem, pr);
+    if (rc) {
+        /* The file stopped: its error is one more problem, after those noted before it. */
+        const char *nl = strchr(e->msg, '\n'); /* the first line; the traceback adds only the rule library */
+        fw_problems_add(pr, 1, "%.*s", nl ? (int)(nl - e->msg) : (int)strlen(e->msg), e->msg);
+        return err_set(e, ERR_INVALID, "%s: %zu problem%s", path, pr->errors, pr->errors == 1 ? "" : "s");
+    }
     if (lua_type(L, -1) != LUA_TTABLE) {
         lua_settop(L, top);
         return err_set(e, ERR_INVALID, "%s: a framework file must return a framework (r.framework{...})", path);
@@ -435,6 +522,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     f->comparator = dup_field(L, t, "comparator");
     f->extends = dup_field(L, t, "extends");
     char *period_word = dup_field(L, t, "period");
+    check_keys(L, t, FRAMEWORK_KEYS, f->where, "the framework", pr);
     if (!f->id)
         fw_problems_add(pr, 1, "%s: the framework has no id", f->where);
     if (!f->version)

@@ -12,6 +12,7 @@
 #include "host_stdlib.h"
 #include "sha256.h"
 #include "text.h"
+#include "vocab.h"
 
 #define HOOK_EVERY 1000          /* instructions between hook calls */
 #define CLOCK_EVERY 65536        /* units of C work between looks at the clock */
@@ -20,6 +21,8 @@
 #define REG_BASE "scorecard.base"             /* registry: the allow-listed globals */
 #define REG_LOADING "scorecard.loading"       /* registry: frameworks being loaded, for loops */
 #define REG_PROVENANCE "scorecard.provenance" /* registry: table -> "file:line", weak keys */
+#define REG_PROBLEMS "scorecard.problems"     /* registry: list of problems noted (scorecard.problem) */
+#define NEAREST_MAX 512                       /* candidates scorecard.nearest looks at */
 
 enum trip { TRIP_NONE, TRIP_INSTRUCTIONS, TRIP_TIME, TRIP_RUN_TIME };
 
@@ -315,6 +318,24 @@ static int sandbox_xpcall(lua_State *L)
     return 2;
 }
 
+/* Pushes "file:line" of the nearest caller outside the rule library, in a file
+ * the host loaded, and returns it; pushes nothing and returns NULL when there
+ * is none. This is the line of the framework a rule-library call came from. */
+static const char *push_caller_where(lua_State *L, const host *h)
+{
+    const char *rules = h->dirs[0];
+    size_t len = strlen(rules);
+    lua_Debug ar;
+    for (int level = 1; lua_getstack(L, level, &ar); level++) {
+        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || (ar.source[0] != '@' && ar.source[0] != '='))
+            continue;
+        if (ar.source[0] == '@' && !strncmp(ar.source + 1, rules, len) && ar.source[1 + len] == '/')
+            continue;
+        return lua_pushfstring(L, "%s:%d", ar.source + 1, ar.currentline); /* the whole path, not short_src's 60 bytes */
+    }
+    return NULL;
+}
+
 /* scorecard.mark(t) -> t: records where t was built: the nearest caller outside
  * the rule library, in a file the host loaded. The first mark stays. */
 static int sandbox_mark(lua_State *L)
@@ -329,25 +350,71 @@ static int sandbox_mark(lua_State *L)
         return 1;
     }
     lua_pop(L, 1);
-    const char *rules = h->dirs[0];
-    size_t len = strlen(rules);
-    lua_Debug ar;
-    const char *where = NULL;
-    for (int level = 1; lua_getstack(L, level, &ar); level++) {
-        if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || (ar.source[0] != '@' && ar.source[0] != '='))
-            continue;
-        if (ar.source[0] == '@' && !strncmp(ar.source + 1, rules, len) && ar.source[1 + len] == '/')
-            continue;
-        where = lua_pushfstring(L, "%s:%d", ar.source + 1, ar.currentline); /* the whole path, not short_src's 60 bytes */
-        break;
-    }
-    if (where) {
+    if (push_caller_where(L, h)) {
         lua_pushvalue(L, 1);
         lua_insert(L, -2);
         lua_rawset(L, 2);
     }
     lua_settop(L, 1);
     return 1;
+}
+
+/* scorecard.problem(message [, placed]) notes a problem in the framework being
+ * loaded and lets loading go on, so `check` reports every problem at once
+ * rather than the first. The message gets the framework line the call came
+ * from, unless `placed` says it already starts with one (a caught error). */
+static int sandbox_problem(lua_State *L)
+{
+    host *h = host_of(L);
+    luaL_checkstring(L, 1);
+    int placed = lua_toboolean(L, 2);
+    lua_settop(L, 1);
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_PROBLEMS);
+    if (!placed && push_caller_where(L, h)) {
+        lua_pushliteral(L, ": ");
+        lua_pushvalue(L, 1);
+        lua_concat(L, 3);
+    } else {
+        lua_pushvalue(L, 1);
+    }
+    lua_rawseti(L, 2, (lua_Integer)lua_rawlen(L, 2) + 1);
+    return 0;
+}
+
+/* scorecard.nearest(word, {candidate, ...}) -> the candidate a slip of the
+ * keyboard away from word (vocab_nearest), or nil. */
+static int sandbox_nearest(lua_State *L)
+{
+    const char *word = luaL_checkstring(L, 1);
+    luaL_checktype(L, 2, LUA_TTABLE);
+    lua_settop(L, 2);
+    luaL_checkstack(L, NEAREST_MAX, "scorecard.nearest");
+    const char *candidates[NEAREST_MAX];
+    int n = 0;
+    while (n < NEAREST_MAX && lua_rawgeti(L, 2, n + 1) == LUA_TSTRING) /* kept on the stack while in use */
+        candidates[n++] = lua_tostring(L, -1);
+    const char *near = vocab_nearest(word, candidates, n);
+    if (near)
+        lua_pushstring(L, near);
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
+void host_take_problems(host *h, void (*fn)(void *ctx, const char *problem), void *ctx)
+{
+    lua_State *L = h->L;
+    lua_getfield(L, LUA_REGISTRYINDEX, REG_PROBLEMS);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, -1, i);
+        if (lua_type(L, -1) == LUA_TSTRING)
+            fn(ctx, lua_tostring(L, -1));
+        lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, REG_PROBLEMS);
 }
 
 const char *host_provenance(host *h, int idx)
@@ -395,6 +462,10 @@ static void build_base(lua_State *L)
     lua_newtable(L);
     lua_pushcfunction(L, sandbox_mark);
     lua_setfield(L, -2, "mark");
+    lua_pushcfunction(L, sandbox_problem);
+    lua_setfield(L, -2, "problem");
+    lua_pushcfunction(L, sandbox_nearest);
+    lua_setfield(L, -2, "nearest");
     lua_setfield(L, base, "scorecard");
     /* Method calls on strings ("x"):find(...) go through the metered copy, and
      * the metatable is locked: scripts can neither read nor replace it. */
@@ -651,6 +722,8 @@ host *host_new(const host_limits *limits, const char *rules_dir, err *e)
     lua_setfield(h->L, -2, "__mode");
     lua_setmetatable(h->L, -2);
     lua_setfield(h->L, LUA_REGISTRYINDEX, REG_PROVENANCE);
+    lua_newtable(h->L);
+    lua_setfield(h->L, LUA_REGISTRYINDEX, REG_PROBLEMS);
     lua_sethook(h->L, limit_hook, LUA_MASKCOUNT, HOOK_EVERY);
     return h;
 }

@@ -36,6 +36,11 @@
  *    the file and line (outside the rule library) where t was built; the
  *    evaluator reads it back with host_provenance(). A script can never write
  *    where its rules came from.
+ *  - Problems. scorecard.problem(msg) notes a problem at the framework line
+ *    the call came from and lets loading go on (host_take_problems), and
+ *    scorecard.nearest(word, names) finds the name a slip away: the rule
+ *    library uses both so that `check` lists every mistake, with "did you
+ *    mean", in one pass. A script can add problems, never remove them.
  * C code reads tables a script returns with raw access only, so no metamethod
  * of a script runs outside a protected, limited call. The host never gives
  * Lua a file, a socket or SQL: data arrives through functions the evaluator
@@ -86,6 +91,11 @@ const char *const *host_files(const host *h, int *n);
 /* SHA-256 (hex) of every file loaded so far: each one's name and the exact
  * bytes that were run, in load order. */
 void host_fingerprint(const host *h, char hex[65]);
+
+/* Calls fn with each problem the rule library noted (scorecard.problem) since
+ * the last call, oldest first, and forgets them. framework_load reports them,
+ * so one framework's problems never appear under another's. */
+void host_take_problems(host *h, void (*fn)(void *ctx, const char *problem), void *ctx);
 
 /* Bytes the state holds now, for reports and tests. */
 size_t host_memory_used(const host *h);

@@ -27,6 +27,7 @@
 #include "host_lua.h"
 #include "spc.h"
 #include "stats.h"
+#include "vocab.h"
 
 /* ---- helpers ---- */
 
@@ -70,6 +71,28 @@ static void raw_arguments(lua_State *L)
 static const char *key_name(lua_State *L, int idx)
 {
     return lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : luaL_typename(L, idx);
+}
+
+/* Raises an error for the first key of the options table at t that is not one
+ * of `keys` (NULL-terminated), naming the nearest option when it is a slip. */
+static void check_options(lua_State *L, int t, const char *const *keys, const char *fn)
+{
+    int n = 0;
+    while (keys[n])
+        n++;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        lua_pop(L, 1);
+        int known = 0;
+        if (lua_type(L, -1) == LUA_TSTRING) /* a number key is never converted: lua_next needs it as it is */
+            for (int i = 0; i < n && !known; i++)
+                known = !strcmp(lua_tostring(L, -1), keys[i]);
+        if (!known) {
+            const char *near = lua_type(L, -1) == LUA_TSTRING ? vocab_nearest(lua_tostring(L, -1), keys, n) : NULL;
+            luaL_error(L, "stats.%s: unknown option \"%s\"%s%s%s", fn, key_name(L, -1), near ? " (did you mean `" : "",
+                       near ? near : "", near ? "`?)" : "");
+        }
+    }
 }
 
 static int fail(lua_State *L, const char *fn, const err *e)
@@ -818,17 +841,7 @@ static int l_change(lua_State *L)
             lua_setfield(L, opts, keys[i]);
         }
     }
-    lua_pushnil(L);
-    while (lua_next(L, opts)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            for (size_t i = 0; CHANGE_KEYS[i]; i++)
-                known |= strcmp(lua_tostring(L, -1), CHANGE_KEYS[i]) == 0;
-        }
-        if (!known)
-            return luaL_error(L, "stats.change: unknown option \"%s\"", key_name(L, -1));
-    }
+    check_options(L, opts, CHANGE_KEYS, "change");
     lua_getfield(L, opts, "mode");
     const char *mode = lua_isnil(L, -1) ? "pfg" : luaL_checkstring(L, -1);
     lua_pop(L, 1);
@@ -998,17 +1011,7 @@ static void read_spc_options(lua_State *L, int t, spc_options *o)
     spc_options_default(o);
     if (!t)
         return;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            for (size_t i = 0; SPC_KEYS[i]; i++)
-                known |= strcmp(lua_tostring(L, -1), SPC_KEYS[i]) == 0;
-        }
-        if (!known)
-            luaL_error(L, "stats.spc: unknown option \"%s\"", key_name(L, -1));
-    }
+    check_options(L, t, SPC_KEYS, "spc");
     if (lua_getfield(L, t, "preset") != LUA_TNIL && spc_options_preset(o, luaL_checkstring(L, -1), &e))
         fail(L, "spc", &e);
     lua_pop(L, 1);

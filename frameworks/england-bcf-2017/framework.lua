@@ -41,7 +41,7 @@ as the importer stores them (data/mappings/ascof.json); NEL, REAB and DTOC have 
 here, so their series ids are this framework's choice (REAB the same as in england-bcf).
 
 Plans are local: PLANS below is an EXAMPLE holding the published Cheshire East 2017/18 values
-only. A partnership fills in its own through r.extend with `bcf2017.plan_overrides(plans)`.
+only. A partnership fills in its own through r.extend with `exports.plan_overrides(plans)`.
 An area or a year without a plan value is "no_target" (grey), never a colour.
 Roll-up: counts per colour (r.rollup.count_summary); the BCF publishes no roll-up colour.
 ]]
@@ -209,7 +209,9 @@ return r.framework {
   indicators = indicators,
   colours = r.colours.default,
   rollup = ASSUMPTIONS.rollup,
-  applies_to = "BCF plan years 2017/18 and 2018/19; superseded by later metric sets (current: england-bcf, 2023-25)",
-  bcf2017 = { assumptions = ASSUMPTIONS, metrics = METRICS, example_plans = PLANS,
-              plan_overrides = plan_overrides, financial_year = financial_year },
+  notes = "Applies to BCF plan years 2017/18 and 2018/19; superseded by later metric sets (current: england-bcf, 2023-25).",
+  assumptions = ASSUMPTIONS,
+  -- Kept for local variants built with r.extend (the engine never reads exports).
+  exports = { metrics = METRICS, example_plans = PLANS, plan_overrides = plan_overrides,
+              financial_year = financial_year },
 }

@@ -33,6 +33,6 @@ return r.extend(base, {
   id = "england-bcf-example-local",
   version = base.version .. "-example",
   title = "Better Care Fund metrics 2023-25 with a local plan table (ILLUSTRATIVE plan values)",
-  override = base.bcf.plan_overrides(PLANS),
-  local_plans = PLANS,
+  override = base.exports.plan_overrides(PLANS),
+  exports = { local_plans = PLANS },
 })

@@ -275,8 +275,10 @@ return r.framework {
   colours = r.colours.default,
   rollup = ASSUMPTIONS.rollup,
 
-  -- Kept with the framework for icb.lua and for local variants (r.extend copies them).
-  bcf = {
+  assumptions = ASSUMPTIONS,
+  -- Kept with the framework for icb.lua and for local variants (r.extend copies them); the
+  -- engine never reads exports.
+  exports = {
     assumptions = ASSUMPTIONS, metrics = METRICS, example_plans = PLANS,
     plan_rule = plan_rule, versus_england = versus_england, plan_overrides = plan_overrides,
     financial_year = financial_year, plan_id = plan_id, england_id = england_id,

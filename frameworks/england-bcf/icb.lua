@@ -47,7 +47,7 @@ Known limits (engine)
 ]]
 local r = require "rules"
 local base = require "framework"
-local bcf = base.bcf
+local bcf = base.exports
 
 ------------------------------------------------------------------------------------------
 -- Named assumptions.
@@ -144,5 +144,5 @@ return r.framework {
   indicators = indicators,
   colours = r.colours.default,
   rollup = ASSUMPTIONS.rollup,
-  icb_assumptions = ASSUMPTIONS,
+  assumptions = ASSUMPTIONS,
 }

@@ -124,5 +124,5 @@ return r.framework {
 
   colours = r.colours.default,
   rollup = ASSUMPTIONS.rollup,
-  interface_assumptions = ASSUMPTIONS,
+  assumptions = ASSUMPTIONS,
 }

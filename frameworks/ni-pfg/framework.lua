@@ -196,5 +196,5 @@ return r.framework {
   rollup = r.rollup.count_summary,
 
   -- The parameters, kept with the framework for anyone reading it from the sandbox.
-  pfg_parameters = PFG,
+  exports = { pfg_parameters = PFG },
 }

@@ -34,7 +34,9 @@ local L = {
   survey_tolerance = 0,
 }
 
-return r.extend(require "frameworks.scotland-nhwo", {
+local national = require "frameworks.scotland-nhwo"
+
+return r.extend(national, {
   id = "scotland-local-example",
   version = "2026.1-local",
   title = "Example partnership scorecard: national outcomes with local measures",
@@ -68,5 +70,6 @@ return r.extend(require "frameworks.scotland-nhwo", {
     { id = "O7", add = { "LOCAL-2" } },
   },
 
-  local_assumptions = L,
+  -- The national framework's named assumptions stay; the local choices are added to them.
+  assumptions = { national = national.assumptions, ["local"] = L },
 })

@@ -32,7 +32,7 @@ expect_err "no database at $missing"
 SCORECARD_DB="$missing" run check "$FW"
 expect_status 0 "check with SCORECARD_DB missing"
 expect_err "no database at $missing (SCORECARD_DB): series not checked"
-expect_out "0 errors, 1 warnings"
+expect_out "0 errors, 1 warning"
 
 # An SQLite file that is not a scorecard database is refused, not migrated into one.
 python3 -c "import sqlite3; c = sqlite3.connect('$WORK/other.sqlite'); c.execute('create table t(x)'); c.commit()"

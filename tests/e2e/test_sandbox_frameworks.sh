@@ -72,7 +72,7 @@ expect_status 1 "big-reason html"; [ -e big.html ] && fail "a refused run left b
 # check on frameworks of absurd size: bounded in time and in what it prints.
 # (building 150,000 rules takes the framework itself a few seconds, more under the sanitizers)
 SCORECARD_LIMIT_MEMORY_MB=512 SCORECARD_LIMIT_SECONDS=15 run_bounded 16 $((512 + 64)) check "$F/many-indicators"
-expect_status 1 "many-indicators"; expect_err "at most 10000 are allowed"; expect_out ": 1 errors, 0 warnings"
+expect_status 1 "many-indicators"; expect_err "at most 10000 are allowed"; expect_out ": 1 error, 0 warnings"
 CHECKS=$((CHECKS + 1))
 [ "$(wc -l <"$ERR")" -lt 260 ] || fail "check printed $(wc -l <"$ERR") lines for many-indicators"
 run_bounded 5 $CAP check "$F/duplicate-ids"

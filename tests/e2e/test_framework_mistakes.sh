@@ -1,0 +1,69 @@
+# test_framework_mistakes.sh - `check` is trustworthy: a framework `run` would refuse, or would
+# score with a default the designer never chose, fails `check` too, with every problem at once,
+# each at its file and line, and "did you mean" for a near miss of a name.
+. "$(dirname "$0")/lib.sh"
+export SCORECARD_DB=  # no database: only the framework is checked
+M="$REPO/tests/frameworks/mistakes"
+cd "$REPO" || exit 1 # paths in messages relative to the repository, as a designer types them
+
+run check tests/frameworks/mistakes
+expect_status 1 "check mistakes"
+expect_out "mistakes/framework.lua: 9 errors, 0 warnings"
+F=tests/frameworks/mistakes/framework.lua
+expect_err "$F:9: r.rollup.worstof is not a roll-up of the rule library (did you mean \`r.rollup.worst_of\`?)"
+expect_err "$F:12: r.rollup.majorty is not a roll-up of the rule library (did you mean \`r.rollup.majority\`?)"
+expect_err "$F:16: r.treshold is not a rule of the rule library (did you mean \`r.threshold\`?)"
+expect_err "$F:18: r.benchmark: unknown parameter \"levl\" (did you mean \`level\`?)"
+expect_err "$F:20: benchmark interval \"publishd\" must be published, wilson or rate (did you mean \`published\`?)"
+expect_err "$F:22: indicator D: polarity \"highr\" is not higher, lower or none (did you mean \`higher\`?)"
+expect_err "$F:24: indicator E: unknown key \"unitt\" (did you mean \`unit\`?)"
+expect_err "$F:26: r.target values[1]: unknown parameter \"valeu\" (did you mean \`value\`?)"
+expect_err "$F: the framework: unknown key \"notez\" (did you mean \`notes\`?)"
+
+# run refuses the same framework, listing the same problems.
+"$SCORECARD" init --db "$WORK/t.db" >/dev/null || fail "init"
+run run --db "$WORK/t.db" --framework "$M" --no-store
+expect_status 1 "run mistakes"
+expect_err "r.treshold is not a rule"
+expect_err "9 problems"
+
+# One mistake at a time, in a copy of the demo framework: each alone fails check.
+DEMO="$REPO/frameworks/demo-scotland/framework.lua"
+one() { # one DESCRIPTION SED-EXPRESSION EXPECTED-STDERR
+  mkdir -p "$WORK/one"
+  sed "$2" "$DEMO" >"$WORK/one/framework.lua"
+  cmp -s "$DEMO" "$WORK/one/framework.lua" && fail "$1: the edit changed nothing"
+  run check "$WORK/one"
+  expect_status 1 "check: $1"
+  expect_err "$3"
+  expect_out "1 error, 0 warnings"
+}
+one "a syntax error" '$a local x = = 1' "framework.lua:48: <eof> expected near 'local'"
+one "a misspelt rule" 's/r\.threshold {/r.treshold {/' "did you mean \`r.threshold\`?"
+one "a misspelt roll-up" 's/r\.rollup\.worst_of/r.rollup.worstof/' "did you mean \`r.rollup.worst_of\`?"
+one "a misspelt colour map" 's/^  id = "demo-scotland",/  id = "demo-scotland", colours = r.colours.defualt,/' "did you mean \`r.colours.default\`?"
+one "a misspelt polarity" 's/polarity = "higher"/polarity = "highr"/' "did you mean \`higher\`?"
+one "a misspelt parameter" 's/green = 89, amber = 87/green = 89, ambr = 87/' "unknown parameter \"ambr\" (did you mean \`amber\`?)"
+one "a misspelt SPC option" 's/r\.threshold { green = 89, amber = 87 }/r.spc { improvment = "increase" }/' "framework.lua:37: stats.spc: unknown option \"improvment\" (did you mean \`improvement\`?)"
+one "a misspelt key" 's/unit = "%", polarity = "higher"/units = "%", polarity = "higher"/' "unknown key \"units\" (did you mean \`unit\`?)"
+one "a key no part of the engine reads" 's/unit = "%", polarity = "higher"/colour = "red", polarity = "higher"/' 'unknown key "colour"'
+one "a provenance of its own" 's/^  id = "demo-scotland",/  where = "\/etc\/passwd:1", id = "demo-scotland",/' 'unknown key "where"'
+# Unchanged, the demo passes: the errors above are the edits'.
+run check "$(dirname "$DEMO")"
+expect_status 0 "check demo"
+expect_out "0 errors, 0 warnings"
+
+# A hostile framework with a flood of unknown keys gets a bounded list, not one line each.
+mkdir -p "$WORK/flood"
+cat >"$WORK/flood/framework.lua" <<'LUA'
+local r = require "rules"
+local ind = { id = "A", title = "a", polarity = "higher", rule = r.threshold { green = 1 } }
+for i = 1, 100000 do ind["junk" .. i] = i end
+return r.framework { id = "flood", version = "1", title = "flood", scores = "hscp", period = "year",
+  outcomes = { { id = "O1", title = "o", indicators = { "A" } } }, indicators = { ind } }
+LUA
+run_bounded 10 512 check "$WORK/flood"
+expect_status 1 "check flood"
+expect_err "99992 more unknown keys"
+[ "$(grep -c 'unknown key "junk' "$ERR")" -eq 8 ] || fail "a flood of unknown keys should name 8 of them"
+finish

@@ -126,6 +126,8 @@ typedef struct evaluator {
     const framework *f;
     result_set *r;
     ev_areas all;
+    const ev_area **cohort; /* every area the framework scores in the period, whatever --area selects */
+    size_t ncohort;
     series_set set;
     int period_start, period_end;
     sha256_ctx fingerprint;
@@ -422,18 +424,19 @@ static int read_series(evaluator *ev, const fw_indicator *ind, err *e)
     return store_each_series_point(ev->s, ind->series, take_point, &rd, e);
 }
 
-/* Calls the rule's prepare, if it has one, with every scored area's current point. */
+/* Calls the rule's prepare, if it has one, with the current point of every
+ * area of the cohort, scored in this run or not. */
 static int prepare(evaluator *ev, size_t i, int *handle, err *e)
 {
-    rule_peer *peers = calloc(ev->r->nareas ? ev->r->nareas : 1, sizeof *peers);
+    rule_peer *peers = calloc(ev->ncohort ? ev->ncohort : 1, sizeof *peers);
     if (!peers)
         return err_set(e, ERR_NOMEM, "out of memory");
     size_t n = 0;
-    for (size_t a = 0; a < ev->r->nareas; a++) {
-        const series_point *p =
-            series_current(&ev->set, series_slot_of(&ev->set, ev->r->areas[a].code), ev->period_end);
+    for (size_t a = 0; a < ev->ncohort; a++) {
+        const char *code = ev->cohort[a]->code;
+        const series_point *p = series_current(&ev->set, series_slot_of(&ev->set, code), ev->period_end);
         if (p && !isnan(p->value))
-            peers[n++] = (rule_peer){ev->r->areas[a].code, p};
+            peers[n++] = (rule_peer){code, p};
     }
     int rc = rule_prepare(ev->h, ev->f, i, &ev->set, peers, n, ev->r->period, handle, e);
     free(peers);
@@ -688,16 +691,36 @@ int eval_store(store *s, result_set *r, err *e)
 
 /* ---- the run ---- */
 
+/* Is `a` one of the areas the framework scores in the period: of its type,
+ * existing during the period, in its country when it names one (a Northern
+ * Ireland framework scoring "country")? */
+static int in_cohort(const evaluator *ev, const ev_area *a, const char *start)
+{
+    const framework *f = ev->f;
+    return text_ieq(a->type, f->scores) && !(a->valid_to && strcmp(a->valid_to, start) < 0) &&
+           !(a->valid_from && strcmp(a->valid_from, ev->r->period_end) > 0) &&
+           !(f->country && !text_ieq(a->country, f->country));
+}
+
+/* The cohort is what a rule that ranks areas ranks among; the areas scored are
+ * the cohort, or those --area names, so scoring one area gives it the colour
+ * it has when all are scored. */
 static int choose_areas(evaluator *ev, const eval_options *o, err *e)
 {
     const framework *f = ev->f;
     result_set *r = ev->r;
-    size_t cap = o->areas ? o->nareas : ev->all.n;
+    char start[11];
+    iso(ev->period_start, start);
+    ev->cohort = calloc(ev->all.n ? ev->all.n : 1, sizeof *ev->cohort);
+    if (!ev->cohort)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    for (size_t k = 0; k < ev->all.n; k++)
+        if (in_cohort(ev, &ev->all.a[k], start))
+            ev->cohort[ev->ncohort++] = &ev->all.a[k];
+    size_t cap = o->areas ? o->nareas : ev->ncohort;
     r->areas = calloc(cap ? cap : 1, sizeof *r->areas);
     if (!r->areas)
         return err_set(e, ERR_NOMEM, "out of memory");
-    char start[11];
-    iso(ev->period_start, start);
     for (size_t k = 0; k < cap; k++) {
         const ev_area *a;
         if (o->areas) {
@@ -710,13 +733,7 @@ static int choose_areas(evaluator *ev, const eval_options *o, err *e)
             if (!a)
                 return err_set(e, ERR_USAGE, "unknown area code \"%s\" (see scorecard areas)", o->areas[k]);
         } else {
-            a = &ev->all.a[k];
-            /* areas of the framework's type that existed during the period, and in its
-             * country when it names one (a Northern Ireland framework scoring "country") */
-            if (!text_ieq(a->type, f->scores) || (a->valid_to && strcmp(a->valid_to, start) < 0) ||
-                (a->valid_from && strcmp(a->valid_from, r->period_end) > 0) ||
-                (f->country && !text_ieq(a->country, f->country)))
-                continue;
+            a = ev->cohort[k];
         }
         res_area *ra = &r->areas[r->nareas++];
         ra->code = strdup(a->code);
@@ -801,6 +818,7 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         sha256_final_hex(&ev.fingerprint, ev.r->fingerprint);
     rule_series_begin(h, NULL); /* handles kept past the run are refused */
     host_release(h, ev.kept);
+    free(ev.cohort);
     free_areas(&ev.all);
     series_set_free(&ev.set);
     if (rc) {

@@ -73,51 +73,6 @@ static const ev_area *area_named(const ev_areas *all, const char *code)
 
 /* ---- the period ---- */
 
-static void period_of_type(period_type t, int ymd, char *label, size_t cap, int *start, int *end)
-{
-    int y = ymd / 10000, m = ymd / 100 % 100;
-    static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    switch (t) {
-    case PERIOD_FY_QUARTER: {
-        int fy = m >= 4 ? y : y - 1;
-        int q = m >= 4 ? (m - 4) / 3 + 1 : 4;
-        int sm = q == 4 ? 1 : 1 + 3 * q, sy = q == 4 ? fy + 1 : fy;
-        snprintf(label, cap, "%d/%02d Q%d", fy, (fy + 1) % 100, q);
-        *start = sy * 10000 + sm * 100 + 1;
-        *end = sy * 10000 + (sm + 2) * 100 + mdays[sm + 1];
-        break;
-    }
-    case PERIOD_CALENDAR_YEAR:
-    case PERIOD_POOLED_YEARS:
-    case PERIOD_SURVEY_WAVE:
-        snprintf(label, cap, "%d", y);
-        *start = y * 10000 + 101;
-        *end = y * 10000 + 1231;
-        break;
-    case PERIOD_CALENDAR_QUARTER: {
-        int q = (m - 1) / 3 + 1;
-        snprintf(label, cap, "%d Q%d (calendar)", y, q);
-        *start = y * 10000 + (3 * q - 2) * 100 + 1;
-        *end = y * 10000 + 3 * q * 100 + mdays[3 * q - 1];
-        break;
-    }
-    case PERIOD_MONTH: {
-        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-        snprintf(label, cap, "%d-%02d", y, m);
-        *start = y * 10000 + m * 100 + 1;
-        *end = y * 10000 + m * 100 + mdays[m - 1] + (m == 2 && leap);
-        break;
-    }
-    default: {
-        int fy = m >= 4 ? y : y - 1;
-        snprintf(label, cap, "%d/%02d", fy, (fy + 1) % 100);
-        *start = fy * 10000 + 401;
-        *end = (fy + 1) * 10000 + 331;
-        break;
-    }
-    }
-}
-
 /* ---- one evaluation ---- */
 
 typedef struct evaluator {
@@ -779,7 +734,7 @@ static int choose_period(evaluator *ev, const eval_options *o, err *e)
         if (!latest)
             return err_set(e, ERR_INVALID, "the store has no data for any indicator of %s; import some, or give --period",
                            f->id);
-        period_of_type(f->period_type, latest, label, sizeof label, &ev->period_start, &ev->period_end);
+        period_containing(f->period_type, latest, label, sizeof label, &ev->period_start, &ev->period_end);
     }
     ev->r->period = strdup(label);
     iso(ev->period_start, ev->r->period_start);

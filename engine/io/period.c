@@ -411,3 +411,55 @@ void period_format_date(int d, char out[11])
 {
     snprintf(out, 11, "%04d-%02d-%02d", (d / 10000) % 10000, (d / 100) % 100, d % 100);
 }
+
+void period_containing(period_type t, int day, char *label, size_t cap, int *start, int *end)
+{
+    int y = day / 10000, m = day / 100 % 100;
+    switch (t) {
+    case PERIOD_FY_QUARTER: {
+        int fy = m >= 4 ? y : y - 1;
+        int q = m >= 4 ? (m - 4) / 3 + 1 : 4;
+        int sm = q == 4 ? 1 : 1 + 3 * q, sy = q == 4 ? fy + 1 : fy;
+        snprintf(label, cap, "%d/%02d Q%d", fy, (fy + 1) % 100, q);
+        *start = ymd(sy, sm, 1);
+        *end = ymd(sy, sm + 2, month_days(sy, sm + 2));
+        break;
+    }
+    case PERIOD_CALENDAR_YEAR:
+    case PERIOD_POOLED_YEARS:
+    case PERIOD_SURVEY_WAVE:
+        snprintf(label, cap, "%d", y);
+        *start = ymd(y, 1, 1);
+        *end = ymd(y, 12, 31);
+        break;
+    case PERIOD_CALENDAR_QUARTER: {
+        int q = (m - 1) / 3 + 1;
+        snprintf(label, cap, "%d Q%d (calendar)", y, q);
+        *start = ymd(y, 3 * q - 2, 1);
+        *end = ymd(y, 3 * q, month_days(y, 3 * q));
+        break;
+    }
+    case PERIOD_MONTH:
+        snprintf(label, cap, "%d-%02d", y, m);
+        *start = ymd(y, m, 1);
+        *end = ymd(y, m, month_days(y, m));
+        break;
+    default: {
+        int fy = m >= 4 ? y : y - 1;
+        snprintf(label, cap, "%d/%02d", fy, (fy + 1) % 100);
+        *start = ymd(fy, 4, 1);
+        *end = ymd(fy + 1, 3, 31);
+        break;
+    }
+    }
+}
+
+int period_add_months(int day, int months)
+{
+    int y = day / 10000, m = day / 100 % 100, d = day % 100;
+    long total = (long)y * 12 + (m - 1) + months;
+    y = (int)(total / 12);
+    m = (int)(total % 12) + 1;
+    int last = month_days(y, m);
+    return ymd(y, m, d > last ? last : d);
+}

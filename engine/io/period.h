@@ -49,6 +49,15 @@ int period_parse(const char *label, quarter_kind quarters, period *out, err *e);
 /* The stable lower-case name of a type, as stored and printed (`fy`, `pooled_years`, ...). */
 const char *period_type_name(period_type t);
 
+/* The period of type t (a framework's reporting period: fy, fy_quarter,
+ * calendar_year, calendar_quarter or month) that contains the day: its label
+ * as the scorecard prints it, and its first and last day. */
+void period_containing(period_type t, int day, char *label, size_t cap, int *start, int *end);
+
+/* The day `months` months after (before, when negative) a YYYYMMDD day, kept
+ * to the month's last day: 2024-03-31 minus one month is 2024-02-29. */
+int period_add_months(int day, int months);
+
 /* Writes YYYYMMDD as `YYYY-MM-DD` into `out` (11 bytes). */
 void period_format_date(int ymd, char out[11]);
 

@@ -93,6 +93,44 @@ int main(void)
         CHECK_INT(rc, ERR_PARSE);
         CHECK_CONTAINS(e.msg, "is not a period notation");
     }
+    /* The framework period containing a day, and its label: parsing the label
+     * gives the same period back. */
+    static const struct {
+        period_type t;
+        int day;
+        const char *label;
+        int start, end;
+    } CONTAINING[] = {
+        {PERIOD_FY, 20240331, "2023/24", 20230401, 20240331},
+        {PERIOD_FY, 20240401, "2024/25", 20240401, 20250331},
+        {PERIOD_FY_QUARTER, 20240215, "2023/24 Q4", 20240101, 20240331},
+        {PERIOD_FY_QUARTER, 20230701, "2023/24 Q2", 20230701, 20230930},
+        {PERIOD_CALENDAR_YEAR, 20231231, "2023", 20230101, 20231231},
+        {PERIOD_CALENDAR_QUARTER, 20240229, "2024 Q1 (calendar)", 20240101, 20240331},
+        {PERIOD_MONTH, 20240210, "2024-02", 20240201, 20240229},
+    };
+    for (size_t i = 0; i < sizeof CONTAINING / sizeof *CONTAINING; i++) {
+        char label[32];
+        int start, end;
+        period_containing(CONTAINING[i].t, CONTAINING[i].day, label, sizeof label, &start, &end);
+        CHECK_STR(label, CONTAINING[i].label);
+        CHECK_INT(start, CONTAINING[i].start);
+        CHECK_INT(end, CONTAINING[i].end);
+        period p;
+        err e = {0};
+        if (CONTAINING[i].t != PERIOD_CALENDAR_QUARTER) { /* "(calendar)" is the scorecard's wording only */
+            CHECK_INT(period_parse(label, QUARTERS_FY, &p, &e), 0);
+            CHECK_INT(p.start, start);
+            CHECK_INT(p.end, end);
+        }
+    }
+    CHECK_INT(period_add_months(20240331, -24), 20220331);
+    CHECK_INT(period_add_months(20240331, -1), 20240229);
+    CHECK_INT(period_add_months(20230331, -1), 20230228);
+    CHECK_INT(period_add_months(20231115, 3), 20240215);
+    CHECK_INT(period_add_months(20240115, -13), 20221215);
+    CHECK_INT(period_add_months(20240229, 12), 20250228);
+
     char d[11];
     period_format_date(20240229, d);
     CHECK_STR(d, "2024-02-29");

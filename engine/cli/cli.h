@@ -23,6 +23,9 @@ const char *cli_db_path(const char *option);
 const char *cli_data_dir(const char *option);
 /* The frameworks directory: --frameworks, else $SCORECARD_FRAMEWORKS, else the configured one. */
 const char *cli_frameworks_dir(const char *option);
+/* The day the default period may not end after, from $SCORECARD_TODAY
+ * (YYYY-MM-DD, for reproducible runs and tests); 0, the clock's date, when unset. */
+int cli_today(int *day, err *e);
 /* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. Only init
  * passes STORE_CREATE. */
 int cli_open_store(const char *db_option, store_mode mode, store **s);

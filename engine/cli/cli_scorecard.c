@@ -26,7 +26,10 @@ int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_p
         cli_print_problems(&c->problems);
         return cli_fail(&e);
     }
-    if (eval_run(c->s, c->h, c->f, o, &c->r, &e))
+    eval_options dated = *o;
+    if (!dated.today && cli_today(&dated.today, &e))
+        return cli_fail(&e);
+    if (eval_run(c->s, c->h, c->f, &dated, &c->r, &e))
         return cli_fail(&e);
     return CLI_OK;
 }

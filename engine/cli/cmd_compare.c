@@ -168,7 +168,7 @@ int cmd_compare(int argc, char **argv)
         fputs("scorecard: out of memory\n", stderr);
         return CLI_FAILED;
     }
-    eval_options o = {NULL, NULL, 0};
+    eval_options o = {NULL, NULL, 0, 0};
     int c;
     optind = 0;
     opterr = 0;

@@ -136,7 +136,7 @@ int cmd_publish(int argc, char **argv)
                                          {0, 0, 0, 0}};
     const char *db = NULL, *path = NULL, *dir = NULL;
     const char **areas = calloc((size_t)argc + 1, sizeof *areas);
-    eval_options o = {NULL, NULL, 0};
+    eval_options o = {NULL, NULL, 0, 0};
     int c;
     optind = 0;
     opterr = 0;

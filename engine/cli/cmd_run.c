@@ -104,7 +104,7 @@ int cmd_run(int argc, char **argv)
         {0, 0, 0, 0}};
     const char *db = NULL, *path = NULL, *format = "text", *output = NULL;
     const char **areas = calloc((size_t)argc + 1, sizeof *areas);
-    eval_options o = {NULL, NULL, 0};
+    eval_options o = {NULL, NULL, 0, 0};
     int keep_run = 1, c;
     optind = 0;
     opterr = 0;

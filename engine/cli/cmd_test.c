@@ -243,7 +243,9 @@ static int run_case(tcase_ctx *t, const cJSON *tc, err *e)
     free(rep);
     free(text);
 
-    eval_options o = {NULL, NULL, 0};
+    eval_options o = {NULL, NULL, 0, 0};
+    if (!rc)
+        rc = cli_today(&o.today, e);
     const char **areas = NULL;
     const cJSON *label = cJSON_GetObjectItemCaseSensitive(tc, "period");
     if (cJSON_IsString(label))

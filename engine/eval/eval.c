@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "rule_call.h"
 #include "series.h"
@@ -416,6 +417,17 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         set_grey(r, "missing", dupf("no %s value for %s or before", ind->id, ev->r->period));
         return details_json(ev, ind, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
+    /* Only an observation that ends within the framework's span before the
+     * period's end speaks for the period: an older one is named, not scored. */
+    int months = ind->latest_within;
+    if (cur->end < period_add_months(ev->period_end, -months)) {
+        char span[32];
+        snprintf(span, sizeof span, months % 12 ? "%d months" : months == 12 ? "a year" : "%d years",
+                 months % 12 ? months : months / 12);
+        set_grey(r, "not_available", dupf("no %s value for %s or in the %s before it; the latest is %s", ind->id,
+                                          ev->r->period, span, series_label(&ev->set, cur)));
+        return details_json(ev, ind, NULL, NULL, NULL, NULL, what, &r->details, e);
+    }
     int rc = keep_history(&ev->set, sl, cur, r, e);
     if (rc)
         return rc;
@@ -709,9 +721,59 @@ static int choose_areas(evaluator *ev, const eval_options *o, err *e)
     return 0;
 }
 
-static int choose_period(evaluator *ev, const eval_options *o, err *e)
+static int today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!gmtime_r(&now, &tm))
+        return 99991231;
+    return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+static int by_day_descending(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x < y) - (x > y);
+}
+
+/* The default period: the latest of the framework's periods, ended by `day`,
+ * that at least half of its indicators with data have reached. The newest single
+ * observation would let one early or future-dated series choose a period the
+ * rest of the scorecard has no data for. */
+static int default_period(evaluator *ev, int day, char *label, size_t cap, err *e)
 {
     const framework *f = ev->f;
+    const char **series = calloc(f->nind ? f->nind : 1, sizeof *series);
+    int *ends = calloc(f->nind ? f->nind : 1, sizeof *ends);
+    size_t n = 0;
+    for (size_t i = 0; series && i < f->nind; i++)
+        if (f->ind[i].reported && f->ind[i].series)
+            series[n++] = f->ind[i].series;
+    int start, last_end; /* of the last period that has ended by `day` */
+    char ignored[64];
+    period_containing(f->period_type, day, ignored, sizeof ignored, &start, &last_end);
+    if (last_end > day)
+        period_containing(f->period_type, period_add_months(start, -1), ignored, sizeof ignored, &start, &last_end);
+    int rc = series && ends ? store_latest_period_ends(ev->s, series, n, last_end, ends, e)
+                            : err_set(e, ERR_NOMEM, "out of memory");
+    size_t with_data = 0;
+    for (size_t i = 0; !rc && i < n; i++)
+        if (ends[i])
+            ends[with_data++] = ends[i];
+    if (!rc && !with_data)
+        rc = err_set(e, ERR_INVALID, "the store has no data for any indicator of %s ending by %04d-%02d-%02d; import "
+                     "some, or give --period", f->id, last_end / 10000, last_end / 100 % 100, last_end % 100);
+    if (!rc) { /* the latest end that at least half of them reach */
+        qsort(ends, with_data, sizeof *ends, by_day_descending);
+        period_containing(f->period_type, ends[(with_data - 1) / 2], label, cap, &ev->period_start, &ev->period_end);
+    }
+    free(series);
+    free(ends);
+    return rc;
+}
+
+static int choose_period(evaluator *ev, const eval_options *o, err *e)
+{
     char label[64];
     if (o->period) {
         period p;
@@ -721,20 +783,9 @@ static int choose_period(evaluator *ev, const eval_options *o, err *e)
         ev->period_start = p.start;
         ev->period_end = p.end;
     } else {
-        const char **series = calloc(f->nind ? f->nind : 1, sizeof *series);
-        size_t n = 0;
-        for (size_t i = 0; series && i < f->nind; i++)
-            if (f->ind[i].reported && f->ind[i].series)
-                series[n++] = f->ind[i].series;
-        int latest = 0;
-        int rc = series ? store_latest_period_end(ev->s, series, n, &latest, e) : err_set(e, ERR_NOMEM, "out of memory");
-        free(series);
+        int rc = default_period(ev, o->today ? o->today : today(), label, sizeof label, e);
         if (rc)
             return rc;
-        if (!latest)
-            return err_set(e, ERR_INVALID, "the store has no data for any indicator of %s; import some, or give --period",
-                           f->id);
-        period_containing(f->period_type, latest, label, sizeof label, &ev->period_start, &ev->period_end);
     }
     ev->r->period = strdup(label);
     iso(ev->period_start, ev->r->period_start);

@@ -19,9 +19,10 @@
 #include "store.h"
 
 typedef struct eval_options {
-    const char *period;        /* a period label; NULL: the latest the framework has data for */
+    const char *period;        /* a period label; NULL: the latest with data for most indicators */
     const char *const *areas;  /* codes to score; NULL: every current area of the framework's kind */
     size_t nareas;
+    int today;                 /* YYYYMMDD the default period may not end after; 0: the clock's date */
 } eval_options;
 
 /* Evaluates `f` and returns a new result set (free with result_set_free). */

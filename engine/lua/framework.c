@@ -101,11 +101,11 @@ static void add_noted_problem(void *ctx, const char *problem)
 static const char *const FRAMEWORK_KEYS[] = {"kind",    "id",      "version",    "title",      "country",
                                              "source",  "scores",  "period",     "comparator", "extends",
                                              "colours", "rollup",  "outcomes",   "indicators", "notes",
-                                             "assumptions", "exports", NULL};
+                                             "assumptions", "exports", "latest_within", NULL};
 static const char *const OUTCOME_KEYS[] = {"id", "title", "indicators", "rollup", "notes", NULL};
 static const char *const INDICATOR_KEYS[] = {"id",         "title",      "unit",     "series",   "definition",
                                              "notes",      "source",     "derive",   "comparator", "multiplier",
-                                             "polarity",   "reported",   "rule",     NULL};
+                                             "polarity",   "reported",   "rule",     "latest_within", NULL};
 #define FW_KEYS_REPORTED 8 /* unknown keys named per table; the rest are counted */
 
 static int count_words(const char *const *words)
@@ -181,6 +181,33 @@ static int parse_period_type(const char *s, period_type *t)
             return 0;
         }
     return -1;
+}
+
+static const char WINDOW_FORM[] =
+    "latest_within must say a span such as \"2 years\", \"18 months\" or \"4 quarters\" (up to 100)";
+
+/* latest_within = "2 years" (or "18 months", "4 quarters", "1 year") in
+ * months; 0 when absent, -1 when not in that form. */
+static int read_window(lua_State *L, int t)
+{
+    int type = raw_field(L, t, "latest_within");
+    const char *s = type == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    int months = type == LUA_TNIL ? 0 : -1;
+    if (s) {
+        char *end;
+        long n = strtol(s, &end, 10);
+        while (*end == ' ')
+            end++;
+        static const struct {
+            const char *unit;
+            int months;
+        } units[] = {{"year", 12}, {"years", 12}, {"quarter", 3}, {"quarters", 3}, {"month", 1}, {"months", 1}};
+        for (size_t i = 0; end != s && n >= 1 && n <= 100 && i < sizeof units / sizeof *units; i++)
+            if (!strcmp(end, units[i].unit))
+                months = (int)n * units[i].months;
+    }
+    lua_pop(L, 1);
+    return months;
 }
 
 /* ---- roll-ups ---- */
@@ -307,6 +334,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     ind->derive = dup_field(L, t, "derive");
     ind->comparator = dup_field(L, t, "comparator");
     ind->multiplier = num_field(L, t, "multiplier", 1);
+    ind->latest_within = read_window(L, t);
     lua_pushvalue(L, t);
     ind->table_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 
@@ -348,6 +376,10 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
                         near ? " (did you mean `" : "", near ? near : "", near ? "`?)" : "");
     }
     free(pol);
+    if (ind->latest_within < 0)
+        fw_problems_add(pr, 1, "%s: %s: %s", w, label, WINDOW_FORM);
+    if (ind->latest_within <= 0)
+        ind->latest_within = f->latest_within;
     if (ind->derive && strcmp(ind->derive, "sum") && strcmp(ind->derive, "weighted_mean"))
         fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\" or \"weighted_mean\"", w, label);
 
@@ -523,6 +555,11 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     f->extends = dup_field(L, t, "extends");
     char *period_word = dup_field(L, t, "period");
     check_keys(L, t, FRAMEWORK_KEYS, f->where, "the framework", pr);
+    f->latest_within = read_window(L, t);
+    if (f->latest_within < 0)
+        fw_problems_add(pr, 1, "%s: %s", f->where, WINDOW_FORM);
+    if (f->latest_within <= 0)
+        f->latest_within = FW_LATEST_WITHIN;
     if (!f->id)
         fw_problems_add(pr, 1, "%s: the framework has no id", f->where);
     if (!f->version)

@@ -34,6 +34,8 @@ typedef struct fw_rollup {
     int table_ref;       /* the roll-up table (its custom function) */
 } fw_rollup;
 
+#define FW_LATEST_WITHIN 24 /* months, when a framework does not say */
+
 typedef struct fw_indicator {
     char *id, *title, *unit, *series, *definition, *notes, *source;
     char *where;      /* file:line of its rule, or of the framework */
@@ -46,6 +48,7 @@ typedef struct fw_indicator {
     char *derive;     /* NULL, "sum" or "weighted_mean": build from member areas */
     double multiplier;/* derived rates: value = numerator / denominator * multiplier */
     char *comparator; /* comparator area, overriding the framework's */
+    int latest_within;/* months an observation may end before the period ends; the framework's */
 } fw_indicator;
 
 typedef struct fw_outcome {
@@ -58,6 +61,8 @@ typedef struct fw_outcome {
 typedef struct framework {
     char *path, *id, *version, *title, *country, *source, *scores, *comparator, *extends, *where;
     period_type period_type;
+    int latest_within; /* months: a period's scorecard uses observations ending within this
+                          span before its end (latest_within = "2 years"); FW_LATEST_WITHIN by default */
     fw_indicator *ind;
     size_t nind;
     fw_outcome *out;

@@ -777,24 +777,27 @@ int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx
     return rc == SQLITE_DONE ? 0 : db_error(s, e, "reading a series");
 }
 
-int store_latest_period_end(store *s, const char *const *indicators, size_t n, int *ymd, err *e)
+int store_latest_period_ends(store *s, const char *const *indicators, size_t n, int not_after, int *ends, err *e)
 {
-    *ymd = 0;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(s->db, "SELECT max(period_end) FROM observations WHERE indicator = ?1"
+    if (sqlite3_prepare_v2(s->db, "SELECT max(period_end) FROM observations WHERE indicator = ?1 AND period_end <= ?2"
                                   " AND superseded_by IS NULL AND (value IS NOT NULL OR numerator IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "finding the latest period");
-    for (size_t i = 0; i < n; i++) {
+    char limit[11];
+    snprintf(limit, sizeof limit, "%04d-%02d-%02d", not_after / 10000, not_after / 100 % 100, not_after % 100);
+    int rc = 0;
+    for (size_t i = 0; !rc && i < n; i++) {
         bind_text(st, 1, indicators[i]);
-        if (sqlite3_step(st) == SQLITE_ROW) {
-            int d = ymd_of(col_text(st, 0));
-            if (d > *ymd)
-                *ymd = d;
-        }
+        bind_text(st, 2, limit);
+        int step = sqlite3_step(st);
+        if (step == SQLITE_ROW)
+            ends[i] = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : ymd_of(col_text(st, 0));
+        else
+            rc = db_error(s, e, "finding the latest period");
         sqlite3_reset(st);
     }
     sqlite3_finalize(st);
-    return 0;
+    return rc;
 }
 
 int store_begin_run(store *s, const store_run *r, long long *run_id, err *e)

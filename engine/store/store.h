@@ -148,8 +148,9 @@ typedef struct store_point {
 int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx, const store_point *p), void *ctx,
                             err *e);
 
-/* The latest period end (YYYYMMDD, 0 when none) with a value among `indicators`. */
-int store_latest_period_end(store *s, const char *const *indicators, size_t n, int *ymd, err *e);
+/* For each of the n indicators, the latest period end (YYYYMMDD) on or before
+ * `not_after` with a value, into ends[i]; 0 when it has none. */
+int store_latest_period_ends(store *s, const char *const *indicators, size_t n, int not_after, int *ends, err *e);
 
 typedef struct store_run {
     const char *framework_id, *framework_version, *framework_sha256, *framework_path;

@@ -107,6 +107,10 @@ return r.framework {
   source = "https://github.com/PfGAnalytics/Wellbeing-Dashboard; https://ws-data.nisra.gov.uk/",
   scores = "country",
   period = "year",
+  -- The dashboard classifies each indicator on its latest published period, whatever its
+  -- age (the "latest" of the rule above; some series have had no release since the base
+  -- year): a long span keeps that, where the engine's default of 2 years would not.
+  latest_within = "10 years",
   -- no comparator: the rule compares each series with its own base period
 
   -- The domains, named as on the dashboard, with the descriptions domains_data.js gives them

@@ -153,15 +153,28 @@ return {
     expect = { [S] = { ["HEAT-75"] = { status = "grey", assessment = "not_comparable", reason = "periods of different lengths" } } },
   },
   {
-    name = "HEAT before its first entry is not applicable; after 2014/15 there is no target",
-    period = "2016/17 Q4", areas = { S, E },
-    data = {
-      row("HEAT-75", S, "2009/10", 5000), row("HEAT-75", S, "2016/17", 4300),
-      row("HEAT-75", E, "2009/10", 5000),
-    },
+    name = "HEAT after 2014/15 there is no target",
+    period = "2016/17 Q4", areas = { S },
+    data = { row("HEAT-75", S, "2009/10", 5000), row("HEAT-75", S, "2016/17", 4300) },
     expect = {
       [S] = { ["HEAT-75"] = { status = "grey", assessment = "no_target", reason = "the target ended" } },
+    },
+  },
+  {
+    name = "HEAT before its first entry is not applicable",
+    period = "2009/10 Q4", areas = { E },
+    data = { row("HEAT-75", E, "2009/10", 5000) },
+    expect = {
       [E] = { ["HEAT-75"] = { status = "grey", assessment = "not_applicable", reason = "no target in force on 2009-04-01" } },
+    },
+  },
+  {
+    name = "data older than the framework's span are named, not scored under a later period's label",
+    period = "2016/17 Q4", areas = { E },
+    data = { row("HEAT-75", E, "2009/10", 5000) },
+    expect = {
+      [E] = { ["HEAT-75"] = { status = "grey", assessment = "not_available",
+        reason = "no HEAT-75 value for 2016/17 Q4 or in the 2 years before it; the latest is 2009/10" } },
     },
   },
 }

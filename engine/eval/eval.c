@@ -83,6 +83,7 @@ typedef struct evaluator {
     result_set *r;
     ev_areas all;
     const ev_area **cohort; /* every area the framework scores in the period, whatever --area selects */
+    long set_aside;         /* points the indicator's declared frequency left out of its series */
     size_t ncohort;
     series_set set;
     int period_start, period_end;
@@ -162,6 +163,13 @@ static int details_json(evaluator *ev, const fw_indicator *ind, const series_poi
         cJSON_AddItemToObject(d, "rule", cJSON_Parse(ind->rule_json));
     if (ind->where)
         cJSON_AddStringToObject(d, "defined_at", ind->where);
+    if (cur) { /* which points the history and trend are made of, and who chose */
+        cJSON *fq = cJSON_AddObjectToObject(d, "frequency");
+        cJSON_AddStringToObject(fq, "period_type", period_type_name((period_type)cur->type));
+        cJSON_AddStringToObject(fq, "chosen_by", ind->frequencies ? "the indicator" : "the point judged");
+        if (ev->set_aside)
+            cJSON_AddNumberToObject(fq, "points_of_other_types_set_aside", (double)ev->set_aside);
+    }
     if (rule_details)
         cJSON_AddItemToObject(d, "result", rule_details);
     char *text = cJSON_PrintUnformatted(d);
@@ -322,14 +330,23 @@ static const series_slot *derive_series(evaluator *ev, const fw_indicator *ind, 
 static int keep_history(const series_set *s, const series_slot *sl, const series_point *cur, res_indicator *r,
                         err *e)
 {
+    /* Up to RESULT_HISTORY points, of the judged point's period type unless the
+     * indicator declares its types: a year among quarters draws a step that is
+     * not there. */
     size_t end = (size_t)(cur - s->pts) - sl->off + 1;
-    size_t first = end > RESULT_HISTORY ? end - RESULT_HISTORY : 0;
-    r->history = malloc((end - first) * sizeof *r->history);
-    r->history_periods = calloc(end - first, sizeof *r->history_periods);
+    size_t first = end, same = 0;
+    while (first > 0 && same < RESULT_HISTORY) {
+        first--;
+        same += !s->one_type || series_at(s, sl, first)->type == cur->type;
+    }
+    r->history = malloc((same ? same : 1) * sizeof *r->history);
+    r->history_periods = calloc(same ? same : 1, sizeof *r->history_periods);
     if (!r->history || !r->history_periods)
         return err_set(e, ERR_NOMEM, "out of memory");
     for (size_t i = first; i < end; i++) {
         const series_point *p = series_at(s, sl, i);
+        if (s->one_type && p->type != cur->type)
+            continue;
         r->history[r->nhistory] = p->value;
         if (!(r->history_periods[r->nhistory++] = strdup(series_label(s, p))))
             return err_set(e, ERR_NOMEM, "out of memory");
@@ -342,6 +359,8 @@ static int keep_history(const series_set *s, const series_slot *sl, const series
 typedef struct series_reader {
     evaluator *ev;
     const fw_indicator *ind;
+    long set_aside;        /* points of a period type the indicator does not declare */
+    int failed;            /* out of memory while adding a point */
     char last_area[64];
 } series_reader;
 
@@ -353,31 +372,45 @@ static int take_point(void *ctx, const store_point *sp)
 {
     series_reader *rd = ctx;
     series_set *s = &rd->ev->set;
+    period_type type;
+    if (period_type_parse(sp->period_type, &type))
+        type = PERIOD_SNAPSHOT; /* the store writes only known names */
+    if (rd->ind->frequencies && !(rd->ind->frequencies & (1u << type))) {
+        rd->set_aside++; /* the indicator declares its frequency: other points are not its series */
+        return 0;
+    }
     if (strcmp(sp->area, rd->last_area)) {
         snprintf(rd->last_area, sizeof rd->last_area, "%s", sp->area);
         if (series_start_slot(s, sp->area))
-            return -1;
+            return rd->failed = 1;
     }
     series_point p = {sp->id, sp->start, sp->end, 0, -1, sp->value, sp->numerator, sp->denominator,
                       sp->lower_ci, sp->upper_ci, sp->status, (unsigned char)sp->series_break,
-                      (unsigned char)sp->approximate, 0};
+                      (unsigned char)sp->approximate, 0, (unsigned char)type};
     if (isnan(p.value) && !isnan(p.num) && !isnan(p.den) && p.den > 0 &&
         (p.status == OBS_OK || p.status == OBS_PROVISIONAL || p.status == OBS_REVISED))
         p.value = p.num / p.den * rd->ind->multiplier;
     if (series_add_point(s, &p, sp->period, sp->value_text))
-        return -1;
+        return rd->failed = 1;
     sha256_update(&rd->ev->fingerprint, &sp->id, sizeof sp->id);
     sha256_update(&rd->ev->fingerprint, &sp->value, sizeof sp->value);
     return 0;
 }
 
-static int read_series(evaluator *ev, const fw_indicator *ind, err *e)
+static int read_series(evaluator *ev, const fw_indicator *ind, series_reader *rd, err *e)
 {
     if (series_set_reset(&ev->set))
         return err_set(e, ERR_NOMEM, "out of memory");
     rule_series_begin(ev->h, &ev->set);
-    series_reader rd = {ev, ind, ""};
-    return store_each_series_point(ev->s, ind->series, take_point, &rd, e);
+    ev->set.one_type = !ind->frequencies;
+    memset(rd, 0, sizeof *rd);
+    rd->ev = ev;
+    rd->ind = ind;
+    int rc = store_each_series_point(ev->s, ind->series, take_point, rd, e);
+    if (!rc && rd->failed)
+        rc = err_set(e, ERR_NOMEM, "out of memory reading %s", ind->series);
+    ev->set_aside = rd->set_aside;
+    return rc;
 }
 
 /* Calls the rule's prepare, if it has one, with the current point of every
@@ -390,7 +423,7 @@ static int prepare(evaluator *ev, size_t i, int *handle, err *e)
     size_t n = 0;
     for (size_t a = 0; a < ev->ncohort; a++) {
         const char *code = ev->cohort[a]->code;
-        const series_point *p = series_current(&ev->set, series_slot_of(&ev->set, code), ev->period_end);
+        const series_point *p = series_current(&ev->set, series_slot_of(&ev->set, code), ev->period_end, (int)ev->f->period_type);
         if (p && !isnan(p->value))
             peers[n++] = (rule_peer){code, p};
     }
@@ -410,7 +443,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     char from[512] = "";
     if (!sl && ind->derive && !(sl = derive_series(ev, ind, ra->code, from, sizeof from, 0, e)) && e->code)
         return e->code;
-    const series_point *cur = series_current(&ev->set, sl, ev->period_end);
+    const series_point *cur = series_current(&ev->set, sl, ev->period_end, (int)ev->f->period_type);
     char what[300];
     snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
     if (!cur) {
@@ -484,7 +517,8 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
         }
         return 0;
     }
-    int rc = read_series(ev, ind, e);
+    series_reader rd;
+    int rc = read_series(ev, ind, &rd, e);
     if (rc)
         return rc;
     const char *cmp_code = ind->comparator ? ind->comparator : f->comparator;

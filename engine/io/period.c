@@ -407,6 +407,16 @@ const char *period_type_name(period_type t)
     return "unknown";
 }
 
+int period_type_parse(const char *name, period_type *t)
+{
+    for (int k = PERIOD_FY; name && k <= PERIOD_SNAPSHOT; k++)
+        if (!strcmp(name, period_type_name((period_type)k))) {
+            *t = (period_type)k;
+            return 0;
+        }
+    return -1;
+}
+
 void period_format_date(int d, char out[11])
 {
     snprintf(out, 11, "%04d-%02d-%02d", (d / 10000) % 10000, (d / 100) % 100, d % 100);

@@ -48,6 +48,8 @@ int period_parse(const char *label, quarter_kind quarters, period *out, err *e);
 
 /* The stable lower-case name of a type, as stored and printed (`fy`, `pooled_years`, ...). */
 const char *period_type_name(period_type t);
+/* The type a name of period_type_name() stands for; -1 when none. */
+int period_type_parse(const char *name, period_type *t);
 
 /* The period of type t (a framework's reporting period: fy, fy_quarter,
  * calendar_year, calendar_quarter or month) that contains the day: its label

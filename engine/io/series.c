@@ -39,6 +39,7 @@ static long intern(series_set *s, const char *t)
 int series_set_reset(series_set *s)
 {
     s->n = s->text_len = s->nslots = 0;
+    s->one_type = 1;
     strmap_free(s->labels);
     strmap_free(s->by_area);
     s->labels = strmap_new();
@@ -108,13 +109,20 @@ const series_point *series_at(const series_set *s, const series_slot *sl, size_t
     return &s->pts[sl->off + k];
 }
 
-const series_point *series_current(const series_set *s, const series_slot *sl, int period_end)
+const series_point *series_current(const series_set *s, const series_slot *sl, int period_end, int prefer_type)
 {
-    if (!sl)
-        return NULL;
-    for (size_t i = sl->n; i-- > 0;)
-        if (s->pts[sl->off + i].end <= period_end)
-            return &s->pts[sl->off + i];
+    for (size_t i = sl ? sl->n : 0; i-- > 0;) {
+        const series_point *p = &s->pts[sl->off + i];
+        if (p->end > period_end)
+            continue;
+        /* A year and its fourth quarter end the same day: the framework's own
+         * period type speaks for its period. (Points are in start order, so
+         * the year may lie several points back.) */
+        for (size_t k = i + 1; p->type != prefer_type && k-- > 0;)
+            if (s->pts[sl->off + k].end == p->end && s->pts[sl->off + k].type == prefer_type)
+                return &s->pts[sl->off + k];
+        return p;
+    }
     return NULL;
 }
 

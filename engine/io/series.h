@@ -29,6 +29,7 @@ typedef struct series_point {
     double value, num, den, lo, hi; /* NaN when absent */
     obs_status status;
     unsigned char brk, approx, derived;
+    unsigned char type; /* period_type: a history or trend keeps to one */
 } series_point;
 
 typedef struct series_slot {
@@ -44,6 +45,9 @@ typedef struct series_set {
     strmap *by_area; /* area code -> slot index */
     series_slot *slots;
     size_t nslots, slot_cap;
+    int one_type; /* 1: a history or trend keeps to the period type of its last point (the
+                     indicator declares no frequency, so the store may mix years and quarters);
+                     0: every point is of a type the indicator declares, all one series */
 } series_set;
 
 /* Empties the set for the next indicator, keeping its memory. Returns 0 or -1
@@ -66,8 +70,9 @@ const series_slot *series_slot_of(const series_set *s, const char *area);
 const series_point *series_at(const series_set *s, const series_slot *sl, size_t k);
 
 /* The point an area is judged on: its latest whose period ends no later than
- * `period_end`, or NULL. */
-const series_point *series_current(const series_set *s, const series_slot *sl, int period_end);
+ * `period_end` (of those ending the same day, one of period type
+ * `prefer_type`, the framework's), or NULL. */
+const series_point *series_current(const series_set *s, const series_slot *sl, int period_end, int prefer_type);
 
 /* The point of `sl` with exactly the period of `like`, or NULL. */
 const series_point *series_same_period(const series_set *s, const series_slot *sl, const series_point *like);

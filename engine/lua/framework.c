@@ -105,7 +105,8 @@ static const char *const FRAMEWORK_KEYS[] = {"kind",    "id",      "version",   
 static const char *const OUTCOME_KEYS[] = {"id", "title", "indicators", "rollup", "notes", NULL};
 static const char *const INDICATOR_KEYS[] = {"id",         "title",      "unit",     "series",   "definition",
                                              "notes",      "source",     "derive",   "comparator", "multiplier",
-                                             "polarity",   "reported",   "rule",     "latest_within", NULL};
+                                             "polarity",   "reported",   "rule",     "latest_within",
+                                             "frequency",  NULL};
 #define FW_KEYS_REPORTED 8 /* unknown keys named per table; the rest are counted */
 
 static int count_words(const char *const *words)
@@ -181,6 +182,44 @@ static int parse_period_type(const char *s, period_type *t)
             return 0;
         }
     return -1;
+}
+
+/* One frequency word: a framework's period word or a stored period type. */
+static int frequency_bit(const char *word, unsigned *bits)
+{
+    period_type pt;
+    if (!word || (parse_period_type(word, &pt) && period_type_parse(word, &pt)))
+        return -1;
+    *bits |= 1u << pt;
+    return 0;
+}
+
+/* frequency = "quarter", or a list such as { "year", "calendar_year" } where the
+ * publisher itself puts a calendar-year proxy at the end of a financial-year
+ * series: only points of those period types are the indicator's series. */
+static void read_frequencies(lua_State *L, int t, fw_indicator *ind, const char *w, const char *label,
+                             fw_problems *pr)
+{
+    int type = raw_field(L, t, "frequency");
+    int bad = 0;
+    if (type == LUA_TSTRING) {
+        bad = frequency_bit(lua_tostring(L, -1), &ind->frequencies);
+    } else if (type == LUA_TTABLE) {
+        size_t n = lua_rawlen(L, -1);
+        for (size_t k = 1; k <= n && k <= 16 && !bad; k++) {
+            bad = lua_rawgeti(L, -1, (lua_Integer)k) != LUA_TSTRING ||
+                  frequency_bit(lua_tostring(L, -1), &ind->frequencies);
+            lua_pop(L, 1);
+        }
+        bad |= n == 0 || n > 16;
+    } else if (type != LUA_TNIL) {
+        bad = 1;
+    }
+    lua_pop(L, 1);
+    if (bad)
+        fw_problems_add(pr, 1, "%s: %s: frequency must be a period type or a list of them (year, quarter, "
+                        "calendar_year, calendar_quarter, month, pooled_fy, pooled_years, survey_wave, school_year, "
+                        "snapshot)", w, label);
 }
 
 static const char WINDOW_FORM[] =
@@ -380,6 +419,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
         fw_problems_add(pr, 1, "%s: %s: %s", w, label, WINDOW_FORM);
     if (ind->latest_within <= 0)
         ind->latest_within = f->latest_within;
+    read_frequencies(L, t, ind, w, label, pr);
     if (ind->derive && strcmp(ind->derive, "sum") && strcmp(ind->derive, "weighted_mean"))
         fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\" or \"weighted_mean\"", w, label);
 

@@ -49,6 +49,8 @@ typedef struct fw_indicator {
     double multiplier;/* derived rates: value = numerator / denominator * multiplier */
     char *comparator; /* comparator area, overriding the framework's */
     int latest_within;/* months an observation may end before the period ends; the framework's */
+    unsigned frequencies; /* bit t set: points of period_type t are its series; 0: every type, each history
+                             and trend kept to the type of the point judged */
 } fw_indicator;
 
 typedef struct fw_outcome {

@@ -138,7 +138,16 @@ static int series_labelled(lua_State *L)
     return 1;
 }
 
-/* s:last(n [, upto]) -> the last n points with a value, oldest first */
+/* Is point i one a trend up to point end - 1 may use: it has a value and,
+ * unless the indicator declares its period types, the type of that last point
+ * (a trend or chart never mixes years with quarters on its own). */
+static int trend_point(const series_ud *u, size_t i, size_t end)
+{
+    return end > 0 && !isnan(ud_point(u, i)->value) &&
+           (!u->set->one_type || ud_point(u, i)->type == ud_point(u, end - 1)->type);
+}
+
+/* s:last(n [, upto]) -> the last n points with a value and upto's period type, oldest first */
 static int series_last(lua_State *L)
 {
     series_ud *u = check_series(L);
@@ -148,32 +157,30 @@ static int series_last(lua_State *L)
     lua_Integer got = 0;
     while (first > 0 && got < want) {
         first--;
-        got += !isnan(ud_point(u, first)->value);
+        got += trend_point(u, first, end);
     }
     lua_createtable(L, (int)got, 0);
     lua_Integer k = 0;
     for (size_t i = first; i < end; i++)
-        if (!isnan(ud_point(u, i)->value)) {
+        if (trend_point(u, i, end)) {
             push_point(L, u->set, ud_point(u, i));
             lua_rawseti(L, -2, ++k);
         }
     return 1;
 }
 
-/* s:values([upto]) -> the values, oldest first, skipping gaps */
+/* s:values([upto]) -> the values of upto's period type, oldest first, skipping gaps */
 static int series_values(lua_State *L)
 {
     series_ud *u = check_series(L);
     size_t end = upto(L, u, 2);
     lua_createtable(L, (int)end, 0);
     lua_Integer k = 0;
-    for (size_t i = 0; i < end; i++) {
-        double v = ud_point(u, i)->value;
-        if (!isnan(v)) {
-            lua_pushnumber(L, v);
+    for (size_t i = 0; i < end; i++)
+        if (trend_point(u, i, end)) {
+            lua_pushnumber(L, ud_point(u, i)->value);
             lua_rawseti(L, -2, ++k);
         }
-    }
     return 1;
 }
 

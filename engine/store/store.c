@@ -154,7 +154,7 @@ static const char *const STMT_SQL[S_COUNT] = {
                      " source_line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
                      "?19,?20,?21)",
     [S_SERIES] = "SELECT id, area, period, period_start, period_end, value, value_text, numerator, denominator,"
-                 " lower_ci, upper_ci, status, series_break, approximate_geography FROM observations"
+                 " lower_ci, upper_ci, status, series_break, approximate_geography, period_type FROM observations"
                  " WHERE indicator = ?1 AND breakdown = '' AND superseded_by IS NULL"
                  " ORDER BY area, period_start, period_end",
     [S_BEGIN_RUN] = "INSERT INTO runs(framework_id, framework_version, framework_sha256, framework_path, period,"
@@ -767,6 +767,7 @@ int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx
             p.status = OBS_MISSING;
         p.series_break = sqlite3_column_int(st, 12);
         p.approximate = sqlite3_column_int(st, 13);
+        p.period_type = col_text(st, 14);
         if (fn(ctx, &p)) {
             rc = SQLITE_DONE;
             break;

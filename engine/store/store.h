@@ -142,6 +142,7 @@ typedef struct store_point {
     double value, numerator, denominator, lower_ci, upper_ci; /* NaN when absent */
     obs_status status;
     int series_break, approximate;
+    const char *period_type; /* period_type_name(): "fy", "fy_quarter", ... */
 } store_point;
 
 /* Every current, all-persons observation of `indicator`, ordered by area and period. */

@@ -54,7 +54,9 @@ and still judges 2023/24.
 Periods: "year" (the financial year). HACE is biennial (e.g. "2023/24"); the latest year of
 NI-12 to NI-16 is often a calendar year standing in for the financial year (e.g. "2023"):
 a financial-year scorecard takes the latest observation ending on or before its end, and the
-Scotland comparator must be for the same period.
+Scotland comparator must be for the same period. Those five declare both period types
+(frequency = YEAR_OR_PROXY), so their history and trend run on through the proxy year as the
+publisher's own tables do; quarters or months in the same file stay out of them.
 
 Unconfirmed: the outcome pairings not in the Edinburgh mapping; the titles and units marked
 definition = "unconfirmed" (see each note); whether NI-2 to NI-9 titles match PHS's published
@@ -117,6 +119,8 @@ local function bench(id)
   return r.benchmark { interval = m[1], multiplier = m[2], level = A.level, two_level = A.two_level }
 end
 
+-- NI-12 to NI-16: financial years, with a calendar year standing in for the latest (header).
+local YEAR_OR_PROXY = { "year", "calendar_year" }
 local PHS = "Public Health Scotland, Core suite of integration indicators "
   .. "(https://publichealthscotland.scot/publications/core-suite-of-integration-indicators/)"
 local HACE = PHS .. "; Health and Care Experience survey (biennial, weighted, about a 5% sample)"
@@ -201,29 +205,29 @@ return r.framework {
       source = PHS .. "; National Records of Scotland deaths",
       notes = "Deaths under 75 per 100,000 population; age-standardised (method and standard population "
         .. "unconfirmed), so judged on published limits only. Title from a partnership report." },
-    { id = "NI-12", title = "Emergency admission rate (per 100,000 population aged 18+)", unit = "per 100,000",
+    { id = "NI-12", frequency = YEAR_OR_PROXY, title = "Emergency admission rate (per 100,000 population aged 18+)", unit = "per 100,000",
       polarity = "lower", definition = "confirmed", rule = bench("NI-12"),
       source = PHS .. "; SMR01 via the Source Linkage Files; R/ni12_functions.R",
       notes = "Emergency admissions / population 18+ x 100,000 (numerator and denominator give Byar's limits). "
         .. "Redefined September 2020. The latest year is often a calendar-year proxy." },
-    { id = "NI-13", title = "Emergency bed day rate (per 100,000 population aged 18+)", unit = "per 100,000",
+    { id = "NI-13", frequency = YEAR_OR_PROXY, title = "Emergency bed day rate (per 100,000 population aged 18+)", unit = "per 100,000",
       polarity = "lower", definition = "confirmed", rule = bench("NI-13"),
       source = PHS .. "; SMR01/SMR04; R/ni13_functions.R",
       notes = "Emergency bed days / population 18+ x 100,000. Byar's limits treat bed days as independent "
         .. "events, which they are not (intervals too narrow). Redefined September 2020." },
-    { id = "NI-14", title = "Readmission to hospital within 28 days (per 1,000 discharges)", unit = "per 1,000 discharges",
+    { id = "NI-14", frequency = YEAR_OR_PROXY, title = "Readmission to hospital within 28 days (per 1,000 discharges)", unit = "per 1,000 discharges",
       polarity = "lower", definition = "unconfirmed", rule = bench("NI-14"),
       source = PHS .. "; SMR01 and deaths; R/ni14_functions.R",
       notes = "Emergency readmissions within 28 days / discharges x 1,000 (emergency = admission type 20-22, "
         .. "30-39); Wilson limits on readmissions of discharges. The published unit label is unconfirmed. "
         .. "Redefined September 2020." },
-    { id = "NI-15", title = "Proportion of last 6 months of life spent at home or in a community setting", unit = "%",
+    { id = "NI-15", frequency = YEAR_OR_PROXY, title = "Proportion of last 6 months of life spent at home or in a community setting", unit = "%",
       polarity = "higher", definition = "confirmed", rule = bench("NI-15"),
       source = PHS .. "; SMR01/01E/04 and deaths; R/ni15_functions.R",
       notes = "100 - (hospital bed days in the last 6 months of life / deaths / 182.5 x 100). No interval is "
         .. "published or can be rebuilt from counts: not compared unless limits are imported. Redefined "
         .. "September 2020." },
-    { id = "NI-16", title = "Falls rate per 1,000 population aged 65+", unit = "per 1,000",
+    { id = "NI-16", frequency = YEAR_OR_PROXY, title = "Falls rate per 1,000 population aged 65+", unit = "per 1,000",
       polarity = "lower", definition = "confirmed", rule = bench("NI-16"),
       source = PHS .. "; SMR01; R/ni16_functions.R",
       notes = "Emergency admissions for falls / population 65+ x 1,000 (Byar's limits). Redefined September 2020." },

@@ -40,7 +40,7 @@ static void cleanup(void)
 static void setup(void)
 {
     err e = {0};
-    if (store_open(":memory:", &data_store, &e) || !mkdtemp(dir))
+    if (store_open(":memory:", STORE_CREATE, &data_store, &e) || !mkdtemp(dir))
         abort();
     atexit(cleanup);
     snprintf(path, sizeof path, "%s/framework.lua", dir);
@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     fw_problems problems = {0};
     framework *fw = NULL;
     if (framework_load(h, path, &fw, &problems, &e) == 0) {
-        eval_options o = {"2022/23", NULL, 0};
+        eval_options o = {"2022/23", NULL, 0, 20240101};
         result_set *r = NULL;
         if (eval_run(data_store, h, fw, &o, &r, &e) == 0 && r->nareas == 0)
             abort();

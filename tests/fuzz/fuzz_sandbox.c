@@ -22,7 +22,7 @@ static store *small_store(void)
 {
     err e = {0};
     store *s = NULL;
-    if (store_open(":memory:", &s, &e))
+    if (store_open(":memory:", STORE_CREATE, &s, &e))
         abort();
     store_area areas[] = {{"S37000012", "Edinburgh", "hscp", "Scotland", NULL, NULL, NULL, NULL},
                           {"S92000003", "Scotland", "country", "Scotland", NULL, NULL, NULL, NULL}};

@@ -9,6 +9,7 @@ and the engine calls
                         (quintiles); peers is an array of {area, value, ...} points;
   rule.assess(ctx)      once per indicator and area, returning
                         {assessment = "met"|"near"|..., reason = "...", comparator = n,
+                         comparator_kind = "area"|"target"|"baseline"|"value",
                          details = {...}} or {status = "insufficient_data"|..., reason}.
 Rules never compute statistics themselves: they call the `stats` library (C). They never
 decide colours either: the framework's colour map does (see r.colours.default).
@@ -277,7 +278,7 @@ function R.target(p)
           .. fmt(math.abs(v - t)) .. " (" .. pol .. " is better)" }
       end
     end
-    res.comparator = t
+    res.comparator, res.comparator_kind = t, "target"
     res.details = { target = t, mode = mode, source = source }
     if flag and flag.stale then
       res.status = "stale_target"
@@ -341,7 +342,7 @@ function R.change(p)
     }
     if r.status then return r end
     local unit = params.relative and "%" or ""
-    return { assessment = r.outcome, comparator = base.value,
+    return { assessment = r.outcome, comparator = base.value, comparator_kind = "baseline",
       reason = string.format("%s in %s against %s in %s: a change of %s%s against an interval of %s (%s is better)",
         latest.value_text or fmt(latest.value), latest.period, base.value_text or fmt(base.value), params.base,
         fmt(r.change), unit, fmt(r.threshold), pol),
@@ -398,7 +399,7 @@ function R.benchmark(p)
     end
     local c = stats.compare(point.value, lo, hi, cmp.value, ctx.polarity, lo998, hi998)
     local against = (cmp.name or cmp.area or "the comparator") .. " (" .. fmt(cmp.value) .. ")"
-    return { assessment = c.outcome, comparator = cmp.value,
+    return { assessment = c.outcome, comparator = cmp.value, comparator_kind = "area",
       reason = string.format("%s, interval %s-%s, is %s %s", fmt(point.value), fmt(lo), fmt(hi),
         c.outcome == "similar" and "similar to" or (c.outcome .. " than"), against),
       details = { lower = lo, upper = hi, level = level, comparator_area = cmp.area } }

@@ -109,3 +109,20 @@ const char *vocab_nearest(const char *word, const char *const *candidates, int n
     }
     return best;
 }
+
+static const char *const COMPARATOR_NAMES[] = {"none", "area", "target", "baseline", "value"};
+
+const char *vocab_comparator_name(vocab_comparator k)
+{
+    return (unsigned)k < sizeof COMPARATOR_NAMES / sizeof *COMPARATOR_NAMES ? COMPARATOR_NAMES[k] : "none";
+}
+
+int vocab_comparator_parse(const char *name, vocab_comparator *k)
+{
+    for (int i = CMP_AREA; name && i <= CMP_VALUE; i++)
+        if (!strcmp(name, COMPARATOR_NAMES[i])) {
+            *k = (vocab_comparator)i;
+            return 0;
+        }
+    return -1;
+}

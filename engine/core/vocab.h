@@ -18,6 +18,16 @@ const char *vocab_colour_name(vocab_colour c);
 /* 0 and *c set when `name` is a colour's name, else -1. */
 int vocab_colour_parse(const char *name, vocab_colour *c);
 
+/* What a result's comparator number is: another area's value (Scotland's, a
+ * peer's), a target or plan, the series' own baseline, or a value the rule
+ * did not describe. Writers say which, so a target never reads as an area. */
+typedef enum vocab_comparator { CMP_NONE, CMP_AREA, CMP_TARGET, CMP_BASELINE, CMP_VALUE } vocab_comparator;
+
+/* "none", "area", "target", "baseline", "value" (static). */
+const char *vocab_comparator_name(vocab_comparator k);
+/* 0 and *k set when `name` is one of those (but "none"), else -1. */
+int vocab_comparator_parse(const char *name, vocab_comparator *k);
+
 /* Which direction of an indicator is better. */
 typedef enum polarity { POL_HIGHER, POL_LOWER, POL_NONE } polarity;
 

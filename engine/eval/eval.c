@@ -186,6 +186,28 @@ static int details_json(evaluator *ev, const fw_indicator *ind, const series_poi
 
 /* Turns what the rule returned into the result's colour and words; takes the
  * verdict's strings. */
+/* Says what the comparator number is: what the rule declared, else the
+ * comparator area's value when it is that, else an undescribed value; and
+ * names the area, so no reader takes a target for an area's figure. */
+static int describe_comparator(evaluator *ev, const rule_verdict *v, const rule_ctx *c, res_indicator *r, err *e)
+{
+    r->comparator = v->comparator;
+    if (isnan(v->comparator))
+        return 0;
+    r->comparator_kind = v->comparator_kind;
+    if (r->comparator_kind == CMP_NONE)
+        r->comparator_kind = c->cmp && c->cmp->value == v->comparator ? CMP_AREA : CMP_VALUE;
+    if (r->comparator_kind != CMP_AREA)
+        return 0;
+    const char *code = v->comparator_area ? v->comparator_area : c->cmp ? c->cmp_area : NULL;
+    if (!code) /* an area's value, but which area the rule did not say */
+        return 0;
+    const ev_area *a = area_named(&ev->all, code);
+    r->comparator_area = strdup(code);
+    r->comparator_name = a ? strdup(a->name) : NULL;
+    return r->comparator_area && (!a || r->comparator_name) ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+}
+
 static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *area, rule_verdict *v,
                          res_indicator *r, err *e)
 {
@@ -195,7 +217,6 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
     if (!v->assessment && !v->status)
         return err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned neither an assessment nor a status",
                        ind->where, ind->id, area);
-    r->comparator = v->comparator;
     if (v->assessment) {
         const char *colour = framework_colour(ev->f, v->assessment);
         if (!colour)
@@ -489,6 +510,8 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     if ((rc = rule_assess(ev->h, ev->f, i, &c, what, &v, &ev->kept, e)))
         return rc;
     rc = apply_verdict(ev, ind, ra->code, &v, r, e);
+    if (!rc)
+        rc = describe_comparator(ev, &v, &c, r, e);
     cJSON *details = v.details;
     v.details = NULL;
     rule_verdict_free(&v);
@@ -879,7 +902,7 @@ void result_set_free(result_set *r)
         for (size_t i = 0; ra->indicators && i < f->nind; i++) {
             res_indicator *x = &ra->indicators[i];
             free(x->assessment), free(x->status), free(x->reason), free(x->method), free(x->period);
-            free(x->value_text), free(x->details);
+            free(x->value_text), free(x->details), free(x->comparator_area), free(x->comparator_name);
             for (size_t h = 0; h < x->nhistory; h++)
                 free(x->history_periods[h]);
             free(x->history), free(x->history_periods);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "framework.h"
+#include "vocab.h"
 
 typedef struct res_indicator {
     const char *colour;  /* "green", "amber", "red" or "grey" (static) */
@@ -23,6 +24,8 @@ typedef struct res_indicator {
     double value;        /* NaN when none */
     char *value_text;    /* as published */
     double comparator;   /* NaN when none */
+    vocab_comparator comparator_kind; /* what the number is: an area's value, a target, a baseline */
+    char *comparator_area, *comparator_name; /* the area, when it is an area's value; else NULL */
     char *details;       /* JSON text */
     int provisional, revised, derived, approximate;
     size_t nhistory;        /* the series up to the value judged, oldest first (at most */

@@ -432,6 +432,16 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
         if (lua_rawget(L, -2) == LUA_TNUMBER)
             v->comparator = lua_tonumber(L, -1);
         lua_pop(L, 1);
+        char *kind = NULL;
+        rc = take_string(h, "comparator_kind", what, &kind, kept, e);
+        if (!rc && kind && vocab_comparator_parse(kind, &v->comparator_kind))
+            rc = err_set(e, ERR_INVALID, "%s: comparator_kind \"%s\" is not area, target, baseline or value", what,
+                         kind);
+        free(kind);
+    }
+    if (!rc)
+        rc = take_string(h, "comparator_area", what, &v->comparator_area, kept, e);
+    if (!rc) {
         lua_pushliteral(L, "details");
         if (lua_rawget(L, -2) == LUA_TTABLE) { /* the rule's own numbers */
             if (!(v->details = luajson_from(L, -1, RULE_DETAILS_MAX, e)))
@@ -447,7 +457,7 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
 
 void rule_verdict_free(rule_verdict *v)
 {
-    free(v->assessment), free(v->status), free(v->reason);
+    free(v->assessment), free(v->status), free(v->reason), free(v->comparator_area);
     cJSON_Delete(v->details);
     memset(v, 0, sizeof *v);
     v->comparator = NAN;

@@ -20,6 +20,7 @@
 #include "framework.h"
 #include "host.h"
 #include "series.h"
+#include "vocab.h"
 
 #define RULE_TEXT_MAX 4096            /* bytes of an assessment, status or reason a rule may return */
 #define RULE_DETAILS_MAX (256u << 10) /* bytes of a rule's details as JSON */
@@ -59,6 +60,8 @@ typedef struct rule_ctx {
 typedef struct rule_verdict {
     char *assessment, *status, *reason; /* NULL when absent */
     double comparator;                  /* NaN when absent */
+    vocab_comparator comparator_kind;   /* what the number is (comparator_kind = "target", ...); CMP_NONE: unsaid */
+    char *comparator_area;              /* comparator_area = code, for a value the rule holds itself */
     cJSON *details;                     /* the rule's own details, NULL when none */
 } rule_verdict;
 

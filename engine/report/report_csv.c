@@ -22,7 +22,7 @@ static void number(FILE *out, double v)
 int report_csv(FILE *out, const result_set *r, err *e)
 {
     const framework *f = r->framework;
-    fputs("area,area_name,kind,id,title,status,assessment,value,unit,period,comparator,method,reason\n", out);
+    fputs("area,area_name,kind,id,title,status,assessment,value,unit,period,comparator,comparator_kind,comparator_area,method,reason\n", out);
     for (size_t a = 0; a < r->nareas; a++) {
         const res_area *ra = &r->areas[a];
         for (size_t i = 0; i < f->nind; i++) {
@@ -33,17 +33,19 @@ int report_csv(FILE *out, const result_set *r, err *e)
             number(out, x->value);
             field(out, f->ind[i].unit, 0), field(out, x->period, 0);
             number(out, x->comparator);
+            field(out, x->comparator_kind ? vocab_comparator_name(x->comparator_kind) : NULL, 0);
+            field(out, x->comparator_area, 0);
             field(out, x->method, 0), field(out, x->reason, 1);
         }
         for (size_t o = 0; o < f->nout; o++) {
             field(out, ra->code, 0), field(out, ra->name, 0), field(out, "outcome", 0);
             field(out, f->out[o].id, 0), field(out, f->out[o].title, 0), field(out, ra->outcomes[o].colour, 0);
-            fputs(",,,,,rollup,", out);
+            fputs(",,,,,,,rollup,", out);
             field(out, ra->outcomes[o].reason, 1);
         }
         field(out, ra->code, 0), field(out, ra->name, 0), field(out, "overall", 0);
         field(out, f->id, 0), field(out, f->title, 0), field(out, ra->colour, 0);
-        fputs(",,,,,rollup,", out);
+        fputs(",,,,,,,rollup,", out);
         field(out, ra->reason, 1);
     }
     return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;

@@ -181,15 +181,6 @@ static void value_of(FILE *out, const res_indicator *x)
         number(out, x->value);
 }
 
-/* The name of an area in the run, or NULL. */
-static const char *area_name(const result_set *r, const char *code)
-{
-    for (size_t a = 0; code && a < r->nareas; a++)
-        if (r->areas[a].code && !strcmp(r->areas[a].code, code))
-            return r->areas[a].name;
-    return NULL;
-}
-
 /* What a grey result, or a flag on a coloured one, means; NULL for none. */
 static const char *status_note(const char *status)
 {
@@ -528,16 +519,17 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
         fprintf(out, "<td class=\"num\" data-sort=\"%.17g\"><span class=\"nw\">", x->comparator);
         number(out, x->comparator);
         fputs("</span>", out);
-        const char *code = jstr(jobj(d, "comparator"), "area");
-        if (!code)
-            code = fi->comparator ? fi->comparator : f->comparator;
-        if (code) {
-            const char *name = area_name(r, code);
-            fputs(" <span class=\"cmp\">", out);
-            esc(out, name ? name : code);
-            fputs("</span>", out);
-        }
-        fputs("</td>", out);
+        /* Say what the number is: Edinburgh's own plan target is not Scotland's value. */
+        fputs(" <span class=\"cmp\">", out);
+        if (x->comparator_kind == CMP_AREA && x->comparator_area)
+            esc(out, x->comparator_name ? x->comparator_name : x->comparator_area);
+        else if (x->comparator_kind == CMP_TARGET)
+            fputs("target", out);
+        else if (x->comparator_kind == CMP_BASELINE)
+            fputs("baseline", out);
+        else
+            fputs("comparator", out);
+        fputs("</span></td>", out);
     } else {
         fputs("<td class=\"muted\" data-sort=\"\">none</td>", out);
     }
@@ -760,7 +752,8 @@ static int compare_section(FILE *out, const result_set *r, cJSON *const *det)
         size_t valued = 0;
         double comparator = NAN;
         int same_comparator = 1, same_period = 1;
-        const char *cmp_code = NULL, *when = NULL;
+        const char *cmp_code = NULL, *cmp_name = NULL, *when = NULL;
+        vocab_comparator cmp_kind = CMP_NONE;
         for (size_t a = 0; a < r->nareas; a++) {
             const res_indicator *x = &r->areas[a].indicators[i];
             const cJSON *d = det[a * f->nind + i];
@@ -791,8 +784,10 @@ static int compare_section(FILE *out, const result_set *r, cJSON *const *det)
             if (!isnan(x->comparator)) {
                 if (isnan(comparator)) {
                     comparator = x->comparator;
-                    cmp_code = jstr(jobj(d, "comparator"), "area");
-                } else if (comparator != x->comparator) {
+                    cmp_kind = x->comparator_kind;
+                    cmp_code = x->comparator_area;
+                    cmp_name = x->comparator_name;
+                } else if (comparator != x->comparator || cmp_kind != x->comparator_kind) {
                     same_comparator = 0;
                 }
             }
@@ -801,12 +796,13 @@ static int compare_section(FILE *out, const result_set *r, cJSON *const *det)
             continue;
         if (!same_comparator)
             comparator = NAN;
-        if (!cmp_code)
-            cmp_code = fi->comparator ? fi->comparator : f->comparator;
-        const char *cmp_name = area_name(r, cmp_code);
-        const char *cmp_shown = cmp_name ? cmp_name : cmp_code ? cmp_code : "";
+        /* the line is named for what it is: an area, or a target or baseline shared by all */
+        const char *cmp_shown = cmp_kind == CMP_AREA ? (cmp_name ? cmp_name : cmp_code ? cmp_code : "")
+                                : cmp_kind == CMP_TARGET   ? "target"
+                                : cmp_kind == CMP_BASELINE ? "baseline"
+                                                           : "";
         char cmp_label[160];
-        snprintf(cmp_label, sizeof cmp_label, "%s%s", cmp_name ? "" : "Comparator ", cmp_shown);
+        snprintf(cmp_label, sizeof cmp_label, "%s%s", cmp_kind == CMP_AREA && cmp_name ? "" : "Comparator ", cmp_shown);
 
         char *label = NULL;
         size_t len = 0;

@@ -32,6 +32,9 @@ static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
     add_string(j, "unit", fi->unit);
     add_string(j, "period", x->period);
     add_number(j, "comparator", x->comparator);
+    add_string(j, "comparator_kind", x->comparator_kind ? vocab_comparator_name(x->comparator_kind) : NULL);
+    add_string(j, "comparator_area", x->comparator_area);
+    add_string(j, "comparator_name", x->comparator_name);
     add_string(j, "assessment", x->assessment);
     add_string(j, "status", x->colour);
     add_string(j, "no_colour_status", x->status);

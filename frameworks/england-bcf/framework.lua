@@ -217,7 +217,7 @@ local function versus_england(interval, multiplier)
       local side = p.value > c.value and "above" or (p.value < c.value and "below" or "equal to")
       res.reason = string.format("%s; on values alone %s is %s %s's %s (not a judgement: no interval)",
         res.reason, r.fmt(p.value), side, c.name or c.area or "the comparator", r.fmt(c.value))
-      res.comparator = c.value
+      res.comparator, res.comparator_kind = c.value, "area"
       res.details = { values_only = side, comparator_value = c.value }
     end
     return res

@@ -121,7 +121,7 @@ local function against_reference(name)
   return r.custom(function(ctx)
     local v = ctx.point.value
     local word = (v > row.reference and "higher") or (v < row.reference and "lower") or "same"
-    return { assessment = word, comparator = row.reference,
+    return { assessment = word, comparator = row.reference, comparator_kind = "area", comparator_area = "W92000004",
       reason = r.fmt(v) .. "% is " .. (word == "same" and "the same as" or (word .. " than"))
         .. " the all-Wales " .. row.national_year .. " figure " .. r.fmt(row.reference)
         .. "% (no judgement: neither direction is better)" }

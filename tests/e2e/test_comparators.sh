@@ -1,0 +1,77 @@
+# test_comparators.sh - a result says what its comparator number is: another area's value
+# (named, not coded), a target, or a baseline. Edinburgh's own plan target once appeared on the
+# HTML page as "9000 S92000003", as if it were Scotland's value.
+. "$(dirname "$0")/lib.sh"
+
+"$SCORECARD" init >/dev/null || fail "init"
+cat >data.csv <<'CSV'
+indicator,area,period,value,lower_ci,upper_ci
+PLANNED,S37000012,2023/24,8700,,
+PLANNED,S92000003,2023/24,120000,,
+BENCHED,S37000012,2023/24,70,68,72
+BENCHED,S92000003,2023/24,65,,
+CHANGED,S37000012,2019/20,40,,
+CHANGED,S37000012,2023/24,45,,
+CHANGED,S92000003,2023/24,44,,
+CSV
+run import data.csv; expect_status 0 "import"
+mkdir -p fw
+cat >fw/framework.lua <<'LUA'
+local r = require "rules"
+return r.framework {
+  id = "comparators", version = "1", title = "Comparators", scores = "hscp", period = "year",
+  comparator = "S92000003",
+  outcomes = { { id = "O1", title = "o", indicators = { "PLANNED", "BENCHED", "CHANGED" } } },
+  indicators = {
+    { id = "PLANNED", title = "against the partnership's plan", unit = "count", polarity = "lower",
+      rule = r.target { per_area = { S37000012 = 9000 } } },
+    { id = "BENCHED", title = "against Scotland", unit = "%", polarity = "higher", rule = r.benchmark {} },
+    { id = "CHANGED", title = "against its own base year", unit = "%", polarity = "higher",
+      rule = r.change { base = "2019/20", interval = 1 } },
+  },
+}
+LUA
+run run --framework fw --area S37000012 --no-store --format json --period 2023/24
+expect_status 0 "run json"
+python3 - "$OUT" >"$WORK/check.out" 2>&1 <<'PY' || fail "comparators in JSON: $(cat "$WORK/check.out")"
+import json, sys
+doc = json.load(open(sys.argv[1]))
+x = {i["id"]: i for i in doc["areas"][0]["indicators"]}
+def cmp(i):
+    return (x[i]["comparator"], x[i]["comparator_kind"], x[i]["comparator_area"], x[i]["comparator_name"])
+assert cmp("PLANNED") == (9000, "target", None, None), cmp("PLANNED")
+assert cmp("BENCHED") == (65, "area", "S92000003", "Scotland"), cmp("BENCHED")
+assert cmp("CHANGED") == (40, "baseline", None, None), cmp("CHANGED")
+PY
+CHECKS=$((CHECKS + 1))
+
+run run --framework fw --area S37000012 --no-store --format html -o page.html --period 2023/24
+expect_status 0 "run html"
+python3 - page.html >"$WORK/check.out" 2>&1 <<'PY' || fail "comparators in HTML: $(cat "$WORK/check.out")"
+import re, sys
+html = open(sys.argv[1]).read()
+cells = re.findall(r'<td class="num" data-sort="[^"]*"><span class="nw">([^<]*)</span> <span class="cmp">([^<]*)</span></td>', html)
+assert ("9,000", "target") in cells or ("9000", "target") in cells, cells
+assert ("65", "Scotland") in cells, cells
+assert ("40", "baseline") in cells, cells
+assert "S92000003</span>" not in html, "a comparator named by its code"
+PY
+CHECKS=$((CHECKS + 1))
+
+run run --framework fw --area S37000012 --no-store --format csv --period 2023/24
+expect_status 0 "run csv"
+python3 - "$OUT" >"$WORK/check.out" 2>&1 <<'PY' || fail "comparators in CSV: $(cat "$WORK/check.out")"
+import csv, sys
+rows = {r["id"]: r for r in csv.DictReader(open(sys.argv[1])) if r["kind"] == "indicator"}
+assert (rows["PLANNED"]["comparator_kind"], rows["PLANNED"]["comparator_area"]) == ("target", ""), rows["PLANNED"]
+assert (rows["BENCHED"]["comparator_kind"], rows["BENCHED"]["comparator_area"]) == ("area", "S92000003"), rows["BENCHED"]
+PY
+CHECKS=$((CHECKS + 1))
+
+# A rule that gives an unknown kind is an error naming the indicator.
+sed 's/rule = r.target { per_area = { S37000012 = 9000 } }/rule = r.custom(function() return { assessment = "met", comparator = 1, comparator_kind = "plan" } end)/' \
+  fw/framework.lua >fw/bad.lua
+run run --framework fw/bad.lua --area S37000012 --no-store --period 2023/24
+expect_status 1 "an unknown comparator_kind"
+expect_err 'indicator PLANNED, area S37000012: comparator_kind "plan" is not area, target, baseline or value'
+finish

@@ -261,7 +261,7 @@ static void area_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m, size
     snprintf(text, sizeof text, "%s (%s)", ra->name, ra->code);
     sheet_title(x, ws, r, text);
     static const char *const cols[] = {"Kind",   "ID",        "Title",     "Status",     "Assessment", "Value",
-                                       "Unit",   "Period",    "Lower CI",  "Upper CI",   "Comparator", "Rank",
+                                       "Unit",   "Period",    "Lower CI",  "Upper CI",   "Comparator", "Comparator of", "Rank",
                                        "Ranked", "Polarity",  "Flags",     "Method",     "Reason"};
     header_row(x, ws, 1, cols, sizeof cols / sizeof *cols);
     lxw_row_t row = 2;
@@ -269,16 +269,16 @@ static void area_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m, size
     put_text(x, ws, row, 1, ra->code, NULL);
     put_text(x, ws, row, 2, ra->name, x->wrap);
     put_status(x, ws, row, 3, ra->colour);
-    put_text(x, ws, row, 15, "rollup", NULL);
-    put_text(x, ws, row, 16, ra->reason, x->wrap);
+    put_text(x, ws, row, 16, "rollup", NULL);
+    put_text(x, ws, row, 17, ra->reason, x->wrap);
     for (size_t o = 0; o < f->nout; o++) {
         row++;
         put_text(x, ws, row, 0, "outcome", NULL);
         put_text(x, ws, row, 1, f->out[o].id, NULL);
         put_text(x, ws, row, 2, f->out[o].title, x->wrap);
         put_status(x, ws, row, 3, ra->outcomes[o].colour);
-        put_text(x, ws, row, 15, "rollup", NULL);
-        put_text(x, ws, row, 16, ra->outcomes[o].reason, x->wrap);
+        put_text(x, ws, row, 16, "rollup", NULL);
+        put_text(x, ws, row, 17, ra->outcomes[o].reason, x->wrap);
     }
     for (size_t i = 0; i < f->nind; i++) {
         const compare_cell *c = compare_at(m, a, i);
@@ -296,21 +296,27 @@ static void area_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m, size
         put_number(x, ws, row, 8, c->lower_ci, x->number[MAX_DECIMALS + 1]);
         put_number(x, ws, row, 9, c->upper_ci, x->number[MAX_DECIMALS + 1]);
         put_number(x, ws, row, 10, v->comparator, x->number[MAX_DECIMALS + 1]);
+        if (!isnan(v->comparator)) /* what the number is: an area (named), a target, a baseline */
+            put_text(x, ws, row, 11,
+                     v->comparator_kind == CMP_AREA && v->comparator_name ? v->comparator_name
+                     : v->comparator_kind == CMP_AREA && v->comparator_area ? v->comparator_area
+                                                                            : vocab_comparator_name(v->comparator_kind),
+                     NULL);
         if (c->rank)
-            put_number(x, ws, row, 11, c->rank, x->number[0]);
-        put_number(x, ws, row, 12, (double)m->nranked[i], x->number[0]);
-        put_text(x, ws, row, 13, polarity_name(f->ind[i].polarity), NULL);
+            put_number(x, ws, row, 12, c->rank, x->number[0]);
+        put_number(x, ws, row, 13, (double)m->nranked[i], x->number[0]);
+        put_text(x, ws, row, 14, polarity_name(f->ind[i].polarity), NULL);
         flags_text(&f->ind[i], v, text, sizeof text);
-        put_text(x, ws, row, 14, text, NULL);
-        put_text(x, ws, row, 15, v->method, NULL);
-        put_text(x, ws, row, 16, v->reason, x->wrap);
+        put_text(x, ws, row, 15, text, NULL);
+        put_text(x, ws, row, 16, v->method, NULL);
+        put_text(x, ws, row, 17, v->reason, x->wrap);
     }
     note(x, worksheet_set_column(ws, 0, 0, 10, NULL));
     note(x, worksheet_set_column(ws, 1, 1, 14, NULL));
     note(x, worksheet_set_column(ws, 2, 2, 45, NULL));
-    note(x, worksheet_set_column(ws, 3, 13, 11, NULL));
-    note(x, worksheet_set_column(ws, 14, 15, 16, NULL));
-    note(x, worksheet_set_column(ws, 16, 16, 70, NULL));
+    note(x, worksheet_set_column(ws, 3, 14, 11, NULL));
+    note(x, worksheet_set_column(ws, 15, 16, 16, NULL));
+    note(x, worksheet_set_column(ws, 17, 17, 70, NULL));
     worksheet_freeze_panes(ws, 2, 2);
 }
 

@@ -65,6 +65,8 @@ for a, name in zip(areas, names[1:]):
         assert ws.cell(row, col["Assessment"]).value == ind["assessment"], where
         number_cell(ws.cell(row, col["Value"]), ind["value"], where)
         number_cell(ws.cell(row, col["Comparator"]), ind["comparator"], where)
+        of = ind["comparator_name"] or ind["comparator_area"] or ind["comparator_kind"]
+        assert ws.cell(row, col["Comparator of"]).value == of, (where, ws.cell(row, col["Comparator of"]).value, of)
         obs = (ind.get("details") or {}).get("observation") or {}
         number_cell(ws.cell(row, col["Lower CI"]), obs.get("lower_ci"), where)
         number_cell(ws.cell(row, col["Upper CI"]), obs.get("upper_ci"), where)

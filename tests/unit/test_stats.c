@@ -962,7 +962,7 @@ static void test_edges(void)
     CHECK(o.lower == 0 && o.upper == 1);
     /* tiny and huge counts */
     CHECK_INT(stats_rate(1e-9, 1, 1, 0.95, &o, &e), 0);
-    CHECK(o.lower > 0 && o.lower < 1e-9 && o.upper > 3.68 && o.upper < 3.7);
+    CHECK(o.lower >= 0 && o.lower < 1e-9 && o.upper > 3.68 && o.upper < 3.7);
     CHECK_INT(stats_rate(1e12, 1e14, 100000, 0.95, &o, &e), 0);
     CHECK_NEAR(o.value, 1000, 1e-15);
     CHECK(o.lower < 1000 && o.upper > 1000 && o.upper - o.lower < 0.01);

@@ -184,6 +184,95 @@ static int details_json(evaluator *ev, const fw_indicator *ind, const series_poi
     return 0;
 }
 
+/* A rule's result comes from luajson, whose numbers and strings are raw JSON
+ * text (cJSON_Raw, printed as they are): these read either form. */
+static double json_number(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (cJSON_IsNumber(v))
+        return v->valuedouble;
+    if (cJSON_IsRaw(v) && v->valuestring) {
+        char *end;
+        double x = strtod(v->valuestring, &end);
+        if (end != v->valuestring && *end == '\0')
+            return x;
+    }
+    return NAN;
+}
+
+static char *json_string_dup(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (cJSON_IsString(v))
+        return strdup(v->valuestring);
+    char *s = NULL;
+    if (cJSON_IsRaw(v) && v->valuestring && v->valuestring[0] == '"') {
+        cJSON *parsed = cJSON_Parse(v->valuestring);
+        s = cJSON_IsString(parsed) ? strdup(parsed->valuestring) : NULL;
+        cJSON_Delete(parsed);
+    }
+    return s;
+}
+
+/* The interval a rule judged, when its result gives lower and upper. */
+static void take_interval(const cJSON *result, res_indicator *r)
+{
+    double lo = json_number(result, "lower"), hi = json_number(result, "upper");
+    if (!isnan(lo) && !isnan(hi))
+        r->lower = lo, r->upper = hi;
+}
+
+/* A control chart from an SPC result ({points = {{value, type}}, mean, lpl,
+ * upl, options, variation, assurance}, as stats.spc returns it), read here
+ * once so that no writer knows the shape of a rule's result. */
+static int take_chart(const cJSON *result, const fw_indicator *ind, res_indicator *r, err *e)
+{
+    const cJSON *pts = cJSON_GetObjectItemCaseSensitive(result, "points");
+    int n = cJSON_IsArray(pts) ? cJSON_GetArraySize(pts) : 0;
+    if (n < 1 || isnan(json_number(result, "mean")))
+        return 0;
+    res_spc *c = calloc(1, sizeof *c);
+    if (!c || !(c->values = calloc((size_t)n, sizeof *c->values)) || !(c->kinds = calloc((size_t)n, 1))) {
+        if (c)
+            free(c->values);
+        free(c);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    const cJSON *p;
+    cJSON_ArrayForEach(p, pts)
+    {
+        char *type = json_string_dup(p, "type");
+        const char *t = type ? type : "";
+        c->values[c->n] = json_number(p, "value");
+        c->kinds[c->n++] = !strcmp(t, "improvement")    ? RES_SPC_IMPROVEMENT
+                           : !strcmp(t, "concern")       ? RES_SPC_CONCERN
+                           : !strncmp(t, "neutral", 7)   ? RES_SPC_NEUTRAL
+                                                         : RES_SPC_COMMON;
+        free(type);
+    }
+    c->mean = json_number(result, "mean");
+    c->lpl = json_number(result, "lpl");
+    c->upl = json_number(result, "upl");
+    c->target = json_number(cJSON_GetObjectItemCaseSensitive(result, "options"), "target");
+    if (isnan(c->target) && ind->rule_json) { /* a target the rule was given but the chart did not echo */
+        cJSON *rule = cJSON_Parse(ind->rule_json);
+        c->target = json_number(cJSON_GetObjectItemCaseSensitive(rule, "params"), "target");
+        cJSON_Delete(rule);
+    }
+    c->variation = json_string_dup(result, "variation");
+    c->assurance = json_string_dup(result, "assurance");
+    r->spc = c;
+    return 0;
+}
+
+void result_spc_free(res_spc *c)
+{
+    if (!c)
+        return;
+    free(c->values), free(c->kinds), free(c->variation), free(c->assurance);
+    free(c);
+}
+
 /* Turns what the rule returned into the result's colour and words; takes the
  * verdict's strings. */
 /* Says what the comparator number is: what the rule declared, else the
@@ -487,6 +576,8 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         return rc;
     r->period = strdup(series_label(&ev->set, cur));
     r->value = cur->value;
+    if (!isnan(cur->lo) && !isnan(cur->hi))
+        r->lower = cur->lo, r->upper = cur->hi;
     const char *text = series_value_text(&ev->set, cur);
     r->value_text = text ? strdup(text) : NULL;
     r->provisional = cur->status == OBS_PROVISIONAL;
@@ -512,6 +603,10 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     rc = apply_verdict(ev, ind, ra->code, &v, r, e);
     if (!rc)
         rc = describe_comparator(ev, &v, &c, r, e);
+    if (!rc) {
+        take_interval(v.details, r);
+        rc = take_chart(v.details, ind, r, e);
+    }
     cJSON *details = v.details;
     v.details = NULL;
     rule_verdict_free(&v);
@@ -766,8 +861,10 @@ static int choose_areas(evaluator *ev, const eval_options *o, err *e)
         ra->indicators = calloc(f->nind ? f->nind : 1, sizeof *ra->indicators);
         if (!ra->code || !ra->name || !ra->outcomes || !ra->indicators)
             return err_set(e, ERR_NOMEM, "out of memory");
-        for (size_t i = 0; i < f->nind; i++)
-            ra->indicators[i].value = ra->indicators[i].comparator = NAN;
+        for (size_t i = 0; i < f->nind; i++) {
+            res_indicator *x = &ra->indicators[i];
+            x->value = x->comparator = x->lower = x->upper = NAN;
+        }
     }
     if (r->nareas && keep(ev, r->nareas * (f->nind * sizeof(res_indicator) + f->nout * sizeof(res_outcome)),
                           "the results", e))
@@ -903,6 +1000,7 @@ void result_set_free(result_set *r)
             res_indicator *x = &ra->indicators[i];
             free(x->assessment), free(x->status), free(x->reason), free(x->method), free(x->period);
             free(x->value_text), free(x->details), free(x->comparator_area), free(x->comparator_name);
+            result_spc_free(x->spc);
             for (size_t h = 0; h < x->nhistory; h++)
                 free(x->history_periods[h]);
             free(x->history), free(x->history_periods);

@@ -14,6 +14,19 @@
 #include "framework.h"
 #include "vocab.h"
 
+/* The kind of a point on a control chart (Making Data Count's special causes). */
+typedef enum res_spc_point { RES_SPC_COMMON, RES_SPC_IMPROVEMENT, RES_SPC_CONCERN, RES_SPC_NEUTRAL } res_spc_point;
+
+/* A control chart a rule drew (r.spc): what writers draw, read out of the
+ * rule's result once, by the evaluator. */
+typedef struct res_spc {
+    size_t n;
+    double *values;
+    unsigned char *kinds;          /* res_spc_point, one per value */
+    double mean, lpl, upl, target; /* NaN when absent */
+    char *variation, *assurance;   /* the icons' words, NULL when absent */
+} res_spc;
+
 typedef struct res_indicator {
     const char *colour;  /* "green", "amber", "red" or "grey" (static) */
     char *assessment;    /* what the rule said (met, worse, ...) or the no-colour status */
@@ -26,7 +39,9 @@ typedef struct res_indicator {
     double comparator;   /* NaN when none */
     vocab_comparator comparator_kind; /* what the number is: an area's value, a target, a baseline */
     char *comparator_area, *comparator_name; /* the area, when it is an area's value; else NULL */
-    char *details;       /* JSON text */
+    double lower, upper; /* the interval judged: the rule's when it gives one, else the published; NaN */
+    res_spc *spc;        /* the control chart the rule drew, NULL when none */
+    char *details;       /* JSON text: the rule's free-form extra, for the audit; writers do not read it */
     int provisional, revised, derived, approximate;
     size_t nhistory;        /* the series up to the value judged, oldest first (at most */
     double *history;        /* RESULT_HISTORY points), for sparklines; NaN for gaps */
@@ -59,5 +74,6 @@ typedef struct result_set {
 } result_set;
 
 void result_set_free(result_set *r);
+void result_spc_free(res_spc *c);
 
 #endif

@@ -5,7 +5,6 @@
  * inline script adds column sorting. Every string from the data or the
  * framework is escaped. Colour is never the only signal: each status is a
  * word and a shape as well. */
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,24 +94,6 @@ static const char STYLE[] =
     "</style>\n";
 
 /* ---------------------------------------------------------------- helpers */
-
-static double jnum(const cJSON *o, const char *k)
-{
-    const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-    return cJSON_IsNumber(v) ? v->valuedouble : NAN;
-}
-
-static const char *jstr(const cJSON *o, const char *k)
-{
-    const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static const cJSON *jobj(const cJSON *o, const char *k)
-{
-    const cJSON *v = o ? cJSON_GetObjectItemCaseSensitive(o, k) : NULL;
-    return cJSON_IsObject(v) ? v : NULL;
-}
 
 /* `s` with underscores as spaces, the first letter capitalised when `cap`. */
 static void words(FILE *out, const char *s, int cap)
@@ -237,19 +218,14 @@ static void spc_free(spc_view *s)
     memset(s, 0, sizeof *s);
 }
 
-/* Reads an SPC result (details.result with points and a mean) into `s`;
- * returns 0 when the indicator has none. */
-static int spc_read(const cJSON *d, const res_indicator *x, spc_view *s)
+/* Reads the indicator's control chart into `s`; returns 0 when it has none. */
+static int spc_read(const res_indicator *x, spc_view *s)
 {
     memset(s, 0, sizeof *s);
-    const cJSON *res = jobj(d, "result");
-    const cJSON *pts = res ? cJSON_GetObjectItemCaseSensitive(res, "points") : NULL;
-    if (!cJSON_IsArray(pts) || isnan(jnum(res, "mean")))
+    const res_spc *c = x->spc;
+    if (!c || c->n < 1)
         return 0;
-    int n = cJSON_GetArraySize(pts);
-    if (n < 1)
-        return 0;
-    s->n = (size_t)n;
+    s->n = c->n;
     s->values = calloc(s->n, sizeof *s->values);
     s->kinds = calloc(s->n, sizeof *s->kinds);
     s->labels = calloc(s->n, sizeof *s->labels);
@@ -257,28 +233,19 @@ static int spc_read(const cJSON *d, const res_indicator *x, spc_view *s)
         spc_free(s);
         return 0;
     }
-    size_t i = 0;
-    const cJSON *p;
-    cJSON_ArrayForEach(p, pts)
-    {
-        s->values[i] = jnum(p, "value");
-        const char *t = jstr(p, "type");
-        s->kinds[i] = !t                               ? SVG_COMMON
-                      : !strcmp(t, "improvement")      ? SVG_IMPROVEMENT
-                      : !strcmp(t, "concern")          ? SVG_CONCERN
-                      : !strncmp(t, "neutral", 7)      ? SVG_NEUTRAL
-                                                       : SVG_COMMON;
+    static const svg_point_kind KIND[] = {[RES_SPC_COMMON] = SVG_COMMON, [RES_SPC_IMPROVEMENT] = SVG_IMPROVEMENT,
+                                          [RES_SPC_CONCERN] = SVG_CONCERN, [RES_SPC_NEUTRAL] = SVG_NEUTRAL};
+    for (size_t i = 0; i < s->n; i++) {
+        s->values[i] = c->values[i];
+        s->kinds[i] = c->kinds[i] <= RES_SPC_NEUTRAL ? KIND[c->kinds[i]] : SVG_COMMON;
         s->special += s->kinds[i] != SVG_COMMON;
-        i++;
     }
-    s->mean = jnum(res, "mean");
-    s->lpl = jnum(res, "lpl");
-    s->upl = jnum(res, "upl");
-    s->target = jnum(jobj(res, "options"), "target");
-    if (isnan(s->target))
-        s->target = jnum(jobj(jobj(d, "rule"), "params"), "target");
-    s->variation = jstr(res, "variation");
-    s->assurance = jstr(res, "assurance");
+    s->mean = c->mean;
+    s->lpl = c->lpl;
+    s->upl = c->upl;
+    s->target = c->target;
+    s->variation = c->variation;
+    s->assurance = c->assurance;
     /* The history is the last points of the same series: label them with its
      * periods when the values agree, else only the last point. */
     int agree = x->nhistory > 0 && x->nhistory <= s->n;
@@ -465,7 +432,7 @@ static void summary(FILE *out, const result_set *r)
     fputs("</dl>\n</section>\n", out);
 }
 
-static void indicator_row(FILE *out, const result_set *r, const res_area *ra, size_t i, const cJSON *d)
+static void indicator_row(FILE *out, const result_set *r, const res_area *ra, size_t i)
 {
     const framework *f = r->framework;
     const fw_indicator *fi = &f->ind[i];
@@ -567,7 +534,7 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
         }
     }
     spc_view s;
-    if (spc_read(d, x, &s)) {
+    if (spc_read(x, &s)) {
         if (s.variation) {
             char *label = NULL;
             size_t len = 0;
@@ -647,7 +614,7 @@ static void spc_figure(FILE *out, const res_area *ra, const fw_indicator *fi, co
     free(label);
 }
 
-static void area_section(FILE *out, const result_set *r, size_t a, cJSON *const *det)
+static void area_section(FILE *out, const result_set *r, size_t a)
 {
     const framework *f = r->framework;
     const res_area *ra = &r->areas[a];
@@ -695,13 +662,13 @@ static void area_section(FILE *out, const result_set *r, size_t a, cJSON *const 
           "<tbody>\n",
           out);
     for (size_t i = 0; i < f->nind; i++)
-        indicator_row(out, r, ra, i, det[a * f->nind + i]);
+        indicator_row(out, r, ra, i);
     fputs("</tbody>\n</table>\n", out);
 
     int heading = 0;
     for (size_t i = 0; i < f->nind; i++) {
         spc_view s;
-        if (!spc_read(det[a * f->nind + i], &ra->indicators[i], &s))
+        if (!spc_read(&ra->indicators[i], &s))
             continue;
         if (!heading) {
             fputs("<h3>SPC charts for ", out);
@@ -715,22 +682,7 @@ static void area_section(FILE *out, const result_set *r, size_t a, cJSON *const 
     fputs("</section>\n", out);
 }
 
-/* The interval the rule judged when it says (details.result lower/upper),
- * else the published one (details.observation lower_ci/upper_ci). */
-static void interval(const cJSON *d, double *lo, double *hi)
-{
-    const cJSON *res = jobj(d, "result"), *obs = jobj(d, "observation");
-    *lo = jnum(res, "lower");
-    *hi = jnum(res, "upper");
-    if (isnan(*lo) || isnan(*hi)) {
-        *lo = jnum(obs, "lower_ci");
-        *hi = jnum(obs, "upper_ci");
-    }
-    if (isnan(*lo) || isnan(*hi))
-        *lo = *hi = NAN;
-}
-
-static int compare_section(FILE *out, const result_set *r, cJSON *const *det)
+static int compare_section(FILE *out, const result_set *r)
 {
     const framework *f = r->framework;
     svg_cat_row *rows = calloc(r->nareas, sizeof *rows);
@@ -756,9 +708,7 @@ static int compare_section(FILE *out, const result_set *r, cJSON *const *det)
         vocab_comparator cmp_kind = CMP_NONE;
         for (size_t a = 0; a < r->nareas; a++) {
             const res_indicator *x = &r->areas[a].indicators[i];
-            const cJSON *d = det[a * f->nind + i];
-            rows[a] = (svg_cat_row){r->areas[a].name, x->value, NAN, NAN, css_colour(x->colour), NULL};
-            interval(d, &rows[a].lower, &rows[a].upper);
+            rows[a] = (svg_cat_row){r->areas[a].name, x->value, x->lower, x->upper, css_colour(x->colour), NULL};
             free(statuses[a]);
             statuses[a] = NULL;
             size_t len = 0;
@@ -910,34 +860,21 @@ static void footer(FILE *out, const result_set *r)
 int report_html(FILE *out, const result_set *r, err *e)
 {
     const framework *f = r->framework;
-    size_t cells = r->nareas * f->nind;
-    cJSON **det = calloc(cells ? cells : 1, sizeof *det);
-    if (!det)
-        return err_set(e, ERR_NOMEM, "out of memory writing HTML");
     int any_spc = 0;
     for (size_t a = 0; a < r->nareas; a++)
-        for (size_t i = 0; i < f->nind; i++) {
-            const res_indicator *x = &r->areas[a].indicators[i];
-            cJSON *d = x->details ? cJSON_Parse(x->details) : NULL;
-            det[a * f->nind + i] = d;
-            const cJSON *res = jobj(d, "result");
-            if (res && cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(res, "points")))
-                any_spc = 1;
-        }
+        for (size_t i = 0; i < f->nind; i++)
+            any_spc |= r->areas[a].indicators[i].spc != NULL;
     head(out, r);
     fputs("<body>\n<a class=\"skip\" href=\"#summary-h\">Skip to the summary</a>\n", out);
     header(out, r, any_spc);
     summary(out, r);
     for (size_t a = 0; a < r->nareas; a++)
-        area_section(out, r, a, det);
-    int rc = r->nareas >= 3 ? compare_section(out, r, det) : 0;
+        area_section(out, r, a);
+    int rc = r->nareas >= 3 ? compare_section(out, r) : 0;
     definitions(out, r);
     footer(out, r);
     fputs(SORT_SCRIPT, out);
     fputs("</body>\n</html>\n", out);
-    for (size_t k = 0; k < cells; k++)
-        cJSON_Delete(det[k]);
-    free(det);
     if (rc)
         return err_set(e, rc, "out of memory writing HTML");
     return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;

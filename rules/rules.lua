@@ -575,6 +575,16 @@ R.rollup.worst_of_with = function(p)
 end
 
 ------------------------------------------------------------------------------------------
+-- test cases: one observation of a case's data (scorecard test), with any other field
+-- (numerator, lower_ci, status, series_break, ...) in `extra`
+
+function R.row(indicator, area, period, value, extra)
+  local t = { indicator = indicator, area = area, period = period, value = value }
+  for k, v in pairs(extra or {}) do t[k] = v end
+  return t
+end
+
+------------------------------------------------------------------------------------------
 -- frameworks and extension
 
 function R.framework(spec)

@@ -15,11 +15,7 @@ Edinburgh, 2017/18 -> latest (lower is better except MSG-5 and MSG-6):
 local E, G, W = "S37000012", "S37000034", "S37000031"
 local S = "S92000003"
 
-local function row(indicator, area, period, value, extra)
-  local t = { indicator = indicator, area = area, period = period, value = value }
-  for k, v in pairs(extra or {}) do t[k] = v end
-  return t
-end
+local row = require("rules").row -- one observation: indicator, area, period, value, {other fields}
 
 return {
   {

@@ -10,11 +10,7 @@ local CH = "People aged 65+ with high levels of care needs who are cared for at 
 local P3 = "2020/21 to 2022/23 financial years; 3-year aggregates"
 local P1 = "2022/23 financial year"
 
-local function row(indicator, area, period, value, extra)
-  local t = { indicator = indicator, area = area, period = period, value = value }
-  for k, v in pairs(extra or {}) do t[k] = v end
-  return t
-end
+local row = require("rules").row -- one observation: indicator, area, period, value, {other fields}
 
 return {
   {

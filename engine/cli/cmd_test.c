@@ -108,17 +108,17 @@ static void check_item(tcase_ctx *t, const res_area *ra, const char *item, const
     const framework *f = t->f;
     const char *colour = NULL, *assessment = NULL, *reason = NULL;
     if (!strcmp(item, "overall")) {
-        colour = ra->colour;
+        colour = vocab_colour_name(ra->colour);
         reason = ra->reason;
     }
     for (size_t o = 0; !colour && o < f->nout; o++)
         if (!strcmp(f->out[o].id, item)) {
-            colour = ra->outcomes[o].colour;
+            colour = vocab_colour_name(ra->outcomes[o].colour);
             reason = ra->outcomes[o].reason;
         }
     for (size_t i = 0; !colour && i < f->nind; i++)
         if (!strcmp(f->ind[i].id, item)) {
-            colour = ra->indicators[i].colour;
+            colour = vocab_colour_name(ra->indicators[i].colour);
             assessment = ra->indicators[i].assessment;
             reason = ra->indicators[i].reason;
         }

@@ -109,7 +109,7 @@ static char *dupf(const char *fmt, ...)
 
 static void set_grey(res_indicator *r, const char *status, char *reason)
 {
-    r->colour = "grey";
+    r->colour = COLOUR_GREY;
     free(r->status);
     free(r->assessment);
     r->status = strdup(status);
@@ -307,8 +307,8 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
         return err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned neither an assessment nor a status",
                        ind->where, ind->id, area);
     if (v->assessment) {
-        const char *colour = framework_colour(ev->f, v->assessment);
-        if (!colour)
+        vocab_colour colour;
+        if (framework_colour(ev->f, v->assessment, &colour))
             return err_set(e, ERR_INVALID,
                            "%s: indicator %s, area %s: assessment \"%s\" has no colour in the framework's colour map",
                            ind->where, ind->id, area, v->assessment);
@@ -654,33 +654,22 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
 
 /* ---- roll-ups ---- */
 
-static int colour_rank(const char *c)
-{
-    vocab_colour x;
-    return vocab_colour_parse(c, &x) ? COLOUR_GREY : (int)x;
-}
-
-static const char *rank_colour(int r)
-{
-    return vocab_colour_name((vocab_colour)r);
-}
-
 /* Rolls `n` children up with `ru`. ids[k] names child k, for weights and custom roll-ups. */
-static int rollup(evaluator *ev, const fw_rollup *ru, const char *const *colours, const char *const *ids, size_t n,
-                  const char *owner, const char **colour, char **reason, err *e)
+static int rollup(evaluator *ev, const fw_rollup *ru, const vocab_colour *colours, const char *const *ids, size_t n,
+                  const char *owner, vocab_colour *colour, char **reason, err *e)
 {
     int count[4] = {0, 0, 0, 0};
     for (size_t k = 0; k < n; k++)
-        count[colour_rank(colours[k])]++;
+        count[colours[k]]++;
     size_t scorable = n - (size_t)count[0];
     char counts[160];
     snprintf(counts, sizeof counts, "%d green, %d amber, %d red, %d without a colour", count[1], count[2], count[3],
              count[0]);
-    *colour = "grey";
+    *colour = COLOUR_GREY;
     if (ru->method == ROLLUP_CUSTOM) {
         int rc = rule_rollup_custom(ev->h, ru, colours, ids, n, owner, colour, e);
         if (!rc)
-            *reason = dupf("custom roll-up: %s (%s)", *colour, counts);
+            *reason = dupf("custom roll-up: %s (%s)", vocab_colour_name(*colour), counts);
         return rc;
     }
     if (scorable == 0) {
@@ -694,9 +683,8 @@ static int rollup(evaluator *ev, const fw_rollup *ru, const char *const *colours
     }
     switch (ru->method) {
     case ROLLUP_WORST_OF: {
-        int worst = count[3] ? 3 : count[2] ? 2 : 1;
-        *colour = rank_colour(worst);
-        *reason = dupf("worst of the children: %s (%s)", *colour, counts);
+        *colour = count[COLOUR_RED] ? COLOUR_RED : count[COLOUR_AMBER] ? COLOUR_AMBER : COLOUR_GREEN;
+        *reason = dupf("worst of the children: %s (%s)", vocab_colour_name(*colour), counts);
         break;
     }
     case ROLLUP_MAJORITY: {
@@ -706,14 +694,14 @@ static int rollup(evaluator *ev, const fw_rollup *ru, const char *const *colours
         for (int r = 1; r <= 3; r++)
             if (count[r] == most && (!pick || ru->tie_worse))
                 pick = r;
-        *colour = rank_colour(pick);
-        *reason = dupf("most children are %s (%s)", *colour, counts);
+        *colour = (vocab_colour)pick;
+        *reason = dupf("most children are %s (%s)", vocab_colour_name(*colour), counts);
         break;
     }
     case ROLLUP_WEIGHTED: {
         double sum = 0, wsum = 0;
         for (size_t k = 0; k < n; k++) {
-            int rank = colour_rank(colours[k]);
+            int rank = (int)colours[k];
             if (!rank)
                 continue;
             double w = framework_weight(ru, ids[k]);
@@ -721,7 +709,7 @@ static int rollup(evaluator *ev, const fw_rollup *ru, const char *const *colours
             wsum += w;
         }
         double mean = wsum > 0 ? sum / wsum : 0;
-        *colour = mean >= ru->green ? "green" : mean >= ru->amber ? "amber" : "red";
+        *colour = mean >= ru->green ? COLOUR_GREEN : mean >= ru->amber ? COLOUR_AMBER : COLOUR_RED;
         *reason = dupf("weighted score %.3g (green from %.3g, amber from %.3g; %s)", mean, ru->green, ru->amber, counts);
         break;
     }
@@ -738,7 +726,7 @@ static int roll_area(evaluator *ev, res_area *ra, err *e)
 {
     const framework *f = ev->f;
     size_t max = f->nind > f->nout ? f->nind : f->nout;
-    const char **colours = calloc(max ? max : 1, sizeof *colours);
+    vocab_colour *colours = calloc(max ? max : 1, sizeof *colours);
     const char **ids = calloc(max ? max : 1, sizeof *ids);
     int rc = colours && ids ? 0 : err_set(e, ERR_NOMEM, "out of memory");
     for (size_t o = 0; !rc && o < f->nout; o++) {
@@ -787,16 +775,16 @@ int eval_store(store *s, result_set *r, err *e)
     int rc = store_begin_run(s, &run, &r->run_id, e);
     for (size_t a = 0; !rc && a < r->nareas; a++) {
         res_area *ra = &r->areas[a];
-        store_result area = {ra->code, "area", f->id, ra->colour, NULL, NULL, NULL, "rollup", ra->reason, NAN, NAN, NULL};
+        store_result area = {ra->code, "area", f->id, vocab_colour_name(ra->colour), NULL, NULL, NULL, "rollup", ra->reason, NAN, NAN, NULL};
         rc = store_put_result(s, r->run_id, &area, e);
         for (size_t o = 0; !rc && o < f->nout; o++) {
-            store_result out = {ra->code, "outcome", f->out[o].id, ra->outcomes[o].colour, NULL, NULL, NULL, "rollup",
+            store_result out = {ra->code, "outcome", f->out[o].id, vocab_colour_name(ra->outcomes[o].colour), NULL, NULL, NULL, "rollup",
                                 ra->outcomes[o].reason, NAN, NAN, NULL};
             rc = store_put_result(s, r->run_id, &out, e);
         }
         for (size_t i = 0; !rc && i < f->nind; i++) {
             res_indicator *x = &ra->indicators[i];
-            store_result ir = {ra->code, "indicator", f->ind[i].id, x->colour, x->assessment, x->value_text,
+            store_result ir = {ra->code, "indicator", f->ind[i].id, vocab_colour_name(x->colour), x->assessment, x->value_text,
                                x->period, x->method, x->reason, x->value, x->comparator, x->details};
             rc = store_put_result(s, r->run_id, &ir, e);
         }

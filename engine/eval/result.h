@@ -28,7 +28,7 @@ typedef struct res_spc {
 } res_spc;
 
 typedef struct res_indicator {
-    const char *colour;  /* "green", "amber", "red" or "grey" (static) */
+    vocab_colour colour;
     char *assessment;    /* what the rule said (met, worse, ...) or the no-colour status */
     char *status;        /* the no-colour status (missing, suppressed, ...) or NULL */
     char *reason;        /* in plain words */
@@ -51,13 +51,13 @@ typedef struct res_indicator {
 #define RESULT_HISTORY 12
 
 typedef struct res_outcome {
-    const char *colour;
+    vocab_colour colour;
     char *reason;
 } res_outcome;
 
 typedef struct res_area {
     char *code, *name;
-    const char *colour;
+    vocab_colour colour;
     char *reason;
     res_outcome *outcomes;     /* one per framework outcome */
     res_indicator *indicators; /* one per framework indicator */

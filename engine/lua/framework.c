@@ -719,10 +719,13 @@ void framework_free(framework *f, host *h)
     free(f);
 }
 
-const char *framework_colour(const framework *f, const char *assessment)
+int framework_colour(const framework *f, const char *assessment, vocab_colour *colour)
 {
     int c;
-    return f->colours && strmap_get(f->colours, assessment, &c) ? vocab_colour_name((vocab_colour)c) : NULL;
+    if (!f->colours || !strmap_get(f->colours, assessment, &c))
+        return -1;
+    *colour = (vocab_colour)c;
+    return 0;
 }
 
 double framework_weight(const fw_rollup *r, const char *id)

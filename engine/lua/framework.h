@@ -105,9 +105,9 @@ void fw_problems_add(fw_problems *p, int is_error, const char *fmt, ...)
 int framework_load(host *h, const char *path, framework **out, fw_problems *problems, err *e);
 void framework_free(framework *f, host *h);
 
-/* The colour ("green", "amber", "red" or "grey", static) the framework gives
- * an assessment, or NULL when its colour map has none. */
-const char *framework_colour(const framework *f, const char *assessment);
+/* The colour the framework gives an assessment: 0 and *colour set, or -1 when
+ * its colour map has none. */
+int framework_colour(const framework *f, const char *assessment, vocab_colour *colour);
 
 /* A weighted roll-up's weight for the child `id` (1 when it names none). */
 double framework_weight(const fw_rollup *r, const char *id);

@@ -465,10 +465,9 @@ void rule_verdict_free(rule_verdict *v)
 
 /* ---- custom roll-ups ---- */
 
-int rule_rollup_custom(host *h, const fw_rollup *ru, const char *const *colours, const char *const *ids, size_t n,
-                       const char *owner, const char **colour, err *e)
+int rule_rollup_custom(host *h, const fw_rollup *ru, const vocab_colour *colours, const char *const *ids, size_t n,
+                       const char *owner, vocab_colour *colour, err *e)
 {
-    static const char *const names[] = {"green", "amber", "red", "grey"};
     lua_State *L = host_lua(h);
     int top = lua_gettop(L);
     lua_rawgeti(L, LUA_REGISTRYINDEX, ru->table_ref);
@@ -480,7 +479,7 @@ int rule_rollup_custom(host *h, const fw_rollup *ru, const char *const *colours,
         lua_createtable(L, 0, 2);
         lua_pushstring(L, ids[k]);
         lua_setfield(L, -2, "id");
-        lua_pushstring(L, colours[k]);
+        lua_pushstring(L, vocab_colour_name(colours[k]));
         lua_setfield(L, -2, "colour");
         lua_rawseti(L, -2, (lua_Integer)k + 1);
     }
@@ -492,12 +491,9 @@ int rule_rollup_custom(host *h, const fw_rollup *ru, const char *const *colours,
         return rc;
     }
     const char *c = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-    *colour = NULL;
-    for (size_t k = 0; c && k < sizeof names / sizeof *names; k++)
-        if (!strcmp(c, names[k]))
-            *colour = names[k];
+    int known = c && vocab_colour_parse(c, colour) == 0;
     lua_settop(L, top);
-    if (!*colour)
+    if (!known)
         return err_set(e, ERR_INVALID, "%s: the custom roll-up must return green, amber, red or grey", owner);
     return 0;
 }

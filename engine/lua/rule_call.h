@@ -71,8 +71,8 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
 void rule_verdict_free(rule_verdict *v);
 
 /* Calls a custom roll-up's function with the children {id, colour} and sets
- * *colour to the colour name it returned (static). */
-int rule_rollup_custom(host *h, const fw_rollup *ru, const char *const *colours, const char *const *ids, size_t n,
-                       const char *owner, const char **colour, err *e);
+ * *colour to the colour it returned. */
+int rule_rollup_custom(host *h, const fw_rollup *ru, const vocab_colour *colours, const char *const *ids, size_t n,
+                       const char *owner, vocab_colour *colour, err *e);
 
 #endif

@@ -15,6 +15,10 @@
 int report_json(FILE *out, const result_set *r, err *e);
 /* `colour`: use ANSI colours (the caller decides: a terminal, and no NO_COLOR). */
 int report_text(FILE *out, const result_set *r, int colour, err *e);
+
+/* The terminal escape that colours a status word (report_text, report_compare);
+ * "" when `on` is 0 (not a terminal, or NO_COLOR). */
+const char *report_ansi(vocab_colour colour, int on);
 /* One row per area and indicator, then outcome and overall rows. */
 int report_csv(FILE *out, const result_set *r, err *e);
 /* A workbook: one sheet per area and a comparison sheet (a file, not a stream). */

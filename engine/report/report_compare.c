@@ -76,18 +76,10 @@ static void pad(FILE *out, const char *s, size_t w)
 
 /* ---- text ---- */
 
-static const char *paint(const char *colour)
-{
-    return !strcmp(colour, "green") ? "\033[1;32m"
-           : !strcmp(colour, "amber") ? "\033[1;33m"
-           : !strcmp(colour, "red")   ? "\033[1;31m"
-                                      : "\033[2m";
-}
-
 /* A cell as text, in three parts: value, status word, rank. */
 typedef struct text_cell {
     char value[48], rank[24];
-    const char *colour;
+    vocab_colour colour;
     size_t width;
 } text_cell;
 
@@ -103,7 +95,7 @@ static void text_cell_of(const compare_cell *c, text_cell *t)
     else
         strcpy(t->rank, "-");
     t->colour = c->x->colour;
-    t->width = width(t->value) + 1 + width(t->colour) + 1 + width(t->rank);
+    t->width = width(t->value) + 1 + width(vocab_colour_name(t->colour)) + 1 + width(t->rank);
 }
 
 static int write_text(FILE *out, const compare_matrix *m, const compare_scope *p, int on, err *e)
@@ -145,14 +137,14 @@ static int write_text(FILE *out, const compare_matrix *m, const compare_scope *p
     for (size_t a = 0; a < m->nareas; a++) {
         const res_area *ra = m->areas[a];
         pad(out, ra->code, wcode + 2), pad(out, ra->name, wname + 2);
-        fprintf(out, "%s%s%s", on ? paint(ra->colour) : "", ra->colour, on ? "\033[0m" : "");
-        pad(out, "", 9 - width(ra->colour));
+        fprintf(out, "%s%s%s", report_ansi(ra->colour, on), vocab_colour_name(ra->colour), on ? "\033[0m" : "");
+        pad(out, "", 9 - width(vocab_colour_name(ra->colour)));
         for (size_t i = 0; i < f->nind; i++) {
             text_cell t;
             text_cell_of(compare_at(m, a, i), &t);
             /* only the status word is coloured; the padding is worked out on the plain text */
-            fprintf(out, "  %s %s%s%s %s", t.value, on ? paint(t.colour) : "", t.colour, on ? "\033[0m" : "",
-                    t.rank);
+            fprintf(out, "  %s %s%s%s %s", t.value, report_ansi(t.colour, on), vocab_colour_name(t.colour),
+                    on ? "\033[0m" : "", t.rank);
             pad(out, "", w[i] - t.width);
         }
         fputc('\n', out);
@@ -198,10 +190,10 @@ static int write_csv(FILE *out, const compare_matrix *m, err *e)
         for (size_t i = 0; i < f->nind; i++) {
             const compare_cell *c = compare_at(m, a, i);
             const compare_spread *sp = &m->spread[i];
-            csv_field(out, ra->code, 0), csv_field(out, ra->name, 0), csv_field(out, ra->colour, 0);
+            csv_field(out, ra->code, 0), csv_field(out, ra->name, 0), csv_field(out, vocab_colour_name(ra->colour), 0);
             csv_field(out, f->ind[i].id, 0), csv_field(out, f->ind[i].title, 0), csv_field(out, f->ind[i].unit, 0);
             csv_field(out, polarity_name(f->ind[i].polarity), 0);
-            csv_field(out, c->x->colour, 0), csv_field(out, c->x->assessment, 0);
+            csv_field(out, vocab_colour_name(c->x->colour), 0), csv_field(out, c->x->assessment, 0);
             csv_number(out, c->x->value, 0);
             csv_field(out, c->x->value_text, 0), csv_field(out, c->x->period, 0);
             csv_number(out, c->lower_ci, 0), csv_number(out, c->upper_ci, 0);
@@ -283,13 +275,13 @@ static int write_json(FILE *out, const compare_matrix *m, const compare_scope *p
         cJSON *aj = cJSON_CreateObject();
         add_string(aj, "code", ra->code);
         add_string(aj, "name", ra->name);
-        add_string(aj, "status", ra->colour);
+        add_string(aj, "status", vocab_colour_name(ra->colour));
         cJSON *cells = cJSON_AddArrayToObject(aj, "indicators");
         for (size_t i = 0; i < f->nind; i++) {
             const compare_cell *c = compare_at(m, a, i);
             cJSON *cj = cJSON_CreateObject();
             add_string(cj, "id", f->ind[i].id);
-            add_string(cj, "status", c->x->colour);
+            add_string(cj, "status", vocab_colour_name(c->x->colour));
             add_string(cj, "assessment", c->x->assessment);
             add_number(cj, "value", c->x->value);
             add_string(cj, "value_text", c->x->value_text);
@@ -329,10 +321,6 @@ static void html_text(FILE *out, const char *s)
     }
 }
 
-static const char *status_class(const char *colour)
-{
-    return !strcmp(colour, "green") || !strcmp(colour, "amber") || !strcmp(colour, "red") ? colour : "grey";
-}
 
 static int write_html(FILE *out, const compare_matrix *m, const compare_scope *p, err *e)
 {
@@ -381,15 +369,16 @@ static int write_html(FILE *out, const compare_matrix *m, const compare_scope *p
         const res_area *ra = m->areas[a];
         fputs("<tr><th scope=\"row\">", out);
         html_text(out, ra->name), fputs(" <small>", out), html_text(out, ra->code);
-        fprintf(out, "</small></th><td class=\"%s\">%s</td>", status_class(ra->colour), ra->colour);
+        fprintf(out, "</small></th><td class=\"%s\">%s</td>", vocab_colour_name(ra->colour),
+                vocab_colour_name(ra->colour));
         for (size_t i = 0; i < f->nind; i++) {
             const compare_cell *c = compare_at(m, a, i);
-            fprintf(out, "<td class=\"%s\" title=\"", status_class(c->x->colour));
+            fprintf(out, "<td class=\"%s\" title=\"", vocab_colour_name(c->x->colour));
             html_text(out, c->x->reason);
             fputs("\">", out);
             const char *v = value_text(c->x, buf, sizeof buf);
             html_text(out, *v ? v : "-");
-            fprintf(out, " <span class=\"s\">%s", c->x->colour);
+            fprintf(out, " <span class=\"s\">%s", vocab_colour_name(c->x->colour));
             if (c->rank)
                 fprintf(out, ", rank %d", c->rank);
             fputs("</span></td>", out);

@@ -28,7 +28,7 @@ int report_csv(FILE *out, const result_set *r, err *e)
         for (size_t i = 0; i < f->nind; i++) {
             const res_indicator *x = &ra->indicators[i];
             field(out, ra->code, 0), field(out, ra->name, 0), field(out, "indicator", 0);
-            field(out, f->ind[i].id, 0), field(out, f->ind[i].title, 0), field(out, x->colour, 0);
+            field(out, f->ind[i].id, 0), field(out, f->ind[i].title, 0), field(out, vocab_colour_name(x->colour), 0);
             field(out, x->assessment, 0);
             number(out, x->value);
             field(out, f->ind[i].unit, 0), field(out, x->period, 0);
@@ -39,12 +39,12 @@ int report_csv(FILE *out, const result_set *r, err *e)
         }
         for (size_t o = 0; o < f->nout; o++) {
             field(out, ra->code, 0), field(out, ra->name, 0), field(out, "outcome", 0);
-            field(out, f->out[o].id, 0), field(out, f->out[o].title, 0), field(out, ra->outcomes[o].colour, 0);
+            field(out, f->out[o].id, 0), field(out, f->out[o].title, 0), field(out, vocab_colour_name(ra->outcomes[o].colour), 0);
             fputs(",,,,,,,rollup,", out);
             field(out, ra->outcomes[o].reason, 1);
         }
         field(out, ra->code, 0), field(out, ra->name, 0), field(out, "overall", 0);
-        field(out, f->id, 0), field(out, f->title, 0), field(out, ra->colour, 0);
+        field(out, f->id, 0), field(out, f->title, 0), field(out, vocab_colour_name(ra->colour), 0);
         fputs(",,,,,,,rollup,", out);
         field(out, ra->reason, 1);
     }

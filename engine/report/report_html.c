@@ -112,38 +112,40 @@ static void words(FILE *out, const char *s, int cap)
     free(c);
 }
 
-static int is_rag(const char *colour)
+static int is_rag(vocab_colour colour)
 {
-    return colour && (!strcmp(colour, "green") || !strcmp(colour, "amber") || !strcmp(colour, "red"));
+    return colour != COLOUR_GREY;
 }
 
-static const char *css_colour(const char *colour)
+/* The colour's name, which is also its CSS class (s-green, ...). */
+static const char *css_colour(vocab_colour colour)
 {
-    return is_rag(colour) ? colour : "grey";
+    return vocab_colour_name(colour);
 }
 
 /* Worst first: red, amber, green, no colour. */
-static int rank(const char *colour)
+static int rank(vocab_colour colour)
 {
-    return !is_rag(colour) ? 3 : !strcmp(colour, "red") ? 0 : !strcmp(colour, "amber") ? 1 : 2;
+    return is_rag(colour) ? COLOUR_RED - (int)colour : 3;
 }
 
 /* The status as a person reads it: Green, Amber, Red, or the no-colour word. */
-static void status_word(FILE *out, const char *colour, const char *grey_word)
+static void status_word(FILE *out, vocab_colour colour, const char *grey_word)
 {
     if (is_rag(colour)) {
-        fputc(colour[0] - 'a' + 'A', out);
-        fputs(colour + 1, out);
+        const char *name = vocab_colour_name(colour);
+        fputc(name[0] - 'a' + 'A', out);
+        fputs(name + 1, out);
     } else {
         words(out, grey_word ? grey_word : "no colour", 1);
     }
 }
 
-static void badge(FILE *out, const char *colour, const char *grey_word)
+static void badge(FILE *out, vocab_colour colour, const char *grey_word)
 {
     const char *c = css_colour(colour);
     fprintf(out, "<span class=\"badge s-%s\" data-status=\"%s\">", c, c);
-    svg_status_icon(out, c, 12);
+    svg_status_icon(out, colour, 12);
     fputs("<span class=\"word\">", out);
     status_word(out, colour, grey_word);
     fputs("</span></span>", out);
@@ -362,7 +364,7 @@ static void header(FILE *out, const result_set *r, int any_spc)
     fputs("<section class=\"key\" aria-labelledby=\"key-h\">\n<h2 id=\"key-h\">How to read this scorecard</h2>\n"
           "<p>Every status is written as a word and drawn as a shape, as well as coloured:</p>\n<ul class=\"key\">\n",
           out);
-    static const char *const colours[] = {"green", "amber", "red", "grey"};
+    static const vocab_colour colours[] = {COLOUR_GREEN, COLOUR_AMBER, COLOUR_RED, COLOUR_GREY};
     static const char *const shapes[] = {"circle", "triangle", "square", "dash"};
     for (int k = 0; k < 4; k++) {
         fputs("<li>", out);
@@ -708,7 +710,7 @@ static int compare_section(FILE *out, const result_set *r)
         vocab_comparator cmp_kind = CMP_NONE;
         for (size_t a = 0; a < r->nareas; a++) {
             const res_indicator *x = &r->areas[a].indicators[i];
-            rows[a] = (svg_cat_row){r->areas[a].name, x->value, x->lower, x->upper, css_colour(x->colour), NULL};
+            rows[a] = (svg_cat_row){r->areas[a].name, x->value, x->lower, x->upper, x->colour, NULL};
             free(statuses[a]);
             statuses[a] = NULL;
             size_t len = 0;

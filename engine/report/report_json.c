@@ -36,7 +36,7 @@ static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
     add_string(j, "comparator_area", x->comparator_area);
     add_string(j, "comparator_name", x->comparator_name);
     add_string(j, "assessment", x->assessment);
-    add_string(j, "status", x->colour);
+    add_string(j, "status", vocab_colour_name(x->colour));
     add_string(j, "no_colour_status", x->status);
     add_string(j, "method", x->method);
     add_string(j, "reason", x->reason);
@@ -90,14 +90,14 @@ int report_json(FILE *out, const result_set *r, err *e)
         cJSON *aj = cJSON_CreateObject();
         add_string(aj, "code", ra->code);
         add_string(aj, "name", ra->name);
-        add_string(aj, "status", ra->colour);
+        add_string(aj, "status", vocab_colour_name(ra->colour));
         add_string(aj, "reason", ra->reason);
         cJSON *outs = cJSON_AddArrayToObject(aj, "outcomes");
         for (size_t o = 0; o < f->nout; o++) {
             cJSON *oj = cJSON_CreateObject();
             add_string(oj, "id", f->out[o].id);
             add_string(oj, "title", f->out[o].title);
-            add_string(oj, "status", ra->outcomes[o].colour);
+            add_string(oj, "status", vocab_colour_name(ra->outcomes[o].colour));
             add_string(oj, "reason", ra->outcomes[o].reason);
             cJSON *ids = cJSON_AddArrayToObject(oj, "indicators");
             for (size_t k = 0; k < f->out[o].nind; k++)

@@ -6,22 +6,16 @@
 
 #include "report.h"
 
-static const char *paint(const char *colour, int on)
+const char *report_ansi(vocab_colour colour, int on)
 {
-    if (!on)
-        return "";
-    if (!strcmp(colour, "green"))
-        return "\033[1;32m";
-    if (!strcmp(colour, "amber"))
-        return "\033[1;33m";
-    if (!strcmp(colour, "red"))
-        return "\033[1;31m";
-    return "\033[2m";
+    static const char *const ESCAPE[VOCAB_NCOLOURS] = {[COLOUR_GREY] = "\033[2m", [COLOUR_GREEN] = "\033[1;32m",
+                                                       [COLOUR_AMBER] = "\033[1;33m", [COLOUR_RED] = "\033[1;31m"};
+    return on ? ESCAPE[colour] : "";
 }
 
-static void status(FILE *out, const char *colour, int on)
+static void status(FILE *out, vocab_colour colour, int on)
 {
-    fprintf(out, "%s%-5s%s", paint(colour, on), colour, on ? "\033[0m" : "");
+    fprintf(out, "%s%-5s%s", report_ansi(colour, on), vocab_colour_name(colour), on ? "\033[0m" : "");
 }
 
 int report_text(FILE *out, const result_set *r, int on, err *e)

@@ -18,23 +18,15 @@
 typedef struct xlsx {
     lxw_workbook *wb;
     lxw_format *title, *header, *wrap;
-    lxw_format *status[4];                /* green, amber, red, grey */
+    lxw_format *status[VOCAB_NCOLOURS];   /* by vocab_colour */
     lxw_format *number[MAX_DECIMALS + 2]; /* 0..MAX_DECIMALS decimals, then General */
     lxw_error failed;                     /* the first write error */
 } xlsx;
 
-static const char *const COLOURS[4] = {"green", "amber", "red", "grey"};
-/* fill and text colours: light fills with dark text, readable in print and on screen */
-static const lxw_color_t FILL[4] = {0xC6EFCE, 0xFFEB9C, 0xFFC7CE, 0xE7E7E7};
-static const lxw_color_t INK[4] = {0x006100, 0x7A4500, 0x9C0006, 0x404040};
-
-static lxw_format *status_format(const xlsx *x, const char *colour)
-{
-    for (int k = 0; k < 3; k++)
-        if (!strcmp(colour, COLOURS[k]))
-            return x->status[k];
-    return x->status[3];
-}
+/* fill and text colours by vocab_colour (grey, green, amber, red): light fills with dark
+ * text, readable in print and on screen */
+static const lxw_color_t FILL[VOCAB_NCOLOURS] = {0xE7E7E7, 0xC6EFCE, 0xFFEB9C, 0xFFC7CE};
+static const lxw_color_t INK[VOCAB_NCOLOURS] = {0x404040, 0x006100, 0x7A4500, 0x9C0006};
 
 /* The format showing the decimals of the published text ("12.30": 2), else General. */
 static lxw_format *number_format(const xlsx *x, const char *text)
@@ -82,9 +74,9 @@ static void put_number(xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
         note(x, worksheet_write_number(ws, row, col, v, fmt));
 }
 
-static void put_status(xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *colour)
+static void put_status(xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, vocab_colour colour)
 {
-    put_text(x, ws, row, col, colour, status_format(x, colour));
+    put_text(x, ws, row, col, vocab_colour_name(colour), x->status[colour]);
 }
 
 /* ---- sheet names ---- */

@@ -91,45 +91,51 @@ void svg_escape(FILE *out, const char *s)
     escape_n(out, s, 0);
 }
 
-static int is(const char *colour, const char *name)
-{
-    return colour && !strcmp(colour, name);
-}
-
 /* Fills: the badge colours of the page. Outlines: at least 3:1 on white
- * (green 6.6, amber 7.4, red 6.5, grey 5.3). */
-const char *svg_status_fill(const char *colour)
+ * (green 6.6, amber 7.4, red 6.5, grey 5.3). By vocab_colour. */
+static const char *const FILL[VOCAB_NCOLOURS] = {"#e8e8e8", "#1d6b35", "#ffbf47", "#b3261e"};
+static const char *const STROKE[VOCAB_NCOLOURS] = {MUTED, "#1d6b35", "#7a4b00", "#b3261e"};
+
+const char *svg_status_fill(vocab_colour colour)
 {
-    return is(colour, "green") ? "#1d6b35" : is(colour, "amber") ? "#ffbf47" : is(colour, "red") ? "#b3261e" : "#e8e8e8";
+    return FILL[colour];
 }
 
-const char *svg_status_stroke(const char *colour)
+const char *svg_status_stroke(vocab_colour colour)
 {
-    return is(colour, "green") ? "#1d6b35" : is(colour, "amber") ? "#7a4b00" : is(colour, "red") ? "#b3261e" : MUTED;
+    return STROKE[colour];
 }
 
-static void shape(FILE *out, const char *colour, double cx, double cy, double r, const char *fill, const char *stroke,
+/* Each status has its shape, so colour is never the only signal: a circle, a
+ * triangle, a square, and a dash for no colour. */
+static void shape(FILE *out, vocab_colour colour, double cx, double cy, double r, const char *fill, const char *stroke,
                   double width)
 {
-    if (is(colour, "green"))
+    switch (colour) {
+    case COLOUR_GREEN:
         fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"", cx, cy, r);
-    else if (is(colour, "amber"))
+        break;
+    case COLOUR_AMBER:
         fprintf(out, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\"", cx, cy - r * 1.15, cx + r * 1.1, cy + r * 0.85,
                 cx - r * 1.1, cy + r * 0.85);
-    else if (is(colour, "red"))
+        break;
+    case COLOUR_RED:
         fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", cx - r * 0.9, cy - r * 0.9, r * 1.8,
                 r * 1.8);
-    else
+        break;
+    case COLOUR_GREY:
         fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"", cx - r, cy - r * 0.3, r * 2, r * 0.6);
+        break;
+    }
     fprintf(out, " fill=\"%s\" stroke=\"%s\" stroke-width=\"%.1f\"/>", fill, stroke, width);
 }
 
-void svg_status_shape(FILE *out, const char *colour, double cx, double cy, double r)
+void svg_status_shape(FILE *out, vocab_colour colour, double cx, double cy, double r)
 {
     shape(out, colour, cx, cy, r, svg_status_fill(colour), svg_status_stroke(colour), 1.2);
 }
 
-int svg_status_icon(FILE *out, const char *colour, int px)
+int svg_status_icon(FILE *out, vocab_colour colour, int px)
 {
     fprintf(out, "<svg class=\"shape\" width=\"%d\" height=\"%d\" viewBox=\"0 0 12 12\" aria-hidden=\"true\" focusable=\"false\">",
             px, px);
@@ -550,7 +556,7 @@ int svg_caterpillar(FILE *out, const svg_cat_row *rows, size_t n, double compara
             fprintf(out, " (interval %s to %s)", a, b);
         }
         fputs(", ", out);
-        svg_escape(out, r->status ? r->status : r->colour);
+        svg_escape(out, r->status ? r->status : vocab_colour_name(r->colour));
         fprintf(out, "</title><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", ml - 8, y + 4);
         escape_n(out, r->label, 32);
         fputs("</text>", out);

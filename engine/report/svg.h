@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "vocab.h"
+
 /* Writes `s` escaped for HTML and SVG text and attribute values (& < > " '),
  * with control characters dropped and invalid UTF-8 replaced by U+FFFD.
  * NULL writes nothing. */
@@ -21,15 +23,15 @@ void svg_escape(FILE *out, const char *s);
 
 /* The fill and outline of a status colour in charts ("green", "amber", "red";
  * anything else is grey). Each outline has at least 3:1 contrast on white. */
-const char *svg_status_fill(const char *colour);
-const char *svg_status_stroke(const char *colour);
+const char *svg_status_fill(vocab_colour colour);
+const char *svg_status_stroke(vocab_colour colour);
 
 /* The status shape centred on (cx, cy) with half-size `r`, as SVG elements. */
-void svg_status_shape(FILE *out, const char *colour, double cx, double cy, double r);
+void svg_status_shape(FILE *out, vocab_colour colour, double cx, double cy, double r);
 
 /* A small standalone <svg> of `px` pixels holding the status shape drawn in
  * currentColor, hidden from assistive technology (the word beside it is read). */
-int svg_status_icon(FILE *out, const char *colour, int px);
+int svg_status_icon(FILE *out, vocab_colour colour, int px);
 
 /* A sparkline of `n` values in time order (NaN for a gap, which breaks the
  * line), the last value marked. Writes nothing when no value is a number. */
@@ -61,7 +63,7 @@ int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height);
 typedef struct svg_cat_row {
     const char *label;          /* the area's name */
     double value, lower, upper; /* NaN when none; rows without a value are left out */
-    const char *colour;         /* the status colour */
+    vocab_colour colour;        /* the status colour */
     const char *status;         /* the status word, for the row's title */
 } svg_cat_row;
 

@@ -68,13 +68,9 @@ local function check_number(v, name, level)
   return v
 end
 
--- Polarity words accepted in framework files, to the three the engine uses.
-local POLARITY = {
-  higher = "higher", high = "higher", high_good = "higher", higher_is_better = "higher",
-  lower = "lower", low = "lower", low_good = "lower", lower_is_better = "lower",
-  none = "none", no_judgement = "none", neutral = "none",
-}
-R.POLARITY = POLARITY
+-- Polarity words accepted in framework files, to the three the engine uses: the engine's
+-- own list (scorecard.polarity), so the library and the loader never disagree.
+local polarity_of = scorecard.polarity
 
 local function fmt(v)
   if v == nil then return "no value" end
@@ -143,7 +139,7 @@ function R.threshold(p)
       .. " threshold " .. fmt(cut) .. " (" .. pol .. " is better)" }
   end, {
     check = function(ind)
-      local pol = POLARITY[ind.polarity or ""]
+      local pol = polarity_of(ind.polarity)
       if pol == "none" then return "thresholds on an indicator with no polarity" end
       if p.amber ~= nil and pol and not as_good(p.green, p.amber, pol) then
         return string.format("green %s and amber %s are in the wrong order for \"%s is better\"",
@@ -287,7 +283,7 @@ function R.target(p)
     return res
   end, {
     check = function(ind)
-      local pol = POLARITY[ind.polarity or ""]
+      local pol = polarity_of(ind.polarity)
       if pol == "none" then return "a target on an indicator with no polarity" end
     end,
   })

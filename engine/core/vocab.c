@@ -53,11 +53,12 @@ const char *polarity_nearest(const char *word)
     return vocab_nearest(word, words, NPOLARITY_WORDS);
 }
 
+static const char *const NO_COLOUR[] = {"not_reported",   "missing",           "suppressed",   "unreliable",
+                                        "not_comparable", "insufficient_data", "not_compared", "not_applicable",
+                                        "no_target",      "stale_target",      "not_available"};
+
 int vocab_is_no_colour_status(const char *status)
 {
-    static const char *const NO_COLOUR[] = {"not_reported",   "missing",           "suppressed",   "unreliable",
-                                            "not_comparable", "insufficient_data", "not_compared", "not_applicable",
-                                            "no_target",      "stale_target",      "not_available"};
     for (size_t i = 0; status && i < sizeof NO_COLOUR / sizeof *NO_COLOUR; i++)
         if (!strcmp(status, NO_COLOUR[i]))
             return 1;

@@ -9,6 +9,7 @@
 #ifndef SCORECARD_VOCAB_H
 #define SCORECARD_VOCAB_H
 
+
 /* Colours in order of concern: a roll-up's "worst" is the highest. */
 typedef enum vocab_colour { COLOUR_GREY, COLOUR_GREEN, COLOUR_AMBER, COLOUR_RED } vocab_colour;
 #define VOCAB_NCOLOURS 4

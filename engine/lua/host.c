@@ -381,6 +381,19 @@ static int sandbox_problem(lua_State *L)
     return 0;
 }
 
+/* scorecard.polarity(word) -> "higher", "lower" or "none" for any polarity
+ * word the engine accepts (high_good, lower_is_better, ...), else nil: the
+ * vocabulary's one list (core/vocab), as a function so no script can change it. */
+static int sandbox_polarity(lua_State *L)
+{
+    polarity p;
+    if (lua_type(L, 1) == LUA_TSTRING && polarity_parse(lua_tostring(L, 1), &p) == 0)
+        lua_pushstring(L, polarity_name(p));
+    else
+        lua_pushnil(L);
+    return 1;
+}
+
 /* scorecard.nearest(word, {candidate, ...}) -> the candidate a slip of the
  * keyboard away from word (vocab_nearest), or nil. */
 static int sandbox_nearest(lua_State *L)
@@ -466,6 +479,8 @@ static void build_base(lua_State *L)
     lua_setfield(L, -2, "problem");
     lua_pushcfunction(L, sandbox_nearest);
     lua_setfield(L, -2, "nearest");
+    lua_pushcfunction(L, sandbox_polarity);
+    lua_setfield(L, -2, "polarity");
     lua_setfield(L, base, "scorecard");
     /* Method calls on strings ("x"):find(...) go through the metered copy, and
      * the metatable is locked: scripts can neither read nor replace it. */

@@ -41,6 +41,9 @@
  *    scorecard.nearest(word, names) finds the name a slip away: the rule
  *    library uses both so that `check` lists every mistake, with "did you
  *    mean", in one pass. A script can add problems, never remove them.
+ *  - Vocabulary. scorecard.polarity(word) reads a polarity word with the
+ *    engine's own list (core/vocab), so the rule library and the loader never
+ *    disagree; it is a function, which no script can change for another.
  * C code reads tables a script returns with raw access only, so no metamethod
  * of a script runs outside a protected, limited call. The host never gives
  * Lua a file, a socket or SQL: data arrives through functions the evaluator

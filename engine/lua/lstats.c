@@ -645,10 +645,9 @@ static int l_compare(lua_State *L)
     lua_newtable(L);
     set_string(L, "outcome", stats_outcome_name(o));
     set_string(L, "polarity", stats_polarity_name(p));
-    if (o != STATS_SIMILAR) {
-        int beyond998 = !isnan(lo2) && !isnan(hi2) && (hi2 < c || lo2 > c);
-        set_string(L, "significance", beyond998 ? "99.8%" : "95%");
-    }
+    const char *significance = stats_significance(o, lo2, hi2, c);
+    if (significance)
+        set_string(L, "significance", significance);
     set_integer(L, "levels", isnan(lo2) || isnan(hi2) ? 1 : 2);
     return 1;
 }
@@ -674,6 +673,7 @@ static int l_trend(lua_State *L)
         return luaL_argerror(L, 2, "a level or a table of options");
     }
     const char *method = "auto";
+    stats_trend_method how = STATS_TREND_AUTO;
     stats_polarity pol = STATS_NO_JUDGEMENT;
     if (opts) {
         lua_pushnil(L);
@@ -701,12 +701,15 @@ static int l_trend(lua_State *L)
         pol = opt_polarity(L, -1, fn);
         lua_pop(L, 1);
     }
-    if (strcmp(method, "auto") != 0 && strcmp(method, "proportion") != 0 && strcmp(method, "wls") != 0)
+    if (!strcmp(method, "proportion"))
+        how = STATS_TREND_PROPORTION;
+    else if (!strcmp(method, "wls"))
+        how = STATS_TREND_WLS;
+    else if (strcmp(method, "auto"))
         return luaL_error(L, "stats.trend: method must be auto, proportion or wls, got \"%s\"", method);
     size_t n = (size_t)lua_rawlen(L, 1);
     double *buf = lua_newuserdatauv(L, (n ? 5 * n : 1) * sizeof *buf, 0);
     double *x = buf, *nn = buf + n, *v = buf + 2 * n, *lo = buf + 3 * n, *hi = buf + 4 * n;
-    size_t with_ci = 0, with_counts = 0;
     for (size_t i = 0; i < n; i++) {
         if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE)
             return luaL_error(L, "stats.trend: point %d is not a table", (int)i + 1);
@@ -725,15 +728,10 @@ static int l_trend(lua_State *L)
         if (isnan(hi[i]))
             hi[i] = field_number(L, t, "upper", fn);
         lua_pop(L, 1);
-        with_ci += isfinite(v[i]) && isfinite(lo[i]) && isfinite(hi[i]);
-        with_counts += isfinite(x[i]) && isfinite(nn[i]);
     }
-    if (strcmp(method, "auto") == 0)
-        method = with_ci >= STATS_TREND_POINTS || with_counts < STATS_TREND_POINTS ? "wls" : "proportion";
     stats_trend r;
     err e = {0};
-    int rc = strcmp(method, "proportion") == 0 ? stats_trend_proportion(x, nn, n, level, &r, &e)
-                                               : stats_trend_wls(v, lo, hi, n, level, &r, &e);
+    int rc = stats_trend_of(x, nn, v, lo, hi, n, level, how, &r, &e);
     if (rc)
         return fail(L, fn, &e);
     if (r.status != STATS_OK) {

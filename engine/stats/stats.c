@@ -640,6 +640,14 @@ stats_outcome stats_compare2(double lower95, double upper95, double lower998, do
     return o == STATS_BETTER ? STATS_BEST : STATS_WORST;
 }
 
+const char *stats_significance(stats_outcome o, double lower998, double upper998, double comparator)
+{
+    if (o == STATS_SIMILAR || o == STATS_OUTCOME_NOT_COMPARED)
+        return NULL;
+    int beyond998 = !isnan(lower998) && !isnan(upper998) && side_of(lower998, upper998, comparator) != 0;
+    return beyond998 ? "99.8%" : "95%";
+}
+
 /* ---- quantiles ---- */
 
 static int compare_doubles(const void *a, const void *b)
@@ -938,6 +946,23 @@ int stats_trend_wls(const double *value, const double *lower95, const double *up
     }
     trend_decide(out, signs);
     return 0;
+}
+
+int stats_trend_of(const double *x, const double *denominators, const double *value, const double *lower95,
+                   const double *upper95, size_t points, double level, stats_trend_method method, stats_trend *out,
+                   err *e)
+{
+    if (method == STATS_TREND_AUTO) {
+        size_t with_ci = 0, with_counts = 0;
+        for (size_t i = 0; i < points; i++) {
+            with_ci += isfinite(value[i]) && isfinite(lower95[i]) && isfinite(upper95[i]);
+            with_counts += isfinite(x[i]) && isfinite(denominators[i]);
+        }
+        method = with_ci >= STATS_TREND_POINTS || with_counts < STATS_TREND_POINTS ? STATS_TREND_WLS
+                                                                                   : STATS_TREND_PROPORTION;
+    }
+    return method == STATS_TREND_PROPORTION ? stats_trend_proportion(x, denominators, points, level, out, e)
+                                            : stats_trend_wls(value, lower95, upper95, points, level, out, e);
 }
 
 /* ---- change against a baseline ---- */

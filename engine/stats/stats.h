@@ -200,6 +200,11 @@ stats_outcome stats_compare(double lower, double upper, double comparator, stats
 stats_outcome stats_compare2(double lower95, double upper95, double lower998, double upper998,
                              double comparator, stats_polarity p);
 
+/* The level a difference found by stats_compare2 is significant at: "99.8%"
+ * when the comparator lies outside the 99.8% interval too, "95%" otherwise,
+ * NULL for similar (static). */
+const char *stats_significance(stats_outcome o, double lower998, double upper998, double comparator);
+
 /* Turns higher/lower into better/worse for a polarity (and increasing or
  * decreasing into improving or worsening); other outcomes pass through. */
 stats_outcome stats_apply_polarity(stats_outcome o, stats_polarity p);
@@ -253,6 +258,20 @@ int stats_trend_proportion(const double *x, const double *n, size_t points, doub
  * over the five most recent points that have a value and both limits. */
 int stats_trend_wls(const double *value, const double *lower95, const double *upper95, size_t points,
                     double level, stats_trend *out, err *e);
+
+/* Which test a recent trend uses. */
+typedef enum stats_trend_method {
+    STATS_TREND_AUTO,       /* weighted least squares when five points have intervals, or when
+                               fewer than five have counts; else the chi-square test on counts */
+    STATS_TREND_PROPORTION, /* stats_trend_proportion */
+    STATS_TREND_WLS,        /* stats_trend_wls */
+} stats_trend_method;
+
+/* The recent trend of n points by `method` (any array may hold NaN where a
+ * point lacks it): the choice Fingertips makes, in one place. */
+int stats_trend_of(const double *x, const double *denominators, const double *value, const double *lower95,
+                   const double *upper95, size_t points, double level, stats_trend_method method, stats_trend *out,
+                   err *e);
 
 /* ---- change against a baseline (methods.md 3.1, 3.2) ---- */
 

@@ -635,6 +635,30 @@ static void test_compare(void)
 
 /* ---- recent trend (values cross-checked against the Fingertips formulas) ---- */
 
+/* The choices stats makes for the bindings: which trend test, which significance. */
+static void test_choices(void)
+{
+    const double x[5] = {100, 120, 140, 160, 180}, n[5] = {1000, 1000, 1000, 1000, 1000};
+    const double v[5] = {10, 12, 14, 16, 18}, lo[5] = {9, 11, 13, 15, 17}, hi[5] = {11, 13, 15, 17, 19};
+    const double none[5] = {NAN, NAN, NAN, NAN, NAN};
+    stats_trend t;
+    err e = {0};
+    /* counts and no intervals: the chi-square test on the counts */
+    CHECK_INT(stats_trend_of(x, n, v, none, none, 5, 0.998, STATS_TREND_AUTO, &t, &e), 0);
+    CHECK_STR(t.method, "chi-square test for trend");
+    /* five points with intervals: weighted least squares, even with counts */
+    CHECK_INT(stats_trend_of(x, n, v, lo, hi, 5, 0.998, STATS_TREND_AUTO, &t, &e), 0);
+    CHECK_STR(t.method, "weighted least squares");
+    /* asked for: as asked */
+    CHECK_INT(stats_trend_of(x, n, v, lo, hi, 5, 0.998, STATS_TREND_PROPORTION, &t, &e), 0);
+    CHECK_STR(t.method, "chi-square test for trend");
+    /* significance of a difference: beyond the 99.8% interval too, or only the 95% */
+    CHECK_STR(stats_significance(STATS_WORSE, 10, 12, 13), "99.8%");
+    CHECK_STR(stats_significance(STATS_WORSE, 10, 14, 13), "95%");
+    CHECK_STR(stats_significance(STATS_BETTER, NAN, NAN, 13), "95%");
+    CHECK(stats_significance(STATS_SIMILAR, 10, 14, 13) == NULL);
+}
+
 static void test_trend(void)
 {
     static const struct {
@@ -1104,6 +1128,7 @@ int main(int argc, char **argv)
     test_quintiles();
     test_compare();
     test_trend();
+    test_choices();
     test_change();
     test_edges();
     test_lua();

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "grow.h"
 #include "rule_call.h"
 #include "series.h"
 #include "sha256.h"
@@ -36,14 +37,8 @@ typedef struct ev_areas {
 static int collect_area(void *ctx, const store_area *a)
 {
     ev_areas *all = ctx;
-    if (all->n == all->cap) {
-        size_t cap = all->cap ? all->cap * 2 : 512;
-        ev_area *grown = realloc(all->a, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        all->a = grown;
-        all->cap = cap;
-    }
+    if (grow(&all->a, &all->cap, all->n + 1, sizeof *all->a, 512))
+        return -1;
     ev_area *x = &all->a[all->n];
     x->code = strdup(a->code);
     x->name = strdup(a->name);

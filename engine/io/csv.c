@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "text.h"
 
 #define CSV_READ_CHUNK 65536
@@ -75,14 +76,8 @@ static int push_byte(csv_reader *r, int c, err *e)
     if (r->buf_len + 1 >= CSV_MAX_RECORD_BYTES)
         return err_set(e, ERR_LIMIT, "%s:%ld: record longer than %u bytes (unterminated quote?)",
                        r->name, r->line, CSV_MAX_RECORD_BYTES);
-    if (r->buf_len + 1 >= r->buf_cap) {
-        size_t cap = r->buf_cap ? r->buf_cap * 2 : 4096;
-        char *nb = realloc(r->buf, cap);
-        if (!nb)
-            return err_set(e, ERR_NOMEM, "%s: out of memory", r->name);
-        r->buf = nb;
-        r->buf_cap = cap;
-    }
+    if (grow(&r->buf, &r->buf_cap, r->buf_len + 2, 1, 4096))
+        return err_set(e, ERR_NOMEM, "%s: out of memory", r->name);
     r->buf[r->buf_len++] = (char)c;
     return 0;
 }
@@ -92,18 +87,10 @@ static int end_field(csv_reader *r, long rec_line, err *e)
     if (r->nfields == CSV_MAX_FIELDS)
         return err_set(e, ERR_LIMIT, "%s:%ld: more than %d fields in a record", r->name, rec_line,
                        CSV_MAX_FIELDS);
-    if (r->nfields == r->fields_cap) {
-        size_t cap = r->fields_cap ? r->fields_cap * 2 : 32;
-        size_t *ns = realloc(r->starts, cap * sizeof *ns);
-        if (!ns)
-            return err_set(e, ERR_NOMEM, "%s: out of memory", r->name);
-        r->starts = ns;
-        char **nf = realloc(r->fields, cap * sizeof *nf);
-        if (!nf)
-            return err_set(e, ERR_NOMEM, "%s: out of memory", r->name);
-        r->fields = nf;
-        r->fields_cap = cap;
-    }
+    size_t starts_cap = r->fields_cap; /* two arrays of one length: grow both, then record it */
+    if (grow(&r->starts, &starts_cap, r->nfields + 1, sizeof *r->starts, 32) ||
+        grow(&r->fields, &r->fields_cap, r->nfields + 1, sizeof *r->fields, 32))
+        return err_set(e, ERR_NOMEM, "%s: out of memory", r->name);
     size_t start = r->field_start;
     int rc = push_byte(r, '\0', e);
     if (rc)

@@ -6,19 +6,14 @@
 #include <string.h>
 
 #include "error.h"
+#include "grow.h"
 
 /* Appends `t` with its NUL to the arena; returns its offset or -1. */
 static long add_text(series_set *s, const char *t)
 {
     size_t n = strlen(t) + 1;
-    if (s->text_len + n > s->text_cap) {
-        size_t cap = (s->text_cap + n) * 2;
-        char *grown = realloc(s->text, cap);
-        if (!grown)
-            return -1;
-        s->text = grown;
-        s->text_cap = cap;
-    }
+    if (grow(&s->text, &s->text_cap, s->text_len + n, 1, 4096))
+        return -1;
     memcpy(s->text + s->text_len, t, n);
     s->text_len += n;
     return (long)(s->text_len - n);
@@ -60,14 +55,8 @@ void series_set_free(series_set *s)
 int series_start_slot(series_set *s, const char *area)
 {
     err_assert(s->by_area != NULL);
-    if (s->nslots == s->slot_cap) {
-        size_t cap = s->slot_cap ? s->slot_cap * 2 : 256;
-        series_slot *grown = realloc(s->slots, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        s->slots = grown;
-        s->slot_cap = cap;
-    }
+    if (grow(&s->slots, &s->slot_cap, s->nslots + 1, sizeof *s->slots, 256))
+        return -1;
     if (s->nslots > INT32_MAX || strmap_put(s->by_area, area, (int)s->nslots))
         return -1;
     s->slots[s->nslots++] = (series_slot){s->n, 0};
@@ -77,14 +66,8 @@ int series_start_slot(series_set *s, const char *area)
 int series_add_point(series_set *s, const series_point *p, const char *label, const char *value_text)
 {
     err_assert(s->nslots > 0);
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 1024;
-        series_point *grown = realloc(s->pts, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        s->pts = grown;
-        s->cap = cap;
-    }
+    if (grow(&s->pts, &s->cap, s->n + 1, sizeof *s->pts, 1024))
+        return -1;
     long at = intern(s, label);
     long text = value_text ? add_text(s, value_text) : -1;
     if (at < 0 || (value_text && text < 0))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "host_lua.h"
 #include "lstats.h"
 #include "luajson.h"
@@ -58,14 +59,8 @@ static long box_text(data_box *b, const char *t)
     if (!t || !*t)
         return 0;
     size_t n = strlen(t) + 1;
-    if (b->text_len + n + 1 > b->text_cap) {
-        size_t cap = (b->text_cap + n + 1) * 2;
-        char *grown = realloc(b->text, cap);
-        if (!grown)
-            return -1;
-        b->text = grown;
-        b->text_cap = cap;
-    }
+    if (grow(&b->text, &b->text_cap, b->text_len + n + 1, 1, 4096))
+        return -1;
     if (b->text_len == 0)
         b->text[b->text_len++] = '\0'; /* offset 0 means none */
     memcpy(b->text + b->text_len, t, n);
@@ -80,14 +75,8 @@ static int copy_point(void *ctx, const store_obs_row *r)
         b->too_many = 1;
         return 1; /* stop */
     }
-    if (b->n == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 64;
-        data_point *grown = realloc(b->pts, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        b->pts = grown;
-        b->cap = cap;
-    }
+    if (grow(&b->pts, &b->cap, b->n + 1, sizeof *b->pts, 64))
+        return -1;
     long off[5];
     const char *texts[5] = {r->o.period_label, r->period_type, r->period_start, r->period_end, r->o.value_text};
     for (int i = 0; i < 5; i++)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "grow.h"
 #include "text.h"
 
 struct table {
@@ -55,14 +56,8 @@ table *table_new(FILE *out, table_format format, const table_column *cols, int n
 
 static int hold(table *t, const char *v)
 {
-    if (t->nheld == t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 256;
-        char **grown = realloc(t->held, cap * sizeof *grown);
-        if (!grown)
-            return -1;
-        t->held = grown;
-        t->cap = cap;
-    }
+    if (grow(&t->held, &t->cap, t->nheld + 1, sizeof *t->held, 256))
+        return -1;
     char *copy = text_clean_dup(v ? v : "", v ? strlen(v) : 0); /* a terminal gets no control bytes */
     if (!copy)
         return -1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "csv.h"
+#include "grow.h"
 #include "reader.h"
 #include "sha256.h"
 #include "strmap.h"
@@ -51,14 +52,8 @@ static int copy_fields(importer *im, const obs_text *row, err *e)
         if (src[f])
             need += 3 * strlen(src[f]) + 1; /* cleaning may turn one byte into three (U+FFFD) */
     }
-    if (need > im->arena_cap) {
-        size_t cap = need * 2;
-        char *grown = realloc(im->arena, cap);
-        if (!grown)
-            return err_set(e, ERR_NOMEM, "out of memory");
-        im->arena = grown;
-        im->arena_cap = cap;
-    }
+    if (grow(&im->arena, &im->arena_cap, need, 1, 4096))
+        return err_set(e, ERR_NOMEM, "out of memory");
     char *p = im->arena;
     for (int f = 0; f < OBS_NFIELDS; f++) {
         if (!src[f]) {

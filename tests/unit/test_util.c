@@ -1,7 +1,10 @@
 /* test_util.c - SHA-256 against FIPS 180-4 examples, the string map, UTF-8 and trimming. */
 #include <stdlib.h>
 
+#include <stdint.h>
+
 #include "check.h"
+#include "grow.h"
 #include "sha256.h"
 #include "strmap.h"
 #include "text.h"
@@ -74,8 +77,32 @@ static void test_text(void)
     CHECK(!text_ieq("tru", "true"));
 }
 
+static void test_grow(void)
+{
+    int *a = NULL;
+    size_t cap = 0;
+    CHECK_INT(grow(&a, &cap, 1, sizeof *a, 16), 0);
+    CHECK(a != NULL && cap == 16);
+    for (int i = 0; i < 16; i++)
+        a[i] = i;
+    CHECK_INT(grow(&a, &cap, 16, sizeof *a, 16), 0); /* room already */
+    CHECK_INT(cap, 16);
+    CHECK_INT(grow(&a, &cap, 17, sizeof *a, 16), 0);
+    CHECK_INT(cap, 32);
+    CHECK(a[15] == 15); /* kept */
+    CHECK_INT(grow(&a, &cap, 1000, sizeof *a, 16), 0);
+    CHECK_INT(cap, 1024);
+    int *before = a;
+    /* a size that does not fit in size_t: refused, the array untouched */
+    CHECK_INT(grow(&a, &cap, SIZE_MAX / 2, sizeof *a, 16), -1);
+    CHECK(a == before && cap == 1024 && a[15] == 15);
+    CHECK_INT(grow(&a, &cap, SIZE_MAX, 1, 16), -1);
+    free(a);
+}
+
 int main(void)
 {
+    test_grow();
     test_sha256();
     test_strmap();
     test_text();

@@ -1,0 +1,20 @@
+/*
+ * grow.h - the one way the engine grows an array in memory.
+ *
+ * Arrays double, starting from a size the caller picks, and the byte count is
+ * checked against SIZE_MAX, so a huge input is "out of memory", never a short
+ * buffer. The caller keeps the pointer and the capacity; on failure both are
+ * unchanged and the old array is still valid (and still the caller's).
+ */
+#ifndef SCORECARD_GROW_H
+#define SCORECARD_GROW_H
+
+#include <stddef.h>
+
+/* Makes room for at least `need` items of `size` bytes in *items (capacity
+ * *cap, counted in items; a fresh array starts at `first`). Returns 0, or -1
+ * when memory or size_t runs out. `items` is the address of the caller's
+ * pointer, of any object type. */
+int grow(void *items, size_t *cap, size_t need, size_t size, size_t first);
+
+#endif

@@ -350,10 +350,26 @@ end
 -- (d) benchmark against a comparator with confidence intervals, methods.md section 4.
 -- `interval` says where the area's interval comes from: "published" (lower/upper in the
 -- data), "wilson" (proportion from numerator/denominator), or "rate" (Byar / exact Poisson).
+-- `values_alone = true`: when there is no interval to judge with, the reason also says on
+-- which side of the comparator the value lies, as information (the status stays
+-- not_compared), as the Better Care Fund metrics are read without intervals.
+
+-- The reason of a benchmark that could not judge, with the values' sides stated.
+local function state_values(ctx, res)
+  local p, c = ctx.point, ctx.comparator
+  if res.status == "not_compared" and p and p.value ~= nil and c and c.value ~= nil then
+    local side = p.value > c.value and "above" or (p.value < c.value and "below" or "equal to")
+    res.reason = string.format("%s; on values alone %s is %s %s's %s (not a judgement: no interval)",
+      res.reason, fmt(p.value), side, c.name or c.area or "the comparator", fmt(c.value))
+    res.comparator, res.comparator_kind = c.value, "area"
+    res.details = { values_only = side, comparator_value = c.value }
+  end
+  return res
+end
 
 function R.benchmark(p)
   p = p or {}
-  allow(p, "r.benchmark", { "interval", "level", "two_level", "multiplier", "comparator" })
+  allow(p, "r.benchmark", { "interval", "level", "two_level", "multiplier", "comparator", "values_alone" })
   local interval = p.interval or "published"
   local ok = { published = true, wilson = true, rate = true }
   if not ok[interval] then
@@ -363,8 +379,8 @@ function R.benchmark(p)
   local level = p.level or 0.95
   check_number(level, "benchmark level", 2)
   local params = { interval = interval, level = level, two_level = p.two_level or false,
-    multiplier = p.multiplier or 100, comparator = p.comparator }
-  return rule("benchmark", params, function(ctx)
+    multiplier = p.multiplier or 100, comparator = p.comparator, values_alone = p.values_alone or nil }
+  local judge = function(ctx)
     local point = ctx.point
     if not point or point.value == nil then return { status = "missing", reason = "no value" } end
     local cmp = ctx.comparator
@@ -399,6 +415,10 @@ function R.benchmark(p)
       reason = string.format("%s, interval %s-%s, is %s %s", fmt(point.value), fmt(lo), fmt(hi),
         c.outcome == "similar" and "similar to" or (c.outcome .. " than"), against),
       details = { lower = lo, upper = hi, level = level, comparator_area = cmp.area } }
+  end
+  return rule("benchmark", params, function(ctx)
+    local res = judge(ctx)
+    return params.values_alone and state_values(ctx, res) or res
   end)
 end
 

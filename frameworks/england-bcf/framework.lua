@@ -207,22 +207,8 @@ end
 -- also says on which side of England's value the area lies on values alone: information, not
 -- a judgement, and the status stays not_compared.
 local function versus_england(interval, multiplier)
-  local rule = r.benchmark { interval = interval, level = ASSUMPTIONS.benchmark_level,
-                             two_level = ASSUMPTIONS.two_level, multiplier = multiplier }
-  local assess = rule.assess
-  rule.assess = function(ctx)
-    local res = assess(ctx)
-    local p, c = ctx.point, ctx.comparator
-    if res.status == "not_compared" and p and p.value ~= nil and c and c.value ~= nil then
-      local side = p.value > c.value and "above" or (p.value < c.value and "below" or "equal to")
-      res.reason = string.format("%s; on values alone %s is %s %s's %s (not a judgement: no interval)",
-        res.reason, r.fmt(p.value), side, c.name or c.area or "the comparator", r.fmt(c.value))
-      res.comparator, res.comparator_kind = c.value, "area"
-      res.details = { values_only = side, comparator_value = c.value }
-    end
-    return res
-  end
-  return rule
+  return r.benchmark { interval = interval, level = ASSUMPTIONS.benchmark_level,
+                       two_level = ASSUMPTIONS.two_level, multiplier = multiplier, values_alone = true }
 end
 
 local function plan_id(m) return "BCF-" .. m.key .. "-PLAN" end

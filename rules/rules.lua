@@ -184,7 +184,7 @@ end
 
 function R.target(p)
   if type(p) ~= "table" then fail("r.target takes a table", 2) end
-  allow(p, "r.target", { "mode", "value", "values", "per_area", "band", "relative_band", "low", "high",
+  allow(p, "r.target", { "mode", "value", "values", "per_area", "plans", "band", "relative_band", "low", "high",
     "stale_after_years", "resolve_at" })
   local mode = p.mode or (p.band and "value_with_band") or (p.low and "range") or "value"
   local modes = { value = true, value_with_band = true, ci = true, range = true }
@@ -204,12 +204,27 @@ function R.target(p)
   elseif mode == "range" then
     check_number(p.low, "target low", 2)
     check_number(p.high, "target high", 2)
-  elseif p.per_area == nil then
+  elseif p.per_area == nil and p.plans == nil then
     check_number(p.value, "target value", 2)
   end
   if p.per_area ~= nil and type(p.per_area) ~= "table" then fail("target per_area must map area codes to values", 2) end
+  -- plans = { ["2023/24"] = { E08000009 = 600, ... } }: each area's plan for each year, the year
+  -- being the judged observation's period (the Better Care Fund's locally agreed plans)
+  local plan_for = {} -- "start end" of each plan period -> its label, so any notation matches
+  if p.plans ~= nil then
+    if type(p.plans) ~= "table" then fail("target plans must map periods to {area = value} tables", 2) end
+    for year, areas in pairs(p.plans) do
+      if type(year) ~= "string" or type(areas) ~= "table" then
+        fail("target plans must map periods to {area = value} tables", 2)
+      end
+      local span, why = scorecard.period(year)
+      if not span then fail("target plans: " .. why, 2) end
+      plan_for[span.start .. " " .. span["end"]] = year
+      for area, v in pairs(areas) do check_number(v, "target plans[\"" .. year .. "\"][\"" .. tostring(area) .. "\"]", 2) end
+    end
+  end
   if p.band ~= nil then check_number(p.band, "target band", 2) end
-  local params = { mode = mode, value = p.value, values = entries, per_area = p.per_area, band = p.band,
+  local params = { mode = mode, value = p.value, values = entries, per_area = p.per_area, plans = p.plans, band = p.band,
     relative_band = p.relative_band, low = p.low, high = p.high, stale_after_years = p.stale_after_years,
     resolve_at = p.resolve_at or "start" }
 
@@ -218,8 +233,19 @@ function R.target(p)
     if bad then return bad end
     local pol = ctx.polarity
     local t, flag = params.value, nil
-    local source
-    if params.per_area then
+    local source, plan_year
+    if params.plans then
+      local point = ctx.point or {}
+      plan_year = plan_for[tostring(point.start) .. " " .. tostring(point["end"])]
+      if not plan_year then
+        return { status = "no_target", reason = "no " .. tostring(point.period or ctx.period) .. " plan for this indicator" }
+      end
+      local by_area = params.plans[plan_year]
+      t = by_area[ctx.area]
+      if t == nil then
+        return { status = "no_target", reason = "no " .. plan_year .. " plan value for " .. ctx.area }
+      end
+    elseif params.per_area then
       t = params.per_area[ctx.area]
       if type(t) == "table" then -- plans per year: {["2023/24"] = 600, ...}
         t = t[ctx.point and ctx.point.period or ""] or t[ctx.period]
@@ -275,7 +301,8 @@ function R.target(p)
       end
     end
     res.comparator, res.comparator_kind = t, "target"
-    res.details = { target = t, mode = mode, source = source }
+    res.details = { target = t, mode = mode, source = source, plan_year = plan_year }
+    if plan_year then res.reason = plan_year .. " plan: " .. res.reason end
     if flag and flag.stale then
       res.status = "stale_target"
       res.reason = res.reason .. "; the target dates from before the stale limit"

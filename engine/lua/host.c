@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "host_stdlib.h"
+#include "period.h"
 #include "sha256.h"
 #include "text.h"
 #include "vocab.h"
@@ -394,6 +395,33 @@ static int sandbox_polarity(lua_State *L)
     return 1;
 }
 
+/* scorecard.period(label) -> {start = "YYYY-MM-DD", ["end"] = ..., type = "fy", ...}
+ * as the importer reads the label (period.h), or nil and why: rules match a
+ * framework's period keys ("2023/24") with observations by their days, in
+ * whatever notation the file used, without parsing dates in Lua. */
+static int sandbox_period(lua_State *L)
+{
+    const char *label = luaL_checkstring(L, 1);
+    period p;
+    err e = {0};
+    if (period_parse(label, QUARTERS_FY, &p, &e)) {
+        lua_pushnil(L);
+        lua_pushstring(L, e.msg);
+        return 2;
+    }
+    char day[11];
+    lua_createtable(L, 0, 3);
+    period_format_date(p.start, day);
+    lua_pushstring(L, day);
+    lua_setfield(L, -2, "start");
+    period_format_date(p.end, day);
+    lua_pushstring(L, day);
+    lua_setfield(L, -2, "end");
+    lua_pushstring(L, period_type_name(p.type));
+    lua_setfield(L, -2, "type");
+    return 1;
+}
+
 /* scorecard.nearest(word, {candidate, ...}) -> the candidate a slip of the
  * keyboard away from word (vocab_nearest), or nil. */
 static int sandbox_nearest(lua_State *L)
@@ -481,6 +509,8 @@ static void build_base(lua_State *L)
     lua_setfield(L, -2, "nearest");
     lua_pushcfunction(L, sandbox_polarity);
     lua_setfield(L, -2, "polarity");
+    lua_pushcfunction(L, sandbox_period);
+    lua_setfield(L, -2, "period");
     lua_setfield(L, base, "scorecard");
     /* Method calls on strings ("x"):find(...) go through the metered copy, and
      * the metatable is locked: scripts can neither read nor replace it. */

@@ -101,47 +101,8 @@ local PLANS = {
 -- Helpers (the same construction as england-bcf, kept here so that this dated version does
 -- not change when the current one does).
 
-local function financial_year(point)
-  local y, m, d = string.match(point.start or "", "^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  local y2, m2, d2 = string.match(point["end"] or "", "^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
-  if not y or not y2 then return nil end
-  y, y2 = tonumber(y), tonumber(y2)
-  if m == "04" and d == "01" and m2 == "03" and d2 == "31" and y2 == y + 1 then
-    return string.format("%d/%02d", y, y2 % 100)
-  end
-  return nil
-end
-
 local function plan_rule(key, plans)
-  local by_year = (plans or PLANS)[key] or {}
-  local targets = {}
-  for year, areas in pairs(by_year) do
-    targets[year] = r.target { per_area = areas, mode = ASSUMPTIONS.plan_mode, band = ASSUMPTIONS.plan_band }
-  end
-  local rule = r.custom(function(ctx)
-    local year = financial_year(ctx.point)
-    if not year then
-      return { status = "no_target", reason = "BCF plans here are per financial year; "
-        .. tostring(ctx.point.period) .. " is not one" }
-    end
-    local t = targets[year]
-    if not t then
-      return { status = "no_target", reason = "no " .. year .. " plan for this metric in the framework's plan "
-        .. "table (plans are local: each partnership fills in its own)" }
-    end
-    local res = t.assess(ctx)
-    if res.status == "no_target" and not res.assessment then
-      res.reason = "no " .. year .. " plan value for " .. ctx.area .. " in the framework's plan table "
-        .. "(plans are local: each partnership fills in its own)"
-    elseif res.assessment then
-      res.reason = year .. " plan: " .. res.reason
-      res.details = res.details or {}
-      res.details.plan_year = year
-    end
-    return res
-  end, { mode = ASSUMPTIONS.plan_mode, band = ASSUMPTIONS.plan_band, plans = by_year })
-  rule.method = "target"
-  return rule
+  return r.target { plans = (plans or PLANS)[key] or {}, mode = ASSUMPTIONS.plan_mode, band = ASSUMPTIONS.plan_band }
 end
 
 -- The comparison with England; without an interval the reason states the values' sides.
@@ -200,6 +161,5 @@ return r.framework {
   notes = "Applies to BCF plan years 2017/18 and 2018/19; superseded by later metric sets (current: england-bcf, 2023-25).",
   assumptions = ASSUMPTIONS,
   -- Kept for local variants built with r.extend (the engine never reads exports).
-  exports = { metrics = METRICS, example_plans = PLANS, plan_overrides = plan_overrides,
-              financial_year = financial_year },
+  exports = { metrics = METRICS, example_plans = PLANS, plan_overrides = plan_overrides },
 }

@@ -47,7 +47,7 @@ return {
     period = "2018/19", areas = { CHESHIRE_EAST },
     data = { { indicator = RES, area = CHESHIRE_EAST, period = "2018/19", value = "690.0" } },
     expect = { [CHESHIRE_EAST] = {
-      ["BCF17-RES-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2018/19 plan for this metric" },
+      ["BCF17-RES-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2018/19 plan for this indicator" },
     } },
   },
   {

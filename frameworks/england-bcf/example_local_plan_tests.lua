@@ -38,7 +38,7 @@ return {
     period = "2022/23", areas = { HEREFORDSHIRE },
     data = { { indicator = DISCH, area = HEREFORDSHIRE, period = "2022/23", value = "90.0" } },
     expect = { [HEREFORDSHIRE] = {
-      ["BCF-DISCH-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2022/23 plan for this metric" },
+      ["BCF-DISCH-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2022/23 plan for this indicator" },
     } },
   },
 }

@@ -61,11 +61,19 @@ return {
     } },
   },
   {
+    name = "the plan year is matched by its days: a file writing 2022/2023 meets the 2022/23 plan",
+    period = "2022/23", areas = { HEREFORDSHIRE },
+    data = { obs(DISCH, HEREFORDSHIRE, "2022/2023", "92.0") },
+    expect = { [HEREFORDSHIRE] = {
+      ["BCF-DISCH-PLAN"] = { status = "green", assessment = "met", reason = "2022/23 plan: 92 meets the target 91.6" },
+    } },
+  },
+  {
     name = "no plan for the year judged: 2023/24 has no entry in the example table",
     period = "2023/24", areas = { HEREFORDSHIRE },
     data = { obs(DISCH, HEREFORDSHIRE, "2022/23", "90.0"), obs(DISCH, HEREFORDSHIRE, "2023/24", "93.1") },
     expect = { [HEREFORDSHIRE] = {
-      ["BCF-DISCH-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2023/24 plan for this metric" },
+      ["BCF-DISCH-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2023/24 plan for this indicator" },
     } },
   },
   {
@@ -73,7 +81,7 @@ return {
     period = "2022/23", areas = { HEREFORDSHIRE },
     data = { obs(DISCH, HEREFORDSHIRE, "2022/23 Q4", "90.5") },
     expect = { [HEREFORDSHIRE] = {
-      ["BCF-DISCH-PLAN"] = { status = "grey", assessment = "no_target", reason = "2022/23 Q4 is not one" },
+      ["BCF-DISCH-PLAN"] = { status = "grey", assessment = "no_target", reason = "no 2022/23 Q4 plan for this indicator" },
     } },
   },
   {

@@ -44,7 +44,7 @@ What this framework does not know
     below is an EXAMPLE table holding the one published real plan value the brief records for a
     metric of this set (Herefordshire 2022/23, discharge to usual place of residence). A
     partnership fills in its own table and builds its variant with r.extend and
-    `bcf.plan_overrides` (see example_local_plan.lua beside this file). An area or a year with
+    `exports.plan_overrides` (see example_local_plan.lua beside this file). An area or a year with
     no plan value is "no_target" (grey), never a colour.
   - Series ids. Falls and residential admissions use the indicator names of the Fingertips and
     ASCOF exports as the importer stores them (data/mappings/fingertips.json, ascof.json). The

@@ -114,21 +114,30 @@ static host *new_host(void)
     return h;
 }
 
-static void test_model(const char *path)
+/* Loads `path` in a fresh host; NULL (and *h NULL) when it does not load. */
+static framework *load(const char *path, host **h)
 {
-    host *h = new_host();
-    if (!h)
-        return;
     framework *f = NULL;
     fw_problems pr = {0};
     err e = {0};
-    CHECK_INT(framework_load(h, path, &f, &pr, &e), 0);
-    CHECK_INT(pr.errors, 0);
+    if ((*h = new_host()) != NULL)
+        CHECK_INT(framework_load(*h, path, &f, &pr, &e), 0);
+    for (size_t k = 0; k < pr.n; k++)
+        fprintf(stderr, "unexpected: %s\n", pr.items[k].msg);
     fw_problems_free(&pr);
     if (!f) {
-        host_free(h);
-        return;
+        host_free(*h);
+        *h = NULL;
     }
+    return f;
+}
+
+static void test_model(const char *path)
+{
+    host *h;
+    framework *f = load(path, &h);
+    if (!f)
+        return;
     CHECK_STR(f->id, "unit");
     CHECK_INT(f->period_type, PERIOD_FY);
     CHECK_INT(f->latest_within, 18);
@@ -204,20 +213,11 @@ static void test_mistakes(void)
 
 static void test_evaluator(store *s, const char *path)
 {
-    host *h = new_host();
-    if (!h)
+    host *h;
+    framework *f = load(path, &h);
+    if (!f)
         return;
-    framework *f = NULL;
-    fw_problems pr = {0};
     err e = {0};
-    CHECK_INT(framework_load(h, path, &f, &pr, &e), 0);
-    for (size_t k = 0; k < pr.n; k++)
-        fprintf(stderr, "unexpected: %s\n", pr.items[k].msg);
-    fw_problems_free(&pr);
-    if (!f) {
-        host_free(h);
-        return;
-    }
     result_set *r = NULL;
     eval_options all = {"2023/24", NULL, 0, 0};
     CHECK_INT(eval_run(s, h, f, &all, &r, &e), 0);

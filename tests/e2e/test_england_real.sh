@@ -16,7 +16,7 @@ BCF="$FW/england-bcf"
 # The frameworks' own cases (synthetic) pass.
 run test "$BCF/framework.lua"
 expect_status 0 "scorecard test england-bcf"
-expect_out "9 passed, 0 failed"
+expect_out "10 passed, 0 failed"
 run test --cases "$BCF/icb_tests.lua" "$BCF/icb.lua"
 expect_status 0 "scorecard test the ICB view"
 expect_out "7 passed, 0 failed"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-int grow(void *items, size_t *cap, size_t need, size_t size, size_t first)
+int grow_to(void *items, size_t *cap, size_t need, size_t size, size_t first)
 {
     if (need <= *cap)
         return 0;

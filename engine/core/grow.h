@@ -15,6 +15,13 @@
  * *cap, counted in items; a fresh array starts at `first`). Returns 0, or -1
  * when memory or size_t runs out. `items` is the address of the caller's
  * pointer, of any object type. */
-int grow(void *items, size_t *cap, size_t need, size_t size, size_t first);
+int grow_to(void *items, size_t *cap, size_t need, size_t size, size_t first);
+
+/* grow_to, with the check that there is room already inline: the CSV reader
+ * calls it for every byte, and nearly always there is. */
+static inline int grow(void *items, size_t *cap, size_t need, size_t size, size_t first)
+{
+    return need <= *cap ? 0 : grow_to(items, cap, need, size, first);
+}
 
 #endif

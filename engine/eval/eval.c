@@ -465,6 +465,8 @@ typedef struct series_reader {
     evaluator *ev;
     const fw_indicator *ind;
     long set_aside;        /* points of a period type the indicator does not declare */
+    char type_name[24];    /* the last row's period type, parsed once per run of equal names */
+    period_type type;
     int failed;            /* out of memory while adding a point */
     char last_area[64];
 } series_reader;
@@ -477,9 +479,13 @@ static int take_point(void *ctx, const store_point *sp)
 {
     series_reader *rd = ctx;
     series_set *s = &rd->ev->set;
-    period_type type;
-    if (period_type_parse(sp->period_type, &type))
-        type = PERIOD_SNAPSHOT; /* the store writes only known names */
+    const char *name = sp->period_type ? sp->period_type : "";
+    if (strcmp(name, rd->type_name)) {
+        snprintf(rd->type_name, sizeof rd->type_name, "%s", name);
+        if (period_type_parse(name, &rd->type))
+            rd->type = PERIOD_SNAPSHOT; /* the store writes only known names */
+    }
+    period_type type = rd->type;
     if (rd->ind->frequencies && !(rd->ind->frequencies & (1u << type))) {
         rd->set_aside++; /* the indicator declares its frequency: other points are not its series */
         return 0;

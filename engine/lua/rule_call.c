@@ -432,12 +432,15 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
         if (lua_rawget(L, -2) == LUA_TNUMBER)
             v->comparator = lua_tonumber(L, -1);
         lua_pop(L, 1);
-        char *kind = NULL;
-        rc = take_string(h, "comparator_kind", what, &kind, kept, e);
-        if (!rc && kind && vocab_comparator_parse(kind, &v->comparator_kind))
+        /* a word of the vocabulary: parsed where it lies, not copied */
+        lua_pushliteral(L, "comparator_kind");
+        if (lua_rawget(L, -2) == LUA_TSTRING && vocab_comparator_parse(lua_tostring(L, -1), &v->comparator_kind)) {
+            char kind[64];
+            text_clean_into(kind, sizeof kind, lua_tostring(L, -1), lua_rawlen(L, -1));
             rc = err_set(e, ERR_INVALID, "%s: comparator_kind \"%s\" is not area, target, baseline or value", what,
                          kind);
-        free(kind);
+        }
+        lua_pop(L, 1);
     }
     if (!rc)
         rc = take_string(h, "comparator_area", what, &v->comparator_area, kept, e);

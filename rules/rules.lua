@@ -628,6 +628,26 @@ function R.row(indicator, area, period, value, extra)
 end
 
 ------------------------------------------------------------------------------------------
+-- one metric judged more than one way (against a plan and against England, say): each
+-- judgement is an indicator of its own, written out with its id and rule, and shares the
+-- metric's description, written out once:
+--   local FALLS = { title = ..., unit = ..., polarity = "lower", series = ..., source = ..., notes = ... }
+--   r.indicator(FALLS, { id = "BCF-FALLS-PLAN", title = ..., notes = "Judged against the plan.", rule = ... })
+-- Every field of the second table replaces the metric's, but `notes`, which is added after
+-- the metric's. The engine checks the result's keys as any indicator's.
+
+function R.indicator(metric, spec)
+  if type(metric) ~= "table" or type(spec) ~= "table" then
+    fail("r.indicator takes the metric's table and the indicator's own fields", 2)
+  end
+  local ind = {}
+  for k, v in pairs(metric) do ind[k] = v end
+  for k, v in pairs(spec) do ind[k] = v end
+  if metric.notes and spec.notes then ind.notes = metric.notes .. " " .. spec.notes end
+  return ind
+end
+
+------------------------------------------------------------------------------------------
 -- frameworks and extension
 
 function R.framework(spec)
@@ -712,6 +732,7 @@ for _, name in ipairs({ "threshold", "target", "change", "benchmark", "quintile"
   "custom" }) do
   R[name] = guarded(R[name], BROKEN_RULE)
 end
+R.indicator = guarded(R.indicator, {})
 for _, name in ipairs({ "majority", "weighted", "custom", "worst_of_with" }) do
   R.rollup[name] = guarded(R.rollup[name], BROKEN_ROLLUP)
 end

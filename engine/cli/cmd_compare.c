@@ -11,6 +11,7 @@
 #include "compare.h"
 #include "eval.h"
 #include "framework.h"
+#include "grow.h"
 #include "report.h"
 #include "sandbox.h"
 
@@ -39,8 +40,7 @@ static const char USAGE[] =
 typedef struct code_list {
     char **code;
     char **name;
-    size_t n, cap;
-    int oom;
+    size_t n, cap, name_cap;
 } code_list;
 
 static void code_list_free(code_list *l)
@@ -54,23 +54,14 @@ static void code_list_free(code_list *l)
 static int collect_code(void *ctx, const store_area *a)
 {
     code_list *l = ctx;
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 16;
-        char **c = realloc(l->code, cap * sizeof *c);
-        if (c)
-            l->code = c;
-        char **nm = realloc(l->name, cap * sizeof *nm);
-        if (nm)
-            l->name = nm;
-        if (!c || !nm)
-            return l->oom = 1;
-        l->cap = cap;
-    }
+    if (grow(&l->code, &l->cap, l->n + 1, sizeof *l->code, 16) ||
+        grow(&l->name, &l->name_cap, l->n + 1, sizeof *l->name, 16))
+        return ERR_NOMEM;
     l->code[l->n] = strdup(a->code);
     l->name[l->n] = strdup(a->name ? a->name : "");
     if (!l->code[l->n] || !l->name[l->n]) {
         free(l->code[l->n]), free(l->name[l->n]);
-        return l->oom = 1;
+        return ERR_NOMEM;
     }
     l->n++;
     return 0;
@@ -79,8 +70,7 @@ static int collect_code(void *ctx, const store_area *a)
 static int list_areas(store *s, const char *type, const char *parent, code_list *l, err *e)
 {
     store_area_filter f = {NULL, type, parent};
-    int rc = store_each_area(s, &f, collect_code, l, e);
-    return rc ? rc : l->oom ? err_set(e, ERR_NOMEM, "out of memory") : 0;
+    return store_each_area(s, &f, collect_code, l, e);
 }
 
 static int listed(const code_list *l, const char *code)

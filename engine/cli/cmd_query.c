@@ -79,7 +79,7 @@ static int areas_option(void *ctx, int code, const char *arg)
 static int print_area(void *ctx, const store_area *a)
 {
     const char *v[] = {a->code, a->name, a->type, a->country, a->valid_from, a->valid_to};
-    return table_row(ctx, v);
+    return table_row(ctx, v) ? ERR_NOMEM : 0;
 }
 
 int cmd_areas(int argc, char **argv)

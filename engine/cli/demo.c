@@ -12,6 +12,7 @@
 #include <cjson/cJSON.h>
 
 #include "csv.h"
+#include "grow.h"
 #include "framework.h"
 #include "import.h"
 #include "sandbox.h"
@@ -88,7 +89,7 @@ static demo_kind kind_of(const char *unit, double *multiplier)
 
 typedef struct area_list {
     char **code;
-    size_t n;
+    size_t n, cap;
     strmap *seen;
 } area_list;
 
@@ -97,11 +98,9 @@ static int add_area(area_list *l, const char *code)
     int dummy;
     if (strmap_get(l->seen, code, &dummy))
         return 0;
-    char **grown = realloc(l->code, (l->n + 1) * sizeof *grown);
-    if (!grown || strmap_put(l->seen, code, 1))
-        return -1;
-    l->code = grown;
-    return (l->code[l->n++] = strdup(code)) ? 0 : -1;
+    if (grow(&l->code, &l->cap, l->n + 1, sizeof *l->code, 64) || strmap_put(l->seen, code, 1))
+        return ERR_NOMEM;
+    return (l->code[l->n++] = strdup(code)) ? 0 : ERR_NOMEM;
 }
 
 typedef struct area_query {
@@ -304,7 +303,7 @@ static int write_framework(store *s, const char *path, FILE *out, strmap *done, 
         err_clear(e);
         return 0;
     }
-    area_list areas = {NULL, 0, strmap_new()};
+    area_list areas = {NULL, 0, 0, strmap_new()};
     rc = areas.seen ? framework_areas(s, f, &areas, e) : err_set(e, ERR_NOMEM, "out of memory");
     char labels[40][24];
     int nperiods = period_labels(f->period_type, labels, 40);

@@ -38,7 +38,7 @@ static int collect_area(void *ctx, const store_area *a)
 {
     ev_areas *all = ctx;
     if (grow(&all->a, &all->cap, all->n + 1, sizeof *all->a, 512))
-        return -1;
+        return ERR_NOMEM;
     ev_area *x = &all->a[all->n];
     x->code = strdup(a->code);
     x->name = strdup(a->name);
@@ -47,7 +47,7 @@ static int collect_area(void *ctx, const store_area *a)
     x->valid_to = a->valid_to ? strdup(a->valid_to) : NULL;
     x->valid_from = a->valid_from ? strdup(a->valid_from) : NULL;
     if (!x->code || !x->name || !x->type || !x->country || strmap_put(all->index, a->code, (int)all->n))
-        return -1;
+        return ERR_NOMEM;
     all->n++;
     return 0;
 }
@@ -122,10 +122,18 @@ static int keep(evaluator *ev, size_t bytes, const char *what, err *e)
     return 0;
 }
 
+/* What a derived result says about its members: their codes (a derived member
+ * by the areas it was built from), then those only partly inside. */
+typedef struct derivation {
+    char from[512];
+    char partly[256]; /* members counted whole (or by weight) that are only partly inside */
+} derivation;
+
 /* The details recorded with a result: inputs, rule and what the rule reported
  * (its `details`, taken from `rule_details` when given), into *out. */
-static int details_json(evaluator *ev, const fw_indicator *ind, const series_point *cur, const series_point *cmp,
-                        const char *cmp_code, cJSON *rule_details, const char *what, char **out, err *e)
+static int details_json(evaluator *ev, const fw_indicator *ind, const series_point *cur, const derivation *how,
+                        const series_point *cmp, const char *cmp_code, cJSON *rule_details, const char *what,
+                        char **out, err *e)
 {
     *out = NULL;
     cJSON *d = cJSON_CreateObject();
@@ -146,6 +154,10 @@ static int details_json(evaluator *ev, const fw_indicator *ind, const series_poi
         cJSON_AddStringToObject(in, "status", obs_status_name(cur->status));
         if (cur->derived)
             cJSON_AddBoolToObject(in, "derived", 1);
+        if (cur->derived && how && how->from[0])
+            cJSON_AddStringToObject(in, "derived_from", how->from);
+        if (cur->derived && how && how->partly[0])
+            cJSON_AddStringToObject(in, "approximate_geography", how->partly);
     }
     if (cmp) {
         cJSON *c = cJSON_AddObjectToObject(d, "comparator");
@@ -321,47 +333,56 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
 
 /* ---- deriving an area's series from its members ---- */
 
+typedef struct member {
+    char *code;
+    double weight;   /* share counted; 1 when the geography gives none */
+    int weighted;    /* the geography gives the weight */
+    int approximate; /* only partly inside the area, and counted whole or by weight */
+} member;
+
 typedef struct members {
-    char **codes;
-    size_t n;
-    const char *start, *end; /* the period: members that did not exist in it are left out */
+    member *m;
+    size_t n, cap;
 } members;
 
-static int collect_member(void *ctx, const store_area *a)
+static int collect_member(void *ctx, const store_member *sm)
 {
     members *m = ctx;
-    if ((a->valid_to && strcmp(a->valid_to, m->start) < 0) || (a->valid_from && strcmp(a->valid_from, m->end) > 0))
-        return 0;
-    char **grown = realloc(m->codes, (m->n + 1) * sizeof *grown);
-    if (!grown)
-        return -1;
-    m->codes = grown;
-    return (m->codes[m->n++] = strdup(a->code)) ? 0 : -1;
+    if (grow(&m->m, &m->cap, m->n + 1, sizeof *m->m, 16))
+        return ERR_NOMEM;
+    member *x = &m->m[m->n];
+    x->weighted = !isnan(sm->weight);
+    x->weight = x->weighted ? sm->weight : 1;
+    x->approximate = sm->approximate;
+    return (x->code = strdup(sm->code)) ? (m->n++, 0) : ERR_NOMEM;
 }
 
 static void free_members(members *m)
 {
     for (size_t i = 0; i < m->n; i++)
-        free(m->codes[i]);
-    free(m->codes);
+        free(m->m[i].code);
+    free(m->m);
 }
 
 /* One period's point of `area` built from its members' points for the period
- * of `base`, into *out: 0, or -1 when a member lacks what it needs. */
+ * of `base`, into *out: 0, or -1 when a member lacks what it needs. A member
+ * with a weight counts that share of its numerator and denominator. */
 static int derive_point(evaluator *ev, const fw_indicator *ind, const members *m, const series_point *base,
                         series_point *out)
 {
-    int sum = !strcmp(ind->derive, "sum");
+    int sum = ind->derive == FW_DERIVE_SUM, approx = 0;
     double num = 0, den = 0, wsum = 0;
     for (size_t k = 0; k < m->n; k++) {
-        const series_point *hit = series_same_period(&ev->set, series_slot_of(&ev->set, m->codes[k]), base);
+        const member *x = &m->m[k];
+        const series_point *hit = series_same_period(&ev->set, series_slot_of(&ev->set, x->code), base);
         if (!hit || isnan(hit->den) || (sum ? isnan(hit->num) : isnan(hit->value)))
             return -1;
         if (sum)
-            num += hit->num;
+            num += x->weight * hit->num;
         else
-            wsum += hit->value * hit->den;
-        den += hit->den;
+            wsum += hit->value * x->weight * hit->den;
+        den += x->weight * hit->den;
+        approx |= x->approximate || hit->approx;
     }
     if (den <= 0)
         return -1;
@@ -373,40 +394,56 @@ static int derive_point(evaluator *ev, const fw_indicator *ind, const members *m
     out->lo = out->hi = NAN;
     out->status = OBS_OK;
     out->derived = 1;
+    out->approx = (unsigned char)approx;
     return 0;
 }
 
-/* Adds to the set a series for `area` built from its members: per period present
- * in every member, numerators and denominators summed ("sum", value =
- * numerator / denominator * multiplier) or values averaged weighted by
- * denominators ("weighted_mean"). `from` gets the members' codes. Returns
- * the new slot, or NULL when there is none (no members, or none complete). */
-static const series_slot *derive_series(evaluator *ev, const fw_indicator *ind, const char *area, char *from,
-                                        size_t from_cap, int depth, err *e)
+static void append_code(char *buf, size_t cap, const char *sep, const char *code)
 {
-    members m = {NULL, 0, ev->r->period_start, ev->r->period_end};
-    store_area_filter filter = {NULL, NULL, area};
-    from[0] = '\0';
+    size_t len = strlen(buf);
+    if (len < cap)
+        snprintf(buf + len, cap - len, "%s%s", len ? sep : "", code);
+}
+
+/* Adds to the set a series for `area` built from its members: per period present
+ * in every member, numerators and denominators summed (FW_DERIVE_SUM, value =
+ * numerator / denominator * multiplier) or values averaged weighted by
+ * denominators (FW_DERIVE_WEIGHTED_MEAN). `how` says from what. Returns the
+ * new slot, or NULL when there is none (no members, or none complete; e->code
+ * tells a failure from that). */
+static const series_slot *derive_series(evaluator *ev, const fw_indicator *ind, const char *area, derivation *how,
+                                        int depth, err *e)
+{
+    members m = {0};
+    how->from[0] = how->partly[0] = '\0';
     if (depth > 3)
         return NULL;
-    if (store_each_area(ev->s, &filter, collect_member, &m, e) || m.n == 0) {
+    if (store_each_member(ev->s, area, ev->r->period_start, ev->r->period_end, collect_member, &m, e) || m.n == 0) {
         free_members(&m);
         return NULL;
     }
     /* A member without data of its own is built from its members first (region ->
      * health board -> councils), so a roll-up can cross more than one level. */
-    size_t len = 0;
     for (size_t k = 0; k < m.n; k++) {
-        char inner[512] = ""; /* a derived member is named by the areas it was built from */
-        if (!series_slot_of(&ev->set, m.codes[k]) && !derive_series(ev, ind, m.codes[k], inner, sizeof inner,
-                                                                     depth + 1, e) && e->code) {
+        derivation inner = {"", ""};
+        if (!series_slot_of(&ev->set, m.m[k].code) && !derive_series(ev, ind, m.m[k].code, &inner, depth + 1, e) &&
+            e->code) {
             free_members(&m);
             return NULL;
         }
-        len += (size_t)snprintf(from + len, len < from_cap ? from_cap - len : 0, "%s%s", k ? "," : "",
-                                inner[0] ? inner : m.codes[k]);
+        append_code(how->from, sizeof how->from, ",", inner.from[0] ? inner.from : m.m[k].code);
+        if (m.m[k].approximate) {
+            char what[64];
+            if (m.m[k].weighted)
+                snprintf(what, sizeof what, "%s at weight %g", m.m[k].code, m.m[k].weight);
+            else
+                snprintf(what, sizeof what, "%s counted whole", m.m[k].code);
+            append_code(how->partly, sizeof how->partly, ", ", what);
+        }
+        if (inner.partly[0])
+            append_code(how->partly, sizeof how->partly, ", ", inner.partly);
     }
-    const series_slot *first = series_slot_of(&ev->set, m.codes[0]);
+    const series_slot *first = series_slot_of(&ev->set, m.m[0].code);
     size_t nfirst = first ? first->n : 0, first_off = first ? first->off : 0;
     if (first && series_start_slot(&ev->set, area)) {
         free_members(&m);
@@ -551,15 +588,15 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     res_indicator *r = &ra->indicators[i];
     r->method = strdup(ind->method ? ind->method : "custom");
     const series_slot *sl = series_slot_of(&ev->set, ra->code);
-    char from[512] = "";
-    if (!sl && ind->derive && !(sl = derive_series(ev, ind, ra->code, from, sizeof from, 0, e)) && e->code)
+    derivation how = {"", ""};
+    if (!sl && ind->derive != FW_DERIVE_NONE && !(sl = derive_series(ev, ind, ra->code, &how, 0, e)) && e->code)
         return e->code;
     const series_point *cur = series_current(&ev->set, sl, ev->period_end, (int)ev->f->period_type);
     char what[300];
     snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
     if (!cur) {
         set_grey(r, "missing", dupf("no %s value for %s or before", ind->id, ev->r->period));
-        return details_json(ev, ind, NULL, NULL, NULL, NULL, what, &r->details, e);
+        return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
     /* Only an observation that ends within the framework's span before the
      * period's end speaks for the period: an older one is named, not scored. */
@@ -570,7 +607,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
                  months % 12 ? months : months / 12);
         set_grey(r, "not_available", dupf("no %s value for %s or in the %s before it; the latest is %s", ind->id,
                                           ev->r->period, span, series_label(&ev->set, cur)));
-        return details_json(ev, ind, NULL, NULL, NULL, NULL, what, &r->details, e);
+        return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
     int rc = keep_history(&ev->set, sl, cur, r, e);
     if (rc)
@@ -586,13 +623,23 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     r->derived = cur->derived;
     r->approximate = cur->approx;
     const series_point *cmp = cmp_code ? series_same_period(&ev->set, series_slot_of(&ev->set, cmp_code), cur) : NULL;
+    if (cur->derived && ind->not_aggregable) {
+        /* The engine could build a number, but the framework says it means
+         * nothing to judge (a standardised rate averaged over members). */
+        set_grey(r, "unreliable",
+                 dupf("not_aggregable: %s; the value shown is the members' %s (%s), for information only",
+                      ind->not_aggregable,
+                      ind->derive == FW_DERIVE_SUM ? "counts summed" : "values averaged by their denominators",
+                      how.from));
+        return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
+    }
     if (cur->status == OBS_SUPPRESSED) {
         set_grey(r, "suppressed", dupf("%s for %s is suppressed by the publisher", ind->id, r->period));
-        return details_json(ev, ind, cur, cmp, cmp_code, NULL, what, &r->details, e);
+        return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     if (cur->status == OBS_MISSING || isnan(cur->value)) {
         set_grey(r, "missing", dupf("%s for %s is missing in the data", ind->id, r->period));
-        return details_json(ev, ind, cur, cmp, cmp_code, NULL, what, &r->details, e);
+        return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     const ev_area *area = area_named(&ev->all, ra->code);
     const ev_area *cmp_area = cmp ? area_named(&ev->all, cmp_code) : NULL;
@@ -616,11 +663,12 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         return rc;
     }
     if (r->derived && r->reason) {
-        char *more = dupf("%s (derived from %s)", r->reason, from);
+        char *more = dupf("%s (derived from %s%s%s)", r->reason, how.from, how.partly[0] ? "; approximate geography: " : "",
+                          how.partly);
         free(r->reason);
         r->reason = more;
     }
-    return details_json(ev, ind, cur, cmp, cmp_code, details, what, &r->details, e);
+    return details_json(ev, ind, cur, &how, cmp, cmp_code, details, what, &r->details, e);
 }
 
 static int eval_indicator(evaluator *ev, size_t i, err *e)

@@ -104,7 +104,7 @@ static const char *const FRAMEWORK_KEYS[] = {"kind",    "id",      "version",   
                                              "assumptions", "exports", "latest_within", NULL};
 static const char *const OUTCOME_KEYS[] = {"id", "title", "indicators", "rollup", "notes", NULL};
 static const char *const INDICATOR_KEYS[] = {"id",         "title",      "unit",     "series",   "definition",
-                                             "notes",      "source",     "derive",   "comparator", "multiplier",
+                                             "notes",      "source",     "derive",   "not_aggregable", "comparator", "multiplier",
                                              "polarity",   "reported",   "rule",     "latest_within",
                                              "frequency",  NULL};
 #define FW_KEYS_REPORTED 8 /* unknown keys named per table; the rest are counted */
@@ -370,7 +370,8 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     ind->definition = dup_field(L, t, "definition");
     ind->notes = dup_field(L, t, "notes");
     ind->source = dup_field(L, t, "source");
-    ind->derive = dup_field(L, t, "derive");
+    char *derive = dup_field(L, t, "derive");
+    ind->not_aggregable = dup_field(L, t, "not_aggregable");
     ind->comparator = dup_field(L, t, "comparator");
     ind->multiplier = num_field(L, t, "multiplier", 1);
     ind->latest_within = read_window(L, t);
@@ -420,8 +421,21 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     if (ind->latest_within <= 0)
         ind->latest_within = f->latest_within;
     read_frequencies(L, t, ind, w, label, pr);
-    if (ind->derive && strcmp(ind->derive, "sum") && strcmp(ind->derive, "weighted_mean"))
-        fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\" or \"weighted_mean\"", w, label);
+    if (derive && !strcmp(derive, "sum"))
+        ind->derive = FW_DERIVE_SUM;
+    else if (derive && !strcmp(derive, "weighted_mean"))
+        ind->derive = FW_DERIVE_WEIGHTED_MEAN;
+    else if (derive)
+{
+        static const char *const words[] = {"sum", "weighted_mean"};
+        char hint[96];
+        fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\" or \"weighted_mean\"%s", w, label,
+                        did_you_mean(hint, sizeof hint, derive, words, 2));
+    }
+    free(derive);
+    if (ind->not_aggregable && ind->derive == FW_DERIVE_NONE)
+        fw_problems_add(pr, 1, "%s: %s: not_aggregable says why a value built from members is not judged, "
+                        "but the indicator has no derive", w, label);
 
     if (rule_type == LUA_TNIL) {
         if (ind->reported)
@@ -701,7 +715,7 @@ void framework_free(framework *f, host *h)
     for (size_t i = 0; i < f->nind; i++) {
         fw_indicator *x = &f->ind[i];
         free(x->id), free(x->title), free(x->unit), free(x->series), free(x->definition);
-        free(x->notes), free(x->source), free(x->where), free(x->method), free(x->derive), free(x->comparator);
+        free(x->notes), free(x->source), free(x->where), free(x->method), free(x->not_aggregable), free(x->comparator);
         free(x->rule_json);
         luaL_unref(L, LUA_REGISTRYINDEX, x->rule_ref);
         luaL_unref(L, LUA_REGISTRYINDEX, x->table_ref);

@@ -36,6 +36,13 @@ typedef struct fw_rollup {
 
 #define FW_LATEST_WITHIN 24 /* months, when a framework does not say */
 
+/* How an area without figures of its own is built from its members. */
+typedef enum fw_derive {
+    FW_DERIVE_NONE,
+    FW_DERIVE_SUM,          /* numerators and denominators summed, the value recomputed */
+    FW_DERIVE_WEIGHTED_MEAN /* members' values averaged, weighted by their denominators */
+} fw_derive;
+
 typedef struct fw_indicator {
     char *id, *title, *unit, *series, *definition, *notes, *source;
     char *where;      /* file:line of its rule, or of the framework */
@@ -45,7 +52,9 @@ typedef struct fw_indicator {
     int rule_ref;     /* registry reference to the rule table, LUA_NOREF when none */
     int table_ref;    /* the indicator's own table, for ctx.indicator */
     char *rule_json;  /* {"method": ..., "params": {...}} of a rule table, NULL when none */
-    char *derive;     /* NULL, "sum" or "weighted_mean": build from member areas */
+    fw_derive derive; /* build an area without figures from its members */
+    char *not_aggregable; /* why a value built from members cannot be judged (a standardised
+                             rate): such a result is unreliable, shown for information; NULL */
     double multiplier;/* derived rates: value = numerator / denominator * multiplier */
     char *comparator; /* comparator area, overriding the framework's */
     int latest_within;/* months an observation may end before the period ends; the framework's */

@@ -471,6 +471,15 @@ int store_resolve_area(store *s, const char *code, const char **current, int *ap
     return 1;
 }
 
+/* A walk's callback returned `code` (an ERR_* value) to stop: that is the
+ * walk's result, with a message when the callback left none. */
+static int callback_failed(err *e, int code, const char *what)
+{
+    if (!e->code)
+        err_set(e, code < 0 ? code : ERR_INVALID, "%s: %s", what, code == ERR_NOMEM ? "out of memory" : "stopped");
+    return code < 0 ? code : ERR_INVALID;
+}
+
 int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, const store_area *a), void *ctx,
                     err *e)
 {
@@ -486,17 +495,41 @@ int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, c
     bind_text(st, 1, f->country);
     bind_text(st, 2, f->type);
     bind_text(st, 3, f->parent);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_area a = {col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
                         col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7)};
-        if (fn(ctx, &a)) {
-            rc = SQLITE_DONE;
-            break;
-        }
+        stop = fn(ctx, &a);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, e, "listing areas");
+    return stop ? callback_failed(e, stop, "listing areas") : rc == SQLITE_DONE ? 0 : db_error(s, e, "listing areas");
+}
+
+int store_each_member(store *s, const char *parent, const char *start, const char *end,
+                      int (*fn)(void *ctx, const store_member *m), void *ctx, err *e)
+{
+    /* A membership counts for the period when it and the child area both
+     * overlap it: a council that ceased, or an ICB that did not exist yet,
+     * adds nothing. Empty valid_from is the table's "since always". */
+    const char *sql = "SELECT m.child, m.weight, m.relation = 'approximate' FROM area_memberships m"
+                      " JOIN areas a ON a.code = m.child"
+                      " WHERE m.parent = ?1"
+                      " AND (m.valid_from = '' OR m.valid_from <= ?3) AND (m.valid_to IS NULL OR m.valid_to >= ?2)"
+                      " AND (a.valid_from IS NULL OR a.valid_from <= ?3) AND (a.valid_to IS NULL OR a.valid_to >= ?2)"
+                      " ORDER BY m.child";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "listing members");
+    bind_text(st, 1, parent);
+    bind_text(st, 2, start);
+    bind_text(st, 3, end);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        store_member m = {col_text(st, 0), col_num(st, 1), sqlite3_column_int(st, 2)};
+        stop = fn(ctx, &m);
+    }
+    sqlite3_finalize(st);
+    return stop ? callback_failed(e, stop, "listing members") : rc == SQLITE_DONE ? 0 : db_error(s, e, "listing members");
 }
 
 /* ---- imports ---- */

@@ -76,9 +76,23 @@ typedef struct store_area_filter {
 } store_area_filter;
 
 /* Calls `fn` for each matching area, ordered by country, type and code. The
- * record is valid during the call only. A non-zero return from `fn` stops. */
+ * record is valid during the call only. `fn` returns 0 to go on or an ERR_*
+ * code, which stops the walk and is returned. */
 int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, const store_area *a), void *ctx,
                     err *e);
+
+/* A direct member of an area, as a roll-up counts it. */
+typedef struct store_member {
+    const char *code;
+    double weight;   /* the share of the member inside the parent; NaN when none is known */
+    int approximate; /* the membership is "approximate": the member is only partly inside */
+} store_member;
+
+/* Calls `fn` for each direct member of `parent` whose membership and whose own
+ * validity overlap the period [start, end] (ISO dates), by code; as
+ * store_each_area for `fn`'s return. */
+int store_each_member(store *s, const char *parent, const char *start, const char *end,
+                      int (*fn)(void *ctx, const store_member *m), void *ctx, err *e);
 
 /* ---- imports ---- */
 

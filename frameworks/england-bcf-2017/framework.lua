@@ -41,104 +41,85 @@ as the importer stores them (data/mappings/ascof.json); NEL, REAB and DTOC have 
 here, so their series ids are this framework's choice (REAB the same as in england-bcf).
 
 Plans are local: PLANS below is an EXAMPLE holding the published Cheshire East 2017/18 values
-only. A partnership fills in its own through r.extend with `exports.plan_overrides(plans)`.
+only. A partnership fills in its own through r.extend, overriding each plan indicator's rule
+(as frameworks/england-bcf/example_local_plan.lua does for the current set).
 An area or a year without a plan value is "no_target" (grey), never a colour.
 Roll-up: counts per colour (r.rollup.count_summary); the BCF publishes no roll-up colour.
 ]]
 local r = require "rules"
 
 local ENGLAND = "E92000001"
+local SOURCE = "https://www.readkong.com/page/integration-and-better-care-fund-planning-requirements-for-1673469"
 
 ------------------------------------------------------------------------------------------
--- Named assumptions.
+-- Named assumptions, used as written below (the same choices as england-bcf, kept here so
+-- that this dated version does not change when the current one does).
+--   plan_mode "value": two-state plan vs actual (met / not met); for an amber band write
+--     mode = "value_with_band", band = (in the metric's unit) in a plan rule.
+--   benchmark_level: Fingertips' single 95% level.
+--   Definition status: [C] is "confirmed"; [P] and [U] are "unconfirmed".
 local ASSUMPTIONS = {
-  plan_mode = "value",      -- two-state plan vs actual (met / not met)
-  plan_band = nil,          -- with plan_mode = "value_with_band": an amber band in the metric's unit
-  benchmark_level = 0.95,   -- Fingertips' single 95% level
-  definition = { C = "confirmed", P = "unconfirmed", U = "unconfirmed" },
+  plan_mode = "value",
+  benchmark_level = 0.95,
   rollup = r.rollup.count_summary,
   plan_years = { "2017/18", "2018/19" },
 }
 
-local METRICS = {
-  { key = "NEL", status = "C", title = "Non-elective admissions (general and acute)",
-    unit = "admissions", polarity = "lower", series = "Non-elective admissions (general and acute)",
-    notes = "[C] Count of non-elective (emergency) admissions to a specific acute bed, general and acute, "
-      .. "for the HWB population, from NHS England's monthly activity returns as used by the BCF. A count: "
-      .. "judged against the plan only. Series id: this framework's choice." },
-  { key = "RES", status = "C",
-    title = "Permanent admissions of older people (65+) to residential and nursing care homes",
-    unit = "per 100,000 aged 65+", polarity = "lower",
-    series = "Permanent admissions to residential and nursing care homes aged 65+",
-    england = { interval = "rate", multiplier = 100000 },
-    notes = "[C] ASCOF 2A(2): permanent admissions of people aged 65+ to residential and nursing care "
-      .. "homes per 100,000 population 65+ (SALT). Compared with England on Byar's interval from "
-      .. "admissions and population 65+." },
-  { key = "REAB", status = "C",
-    title = "Effectiveness of reablement: older people (65+) at home 91 days after discharge into reablement",
-    unit = "%", polarity = "higher",
-    series = "Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement/rehabilitation services",
-    england = { interval = "wilson", multiplier = 100 },
-    notes = "[C] ASCOF 2B(1): of people aged 65+ discharged from hospital into reablement / rehabilitation "
-      .. "(1 October - 31 December), the percentage at home 91 days later. Compared with England on the "
-      .. "Wilson interval. Series id: this framework's choice (the ASCOF title)." },
-  { key = "DTOC", status = "P", title = "Delayed transfers of care (delayed days)",
-    unit = "delayed days per 100,000 aged 18+", polarity = "lower",
-    series = "Delayed transfers of care: delayed days per 100,000 population aged 18+",
-    notes = "[C] Delayed days from hospital per 100,000 population aged 18+, all delays (NHS and social "
-      .. "care responsibility reported separately); the denominator is [P]. Days are not independent "
-      .. "events: judged against the plan only. Collection paused in 2020. Series id: this framework's choice." },
-}
-
--- EXAMPLE plan table: PLANS[metric key][plan year][HWB code] = plan value. Real, published:
+-- EXAMPLE plan table: PLANS[metric][plan year][HWB code] = plan value. Real, published:
 -- Cheshire East (E06000049), 2017/18 year end (see Sources). Each partnership has its own.
 local PLANS = {
+  NEL = {},
   RES = { ["2017/18"] = { E06000049 = 716.9 } },
   REAB = { ["2017/18"] = { E06000049 = 88.4 } },
+  DTOC = {},
 }
 
 ------------------------------------------------------------------------------------------
--- Helpers (the same construction as england-bcf, kept here so that this dated version does
--- not change when the current one does).
+-- The four metrics of Appendix 1, each written once; RES and REAB are judged twice.
 
-local function plan_rule(key, plans)
-  return r.target { plans = (plans or PLANS)[key] or {}, mode = ASSUMPTIONS.plan_mode, band = ASSUMPTIONS.plan_band }
-end
+local NEL = {
+  title = "Non-elective admissions (general and acute)",
+  definition = "confirmed", -- [C]
+  unit = "admissions", polarity = "lower", source = SOURCE,
+  series = "Non-elective admissions (general and acute)",
+  notes = "[C] Count of non-elective (emergency) admissions to a specific acute bed, general and acute, "
+    .. "for the HWB population, from NHS England's monthly activity returns as used by the BCF. A count: "
+    .. "judged against the plan only. Series id: this framework's choice.",
+}
 
--- The comparison with England; without an interval the reason states the values' sides.
-local function versus_england(interval, multiplier)
-  return r.benchmark { interval = interval, level = ASSUMPTIONS.benchmark_level, multiplier = multiplier,
-                       values_alone = true }
-end
+local RES = {
+  title = "Permanent admissions of older people (65+) to residential and nursing care homes",
+  definition = "confirmed", -- [C]
+  unit = "per 100,000 aged 65+", polarity = "lower", source = SOURCE,
+  series = "Permanent admissions to residential and nursing care homes aged 65+",
+  notes = "[C] ASCOF 2A(2): permanent admissions of people aged 65+ to residential and nursing care "
+    .. "homes per 100,000 population 65+ (SALT). Compared with England on Byar's interval from "
+    .. "admissions and population 65+.",
+}
 
-local function plan_overrides(plans)
-  local o = {}
-  for _, m in ipairs(METRICS) do o["BCF17-" .. m.key .. "-PLAN"] = { rule = plan_rule(m.key, plans) } end
-  return o
-end
+local REAB = {
+  title = "Effectiveness of reablement: older people (65+) at home 91 days after discharge into reablement",
+  definition = "confirmed", -- [C]
+  unit = "%", polarity = "higher", source = SOURCE,
+  series = "Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement/rehabilitation services",
+  notes = "[C] ASCOF 2B(1): of people aged 65+ discharged from hospital into reablement / rehabilitation "
+    .. "(1 October - 31 December), the percentage at home 91 days later. Compared with England on the "
+    .. "Wilson interval. Series id: this framework's choice (the ASCOF title).",
+}
+
+local DTOC = {
+  title = "Delayed transfers of care (delayed days)",
+  definition = "unconfirmed", -- [P]
+  unit = "delayed days per 100,000 aged 18+", polarity = "lower", source = SOURCE,
+  series = "Delayed transfers of care: delayed days per 100,000 population aged 18+",
+  notes = "[C] Delayed days from hospital per 100,000 population aged 18+, all delays (NHS and social "
+    .. "care responsibility reported separately); the denominator is [P]. Days are not independent "
+    .. "events: judged against the plan only. Collection paused in 2020. Series id: this framework's choice.",
+}
+
+local AGAINST_PLAN = "Judged against the HWB's locally agreed plan for the year."
 
 ------------------------------------------------------------------------------------------
-
-local SOURCE = "https://www.readkong.com/page/integration-and-better-care-fund-planning-requirements-for-1673469"
-local indicators, plan_ids, england_ids = {}, {}, {}
-for _, m in ipairs(METRICS) do
-  local id = "BCF17-" .. m.key .. "-PLAN"
-  indicators[#indicators + 1] = {
-    id = id, title = m.title .. " - against the area's plan", unit = m.unit, polarity = m.polarity,
-    series = m.series, definition = ASSUMPTIONS.definition[m.status], source = SOURCE,
-    notes = m.notes .. " Judged against the HWB's locally agreed plan for the year.",
-    rule = plan_rule(m.key) }
-  plan_ids[#plan_ids + 1] = id
-  if m.england then
-    local eid = "BCF17-" .. m.key .. "-ENG"
-    indicators[#indicators + 1] = {
-      id = eid, title = m.title .. " - against England", unit = m.unit, polarity = m.polarity,
-      series = m.series, definition = ASSUMPTIONS.definition[m.status], source = SOURCE,
-      notes = m.notes, comparator = ENGLAND, multiplier = m.england.multiplier,
-      rule = versus_england(m.england.interval, m.england.multiplier) }
-    england_ids[#england_ids + 1] = eid
-  end
-end
 
 return r.framework {
   id = "england-bcf-2017",
@@ -151,15 +132,40 @@ return r.framework {
   comparator = ENGLAND,
   outcomes = {
     { id = "PLAN", title = "Against the area's locally agreed BCF plan (met / not met)",
-      indicators = plan_ids, rollup = ASSUMPTIONS.rollup },
+      indicators = { "BCF17-NEL-PLAN", "BCF17-RES-PLAN", "BCF17-REAB-PLAN", "BCF17-DTOC-PLAN" },
+      rollup = ASSUMPTIONS.rollup },
     { id = "ENGLAND", title = "Against England, 95% confidence interval (better / similar / worse)",
-      indicators = england_ids, rollup = ASSUMPTIONS.rollup },
+      indicators = { "BCF17-RES-ENG", "BCF17-REAB-ENG" }, rollup = ASSUMPTIONS.rollup },
   },
-  indicators = indicators,
+
+  indicators = {
+    r.indicator(NEL, {
+      id = "BCF17-NEL-PLAN", title = NEL.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.NEL, mode = ASSUMPTIONS.plan_mode } }),
+
+    r.indicator(RES, {
+      id = "BCF17-RES-PLAN", title = RES.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.RES, mode = ASSUMPTIONS.plan_mode } }),
+    r.indicator(RES, {
+      id = "BCF17-RES-ENG", title = RES.title .. " - against England", comparator = ENGLAND, multiplier = 100000,
+      rule = r.benchmark { interval = "rate", multiplier = 100000, level = ASSUMPTIONS.benchmark_level,
+                           values_alone = true } }),
+
+    r.indicator(REAB, {
+      id = "BCF17-REAB-PLAN", title = REAB.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.REAB, mode = ASSUMPTIONS.plan_mode } }),
+    r.indicator(REAB, {
+      id = "BCF17-REAB-ENG", title = REAB.title .. " - against England", comparator = ENGLAND, multiplier = 100,
+      rule = r.benchmark { interval = "wilson", multiplier = 100, level = ASSUMPTIONS.benchmark_level,
+                           values_alone = true } }),
+
+    r.indicator(DTOC, {
+      id = "BCF17-DTOC-PLAN", title = DTOC.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.DTOC, mode = ASSUMPTIONS.plan_mode } }),
+  },
+
   colours = r.colours.default,
   rollup = ASSUMPTIONS.rollup,
   notes = "Applies to BCF plan years 2017/18 and 2018/19; superseded by later metric sets (current: england-bcf, 2023-25).",
   assumptions = ASSUMPTIONS,
-  -- Kept for local variants built with r.extend (the engine never reads exports).
-  exports = { metrics = METRICS, example_plans = PLANS, plan_overrides = plan_overrides },
 }

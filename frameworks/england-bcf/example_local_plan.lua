@@ -20,19 +20,32 @@ Cases: scorecard test --cases example_local_plan_tests.lua example_local_plan.lu
 local r = require "rules"
 local base = require "framework"
 
--- PLANS[metric key][plan year][HWB code] = plan value in the metric's unit; metric keys:
--- AA, FALLS, DISCH, RES, REAB (see METRICS in framework.lua). ILLUSTRATIVE values.
+-- PLANS[metric][plan year][HWB code] = plan value in the metric's unit. ILLUSTRATIVE values.
 local PLANS = {
+  AA = {},
+  FALLS = {},
+  DISCH = {},
   RES = {
     ["2022/23"] = { E08000009 = 600.0 },
     ["2023/24"] = { E08000009 = 600.0, E08000002 = 700.0 },
   },
+  REAB = {},
 }
+
+local MODE = base.assumptions.plan_mode
 
 return r.extend(base, {
   id = "england-bcf-example-local",
   version = base.version .. "-example",
   title = "Better Care Fund metrics 2023-25 with a local plan table (ILLUSTRATIVE plan values)",
-  override = base.exports.plan_overrides(PLANS),
+  -- Every plan indicator gets its rule with the local plans, in place of the national file's
+  -- example table: a metric with no local plan is no_target.
+  override = {
+    ["BCF-AA-PLAN"] = { rule = r.target { plans = PLANS.AA, mode = MODE } },
+    ["BCF-FALLS-PLAN"] = { rule = r.target { plans = PLANS.FALLS, mode = MODE } },
+    ["BCF-DISCH-PLAN"] = { rule = r.target { plans = PLANS.DISCH, mode = MODE } },
+    ["BCF-RES-PLAN"] = { rule = r.target { plans = PLANS.RES, mode = MODE } },
+    ["BCF-REAB-PLAN"] = { rule = r.target { plans = PLANS.REAB, mode = MODE } },
+  },
   exports = { local_plans = PLANS },
 })

@@ -44,7 +44,7 @@ What this framework does not know
     below is an EXAMPLE table holding the one published real plan value the brief records for a
     metric of this set (Herefordshire 2022/23, discharge to usual place of residence). A
     partnership fills in its own table and builds its variant with r.extend and
-    `exports.plan_overrides` (see example_local_plan.lua beside this file). An area or a year with
+    an override of each plan indicator's rule (see example_local_plan.lua beside this file). An area or a year with
     no plan value is "no_target" (grey), never a colour.
   - Series ids. Falls and residential admissions use the indicator names of the Fingertips and
     ASCOF exports as the importer stores them (data/mappings/fingertips.json, ascof.json). The
@@ -61,147 +61,123 @@ local r = require "rules"
 local ENGLAND = "E92000001"
 
 ------------------------------------------------------------------------------------------
--- Named assumptions. A designer changes them here and nowhere else.
+-- Named assumptions, each used as written in the indicators below.
+--   Plan vs actual is two-state in BCF reporting (met / not met): r.target's mode "value".
+--     For an amber "near" band write mode = "value_with_band", band = (absolute, in the
+--     metric's unit) in a plan rule.
+--   The comparison with England: Fingertips' single 95% level (level = 0.95); two_level = true
+--     would add the 99.8% level (best / worst).
+--   Definition status: the brief's [C] is "confirmed"; [P] and [U] are "unconfirmed".
+--   No roll-up colour: counts per colour for each view and for the area.
 local ASSUMPTIONS = {
-  -- Plan vs actual is two-state in BCF reporting (met / not met): mode "value". For an amber
-  -- "near" band set plan_mode = "value_with_band" and plan_band (absolute, in the metric's unit).
   plan_mode = "value",
-  plan_band = nil,
-  -- The comparison with England: Fingertips' single 95% level. two_level = true adds the 99.8%
-  -- level (best / worst).
   benchmark_level = 0.95,
-  two_level = false,
-  -- The brief's status labels to the engine's definition field.
-  definition = { C = "confirmed", P = "unconfirmed", U = "unconfirmed" },
-  -- No roll-up colour: counts per colour for each view and for the area.
   rollup = r.rollup.count_summary,
-  -- The plan years this version applies to (the example table may also hold an earlier year of
-  -- a carried-over metric, labelled as such).
+  -- The plan years this version applies to (the example table may also hold an earlier year
+  -- of a carried-over metric, labelled as such).
   plan_years = { "2023/24", "2024/25" },
 }
 
 ------------------------------------------------------------------------------------------
--- The five metrics. interval: where the 95% interval for the comparison with England comes
--- from ("published": the limits in the data; "wilson": a proportion from numerator and
--- denominator; "rate": Byar's / exact Poisson limits of a count over a population).
-local METRICS = {
-  { key = "AA", status = "P",
-    title = "Avoidable admissions: unplanned hospitalisation for chronic ambulatory care sensitive conditions",
-    unit = "per 100,000 population", polarity = "lower",
-    series = "Unplanned hospitalisation for chronic ambulatory care sensitive conditions",
-    interval = "published", standardised = true,
-    source = "https://digital.nhs.uk/data-and-information/publications/statistical/nhs-outcomes-framework (2.3.i); "
-      .. "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
-    notes = "[P] Unplanned (emergency) admissions for chronic ambulatory care sensitive conditions (e.g. "
-      .. "diabetes, epilepsy, high blood pressure), NHS Outcomes Framework 2.3.i, a BCF metric from 2021-23 "
-      .. "[C], carried over into 2023-25 [P]. Published as an indirectly standardised rate per 100,000; "
-      .. "the standardisation is [U]. Compared with England on the published limits only: no interval "
-      .. "can be computed here without the expected counts. Series id: this framework's choice." },
-  { key = "FALLS", status = "C",
-    title = "Emergency hospital admissions due to falls in people aged 65 and over",
-    unit = "per 100,000 aged 65+ (directly age-standardised)", polarity = "lower",
-    series = "Emergency hospital admissions due to falls in people aged 65 and over",
-    interval = "published", standardised = true,
-    source = "https://fingertips.phe.org.uk/ (indicator 22401, PHOF C29); "
-      .. "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
-    notes = "[C] Emergency admissions for falls injuries, persons 65+, directly age-standardised rate per "
-      .. "100,000 (European Standard Population 2013), financial year; new BCF metric in 2023-25. "
-      .. "Compared with England on Fingertips' published 95% limits (Dobson). Exports without the limits "
-      .. "(such as fingertipsR extracts of the value only) are not_compared." },
-  { key = "DISCH", status = "P",
-    title = "Discharge to usual place of residence", unit = "%", polarity = "higher",
-    series = "Discharge to usual place of residence", interval = "wilson", multiplier = 100,
-    source = "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
-    notes = "[P] Percentage of people resident in the HWB area discharged from acute hospital to their "
-      .. "usual (normal) place of residence (Secondary Uses Service); a BCF metric from 2021-23 [C], "
-      .. "carried over into 2023-25 [P]. Numerator: discharges to usual place of residence; denominator: "
-      .. "all discharges from acute hospital (Wilson interval). Series id: this framework's choice." },
-  { key = "RES", status = "P",
-    title = "Long-term support needs of older people (65+) met by admission to residential and nursing care homes",
-    unit = "per 100,000 aged 65+", polarity = "lower",
-    series = "Permanent admissions to residential and nursing care homes aged 65+",
-    interval = "rate", multiplier = 100000,
-    source = "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof "
-      .. "(ASCOF 2A(2), 2C from 2023-24)",
-    notes = "[P] Permanent admissions of people aged 65+ to residential and nursing care homes per 100,000 "
-      .. "population aged 65+ (ASCOF 2A(2); renumbered 2C in 2023-24, when the source moved to client "
-      .. "level data: a possible break in the series). In the BCF 2017-19 [C] and 2022-25 [P]. Numerator: "
-      .. "admissions; denominator: population 65+ (Byar's interval). Series id: the indicator name of "
-      .. "ASCOF exports (data/mappings/ascof.json)." },
-  { key = "REAB", status = "C",
-    title = "Proportion of older people (65+) still at home 91 days after discharge from hospital into reablement",
-    unit = "%", polarity = "higher",
-    series = "Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement/rehabilitation services",
-    interval = "wilson", multiplier = 100,
-    source = "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof "
-      .. "(ASCOF 2B(1); NHS Outcomes Framework 3.6.i)",
-    notes = "[C] Of people aged 65+ discharged from hospital into reablement / rehabilitation services "
-      .. "(1 October - 31 December), the percentage still at home 91 days later (ASCOF 2B(1), SALT STS004); "
-      .. "the 2023-24 ASCOF id is [U]. Numerator: at home at 91 days; denominator: discharged into "
-      .. "reablement (Wilson interval). Series id: this framework's choice (the ASCOF title)." },
-}
-
-------------------------------------------------------------------------------------------
--- EXAMPLE plan table: PLANS[metric key][plan year][HWB code] = plan value, in the metric's
--- unit. NOT a national table: each partnership agrees its own plans and fills in its own
--- table (see example_local_plan.lua). The only entry is a real published plan value:
+-- EXAMPLE plan table: PLANS[metric][plan year][HWB code] = plan value, in the metric's unit.
+-- NOT a national table: each partnership agrees its own plans and puts them in its own
+-- variant (see example_local_plan.lua). The only entry is a real published plan value:
 --   Herefordshire (E06000019), 2022/23, discharge to usual place of residence: plan 91.6%
 --   (actual 90.0%, missed by 1.6 points). Herefordshire Council, BCF 2022/23 year-end report,
 --   https://councillors.herefordshire.gov.uk/mgAi.aspx?ID=64087 . 2022/23 is the last year of
 --   the 2022-23 BCF, before this version; it is kept because the metric carried over into
 --   2023-25 unchanged [P] and it is the published plan-vs-actual case for this metric.
 local PLANS = {
+  AA = {},
+  FALLS = {},
   DISCH = { ["2022/23"] = { E06000019 = 91.6 } },
+  RES = {},
+  REAB = {},
 }
 
 ------------------------------------------------------------------------------------------
--- Helpers, exported (exports) for the ICB view and for local variants.
+-- The five metrics as the 2023 to 2025 policy framework lists them. Each is judged twice,
+-- so each is written here once and each judgement below is an indicator of its own
+-- (r.indicator). interval, in the rules against England: where the 95% interval comes from
+-- ("published": the limits in the data; "wilson": a proportion from numerator and
+-- denominator; "rate": Byar's / exact Poisson limits of a count over a population).
 
--- The plan rule for one metric: each HWB's locally agreed plan for the financial year of the
--- observation judged (r.target's plans: the year matched by its days, in any notation). Plans
--- are local: each partnership fills in its own table; an area or a year without one is
--- no_target.
-local function plan_rule(key, plans)
-  return r.target { plans = (plans or PLANS)[key] or {}, mode = ASSUMPTIONS.plan_mode, band = ASSUMPTIONS.plan_band }
-end
+local AA = {
+  title = "Avoidable admissions: unplanned hospitalisation for chronic ambulatory care sensitive conditions",
+  definition = "unconfirmed", -- [P]
+  unit = "per 100,000 population", polarity = "lower",
+  series = "Unplanned hospitalisation for chronic ambulatory care sensitive conditions",
+  source = "https://digital.nhs.uk/data-and-information/publications/statistical/nhs-outcomes-framework (2.3.i); "
+    .. "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
+  notes = "[P] Unplanned (emergency) admissions for chronic ambulatory care sensitive conditions (e.g. "
+    .. "diabetes, epilepsy, high blood pressure), NHS Outcomes Framework 2.3.i, a BCF metric from 2021-23 "
+    .. "[C], carried over into 2023-25 [P]. Published as an indirectly standardised rate per 100,000; "
+    .. "the standardisation is [U]. Compared with England on the published limits only: no interval "
+    .. "can be computed here without the expected counts. Series id: this framework's choice.",
+}
 
--- The comparison with England (r.benchmark). When it cannot judge (no interval), the reason
--- also says on which side of England's value the area lies on values alone: information, not
--- a judgement, and the status stays not_compared.
-local function versus_england(interval, multiplier)
-  return r.benchmark { interval = interval, level = ASSUMPTIONS.benchmark_level,
-                       two_level = ASSUMPTIONS.two_level, multiplier = multiplier, values_alone = true }
-end
+local FALLS = {
+  title = "Emergency hospital admissions due to falls in people aged 65 and over",
+  definition = "confirmed", -- [C]
+  unit = "per 100,000 aged 65+ (directly age-standardised)", polarity = "lower",
+  series = "Emergency hospital admissions due to falls in people aged 65 and over",
+  source = "https://fingertips.phe.org.uk/ (indicator 22401, PHOF C29); "
+    .. "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
+  notes = "[C] Emergency admissions for falls injuries, persons 65+, directly age-standardised rate per "
+    .. "100,000 (European Standard Population 2013), financial year; new BCF metric in 2023-25. "
+    .. "Compared with England on Fingertips' published 95% limits (Dobson). Exports without the limits "
+    .. "(such as fingertipsR extracts of the value only) are not_compared.",
+}
 
-local function plan_id(m) return "BCF-" .. m.key .. "-PLAN" end
-local function england_id(m) return "BCF-" .. m.key .. "-ENG" end
+local DISCH = {
+  title = "Discharge to usual place of residence",
+  definition = "unconfirmed", -- [P]
+  unit = "%", polarity = "higher",
+  series = "Discharge to usual place of residence",
+  source = "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
+  notes = "[P] Percentage of people resident in the HWB area discharged from acute hospital to their "
+    .. "usual (normal) place of residence (Secondary Uses Service); a BCF metric from 2021-23 [C], "
+    .. "carried over into 2023-25 [P]. Numerator: discharges to usual place of residence; denominator: "
+    .. "all discharges from acute hospital (Wilson interval). Series id: this framework's choice.",
+}
 
--- For a local variant: the `override` table of r.extend that puts a partnership's own plans
--- in place of the example table: plan_overrides({ RES = { ["2023/24"] = { E08000009 = 600 } } }).
-local function plan_overrides(plans)
-  local o = {}
-  for _, m in ipairs(METRICS) do o[plan_id(m)] = { rule = plan_rule(m.key, plans) } end
-  return o
-end
+local RES = {
+  title = "Long-term support needs of older people (65+) met by admission to residential and nursing care homes",
+  definition = "unconfirmed", -- [P]
+  unit = "per 100,000 aged 65+", polarity = "lower",
+  series = "Permanent admissions to residential and nursing care homes aged 65+",
+  source = "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof "
+    .. "(ASCOF 2A(2), 2C from 2023-24)",
+  notes = "[P] Permanent admissions of people aged 65+ to residential and nursing care homes per 100,000 "
+    .. "population aged 65+ (ASCOF 2A(2); renumbered 2C in 2023-24, when the source moved to client "
+    .. "level data: a possible break in the series). In the BCF 2017-19 [C] and 2022-25 [P]. Numerator: "
+    .. "admissions; denominator: population 65+ (Byar's interval). Series id: the indicator name of "
+    .. "ASCOF exports (data/mappings/ascof.json).",
+}
+
+local REAB = {
+  title = "Proportion of older people (65+) still at home 91 days after discharge from hospital into reablement",
+  definition = "confirmed", -- [C]
+  unit = "%", polarity = "higher",
+  series = "Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement/rehabilitation services",
+  source = "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof "
+    .. "(ASCOF 2B(1); NHS Outcomes Framework 3.6.i)",
+  notes = "[C] Of people aged 65+ discharged from hospital into reablement / rehabilitation services "
+    .. "(1 October - 31 December), the percentage still at home 91 days later (ASCOF 2B(1), SALT STS004); "
+    .. "the 2023-24 ASCOF id is [U]. Numerator: at home at 91 days; denominator: discharged into "
+    .. "reablement (Wilson interval). Series id: this framework's choice (the ASCOF title).",
+}
+
+-- Said of every judgement of a kind.
+local AGAINST_PLAN = "Judged against the HWB's locally agreed plan for the year."
+local AGAINST_ENGLAND = "Compared with England (E92000001), 95% interval."
 
 ------------------------------------------------------------------------------------------
-
-local indicators, plan_ids, england_ids = {}, {}, {}
-for _, m in ipairs(METRICS) do
-  indicators[#indicators + 1] = {
-    id = plan_id(m), title = m.title .. " - against the area's plan", unit = m.unit,
-    polarity = m.polarity, series = m.series, definition = ASSUMPTIONS.definition[m.status],
-    source = m.source, notes = m.notes .. " Judged against the HWB's locally agreed plan for the year.",
-    rule = plan_rule(m.key) }
-  indicators[#indicators + 1] = {
-    id = england_id(m), title = m.title .. " - against England", unit = m.unit,
-    polarity = m.polarity, series = m.series, definition = ASSUMPTIONS.definition[m.status],
-    source = m.source, notes = m.notes .. " Compared with England (E92000001), 95% interval.",
-    comparator = ENGLAND, multiplier = m.multiplier,
-    rule = versus_england(m.interval, m.multiplier) }
-  plan_ids[#plan_ids + 1] = plan_id(m)
-  england_ids[#england_ids + 1] = england_id(m)
-end
+-- Each plan rule judges the HWB's own plan for the financial year of the observation
+-- (r.target's plans: the year matched by its days, in any notation); an area or a year
+-- without one is no_target. Each rule against England is Fingertips' comparison; when it
+-- cannot judge (no interval), the reason also says on which side of England's value the area
+-- lies on values alone (values_alone): information, not a judgement.
 
 return r.framework {
   id = "england-bcf",
@@ -215,20 +191,63 @@ return r.framework {
 
   outcomes = {
     { id = "PLAN", title = "Against the area's locally agreed BCF plan (met / not met)",
-      indicators = plan_ids, rollup = ASSUMPTIONS.rollup },
+      indicators = { "BCF-AA-PLAN", "BCF-FALLS-PLAN", "BCF-DISCH-PLAN", "BCF-RES-PLAN", "BCF-REAB-PLAN" },
+      rollup = ASSUMPTIONS.rollup },
     { id = "ENGLAND", title = "Against England, 95% confidence interval (better / similar / worse)",
-      indicators = england_ids, rollup = ASSUMPTIONS.rollup },
+      indicators = { "BCF-AA-ENG", "BCF-FALLS-ENG", "BCF-DISCH-ENG", "BCF-RES-ENG", "BCF-REAB-ENG" },
+      rollup = ASSUMPTIONS.rollup },
   },
-  indicators = indicators,
+
+  indicators = {
+    r.indicator(AA, {
+      id = "BCF-AA-PLAN", title = AA.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.AA, mode = ASSUMPTIONS.plan_mode } }),
+    r.indicator(AA, {
+      id = "BCF-AA-ENG", title = AA.title .. " - against England", notes = AGAINST_ENGLAND,
+      comparator = ENGLAND,
+      rule = r.benchmark { interval = "published", level = ASSUMPTIONS.benchmark_level, values_alone = true } }),
+
+    r.indicator(FALLS, {
+      id = "BCF-FALLS-PLAN", title = FALLS.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.FALLS, mode = ASSUMPTIONS.plan_mode } }),
+    r.indicator(FALLS, {
+      id = "BCF-FALLS-ENG", title = FALLS.title .. " - against England", notes = AGAINST_ENGLAND,
+      comparator = ENGLAND,
+      rule = r.benchmark { interval = "published", level = ASSUMPTIONS.benchmark_level, values_alone = true } }),
+
+    r.indicator(DISCH, {
+      id = "BCF-DISCH-PLAN", title = DISCH.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.DISCH, mode = ASSUMPTIONS.plan_mode } }),
+    r.indicator(DISCH, {
+      id = "BCF-DISCH-ENG", title = DISCH.title .. " - against England", notes = AGAINST_ENGLAND,
+      comparator = ENGLAND, multiplier = 100,
+      rule = r.benchmark { interval = "wilson", multiplier = 100, level = ASSUMPTIONS.benchmark_level,
+                           values_alone = true } }),
+
+    r.indicator(RES, {
+      id = "BCF-RES-PLAN", title = RES.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.RES, mode = ASSUMPTIONS.plan_mode } }),
+    r.indicator(RES, {
+      id = "BCF-RES-ENG", title = RES.title .. " - against England", notes = AGAINST_ENGLAND,
+      comparator = ENGLAND, multiplier = 100000,
+      rule = r.benchmark { interval = "rate", multiplier = 100000, level = ASSUMPTIONS.benchmark_level,
+                           values_alone = true } }),
+
+    r.indicator(REAB, {
+      id = "BCF-REAB-PLAN", title = REAB.title .. " - against the area's plan", notes = AGAINST_PLAN,
+      rule = r.target { plans = PLANS.REAB, mode = ASSUMPTIONS.plan_mode } }),
+    r.indicator(REAB, {
+      id = "BCF-REAB-ENG", title = REAB.title .. " - against England", notes = AGAINST_ENGLAND,
+      comparator = ENGLAND, multiplier = 100,
+      rule = r.benchmark { interval = "wilson", multiplier = 100, level = ASSUMPTIONS.benchmark_level,
+                           values_alone = true } }),
+  },
+
   colours = r.colours.default,
   rollup = ASSUMPTIONS.rollup,
 
   assumptions = ASSUMPTIONS,
-  -- Kept with the framework for icb.lua and for local variants (r.extend copies them); the
-  -- engine never reads exports.
-  exports = {
-    assumptions = ASSUMPTIONS, metrics = METRICS, example_plans = PLANS,
-    plan_rule = plan_rule, versus_england = versus_england, plan_overrides = plan_overrides,
-    plan_id = plan_id, england_id = england_id,
-  },
+  -- Kept for the ICB view (icb.lua) and for local variants, which judge the same metrics;
+  -- the engine never reads exports.
+  exports = { metrics = { AA = AA, FALLS = FALLS, DISCH = DISCH, RES = RES, REAB = REAB }, example_plans = PLANS },
 }

@@ -96,7 +96,7 @@ return {
       obs(RES, SUFFOLK, "666.7", 1200, 180000),
     },
     expect = { [SNEE] = { ["BCF-RES-ENG"] = { status = "red", assessment = "worse",
-      reason = "approximate geography: E10000012, E10000029 counted whole, split between ICBs with no weights" } } },
+      reason = "approximate geography: E10000012 counted whole, E10000029 counted whole" } } },
   },
   {
     name = "Lancashire and South Cumbria in 2023/24: Cumbria (ended March 2023) is left out; 1920/335000",

@@ -93,6 +93,74 @@ static void test_geography(store *s)
     CHECK_INT(store_resolve_area(s, "S37999999", &cur, &approx, &e), 0);
 }
 
+typedef struct member_seen {
+    int n;
+    char codes[64];
+    double weight[4];
+    int approximate[4];
+} member_seen;
+
+static int note_member(void *ctx, const store_member *m)
+{
+    member_seen *w = ctx;
+    if (w->n < 4) {
+        w->weight[w->n] = m->weight;
+        w->approximate[w->n] = m->approximate;
+    }
+    w->n++;
+    snprintf(w->codes + strlen(w->codes), sizeof w->codes - strlen(w->codes), "%s;", m->code);
+    return 0;
+}
+
+static int stop_at_first(void *ctx, const store_area *a)
+{
+    (void)a;
+    ++*(int *)ctx;
+    return ERR_NOMEM;
+}
+
+/* Members are counted with their weight and relation, only for a period they
+ * and their membership overlap; a callback's error ends the walk as its result. */
+static void test_members(store *s)
+{
+    err e = {0};
+    store_area icb = {"E54000999", "Test ICB", "icb", "England", "2022-07-01", NULL, "U", NULL};
+    store_area whole = {"E06000901", "Inside", "la", "England", NULL, NULL, "U", NULL};
+    store_area split = {"E10000901", "Split county", "la", "England", NULL, NULL, "U", NULL};
+    store_area gone = {"E07000901", "Abolished", "la", "England", NULL, "2019-03-31", "U", NULL};
+    CHECK_INT(store_begin(s, &e), 0);
+    CHECK_INT(store_put_area(s, &icb, &e), 0);
+    CHECK_INT(store_put_area(s, &whole, &e), 0);
+    CHECK_INT(store_put_area(s, &split, &e), 0);
+    CHECK_INT(store_put_area(s, &gone, &e), 0);
+    store_membership m1 = {"E06000901", "E54000999", NAN, "exact", "2022-07-01", NULL, "C", NULL};
+    store_membership m2 = {"E10000901", "E54000999", 0.25, "approximate", "2022-07-01", NULL, "C", NULL};
+    store_membership m3 = {"E07000901", "E54000999", NAN, "exact", "", NULL, "C", NULL};
+    CHECK_INT(store_put_membership(s, &m1, &e), 0);
+    CHECK_INT(store_put_membership(s, &m2, &e), 0);
+    CHECK_INT(store_put_membership(s, &m3, &e), 0);
+    CHECK_INT(store_commit(s, &e), 0);
+
+    member_seen w = {0};
+    CHECK_INT(store_each_member(s, "E54000999", "2023-04-01", "2024-03-31", note_member, &w, &e), 0);
+    CHECK_STR(w.codes, "E06000901;E10000901;");
+    CHECK(isnan(w.weight[0]));
+    CHECK_INT(w.approximate[0], 0);
+    CHECK(w.weight[1] == 0.25);
+    CHECK_INT(w.approximate[1], 1);
+
+    member_seen before = {0}; /* before the ICB's memberships began: only the council that then existed */
+    CHECK_INT(store_each_member(s, "E54000999", "2018-04-01", "2019-03-31", note_member, &before, &e), 0);
+    CHECK_STR(before.codes, "E07000901;");
+
+    int calls = 0;
+    store_area_filter f = {NULL, "la", NULL};
+    CHECK_INT(store_each_area(s, &f, stop_at_first, &calls, &e), ERR_NOMEM);
+    CHECK_INT(calls, 1);
+    CHECK_INT(e.code, ERR_NOMEM);
+    err_clear(&e);
+}
+
 static void test_revisions(store *s)
 {
     err e = {0};
@@ -190,6 +258,7 @@ int main(void)
         return check_report("test_store");
     put_geography(s);
     test_geography(s);
+    test_members(s);
     test_revisions(s);
     test_rollback(s);
     store_close(s);

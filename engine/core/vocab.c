@@ -53,16 +53,31 @@ const char *polarity_nearest(const char *word)
     return vocab_nearest(word, words, NPOLARITY_WORDS);
 }
 
-static const char *const NO_COLOUR[] = {"not_reported",   "missing",           "suppressed",   "unreliable",
-                                        "not_comparable", "insufficient_data", "not_compared", "not_applicable",
-                                        "no_target",      "stale_target",      "not_available"};
+/* by vocab_status; STATUS_NONE has no word */
+static const char *const STATUS_NAMES[] = {NULL,           "not_reported",      "missing",      "suppressed",
+                                           "unreliable",   "not_comparable",    "insufficient_data",
+                                           "not_compared", "not_applicable",    "no_target",
+                                           "stale_target", "not_available"};
+#define NSTATUS (sizeof STATUS_NAMES / sizeof *STATUS_NAMES)
 
-int vocab_is_no_colour_status(const char *status)
+const char *vocab_status_name(vocab_status s)
 {
-    for (size_t i = 0; status && i < sizeof NO_COLOUR / sizeof *NO_COLOUR; i++)
-        if (!strcmp(status, NO_COLOUR[i]))
-            return 1;
-    return 0;
+    return (unsigned)s < NSTATUS ? STATUS_NAMES[s] : NULL;
+}
+
+int vocab_status_parse(const char *name, vocab_status *s)
+{
+    for (size_t i = 1; name && i < NSTATUS; i++)
+        if (!strcmp(name, STATUS_NAMES[i])) {
+            *s = (vocab_status)i;
+            return 0;
+        }
+    return -1;
+}
+
+const char *vocab_status_nearest(const char *word)
+{
+    return vocab_nearest(word, STATUS_NAMES + 1, (int)NSTATUS - 1);
 }
 
 /* Optimal string alignment distance (edits: insert, delete, substitute,

@@ -40,9 +40,30 @@ int polarity_parse(const char *word, polarity *p);
 /* The polarity word closest to a misspelt one ("highr" -> "higher"), or NULL. */
 const char *polarity_nearest(const char *word);
 
-/* Statuses of a result that has no colour (the reason says why): the rule or
- * the evaluator settled that the indicator could not be judged. */
-int vocab_is_no_colour_status(const char *status);
+/* Statuses of a result that the rule or the evaluator settled could not be
+ * judged (the reason says why), and stale_target, a flag a judged result may
+ * carry. STATUS_NONE is "judged, nothing to add"; it has no name. */
+typedef enum vocab_status {
+    STATUS_NONE,
+    STATUS_NOT_REPORTED,      /* the framework defines it, nobody publishes it */
+    STATUS_MISSING,           /* no observation, or a missing value */
+    STATUS_SUPPRESSED,        /* withheld by the publisher (small numbers) */
+    STATUS_UNRELIABLE,        /* too uncertain, or not aggregable, to judge */
+    STATUS_NOT_COMPARABLE,    /* a series break or a changed definition */
+    STATUS_INSUFFICIENT_DATA, /* too few points or areas for the method */
+    STATUS_NOT_COMPARED,      /* no interval or comparator value to judge by */
+    STATUS_NOT_APPLICABLE,    /* before the rule's first target */
+    STATUS_NO_TARGET,         /* no target or plan for the area or period */
+    STATUS_STALE_TARGET,      /* judged against a target older than allowed */
+    STATUS_NOT_AVAILABLE      /* the latest observation is older than the period allows */
+} vocab_status;
+
+/* The status's word ("missing"), or NULL for STATUS_NONE (static). */
+const char *vocab_status_name(vocab_status s);
+/* 0 and *s set when `name` is a status's word, else -1. */
+int vocab_status_parse(const char *name, vocab_status *s);
+/* The status word closest to a misspelt one ("suppresed" -> "suppressed"), or NULL. */
+const char *vocab_status_nearest(const char *word);
 
 /* The closest of `n` candidate words to `word` by edit distance, when close
  * enough to be a likely typing slip ("treshold" -> "threshold"), else NULL. */

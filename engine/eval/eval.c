@@ -102,13 +102,13 @@ static char *dupf(const char *fmt, ...)
     return strdup(buf);
 }
 
-static void set_grey(res_indicator *r, const char *status, char *reason)
+static void set_grey(res_indicator *r, vocab_status status, char *reason)
 {
+    err_assert(status != STATUS_NONE);
     r->colour = COLOUR_GREY;
-    free(r->status);
     free(r->assessment);
-    r->status = strdup(status);
-    r->assessment = strdup(status);
+    r->status = status;
+    r->assessment = strdup(vocab_status_name(status));
     free(r->reason);
     r->reason = reason;
 }
@@ -307,10 +307,7 @@ static int describe_comparator(evaluator *ev, const rule_verdict *v, const rule_
 static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *area, rule_verdict *v,
                          res_indicator *r, err *e)
 {
-    if (v->status && !vocab_is_no_colour_status(v->status))
-        return err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned the unknown status \"%s\"",
-                       ind->where, ind->id, area, v->status);
-    if (!v->assessment && !v->status)
+    if (!v->assessment && v->status == STATUS_NONE)
         return err_set(e, ERR_INVALID, "%s: indicator %s, area %s: the rule returned neither an assessment nor a status",
                        ind->where, ind->id, area);
     if (v->assessment) {
@@ -323,9 +320,9 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
         r->assessment = v->assessment;
         r->status = v->status; /* e.g. stale_target: judged, and flagged */
         r->reason = v->reason ? v->reason : strdup(v->assessment);
-        v->assessment = v->status = v->reason = NULL;
+        v->assessment = v->reason = NULL;
     } else {
-        set_grey(r, v->status, v->reason ? v->reason : strdup(v->status));
+        set_grey(r, v->status, v->reason ? v->reason : strdup(vocab_status_name(v->status)));
         v->reason = NULL;
     }
     return 0;
@@ -595,7 +592,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     char what[300];
     snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
     if (!cur) {
-        set_grey(r, "missing", dupf("no %s value for %s or before", ind->id, ev->r->period));
+        set_grey(r, STATUS_MISSING, dupf("no %s value for %s or before", ind->id, ev->r->period));
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
     /* Only an observation that ends within the framework's span before the
@@ -605,7 +602,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         char span[32];
         snprintf(span, sizeof span, months % 12 ? "%d months" : months == 12 ? "a year" : "%d years",
                  months % 12 ? months : months / 12);
-        set_grey(r, "not_available", dupf("no %s value for %s or in the %s before it; the latest is %s", ind->id,
+        set_grey(r, STATUS_NOT_AVAILABLE, dupf("no %s value for %s or in the %s before it; the latest is %s", ind->id,
                                           ev->r->period, span, series_label(&ev->set, cur)));
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
@@ -626,7 +623,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     if (cur->derived && ind->not_aggregable) {
         /* The engine could build a number, but the framework says it means
          * nothing to judge (a standardised rate averaged over members). */
-        set_grey(r, "unreliable",
+        set_grey(r, STATUS_UNRELIABLE,
                  dupf("not_aggregable: %s; the value shown is the members' %s (%s), for information only",
                       ind->not_aggregable,
                       ind->derive == FW_DERIVE_SUM ? "counts summed" : "values averaged by their denominators",
@@ -634,11 +631,11 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     if (cur->status == OBS_SUPPRESSED) {
-        set_grey(r, "suppressed", dupf("%s for %s is suppressed by the publisher", ind->id, r->period));
+        set_grey(r, STATUS_SUPPRESSED, dupf("%s for %s is suppressed by the publisher", ind->id, r->period));
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     if (cur->status == OBS_MISSING || isnan(cur->value)) {
-        set_grey(r, "missing", dupf("%s for %s is missing in the data", ind->id, r->period));
+        set_grey(r, STATUS_MISSING, dupf("%s for %s is missing in the data", ind->id, r->period));
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     const ev_area *area = area_named(&ev->all, ra->code);
@@ -678,7 +675,7 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
     if (!ind->reported) {
         for (size_t a = 0; a < ev->r->nareas; a++) {
             res_indicator *r = &ev->r->areas[a].indicators[i];
-            set_grey(r, "not_reported", dupf("%s is defined but not published%s%s", ind->id,
+            set_grey(r, STATUS_NOT_REPORTED, dupf("%s is defined but not published%s%s", ind->id,
                                              ind->notes ? ": " : "", ind->notes ? ind->notes : ""));
             r->method = ind->method ? strdup(ind->method) : NULL;
         }
@@ -1035,7 +1032,7 @@ void result_set_free(result_set *r)
         res_area *ra = &r->areas[a];
         for (size_t i = 0; ra->indicators && i < f->nind; i++) {
             res_indicator *x = &ra->indicators[i];
-            free(x->assessment), free(x->status), free(x->reason), free(x->method), free(x->period);
+            free(x->assessment), free(x->reason), free(x->method), free(x->period);
             free(x->value_text), free(x->details), free(x->comparator_area), free(x->comparator_name);
             result_spc_free(x->spc);
             for (size_t h = 0; h < x->nhistory; h++)

@@ -30,7 +30,7 @@ typedef struct res_spc {
 typedef struct res_indicator {
     vocab_colour colour;
     char *assessment;    /* what the rule said (met, worse, ...) or the no-colour status */
-    char *status;        /* the no-colour status (missing, suppressed, ...) or NULL */
+    vocab_status status; /* why there is no colour (missing, ...), a judged result's flag, or STATUS_NONE */
     char *reason;        /* in plain words */
     char *method;        /* the rule's method */
     char *period;        /* label of the observation assessed, NULL when none */

@@ -878,7 +878,7 @@ static int l_change(lua_State *L)
         return 1;
     }
     /* pfg: texts give the decimal places; numbers are read in their shortest form */
-    char bbuf[64], lbuf[64], tbuf[64], vbuf[64];
+    char bbuf[64], lbuf[64], tbuf[64];
     /* A source text that is not a plain decimal ("1,234") says nothing about
      * decimal places: the value itself is used instead. */
     lua_getfield(L, opts, "base_text");
@@ -900,19 +900,23 @@ static int l_change(lua_State *L)
     }
     lua_pop(L, 1);
     if (decimals < 0 && lua_getfield(L, opts, "texts") == LUA_TTABLE) {
+        /* the series as published says how it is rounded: stats decides from its texts */
         int t = lua_gettop(L);
-        int bd = stats_decimals(btext), ld = stats_decimals(ltext);
-        decimals = bd > ld ? bd : ld;
-        lua_Integer len = (lua_Integer)lua_rawlen(L, t);
-        for (lua_Integer i = 1; i <= len; i++) {
-            int ty = lua_rawgeti(L, t, i);
-            if (ty == LUA_TSTRING || ty == LUA_TNUMBER) {
-                int d = stats_decimals(value_text(L, -1, vbuf, sizeof vbuf, "texts"));
-                if (d > decimals)
-                    decimals = d;
-            }
+        size_t len = (size_t)lua_rawlen(L, t);
+        if (len > 100000)
+            return luaL_error(L, "stats.change: %d texts are too many", (int)len);
+        const char **texts = lua_newuserdatauv(L, (len + 2) * sizeof *texts, 0);
+        char(*numbers)[64] = lua_newuserdatauv(L, (len ? len : 1) * sizeof *numbers, 0);
+        texts[0] = btext, texts[1] = ltext;
+        for (size_t i = 0; i < len; i++) {
+            int ty = lua_rawgeti(L, t, (lua_Integer)i + 1);
+            /* a string stays alive in the table, which is on the stack, while no Lua runs */
+            texts[i + 2] = ty == LUA_TSTRING   ? lua_tostring(L, -1)
+                           : ty == LUA_TNUMBER ? value_text(L, -1, numbers[i], sizeof numbers[i], "texts")
+                                               : NULL;
             lua_pop(L, 1);
         }
+        decimals = stats_decimals_most(texts, len + 2, NULL);
     }
     size_t periods = 0;
     if (lua_getfield(L, opts, "periods_after_base") == LUA_TNIL) {

@@ -402,6 +402,25 @@ static int take_string(host *h, const char *key, const char *what, char **out, s
     return rc;
 }
 
+/* The verdict's `status`, a word of the vocabulary parsed where it lies. */
+static int take_status(lua_State *L, const char *what, vocab_status *s, err *e)
+{
+    int rc = 0;
+    lua_pushliteral(L, "status");
+    int type = lua_rawget(L, -2);
+    if (type == LUA_TSTRING && vocab_status_parse(lua_tostring(L, -1), s)) {
+        char word[64];
+        text_clean_into(word, sizeof word, lua_tostring(L, -1), lua_rawlen(L, -1));
+        const char *near = vocab_status_nearest(word);
+        rc = err_set(e, ERR_INVALID, "%s: the rule returned the unknown status \"%s\"%s%s%s", what, word,
+                     near ? " (did you mean \"" : "", near ? near : "", near ? "\"?)" : "");
+    } else if (type != LUA_TSTRING && type != LUA_TNIL) {
+        rc = err_set(e, ERR_INVALID, "%s: the rule's status is a %s, not a word", what, lua_typename(L, type));
+    }
+    lua_pop(L, 1);
+    return rc;
+}
+
 int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const char *what, rule_verdict *v,
                 size_t *kept, err *e)
 {
@@ -424,7 +443,7 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
     if (!rc)
         rc = take_string(h, "assessment", what, &v->assessment, kept, e);
     if (!rc)
-        rc = take_string(h, "status", what, &v->status, kept, e);
+        rc = take_status(L, what, &v->status, e);
     if (!rc)
         rc = take_string(h, "reason", what, &v->reason, kept, e);
     if (!rc) {
@@ -460,7 +479,7 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
 
 void rule_verdict_free(rule_verdict *v)
 {
-    free(v->assessment), free(v->status), free(v->reason), free(v->comparator_area);
+    free(v->assessment), free(v->reason), free(v->comparator_area);
     cJSON_Delete(v->details);
     memset(v, 0, sizeof *v);
     v->comparator = NAN;

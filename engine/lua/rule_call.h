@@ -58,7 +58,8 @@ typedef struct rule_ctx {
 
 /* What a rule returned. */
 typedef struct rule_verdict {
-    char *assessment, *status, *reason; /* NULL when absent */
+    char *assessment, *reason;          /* NULL when absent */
+    vocab_status status;                /* STATUS_NONE when absent */
     double comparator;                  /* NaN when absent */
     vocab_comparator comparator_kind;   /* what the number is (comparator_kind = "target", ...); CMP_NONE: unsaid */
     char *comparator_area;              /* comparator_area = code, for a value the rule holds itself */

@@ -165,25 +165,22 @@ static void value_of(FILE *out, const res_indicator *x)
 }
 
 /* What a grey result, or a flag on a coloured one, means; NULL for none. */
-static const char *status_note(const char *status)
+static const char *status_note(vocab_status status)
 {
-    static const struct {
-        const char *status, *note;
-    } notes[] = {
-        {"suppressed", "the publisher withheld the figure (small numbers or disclosure control)."},
-        {"not_comparable", "a series break or definition change means the figures cannot be compared."},
-        {"missing", "no figure was published for this area and period."},
-        {"not_reported", "the indicator is defined but not published."},
-        {"unreliable", "the figure is too uncertain to judge."},
-        {"insufficient_data", "there are too few data points to judge."},
-        {"not_compared", "there is no comparator value to judge against."},
-        {"not_applicable", "the rule does not apply to this area or period."},
-        {"no_target", "no target is in force for this period."},
-        {"stale_target", "the target is older than the framework allows."},
-    };
-    for (size_t k = 0; status && k < sizeof notes / sizeof notes[0]; k++)
-        if (!strcmp(notes[k].status, status))
-            return notes[k].note;
+    switch (status) {
+    case STATUS_NONE: return NULL;
+    case STATUS_SUPPRESSED: return "the publisher withheld the figure (small numbers or disclosure control).";
+    case STATUS_NOT_COMPARABLE: return "a series break or definition change means the figures cannot be compared.";
+    case STATUS_MISSING: return "no figure was published for this area and period.";
+    case STATUS_NOT_REPORTED: return "the indicator is defined but not published.";
+    case STATUS_UNRELIABLE: return "the figure is too uncertain to judge.";
+    case STATUS_INSUFFICIENT_DATA: return "there are too few data points to judge.";
+    case STATUS_NOT_COMPARED: return "there is no comparator value to judge against.";
+    case STATUS_NOT_APPLICABLE: return "the rule does not apply to this area or period.";
+    case STATUS_NO_TARGET: return "no target is in force for this period.";
+    case STATUS_STALE_TARGET: return "the target is older than the framework allows.";
+    case STATUS_NOT_AVAILABLE: return "the latest figure is older than the period allows.";
+    }
     return NULL;
 }
 
@@ -506,7 +503,7 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
     fputs("<td>", out);
     words(out, x->assessment, 0);
     fprintf(out, "</td><td data-sort=\"%d\">", rank(x->colour));
-    badge(out, x->colour, x->status);
+    badge(out, x->colour, vocab_status_name(x->status));
     fputs("</td>", out);
 
     /* trend: the sparkline, and the SPC icon where the rule is SPC */
@@ -564,11 +561,10 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
     esc(out, x->reason);
     int open = 0;
     /* a flag on a coloured result (stale_target), or a grey status that needs saying twice */
-    if (x->status && status_note(x->status) &&
-        (is_rag(x->colour) || !strcmp(x->status, "suppressed") || !strcmp(x->status, "not_comparable") ||
-         !strcmp(x->status, "unreliable"))) {
+    if (status_note(x->status) && (is_rag(x->colour) || x->status == STATUS_SUPPRESSED ||
+                                   x->status == STATUS_NOT_COMPARABLE || x->status == STATUS_UNRELIABLE)) {
         char head[64];
-        snprintf(head, sizeof head, "%s", x->status);
+        snprintf(head, sizeof head, "%s", vocab_status_name(x->status));
         for (char *p = head; *p; p++)
             *p = *p == '_' ? ' ' : *p;
         if (head[0] >= 'a' && head[0] <= 'z')
@@ -716,7 +712,7 @@ static int compare_section(FILE *out, const result_set *r)
             size_t len = 0;
             FILE *m = open_memstream(&statuses[a], &len);
             if (m) {
-                status_word(m, x->colour, x->status);
+                status_word(m, x->colour, vocab_status_name(x->status));
                 if (x->assessment && is_rag(x->colour)) {
                     fputs(" (", m);
                     for (const char *p = x->assessment; *p; p++)

@@ -37,7 +37,7 @@ static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
     add_string(j, "comparator_name", x->comparator_name);
     add_string(j, "assessment", x->assessment);
     add_string(j, "status", vocab_colour_name(x->colour));
-    add_string(j, "no_colour_status", x->status);
+    add_string(j, "no_colour_status", vocab_status_name(x->status));
     add_string(j, "method", x->method);
     add_string(j, "reason", x->reason);
     add_string(j, "polarity", polarity_name(fi->polarity));

@@ -1012,6 +1012,23 @@ int stats_decimals(const char *text)
     return parse_decimal(text, &u, &dp) == -1 ? -1 : dp;
 }
 
+int stats_decimals_most(const char *const *texts, size_t n, size_t *bad)
+{
+    int most = -1;
+    if (bad)
+        *bad = n;
+    for (size_t i = 0; i < n; i++) {
+        if (!texts[i])
+            continue;
+        int d = stats_decimals(texts[i]);
+        if (d < 0 && bad && *bad == n)
+            *bad = i;
+        if (d > most)
+            most = d;
+    }
+    return most;
+}
+
 int stats_number_text(double v, char *buf, size_t size, err *e)
 {
     char tmp[40];
@@ -1222,16 +1239,10 @@ int stats_pfg_classify(const char *const *labels, const char *const *values, siz
         out->reason = "the base period is not in the series";
         return 0;
     }
-    int dp = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (!values[i])
-            continue;
-        int d = stats_decimals(values[i]);
-        if (d < 0)
-            return err_set(e, ERR_INVALID, "value %zu \"%s\" is not a plain decimal number", i + 1, values[i]);
-        if (d > dp)
-            dp = d;
-    }
+    size_t bad;
+    int dp = stats_decimals_most(values, n, &bad);
+    if (bad < n)
+        return err_set(e, ERR_INVALID, "value %zu \"%s\" is not a plain decimal number", bad + 1, values[bad]);
     if (!values[b] || !values[n - 1]) {
         out->status = STATS_INSUFFICIENT_DATA;
         out->reason = values[b] ? "the latest value is null" : "the base value is null";

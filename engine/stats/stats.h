@@ -288,6 +288,12 @@ typedef struct stats_change {
  * Returns -1 for text that is not a plain decimal number. */
 int stats_decimals(const char *text);
 
+/* The decimal places a published series is written to: the most written in
+ * any of `texts` (NULLs are skipped), -1 when none is a plain decimal. When
+ * `bad` is not NULL it gets the index of the first text that is not a plain
+ * decimal ("1,234", "n/a"), or n when all are. */
+int stats_decimals_most(const char *const *texts, size_t n, size_t *bad);
+
 /* Writes the shortest text that reads back as v, in plain decimal notation
  * (as JavaScript prints 69.2 or 0.1 + 0.2). Returns 0, or ERR_INVALID for a
  * value that is not finite or needs more than `size` bytes. */

@@ -66,4 +66,24 @@ run_bounded 10 512 check "$WORK/flood"
 expect_status 1 "check flood"
 expect_err "99992 more unknown keys"
 [ "$(grep -c 'unknown key "junk' "$ERR")" -eq 8 ] || fail "a flood of unknown keys should name 8 of them"
+# A rule's status is a word of the vocabulary: a misspelt one stops the run, naming the rule
+# and the word it meant, instead of passing into the results.
+"$SCORECARD" init --db "$WORK/s.db" >/dev/null || fail "init"
+printf 'indicator,area,period,value\nA,S37000012,2023/24,5\n' >"$WORK/s.csv"
+"$SCORECARD" import --db "$WORK/s.db" "$WORK/s.csv" >/dev/null || fail "import"
+mkdir -p "$WORK/status"
+cat >"$WORK/status/framework.lua" <<'LUA'
+local r = require "rules"
+return r.framework { id = "status", version = "1", title = "status", scores = "hscp", period = "year",
+  outcomes = { { id = "O1", title = "o", indicators = { "A" } } },
+  indicators = { { id = "A", title = "a", polarity = "higher",
+                   rule = r.custom(function(ctx) return { status = "supressed", reason = "r" } end) } } }
+LUA
+run run --db "$WORK/s.db" --framework "$WORK/status" --area S37000012 --no-store
+expect_status 1 "run a rule with a misspelt status"
+expect_err 'the rule returned the unknown status "supressed" (did you mean "suppressed"?)'
+sed -i 's/"supressed"/"suppressed"/' "$WORK/status/framework.lua"
+run run --db "$WORK/s.db" --framework "$WORK/status" --area S37000012 --no-store --format json
+expect_status 0 "run a rule with a status"
+expect_out "$(printf '"no_colour_status":\t"suppressed"')"
 finish

@@ -798,6 +798,16 @@ static void test_change(void)
     CHECK_INT(stats_decimals("-0.5"), 1);
     CHECK_INT(stats_decimals("1e5"), -1);
     CHECK_INT(stats_decimals(""), -1);
+    {
+        const char *series[] = {"68.4", NULL, "70", "1,234", "69.25"};
+        size_t bad = 0;
+        CHECK_INT(stats_decimals_most(series, 5, &bad), 2);
+        CHECK_INT((int)bad, 3);
+        CHECK_INT(stats_decimals_most(series, 3, &bad), 1);
+        CHECK_INT((int)bad, 3);
+        const char *none[] = {NULL, "n/a"};
+        CHECK_INT(stats_decimals_most(none, 2, NULL), -1);
+    }
     char buf[64];
     static const struct {
         double v;

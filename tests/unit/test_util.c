@@ -1,4 +1,4 @@
-/* test_util.c - SHA-256 against FIPS 180-4 examples, the string map, UTF-8 and trimming. */
+/* test_util.c - SHA-256 against FIPS 180-4 examples, the string map, UTF-8 and trimming, the vocabulary. */
 #include <stdlib.h>
 
 #include <stdint.h>
@@ -8,6 +8,7 @@
 #include "sha256.h"
 #include "strmap.h"
 #include "text.h"
+#include "vocab.h"
 
 static void digest(const char *s, size_t n, char out[65])
 {
@@ -100,8 +101,34 @@ static void test_grow(void)
     free(a);
 }
 
+/* Every status word reads back as its enum, and only those words do. */
+static void test_vocab(void)
+{
+    int n = 0;
+    for (int k = STATUS_NONE + 1; vocab_status_name((vocab_status)k); k++, n++) {
+        vocab_status s = STATUS_NONE;
+        CHECK_INT(vocab_status_parse(vocab_status_name((vocab_status)k), &s), 0);
+        CHECK_INT((int)s, k);
+    }
+    CHECK_INT(n, STATUS_NOT_AVAILABLE);
+    CHECK(vocab_status_name(STATUS_NONE) == NULL);
+    vocab_status s = STATUS_MISSING;
+    CHECK_INT(vocab_status_parse("green", &s), -1);
+    CHECK_INT(vocab_status_parse(NULL, &s), -1);
+    CHECK_INT(vocab_status_parse("", &s), -1);
+    CHECK_INT((int)s, STATUS_MISSING);
+    CHECK_STR(vocab_status_nearest("supressed"), "suppressed");
+    CHECK_STR(vocab_status_nearest("no_targt"), "no_target");
+    CHECK(vocab_status_nearest("colour") == NULL);
+    vocab_colour c;
+    CHECK_INT(vocab_colour_parse("amber", &c), 0);
+    CHECK_INT((int)c, COLOUR_AMBER);
+    CHECK_STR(polarity_nearest("highr"), "higher");
+}
+
 int main(void)
 {
+    test_vocab();
     test_grow();
     test_sha256();
     test_strmap();

@@ -6,6 +6,8 @@
 #ifndef SCORECARD_CLI_H
 #define SCORECARD_CLI_H
 
+#include <getopt.h>
+
 #include "error.h"
 #include "eval.h"
 #include "framework.h"
@@ -75,6 +77,31 @@ typedef struct cli_scorecard {
     const char *db; /* the database path */
     char *path;     /* the framework file (a folder given is its framework.lua) */
 } cli_scorecard;
+
+/* Option codes run, compare and publish share, beside OPT_DB, OPT_HELP and OPT_FORMAT. */
+enum { OPT_FRAMEWORK = 1100, OPT_PERIOD, OPT_AREA };
+#define CLI_SCORECARD_OPTIONS                                                                              \
+    {"db", required_argument, 0, OPT_DB}, {"framework", required_argument, 0, OPT_FRAMEWORK},           \
+        {"period", required_argument, 0, OPT_PERIOD}, {"area", required_argument, 0, OPT_AREA},          \
+        {"output", required_argument, 0, 'o'}, {"help", no_argument, 0, OPT_HELP}
+
+/* The command line of run, compare and publish. Set `command`, `usage` and
+ * the default `format` before parsing; the rest points into argv. */
+typedef struct cli_scorecard_args {
+    const char *command, *usage;
+    const char *db, *framework, *format, *output;
+    eval_options eval;  /* --period, and the --area codes in `areas` */
+    const char **areas; /* owned: cli_scorecard_args_free */
+} cli_scorecard_args;
+
+/* Parses argv against `opts` (CLI_SCORECARD_OPTIONS with the command's own,
+ * and --format when it takes one); `own` gets the command's own codes and
+ * returns 0, or -1 for one it does not know (NULL: it has none). Requires
+ * --framework. Returns -1 to go on, or the exit status after --help or a usage
+ * error; free `a` either way. */
+int cli_scorecard_args_parse(cli_scorecard_args *a, int argc, char **argv, const struct option *opts,
+                             int (*own)(void *ctx, int code, const char *arg), void *ctx);
+void cli_scorecard_args_free(cli_scorecard_args *a);
 
 /* Opens the store, loads the framework at `framework_path` (a file, or a
  * folder holding framework.lua) and evaluates it, printing any failure; the

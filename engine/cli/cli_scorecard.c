@@ -8,6 +8,46 @@
 
 #include "cli.h"
 
+int cli_scorecard_args_parse(cli_scorecard_args *a, int argc, char **argv, const struct option *opts,
+                             int (*own)(void *ctx, int code, const char *arg), void *ctx)
+{
+    if (!(a->areas = calloc((size_t)argc + 1, sizeof *a->areas))) {
+        err e;
+        err_set(&e, ERR_NOMEM, "out of memory");
+        return cli_fail(&e);
+    }
+    int c;
+    optind = 0;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
+        switch (c) {
+        case OPT_DB: a->db = optarg; break;
+        case OPT_FRAMEWORK: a->framework = optarg; break;
+        case OPT_PERIOD: a->eval.period = optarg; break;
+        case OPT_AREA: a->areas[a->eval.nareas++] = optarg; break;
+        case OPT_FORMAT: a->format = optarg; break;
+        case 'o': a->output = optarg; break;
+        case OPT_HELP: fputs(a->usage, stdout); return CLI_OK;
+        default:
+            if (c == '?' || c == ':' || !own || own(ctx, c, optarg))
+                return cli_usage(a->command, "unknown or incomplete option %s", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        return cli_usage(a->command, "unexpected argument \"%s\"", argv[optind]);
+    if (!a->framework)
+        return cli_usage(a->command, "--framework PATH is required");
+    if (a->eval.nareas)
+        a->eval.areas = a->areas;
+    return -1;
+}
+
+void cli_scorecard_args_free(cli_scorecard_args *a)
+{
+    free(a->areas);
+    a->areas = NULL;
+}
+
 int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_path, const eval_options *o)
 {
     memset(c, 0, sizeof *c);

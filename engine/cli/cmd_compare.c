@@ -143,67 +143,51 @@ static int parent_peers(store *s, const char *code, const char *type, peers *p, 
     return rc;
 }
 
+enum { OPT_PARENT = 1200 };
+
+static int compare_option(void *ctx, int code, const char *arg)
+{
+    if (code != OPT_PARENT)
+        return -1;
+    *(const char **)ctx = arg;
+    return 0;
+}
+
 int cmd_compare(int argc, char **argv)
 {
-    enum { O_FRAMEWORK = 1, O_PERIOD, O_AREA, O_PARENT };
-    static const struct option opts[] = {
-        {"db", required_argument, 0, OPT_DB},         {"framework", required_argument, 0, O_FRAMEWORK},
-        {"period", required_argument, 0, O_PERIOD},   {"area", required_argument, 0, O_AREA},
-        {"parent", required_argument, 0, O_PARENT},   {"format", required_argument, 0, OPT_FORMAT},
-        {"output", required_argument, 0, 'o'},        {"help", no_argument, 0, OPT_HELP},
-        {0, 0, 0, 0}};
-    const char *db = NULL, *path = NULL, *format = "text", *output = NULL, *parent = NULL;
-    const char **areas = calloc((size_t)argc + 1, sizeof *areas);
-    if (!areas) {
-        fputs("scorecard: out of memory\n", stderr);
-        return CLI_FAILED;
+    static const struct option opts[] = {CLI_SCORECARD_OPTIONS,
+                                         {"format", required_argument, 0, OPT_FORMAT},
+                                         {"parent", required_argument, 0, OPT_PARENT},
+                                         {0, 0, 0, 0}};
+    cli_scorecard_args a = {.command = "compare", .usage = USAGE, .format = "text"};
+    const char *parent = NULL;
+    int rc = cli_scorecard_args_parse(&a, argc, argv, opts, compare_option, &parent);
+    if (rc < 0 && strcmp(a.format, "text") && strcmp(a.format, "csv") && strcmp(a.format, "json") &&
+        strcmp(a.format, "html"))
+        rc = cli_usage("compare", "--format must be text, csv, json or html");
+    else if (rc < 0 && parent && a.eval.nareas)
+        rc = cli_usage("compare", "give --parent or --area, not both");
+    if (rc >= 0) {
+        cli_scorecard_args_free(&a);
+        return rc;
     }
-    eval_options o = {NULL, NULL, 0, 0};
-    int c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_DB: db = optarg; break;
-        case O_FRAMEWORK: path = optarg; break;
-        case O_PERIOD: o.period = optarg; break;
-        case O_AREA: areas[o.nareas++] = optarg; break;
-        case O_PARENT: parent = optarg; break;
-        case OPT_FORMAT: format = optarg; break;
-        case 'o': output = optarg; break;
-        case OPT_HELP: fputs(USAGE, stdout); free(areas); return CLI_OK;
-        default: free(areas); return cli_usage("compare", "unknown or incomplete option %s", argv[optind - 1]);
-        }
-    }
-    const char *problem = optind < argc ? "unexpected argument"
-                          : !path      ? "--framework PATH is required"
-                          : strcmp(format, "text") && strcmp(format, "csv") && strcmp(format, "json") &&
-                                  strcmp(format, "html")
-                              ? "--format must be text, csv, json or html"
-                          : parent && o.nareas ? "give --parent or --area, not both"
-                                               : NULL;
-    if (problem) {
-        free(areas);
-        return cli_usage("compare", "%s", problem);
-    }
-    if (o.nareas)
-        o.areas = areas;
+    const char *format = a.format, *output = a.output;
 
     err e = {0};
     compare_matrix *m = NULL;
     size_t *which = NULL, nwhich = 0;
-    peers p = {o.nareas ? "areas" : "all", NULL, NULL, {0}};
+    peers p = {a.eval.nareas ? "areas" : "all", NULL, NULL, {0}};
     cli_scorecard sc;
-    int rc = cli_scorecard_open(&sc, db, path, &o);
+    rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval);
     result_set *r = sc.r;
     if (!rc && parent && parent_peers(sc.s, parent, sc.f->scores, &p, &e))
         rc = cli_fail(&e);
     if (!rc) {
         if (parent) {
             which = calloc(r->nareas ? r->nareas : 1, sizeof *which);
-            for (size_t a = 0; which && a < r->nareas; a++)
-                if (listed(&p.in, r->areas[a].code))
-                    which[nwhich++] = a;
+            for (size_t k = 0; which && k < r->nareas; k++)
+                if (listed(&p.in, r->areas[k].code))
+                    which[nwhich++] = k;
             if (!which)
                 err_set(&e, ERR_NOMEM, "out of memory");
             else if (!nwhich)
@@ -230,6 +214,6 @@ int cmd_compare(int argc, char **argv)
     free(p.parent), free(p.parent_name);
     code_list_free(&p.in);
     cli_scorecard_close(&sc);
-    free(areas);
+    cli_scorecard_args_free(&a);
     return rc;
 }

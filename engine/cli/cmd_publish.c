@@ -126,43 +126,18 @@ static int publish(cli_scorecard *sc, const char *target)
 
 int cmd_publish(int argc, char **argv)
 {
-    enum { O_FRAMEWORK = 1, O_PERIOD, O_AREA };
-    static const struct option opts[] = {{"db", required_argument, 0, OPT_DB},
-                                         {"framework", required_argument, 0, O_FRAMEWORK},
-                                         {"period", required_argument, 0, O_PERIOD},
-                                         {"area", required_argument, 0, O_AREA},
-                                         {"output", required_argument, 0, 'o'},
-                                         {"help", no_argument, 0, OPT_HELP},
-                                         {0, 0, 0, 0}};
-    const char *db = NULL, *path = NULL, *dir = NULL;
-    const char **areas = calloc((size_t)argc + 1, sizeof *areas);
-    eval_options o = {NULL, NULL, 0, 0};
-    int c;
-    optind = 0;
-    opterr = 0;
-    while (areas && (c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_DB: db = optarg; break;
-        case O_FRAMEWORK: path = optarg; break;
-        case O_PERIOD: o.period = optarg; break;
-        case O_AREA: areas[o.nareas++] = optarg; break;
-        case 'o': dir = optarg; break;
-        case OPT_HELP: free(areas); return fputs(USAGE, stdout), CLI_OK;
-        default: free(areas); return cli_usage("publish", "unknown or incomplete option %s", argv[optind - 1]);
-        }
+    static const struct option opts[] = {CLI_SCORECARD_OPTIONS, {0, 0, 0, 0}};
+    cli_scorecard_args a = {.command = "publish", .usage = USAGE};
+    int rc = cli_scorecard_args_parse(&a, argc, argv, opts, NULL, NULL);
+    if (rc < 0 && !a.output)
+        rc = cli_usage("publish", "-o DIR is required");
+    if (rc < 0) {
+        cli_scorecard sc;
+        rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval);
+        if (!rc)
+            rc = publish(&sc, a.output);
+        cli_scorecard_close(&sc);
     }
-    if (!areas || !path || !dir || optind < argc) {
-        free(areas);
-        return cli_usage("publish", !path ? "--framework PATH is required" : !dir ? "-o DIR is required"
-                                                                                 : "unexpected argument");
-    }
-    if (o.nareas)
-        o.areas = areas;
-    cli_scorecard sc;
-    int rc = cli_scorecard_open(&sc, db, path, &o);
-    if (!rc)
-        rc = publish(&sc, dir);
-    cli_scorecard_close(&sc);
-    free(areas);
+    cli_scorecard_args_free(&a);
     return rc;
 }

@@ -93,52 +93,41 @@ static int write_scorecard(cli_scorecard *sc, const char *format, const char *ou
     return CLI_OK;
 }
 
+enum { OPT_NO_STORE = 1200 };
+
+static int run_option(void *ctx, int code, const char *arg)
+{
+    (void)arg;
+    if (code != OPT_NO_STORE)
+        return -1;
+    *(int *)ctx = 0;
+    return 0;
+}
+
 int cmd_run(int argc, char **argv)
 {
-    enum { O_FRAMEWORK = 1, O_PERIOD, O_AREA, O_NO_STORE };
-    static const struct option opts[] = {
-        {"db", required_argument, 0, OPT_DB},         {"framework", required_argument, 0, O_FRAMEWORK},
-        {"period", required_argument, 0, O_PERIOD},   {"area", required_argument, 0, O_AREA},
-        {"format", required_argument, 0, OPT_FORMAT}, {"output", required_argument, 0, 'o'},
-        {"no-store", no_argument, 0, O_NO_STORE},     {"help", no_argument, 0, OPT_HELP},
-        {0, 0, 0, 0}};
-    const char *db = NULL, *path = NULL, *format = "text", *output = NULL;
-    const char **areas = calloc((size_t)argc + 1, sizeof *areas);
-    eval_options o = {NULL, NULL, 0, 0};
-    int keep_run = 1, c;
-    optind = 0;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, "o:", opts, NULL)) != -1) {
-        switch (c) {
-        case OPT_DB: db = optarg; break;
-        case O_FRAMEWORK: path = optarg; break;
-        case O_PERIOD: o.period = optarg; break;
-        case O_AREA: areas[o.nareas++] = optarg; break;
-        case OPT_FORMAT: format = optarg; break;
-        case 'o': output = optarg; break;
-        case O_NO_STORE: keep_run = 0; break;
-        case OPT_HELP: fputs(USAGE, stdout); free(areas); return CLI_OK;
-        default: free(areas); return cli_usage("run", "unknown or incomplete option %s", argv[optind - 1]);
-        }
+    static const struct option opts[] = {CLI_SCORECARD_OPTIONS,
+                                         {"format", required_argument, 0, OPT_FORMAT},
+                                         {"no-store", no_argument, 0, OPT_NO_STORE},
+                                         {0, 0, 0, 0}};
+    cli_scorecard_args a = {.command = "run", .usage = USAGE, .format = "text"};
+    int keep_run = 1;
+    int rc = cli_scorecard_args_parse(&a, argc, argv, opts, run_option, &keep_run);
+    if (rc < 0) {
+        int xlsx = !strcmp(a.format, "xlsx");
+        if (!xlsx && strcmp(a.format, "text") && strcmp(a.format, "json") && strcmp(a.format, "csv") &&
+            strcmp(a.format, "html"))
+            rc = cli_usage("run", "--format must be text, json, csv, xlsx or html");
+        else if (xlsx && !a.output)
+            rc = cli_usage("run", "--format xlsx needs -o FILE");
     }
-    int xlsx = !strcmp(format, "xlsx");
-    int known = xlsx || !strcmp(format, "text") || !strcmp(format, "json") || !strcmp(format, "csv") ||
-                !strcmp(format, "html");
-    if (optind < argc || !path || !known || (xlsx && !output)) {
-        free(areas);
-        return cli_usage("run", !path            ? "--framework PATH is required"
-                                : optind < argc  ? "unexpected argument"
-                                : !known         ? "--format must be text, json, csv, xlsx or html"
-                                                 : "--format xlsx needs -o FILE");
+    if (rc < 0) {
+        cli_scorecard sc;
+        rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval);
+        if (!rc)
+            rc = write_scorecard(&sc, a.format, a.output, keep_run);
+        cli_scorecard_close(&sc);
     }
-    if (o.nareas)
-        o.areas = areas;
-
-    cli_scorecard sc;
-    int rc = cli_scorecard_open(&sc, db, path, &o);
-    if (!rc)
-        rc = write_scorecard(&sc, format, output, keep_run);
-    cli_scorecard_close(&sc);
-    free(areas);
+    cli_scorecard_args_free(&a);
     return rc;
 }

@@ -8,6 +8,7 @@
 
 #include "compare.h"
 #include "csv.h"
+#include "json_fields.h"
 #include "report.h"
 
 /* ---- formatting helpers ---- */
@@ -212,28 +213,12 @@ static int write_csv(FILE *out, const compare_matrix *m, err *e)
 
 /* ---- JSON ---- */
 
-static void add_number(cJSON *o, const char *k, double v)
-{
-    if (isnan(v))
-        cJSON_AddNullToObject(o, k);
-    else
-        cJSON_AddNumberToObject(o, k, v);
-}
-
-static void add_string(cJSON *o, const char *k, const char *v)
-{
-    if (v)
-        cJSON_AddStringToObject(o, k, v);
-    else
-        cJSON_AddNullToObject(o, k);
-}
-
 static void add_extreme(cJSON *o, const char *k, const compare_matrix *m, size_t i, int highest)
 {
     const compare_spread *sp = &m->spread[i];
     cJSON *x = cJSON_AddObjectToObject(o, k);
-    add_number(x, "value", highest ? sp->highest : sp->lowest);
-    add_string(x, "area", sp->n ? m->areas[highest ? sp->highest_at : sp->lowest_at]->code : NULL);
+    json_add_number(x, "value", highest ? sp->highest : sp->lowest);
+    json_add_string(x, "area", sp->n ? m->areas[highest ? sp->highest_at : sp->lowest_at]->code : NULL);
 }
 
 static int write_json(FILE *out, const compare_matrix *m, const compare_scope *p, err *e)
@@ -242,52 +227,52 @@ static int write_json(FILE *out, const compare_matrix *m, const compare_scope *p
     const framework *f = r->framework;
     cJSON *root = cJSON_CreateObject();
     cJSON *fw = cJSON_AddObjectToObject(root, "framework");
-    add_string(fw, "id", f->id);
-    add_string(fw, "version", f->version);
-    add_string(fw, "sha256", f->sha256);
-    add_string(fw, "title", f->title);
-    add_string(fw, "scores", f->scores);
-    add_string(root, "period", r->period);
-    add_string(root, "period_start", r->period_start);
-    add_string(root, "period_end", r->period_end);
-    add_string(root, "data_fingerprint", r->fingerprint);
+    json_add_string(fw, "id", f->id);
+    json_add_string(fw, "version", f->version);
+    json_add_string(fw, "sha256", f->sha256);
+    json_add_string(fw, "title", f->title);
+    json_add_string(fw, "scores", f->scores);
+    json_add_string(root, "period", r->period);
+    json_add_string(root, "period_start", r->period_start);
+    json_add_string(root, "period_end", r->period_end);
+    json_add_string(root, "data_fingerprint", r->fingerprint);
     cJSON *pj = cJSON_AddObjectToObject(root, "peers");
-    add_string(pj, "rule", p->rule);
-    add_string(pj, "parent", p->parent);
-    add_string(pj, "parent_name", p->parent_name);
+    json_add_string(pj, "rule", p->rule);
+    json_add_string(pj, "parent", p->parent);
+    json_add_string(pj, "parent_name", p->parent_name);
     cJSON_AddNumberToObject(pj, "areas", (double)m->nareas);
     cJSON *inds = cJSON_AddArrayToObject(root, "indicators");
     for (size_t i = 0; i < f->nind; i++) {
         cJSON *ij = cJSON_CreateObject();
-        add_string(ij, "id", f->ind[i].id);
-        add_string(ij, "title", f->ind[i].title);
-        add_string(ij, "unit", f->ind[i].unit);
-        add_string(ij, "polarity", polarity_name(f->ind[i].polarity));
+        json_add_string(ij, "id", f->ind[i].id);
+        json_add_string(ij, "title", f->ind[i].title);
+        json_add_string(ij, "unit", f->ind[i].unit);
+        json_add_string(ij, "polarity", polarity_name(f->ind[i].polarity));
         cJSON_AddNumberToObject(ij, "ranked", (double)m->nranked[i]);
         add_extreme(ij, "highest", m, i, 1);
         add_extreme(ij, "lowest", m, i, 0);
-        add_number(ij, "ratio", m->spread[i].ratio);
+        json_add_number(ij, "ratio", m->spread[i].ratio);
         cJSON_AddItemToArray(inds, ij);
     }
     cJSON *areas = cJSON_AddArrayToObject(root, "areas");
     for (size_t a = 0; a < m->nareas; a++) {
         const res_area *ra = m->areas[a];
         cJSON *aj = cJSON_CreateObject();
-        add_string(aj, "code", ra->code);
-        add_string(aj, "name", ra->name);
-        add_string(aj, "status", vocab_colour_name(ra->colour));
+        json_add_string(aj, "code", ra->code);
+        json_add_string(aj, "name", ra->name);
+        json_add_string(aj, "status", vocab_colour_name(ra->colour));
         cJSON *cells = cJSON_AddArrayToObject(aj, "indicators");
         for (size_t i = 0; i < f->nind; i++) {
             const compare_cell *c = compare_at(m, a, i);
             cJSON *cj = cJSON_CreateObject();
-            add_string(cj, "id", f->ind[i].id);
-            add_string(cj, "status", vocab_colour_name(c->x->colour));
-            add_string(cj, "assessment", c->x->assessment);
-            add_number(cj, "value", c->x->value);
-            add_string(cj, "value_text", c->x->value_text);
-            add_string(cj, "period", c->x->period);
-            add_number(cj, "lower_ci", c->lower_ci);
-            add_number(cj, "upper_ci", c->upper_ci);
+            json_add_string(cj, "id", f->ind[i].id);
+            json_add_string(cj, "status", vocab_colour_name(c->x->colour));
+            json_add_string(cj, "assessment", c->x->assessment);
+            json_add_number(cj, "value", c->x->value);
+            json_add_string(cj, "value_text", c->x->value_text);
+            json_add_string(cj, "period", c->x->period);
+            json_add_number(cj, "lower_ci", c->lower_ci);
+            json_add_number(cj, "upper_ci", c->upper_ci);
             if (c->rank)
                 cJSON_AddNumberToObject(cj, "rank", c->rank);
             else

@@ -4,44 +4,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_fields.h"
 #include "report.h"
-
-static void add_number(cJSON *o, const char *k, double v)
-{
-    if (isnan(v))
-        cJSON_AddNullToObject(o, k);
-    else
-        cJSON_AddNumberToObject(o, k, v);
-}
-
-static void add_string(cJSON *o, const char *k, const char *v)
-{
-    if (v)
-        cJSON_AddStringToObject(o, k, v);
-    else
-        cJSON_AddNullToObject(o, k);
-}
 
 static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
 {
     cJSON *j = cJSON_CreateObject();
-    add_string(j, "id", fi->id);
-    add_string(j, "title", fi->title);
-    add_number(j, "value", x->value);
-    add_string(j, "value_text", x->value_text);
-    add_string(j, "unit", fi->unit);
-    add_string(j, "period", x->period);
-    add_number(j, "comparator", x->comparator);
-    add_string(j, "comparator_kind", x->comparator_kind ? vocab_comparator_name(x->comparator_kind) : NULL);
-    add_string(j, "comparator_area", x->comparator_area);
-    add_string(j, "comparator_name", x->comparator_name);
-    add_string(j, "assessment", x->assessment);
-    add_string(j, "status", vocab_colour_name(x->colour));
-    add_string(j, "no_colour_status", vocab_status_name(x->status));
-    add_string(j, "method", x->method);
-    add_string(j, "reason", x->reason);
-    add_string(j, "polarity", polarity_name(fi->polarity));
-    add_string(j, "definition", fi->definition ? fi->definition : "confirmed");
+    json_add_string(j, "id", fi->id);
+    json_add_string(j, "title", fi->title);
+    json_add_number(j, "value", x->value);
+    json_add_string(j, "value_text", x->value_text);
+    json_add_string(j, "unit", fi->unit);
+    json_add_string(j, "period", x->period);
+    json_add_number(j, "comparator", x->comparator);
+    json_add_string(j, "comparator_kind", x->comparator_kind ? vocab_comparator_name(x->comparator_kind) : NULL);
+    json_add_string(j, "comparator_area", x->comparator_area);
+    json_add_string(j, "comparator_name", x->comparator_name);
+    json_add_string(j, "assessment", x->assessment);
+    json_add_string(j, "status", vocab_colour_name(x->colour));
+    json_add_string(j, "no_colour_status", vocab_status_name(x->status));
+    json_add_string(j, "method", x->method);
+    json_add_string(j, "reason", x->reason);
+    json_add_string(j, "polarity", polarity_name(fi->polarity));
+    json_add_string(j, "definition", fi->definition ? fi->definition : "confirmed");
     cJSON *flags = cJSON_AddArrayToObject(j, "flags");
     if (x->provisional)
         cJSON_AddItemToArray(flags, cJSON_CreateString("provisional"));
@@ -57,7 +42,7 @@ static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
     for (size_t h = 0; h < x->nhistory; h++) {
         cJSON *p = cJSON_CreateObject();
         cJSON_AddStringToObject(p, "period", x->history_periods[h] ? x->history_periods[h] : "");
-        add_number(p, "value", x->history[h]);
+        json_add_number(p, "value", x->history[h]);
         cJSON_AddItemToArray(history, p);
     }
     cJSON *details = x->details ? cJSON_Parse(x->details) : NULL;
@@ -71,34 +56,34 @@ int report_json(FILE *out, const result_set *r, err *e)
     const framework *f = r->framework;
     cJSON *root = cJSON_CreateObject();
     cJSON *fw = cJSON_AddObjectToObject(root, "framework");
-    add_string(fw, "id", f->id);
-    add_string(fw, "version", f->version);
-    add_string(fw, "sha256", f->sha256);
-    add_string(fw, "title", f->title);
-    add_string(fw, "extends", f->extends);
-    add_string(root, "period", r->period);
-    add_string(root, "period_start", r->period_start);
-    add_string(root, "period_end", r->period_end);
+    json_add_string(fw, "id", f->id);
+    json_add_string(fw, "version", f->version);
+    json_add_string(fw, "sha256", f->sha256);
+    json_add_string(fw, "title", f->title);
+    json_add_string(fw, "extends", f->extends);
+    json_add_string(root, "period", r->period);
+    json_add_string(root, "period_start", r->period_start);
+    json_add_string(root, "period_end", r->period_end);
     if (r->run_id)
         cJSON_AddNumberToObject(root, "run_id", (double)r->run_id);
     else
         cJSON_AddNullToObject(root, "run_id");
-    add_string(root, "data_fingerprint", r->fingerprint);
+    json_add_string(root, "data_fingerprint", r->fingerprint);
     cJSON *areas = cJSON_AddArrayToObject(root, "areas");
     for (size_t a = 0; a < r->nareas; a++) {
         const res_area *ra = &r->areas[a];
         cJSON *aj = cJSON_CreateObject();
-        add_string(aj, "code", ra->code);
-        add_string(aj, "name", ra->name);
-        add_string(aj, "status", vocab_colour_name(ra->colour));
-        add_string(aj, "reason", ra->reason);
+        json_add_string(aj, "code", ra->code);
+        json_add_string(aj, "name", ra->name);
+        json_add_string(aj, "status", vocab_colour_name(ra->colour));
+        json_add_string(aj, "reason", ra->reason);
         cJSON *outs = cJSON_AddArrayToObject(aj, "outcomes");
         for (size_t o = 0; o < f->nout; o++) {
             cJSON *oj = cJSON_CreateObject();
-            add_string(oj, "id", f->out[o].id);
-            add_string(oj, "title", f->out[o].title);
-            add_string(oj, "status", vocab_colour_name(ra->outcomes[o].colour));
-            add_string(oj, "reason", ra->outcomes[o].reason);
+            json_add_string(oj, "id", f->out[o].id);
+            json_add_string(oj, "title", f->out[o].title);
+            json_add_string(oj, "status", vocab_colour_name(ra->outcomes[o].colour));
+            json_add_string(oj, "reason", ra->outcomes[o].reason);
             cJSON *ids = cJSON_AddArrayToObject(oj, "indicators");
             for (size_t k = 0; k < f->out[o].nind; k++)
                 cJSON_AddItemToArray(ids, cJSON_CreateString(f->ind[f->out[o].ind[k]].id));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "host_lua.h"
+#include "lpoint.h"
 #include "luajson.h"
 #include "text.h"
 
@@ -35,46 +36,16 @@ static void iso(int ymd, char out[11])
     snprintf(out, 11, "%04d-%02d-%02d", ymd / 10000, ymd / 100 % 100, ymd % 100);
 }
 
-static void set_num(lua_State *L, const char *k, double v)
-{
-    if (!isnan(v)) {
-        lua_pushnumber(L, v);
-        lua_setfield(L, -2, k);
-    }
-}
-
 /* A point as scripts see it: a fresh table, so nothing a script does to it
  * reaches the set. */
 static void push_point(lua_State *L, const series_set *s, const series_point *p)
 {
-    char d[11];
-    lua_createtable(L, 0, 14);
-    lua_pushstring(L, series_label(s, p));
-    lua_setfield(L, -2, "period");
-    iso(p->start, d);
-    lua_pushstring(L, d);
-    lua_setfield(L, -2, "start");
-    iso(p->end, d);
-    lua_pushstring(L, d);
-    lua_setfield(L, -2, "end");
-    set_num(L, "value", p->value);
-    const char *text = series_value_text(s, p);
-    if (text) {
-        lua_pushstring(L, text);
-        lua_setfield(L, -2, "value_text");
-    }
-    set_num(L, "numerator", p->num);
-    set_num(L, "denominator", p->den);
-    set_num(L, "lower", p->lo);
-    set_num(L, "upper", p->hi);
-    lua_pushstring(L, obs_status_name(p->status));
-    lua_setfield(L, -2, "status");
-    lua_pushboolean(L, p->brk);
-    lua_setfield(L, -2, "series_break");
-    lua_pushboolean(L, p->status == OBS_PROVISIONAL);
-    lua_setfield(L, -2, "provisional");
-    lua_pushboolean(L, p->derived);
-    lua_setfield(L, -2, "derived");
+    char start[11], end[11];
+    iso(p->start, start);
+    iso(p->end, end);
+    lpoint lp = {series_label(s, p), period_type_name((period_type)p->type), start, end, series_value_text(s, p),
+                 p->value, p->num, p->den, p->lo, p->hi, p->status, p->brk, p->derived};
+    lpoint_push(L, &lp);
 }
 
 /* ---- the series userdata: read-only methods over one area's slot ---- */

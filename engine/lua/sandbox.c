@@ -8,6 +8,7 @@
 
 #include "grow.h"
 #include "host_lua.h"
+#include "lpoint.h"
 #include "lstats.h"
 #include "luajson.h"
 
@@ -88,20 +89,10 @@ static int copy_point(void *ctx, const store_obs_row *r)
     return 0;
 }
 
-static void set_number(lua_State *L, const char *key, double v)
+/* A text the box holds, or NULL for none (offset 0). */
+static const char *text_at(const data_box *b, size_t off)
 {
-    if (!isnan(v)) {
-        lua_pushnumber(L, v);
-        lua_setfield(L, -2, key);
-    }
-}
-
-static void set_text(lua_State *L, const char *key, const data_box *b, size_t off)
-{
-    if (off) {
-        lua_pushstring(L, b->text + off);
-        lua_setfield(L, -2, key);
-    }
+    return off ? b->text + off : NULL;
 }
 
 /* data.series(indicator, area) -> array of points in period order */
@@ -132,21 +123,10 @@ static int data_series(lua_State *L)
     lua_createtable(L, (int)b->n, 0);
     for (size_t i = 0; i < b->n; i++) {
         const data_point *p = &b->pts[i];
-        lua_createtable(L, 0, 12);
-        set_text(L, "period", b, p->period);
-        set_text(L, "period_type", b, p->type);
-        set_text(L, "start", b, p->start);
-        set_text(L, "end", b, p->end);
-        set_number(L, "value", p->value);
-        set_text(L, "value_text", b, p->value_text);
-        set_number(L, "numerator", p->num);
-        set_number(L, "denominator", p->den);
-        set_number(L, "lower", p->lo);
-        set_number(L, "upper", p->hi);
-        lua_pushstring(L, obs_status_name(p->status));
-        lua_setfield(L, -2, "status");
-        lua_pushboolean(L, p->series_break);
-        lua_setfield(L, -2, "series_break");
+        lpoint lp = {text_at(b, p->period), text_at(b, p->type), text_at(b, p->start), text_at(b, p->end),
+                     text_at(b, p->value_text), p->value, p->num, p->den, p->lo, p->hi, p->status,
+                     p->series_break, 0};
+        lpoint_push(L, &lp);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     free_box(b);

@@ -2,6 +2,7 @@
 #include "json_fields.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 void json_add_number(cJSON *o, const char *key, double v)
 {
@@ -17,4 +18,15 @@ void json_add_string(cJSON *o, const char *key, const char *v)
         cJSON_AddStringToObject(o, key, v);
     else
         cJSON_AddNullToObject(o, key);
+}
+
+int json_write(FILE *out, cJSON *root, err *e)
+{
+    char *text = cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return err_set(e, ERR_NOMEM, "out of memory writing JSON");
+    int bad = fputs(text, out) < 0 || fputc('\n', out) < 0;
+    free(text);
+    return bad ? err_set(e, ERR_IO, "writing the output failed") : 0;
 }

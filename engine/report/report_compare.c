@@ -281,13 +281,7 @@ static int write_json(FILE *out, const compare_matrix *m, const compare_scope *p
         }
         cJSON_AddItemToArray(areas, aj);
     }
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text)
-        return err_set(e, ERR_NOMEM, "out of memory writing JSON");
-    int bad = fputs(text, out) < 0 || fputc('\n', out) < 0;
-    free(text);
-    return bad ? err_set(e, ERR_IO, "writing the output failed") : 0;
+    return json_write(out, root, e);
 }
 
 /* ---- HTML: one self-contained table ---- */

@@ -94,11 +94,5 @@ int report_json(FILE *out, const result_set *r, err *e)
             cJSON_AddItemToArray(inds, indicator_json(&f->ind[i], &ra->indicators[i]));
         cJSON_AddItemToArray(areas, aj);
     }
-    char *text = cJSON_Print(root);
-    cJSON_Delete(root);
-    if (!text)
-        return err_set(e, ERR_NOMEM, "out of memory writing JSON");
-    int bad = fputs(text, out) < 0 || fputc('\n', out) < 0;
-    free(text);
-    return bad ? err_set(e, ERR_IO, "writing the output failed") : 0;
+    return json_write(out, root, e);
 }

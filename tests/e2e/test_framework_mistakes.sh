@@ -86,4 +86,20 @@ sed -i 's/"supressed"/"suppressed"/' "$WORK/status/framework.lua"
 run run --db "$WORK/s.db" --framework "$WORK/status" --area S37000012 --no-store --format json
 expect_status 0 "run a rule with a status"
 expect_out "$(printf '"no_colour_status":\t"suppressed"')"
+# A rule's ctx.point and the data library's points are one shape: the same fields.
+cat >"$WORK/status/framework.lua" <<'LUA'
+local r = require "rules"
+local function keys(t) local k = {} for name in pairs(t) do k[#k + 1] = name end table.sort(k) return table.concat(k, " ") end
+return r.framework { id = "status", version = "1", title = "status", scores = "hscp", period = "year",
+  outcomes = { { id = "O1", title = "o", indicators = { "A" } } },
+  indicators = { { id = "A", title = "a", polarity = "higher",
+                   rule = r.custom(function(ctx) return { status = "not_compared", reason = "fields: " .. keys(ctx.point) } end) } } }
+LUA
+run run --db "$WORK/s.db" --framework "$WORK/status" --area S37000012 --no-store --format json
+expect_status 0 "run a rule listing its point's fields"
+FIELDS="derived end period period_type provisional series_break start status value value_text"
+expect_out "fields: $FIELDS"
+run eval --db "$WORK/s.db" 'local k = {} for n in pairs(data.series("A", "S37000012")[1]) do k[#k + 1] = n end table.sort(k) return table.concat(k, " ")'
+expect_status 0 "data.series fields"
+expect_out "$FIELDS"
 finish

@@ -1,0 +1,28 @@
+/*
+ * lpoint.h - an observation as a script sees it: the one table shape the
+ * rules' series (ctx.series) and the data library (data.series) hand to Lua,
+ * so a framework reads the same fields from either. Private to engine/lua.
+ */
+#ifndef SCORECARD_LPOINT_H
+#define SCORECARD_LPOINT_H
+
+#include <lua.h>
+
+#include "obs.h"
+
+typedef struct lpoint {
+    const char *period, *period_type; /* its label and type name; NULL when none */
+    const char *start, *end;          /* ISO dates; NULL when none */
+    const char *value_text;           /* as published; NULL when none */
+    double value, numerator, denominator, lower, upper; /* NaN when absent */
+    obs_status status;
+    int series_break, derived;
+} lpoint;
+
+/* Pushes a fresh table {period, period_type, start, end, value, value_text,
+ * numerator, denominator, lower, upper, status, series_break, provisional,
+ * derived}: absent fields are nil, so nothing a script does to it reaches the
+ * engine's copy. */
+void lpoint_push(lua_State *L, const lpoint *p);
+
+#endif

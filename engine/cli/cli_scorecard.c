@@ -89,9 +89,9 @@ char *cli_framework_file(const char *given)
 
 out_guard cli_scorecard_guard(const cli_scorecard *c)
 {
-    int n = 0;
+    size_t n = 0;
     const char *const *files = c->h ? host_files(c->h, &n) : NULL;
-    return (out_guard){c->db, files, (size_t)n};
+    return (out_guard){c->db, files, n};
 }
 
 void cli_scorecard_close(cli_scorecard *c)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "grow.h"
 #include "strmap.h"
 #include "table.h"
 
@@ -304,7 +305,7 @@ static const char DIFF_USAGE[] =
 typedef struct diff_side {
     strmap *index; /* area|kind|item -> row */
     char **key, **status, **assessment, **details;
-    size_t n;
+    size_t n, key_cap, status_cap, assessment_cap, details_cap;
 } diff_side;
 
 static int keep_side(void *ctx, const store_result *r)
@@ -313,18 +314,10 @@ static int keep_side(void *ctx, const store_result *r)
     char key[300];
     snprintf(key, sizeof key, "%s|%s|%s", r->area, r->kind, r->item);
     size_t n = d->n + 1;
-    char **k = realloc(d->key, n * sizeof *k), **st = realloc(d->status, n * sizeof *st);
-    if (k)
-        d->key = k;
-    if (st)
-        d->status = st;
-    char **as = realloc(d->assessment, n * sizeof *as), **de = realloc(d->details, n * sizeof *de);
-    if (as)
-        d->assessment = as;
-    if (de)
-        d->details = de;
-    if (!k || !st || !as || !de || strmap_put(d->index, key, (int)d->n))
-        return -1;
+    if (grow(&d->key, &d->key_cap, n, sizeof *d->key, 64) || grow(&d->status, &d->status_cap, n, sizeof *d->status, 64) ||
+        grow(&d->assessment, &d->assessment_cap, n, sizeof *d->assessment, 64) ||
+        grow(&d->details, &d->details_cap, n, sizeof *d->details, 64) || strmap_put(d->index, key, (int)d->n))
+        return ERR_NOMEM;
     d->key[d->n] = strdup(key);
     d->status[d->n] = strdup(r->status);
     d->assessment[d->n] = r->assessment ? strdup(r->assessment) : NULL;
@@ -378,7 +371,7 @@ int cmd_diff(int argc, char **argv)
     store *s;
     if ((rc = cli_open_store(db, STORE_EXISTING, &s)))
         return rc;
-    diff_side a = {strmap_new(), NULL, NULL, NULL, NULL, 0}, b = {strmap_new(), NULL, NULL, NULL, NULL, 0};
+    diff_side a = {.index = strmap_new()}, b = {.index = strmap_new()};
     err e = {0};
     store_result_filter fa = {ra, NULL, NULL, NULL}, fb = {rb, NULL, NULL, NULL};
     rc = store_each_result(s, &fa, keep_side, &a, &e);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "json_read.h"
 #include "text.h"
 
@@ -105,10 +106,8 @@ static int add_marker(mapping *m, const char *token, const char *status, err *e)
     if (obs_status_parse(status, &s) || (s != OBS_MISSING && s != OBS_SUPPRESSED))
         return err_set(e, ERR_USAGE, "marker \"%s\": status must be missing or suppressed, not \"%s\"",
                        token, status);
-    mapping_marker *grown = realloc(m->markers, (m->nmarkers + 1) * sizeof *grown);
-    if (!grown)
+    if (grow(&m->markers, &m->markers_cap, m->nmarkers + 1, sizeof *m->markers, 8))
         return err_set(e, ERR_NOMEM, "out of memory");
-    m->markers = grown;
     m->markers[m->nmarkers].token = strdup(token);
     if (!m->markers[m->nmarkers].token)
         return err_set(e, ERR_NOMEM, "out of memory");
@@ -186,10 +185,8 @@ static int load_wide(mapping *m, const cJSON *obj, const char *path, err *e)
         if (!cJSON_IsString(it))
             return err_set(e, ERR_PARSE, "%s: \"wide\".\"%s\" must be a column name or \"#N\"", path,
                            it->string);
-        mapping_wide *grown = realloc(m->wide, (m->nwide + 1) * sizeof *grown);
-        if (!grown)
+        if (grow(&m->wide, &m->wide_cap, m->nwide + 1, sizeof *m->wide, 8))
             return err_set(e, ERR_NOMEM, "out of memory");
-        m->wide = grown;
         mapping_wide *w = &m->wide[m->nwide];
         w->indicator = strdup(it->string);
         w->column = strdup(it->valuestring);

@@ -36,6 +36,7 @@ typedef struct mapping {
     size_t nmarkers;
     int header_rows;             /* rows before the data; the last one names the columns */
     quarter_kind quarters;
+    size_t wide_cap, markers_cap; /* room in wide and markers */
 } mapping;
 
 void mapping_init(mapping *m);

@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "json_read.h"
 #include "reader.h"
 
@@ -156,8 +157,9 @@ static int list_cells(const cJSON *values, const cJSON *status, long cells, cons
     *n = 0;
     int dense = cJSON_IsArray(values);
     long cap = dense ? cells : (long)cJSON_GetArraySize(values) + (cJSON_IsObject(status) ? cJSON_GetArraySize(status) : 0);
-    cell *list = calloc((size_t)(cap ? cap : 1), sizeof *list);
-    if (!list)
+    size_t room = 0;
+    cell *list = NULL;
+    if (grow(&list, &room, (size_t)(cap ? cap : 1), sizeof *list, 1))
         return err_set(e, ERR_NOMEM, "out of memory");
     long k = 0;
     if (dense) {
@@ -187,12 +189,10 @@ static int list_cells(const cJSON *values, const cJSON *status, long cells, cons
                 list[j].status = st->valuestring;
                 continue;
             }
-            cell *grown = realloc(list, (size_t)(k + 1) * sizeof *list);
-            if (!grown) {
+            if (grow(&list, &room, (size_t)k + 1, sizeof *list, 1)) {
                 free(list);
                 return err_set(e, ERR_NOMEM, "out of memory");
             }
-            list = grown;
             list[k++] = (cell){j, NULL, st->valuestring};
         }
     } else if (cJSON_IsObject(status)) {

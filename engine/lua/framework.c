@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "host_lua.h"
 #include "luajson.h"
 #include "strmap.h"
@@ -25,12 +26,10 @@ void fw_problems_add(fw_problems *p, int is_error, const char *fmt, ...)
         p->dropped++;
         return;
     }
-    fw_problem *grown = realloc(p->items, (p->n + 1) * sizeof *grown);
-    if (!grown) {
+    if (grow(&p->items, &p->cap, p->n + 1, sizeof *p->items, 8)) {
         p->dropped++;
         return;
     }
-    p->items = grown;
     fw_problem *x = &p->items[p->n++];
     x->is_error = is_error;
     char raw[sizeof x->msg];

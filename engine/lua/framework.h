@@ -99,6 +99,7 @@ typedef struct fw_problems {
     size_t n;          /* items kept */
     size_t errors, warnings; /* all found, kept or not */
     size_t dropped;    /* found but not kept */
+    size_t cap;        /* room in items */
 } fw_problems;
 
 void fw_problems_free(fw_problems *p);

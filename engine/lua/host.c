@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "grow.h"
 #include "host_stdlib.h"
 #include "period.h"
 #include "sha256.h"
@@ -45,7 +46,7 @@ struct host {
     int ndirs;
     char *frameworks_root; /* parent of the framework's folder, owned */
     char **files;          /* every file loaded, once each, owned */
-    int nfiles;
+    size_t nfiles, files_cap;
     sha256_ctx files_hash; /* of every file loaded: name and bytes */
     size_t printed;        /* bytes print has written */
 };
@@ -563,13 +564,11 @@ static void push_env(lua_State *L, int world)
  * fingerprint would miss it. */
 static int remember_file(host *h, const char *path, const char *bytes, size_t n)
 {
-    for (int i = 0; i < h->nfiles; i++)
+    for (size_t i = 0; i < h->nfiles; i++)
         if (!strcmp(h->files[i], path))
             return 0;
-    char **grown = realloc(h->files, (size_t)(h->nfiles + 1) * sizeof *grown);
-    if (!grown)
+    if (grow(&h->files, &h->files_cap, h->nfiles + 1, sizeof *h->files, 8))
         return -1;
-    h->files = grown;
     if (!(h->files[h->nfiles] = strdup(path)))
         return -1;
     h->nfiles++;
@@ -782,13 +781,13 @@ void host_free(host *h)
     for (int i = 0; i < h->ndirs; i++)
         free(h->dirs[i]);
     free(h->frameworks_root);
-    for (int i = 0; i < h->nfiles; i++)
+    for (size_t i = 0; i < h->nfiles; i++)
         free(h->files[i]);
     free(h->files);
     free(h);
 }
 
-const char *const *host_files(const host *h, int *n)
+const char *const *host_files(const host *h, size_t *n)
 {
     *n = h->nfiles;
     return (const char *const *)h->files;

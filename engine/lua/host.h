@@ -89,7 +89,7 @@ void host_release(host *h, size_t bytes);
 
 /* The files loaded so far (the framework and every module it required), in
  * load order, each once; borrowed, valid until host_free(). */
-const char *const *host_files(const host *h, int *n);
+const char *const *host_files(const host *h, size_t *n);
 
 /* SHA-256 (hex) of every file loaded so far: each one's name and the exact
  * bytes that were run, in load order. */

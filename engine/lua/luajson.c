@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "grow.h"
 #include "text.h"
 
 typedef struct conv {
@@ -237,17 +238,10 @@ static cJSON *table_item(conv *c, int idx, int depth)
         char *k = key_text(c, &klen);
         cJSON *item = k && spend(c, klen + 4) ? convert(c, -1, depth + 1) : NULL;
         lua_pop(L, 1);
-        if (item && count == cap) {
-            size_t grown_cap = cap ? cap * 2 : 16;
-            keyed *grown = realloc(items, grown_cap * sizeof *grown);
-            if (grown) {
-                items = grown;
-                cap = grown_cap;
-            } else {
-                err_set(c->e, ERR_NOMEM, "out of memory");
-                cJSON_Delete(item);
-                item = NULL;
-            }
+        if (item && grow(&items, &cap, count + 1, sizeof *items, 16)) {
+            err_set(c->e, ERR_NOMEM, "out of memory");
+            cJSON_Delete(item);
+            item = NULL;
         }
         if (!item) {
             free(k);

@@ -25,7 +25,7 @@ typedef struct importer {
 
     strmap *period_index; /* label -> index in periods: labels repeat on every row */
     period *periods;
-    size_t nperiods;
+    size_t nperiods, periods_cap;
 
     FILE *rejects;
     char *text[OBS_NFIELDS]; /* this row's trimmed field texts; NULL when absent */
@@ -180,10 +180,8 @@ static int lookup_period(importer *im, const char *label, period *out, err *e)
     err ignored;
     int bad = period_parse(label, im->o->map->quarters, &p, &ignored);
     if (!bad) {
-        period *grown = realloc(im->periods, (im->nperiods + 1) * sizeof *grown);
-        if (!grown)
+        if (grow(&im->periods, &im->periods_cap, im->nperiods + 1, sizeof *im->periods, 16))
             return err_set(e, ERR_NOMEM, "out of memory");
-        im->periods = grown;
         im->periods[im->nperiods] = p;
         i = (int)im->nperiods++;
         *out = p;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "grow.h"
 #include "strmap.h"
 
 /* Migration i takes user_version i to i + 1. Never edit a released one: add a new one. */
@@ -175,7 +176,7 @@ struct store {
     sqlite3_stmt *stmt[S_COUNT];
     strmap *area_index; /* code or alias -> index in area_refs; built on first use */
     area_ref *area_refs;
-    size_t narea_refs;
+    size_t narea_refs, area_refs_cap;
 };
 
 static int busy_error(store *s, err *e);
@@ -415,10 +416,8 @@ int store_put_membership(store *s, const store_membership *m, err *e)
 
 static int add_area_ref(store *s, const char *key, const char *current, int approximate, err *e)
 {
-    area_ref *grown = realloc(s->area_refs, (s->narea_refs + 1) * sizeof *grown);
-    if (!grown)
+    if (grow(&s->area_refs, &s->area_refs_cap, s->narea_refs + 1, sizeof *s->area_refs, 64))
         return err_set(e, ERR_NOMEM, "out of memory");
-    s->area_refs = grown;
     area_ref *r = &s->area_refs[s->narea_refs];
     if (!(r->current = strdup(current)))
         return err_set(e, ERR_NOMEM, "out of memory");

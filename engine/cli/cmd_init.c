@@ -1,6 +1,8 @@
 /* cmd_init.c - `scorecard init`: create or upgrade the database and load the geography. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "demo.h"
@@ -17,6 +19,30 @@ static const char USAGE[] =
     "  --db PATH    database file (default $SCORECARD_DB, else ./scorecard.db)\n"
     "  --data DIR   the data directory holding geography/ (default $SCORECARD_DATA, else\n"
     "               the one this build was configured with)\n";
+
+typedef struct init_counts {
+    geo_counts geo;
+    demo_counts demo;
+    int with_demo;
+} init_counts;
+
+/* Loads the geography from `dir`, and the demo data when `frameworks` is given. */
+static int fill(store *s, const char *dir, const char *frameworks, init_counts *n, err *e)
+{
+    n->with_demo = frameworks != NULL;
+    int rc = geo_load(s, dir, &n->geo, e);
+    return !rc && frameworks ? demo_load(s, frameworks, &n->demo, e) : rc;
+}
+
+static int report(const char *path, const init_counts *n)
+{
+    printf("%s: schema version %d; geography loaded: %ld areas, %ld aliases, %ld memberships\n", path,
+           store_schema_version(), n->geo.areas, n->geo.aliases, n->geo.memberships);
+    if (n->with_demo)
+        printf("demo data: %ld observations of %ld indicators for %ld frameworks (synthetic)\n", n->demo.rows,
+               n->demo.indicators, n->demo.frameworks);
+    return CLI_OK;
+}
 
 int cmd_init(int argc, char **argv)
 {
@@ -44,29 +70,31 @@ int cmd_init(int argc, char **argv)
     if (optind < argc)
         return cli_usage("init", "unexpected argument \"%s\"", argv[optind]);
 
-    store *s;
-    int rc = cli_open_store(db, STORE_CREATE, &s);
-    if (rc)
-        return rc;
+    const char *path = cli_db_path(db);
     char dir[4096];
     snprintf(dir, sizeof dir, "%s/geography", cli_data_dir(data));
-    geo_counts n;
+    const char *fw_dir = demo ? cli_frameworks_dir(frameworks) : NULL;
+    init_counts n;
     err e = {0};
-    if (geo_load(s, dir, &n, &e)) {
-        store_close(s);
-        return cli_fail(&e);
-    }
-    printf("%s: schema version %d; geography loaded: %ld areas, %ld aliases, %ld memberships\n", cli_db_path(db),
-           store_schema_version(), n.areas, n.aliases, n.memberships);
-    if (demo) {
-        demo_counts dc;
-        if (demo_load(s, cli_frameworks_dir(frameworks), &dc, &e)) {
+    store *s = NULL;
+    int rc;
+    /* A new database is filled under a temporary name and then appears whole,
+     * so a command run meanwhile finds no database, never a half-made one. */
+    if (access(path, F_OK) != 0 && errno == ENOENT) {
+        if ((rc = store_open_new(path, &s, &e)) || (rc = fill(s, dir, fw_dir, &n, &e))) {
             store_close(s);
             return cli_fail(&e);
         }
-        printf("demo data: %ld observations of %ld indicators for %ld frameworks (synthetic)\n", dc.rows,
-               dc.indicators, dc.frameworks);
+        if ((rc = store_place_new(s, &e)) < 0)
+            return cli_fail(&e);
+        if (rc == 0)
+            return report(path, &n);
+        s = NULL; /* another init made it meanwhile: bring that one up to date instead */
+    }
+    if ((rc = store_open(path, STORE_CREATE, &s, &e)) || (rc = fill(s, dir, fw_dir, &n, &e))) {
+        store_close(s);
+        return cli_fail(&e);
     }
     store_close(s);
-    return CLI_OK;
+    return report(path, &n);
 }

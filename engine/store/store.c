@@ -1,12 +1,15 @@
 /* store.c - SQLite schema, migrations and every statement the engine runs. */
+#define _GNU_SOURCE /* renameat2 and RENAME_NOREPLACE (Linux, glibc 2.28) */
 #include "store.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "grow.h"
@@ -173,6 +176,7 @@ typedef struct area_ref {
 struct store {
     sqlite3 *db;
     char *path;
+    char *placed_at; /* a new database being built (store_open_new): where it will appear; else NULL */
     sqlite3_stmt *stmt[S_COUNT];
     strmap *area_index; /* code or alias -> index in area_refs; built on first use */
     area_ref *area_refs;
@@ -305,16 +309,122 @@ static void drop_area_index(store *s)
     s->narea_refs = 0;
 }
 
+/* Removes a database file and the journal files SQLite keeps beside it. */
+static void remove_database(const char *path)
+{
+    static const char *const side[] = {"", "-wal", "-shm", "-journal"};
+    char name[4200];
+    for (size_t i = 0; i < sizeof side / sizeof *side; i++) {
+        snprintf(name, sizeof name, "%s%s", path, side[i]);
+        unlink(name);
+    }
+}
+
+static void close_db(store *s)
+{
+    drop_area_index(s);
+    for (int i = 0; i < S_COUNT; i++) {
+        sqlite3_finalize(s->stmt[i]);
+        s->stmt[i] = NULL;
+    }
+    sqlite3_close(s->db);
+    s->db = NULL;
+}
+
 void store_close(store *s)
 {
     if (!s)
         return;
-    drop_area_index(s);
-    for (int i = 0; i < S_COUNT; i++)
-        sqlite3_finalize(s->stmt[i]);
-    sqlite3_close(s->db);
+    close_db(s);
+    if (s->placed_at) /* a new database that was never placed: nobody has seen it */
+        remove_database(s->path);
+    free(s->placed_at);
     free(s->path);
     free(s);
+}
+
+int store_open_new(const char *path, store **out, err *e)
+{
+    *out = NULL;
+    /* A hidden sibling, so the rename stays inside one file system. */
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash ? (int)(slash - path + 1) : 0;
+    char temp[4200];
+    if (snprintf(temp, sizeof temp, "%.*s.%s.init-XXXXXX", dirlen, path, slash ? slash + 1 : path) >= (int)sizeof temp)
+        return err_set(e, ERR_IO, "%s: the path is too long", path);
+    int fd = mkstemp(temp);
+    if (fd < 0)
+        return err_set(e, ERR_IO, "%s: cannot create a database there: %s", path, strerror(errno));
+    /* mkstemp makes it 0600; a database is made as any new file is, under the umask */
+    mode_t mask = umask(0);
+    umask(mask);
+    int bad = fchmod(fd, 0666 & ~mask);
+    close(fd);
+    if (bad) {
+        unlink(temp);
+        return err_set(e, ERR_IO, "%s: cannot create a database there: %s", path, strerror(errno));
+    }
+    store *s;
+    int rc = store_open(temp, STORE_CREATE, &s, e);
+    if (rc) {
+        remove_database(temp);
+        return rc;
+    }
+    if (!(s->placed_at = strdup(path))) {
+        store_close(s);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    *out = s;
+    return 0;
+}
+
+/* Renames `from` to `to` unless `to` exists: 0, 1 when it exists, -1 with errno. */
+static int rename_noreplace(const char *from, const char *to)
+{
+    if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno == EEXIST)
+        return 1;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    /* a file system without RENAME_NOREPLACE: a hard link cannot replace either */
+    if (link(from, to) != 0)
+        return errno == EEXIST ? 1 : -1;
+    unlink(from);
+    return 0;
+}
+
+int store_place_new(store *s, err *e)
+{
+    err_assert(s->placed_at);
+    /* Leaving WAL folds the log into the file and deletes it, so the one file
+     * renamed holds everything. */
+    int rc = exec(s, "PRAGMA journal_mode = DELETE", e);
+    if (!rc) {
+        close_db(s);
+        char wal[4200];
+        snprintf(wal, sizeof wal, "%s-wal", s->path);
+        if (access(wal, F_OK) == 0)
+            rc = err_set(e, ERR_DB, "%s: the new database still has a write-ahead log; it was not put in place",
+                         s->placed_at);
+    }
+    int placed = rc ? -1 : rename_noreplace(s->path, s->placed_at);
+    if (placed < 0 && !rc)
+        rc = err_set(e, ERR_IO, "%s: cannot put the new database in place: %s", s->placed_at, strerror(errno));
+    if (placed == 0) {
+        free(s->placed_at); /* it is the database now: store_close must not remove it */
+        s->placed_at = NULL;
+        char dir[4200];
+        const char *slash = strrchr(s->path, '/');
+        snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - s->path) + 1 : 1, slash ? s->path : ".");
+        int fd = open(dir, O_RDONLY | O_DIRECTORY);
+        if (fd >= 0) { /* the rename survives a power cut */
+            fsync(fd);
+            close(fd);
+        }
+    }
+    store_close(s);
+    return rc ? rc : placed;
 }
 
 int store_begin(store *s, err *e)

@@ -33,6 +33,16 @@ typedef enum store_mode { STORE_EXISTING, STORE_CREATE } store_mode;
  * `scorecard init`; with STORE_CREATE it is created. */
 int store_open(const char *path, store_mode mode, store **out, err *e);
 void store_close(store *s);
+
+/* A new database at `path` appears whole or not at all: store_open_new makes
+ * one under a hidden temporary name beside `path` (.NAME.init-XXXXXX), for
+ * the caller to fill; store_place_new closes it and renames it to `path`.
+ * It returns 0 when placed, 1 when another process made `path` meanwhile (the
+ * new one is removed: open `path` and go on), or an error. Closing the store
+ * unplaced removes it. No other process ever sees a database without its
+ * schema and geography. */
+int store_open_new(const char *path, store **out, err *e);
+int store_place_new(store *s, err *e);
 /* The schema version this build writes. */
 int store_schema_version(void);
 

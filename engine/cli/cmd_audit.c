@@ -25,7 +25,7 @@ static int print_run(void *ctx, const store_run_row *r)
     snprintf(areas, sizeof areas, "%ld", r->areas);
     const char *v[] = {id, r->run.framework_id, r->run.framework_version, r->run.period, areas, r->started_at,
                        r->run.framework_sha256, r->data_fingerprint};
-    return table_row(ctx, v);
+    return table_row(ctx, v) ? ERR_NOMEM : 0;
 }
 
 /* Parses --db, --format and --help, plus `extra` options handled by `own`. Returns -1 to go on. */
@@ -142,6 +142,11 @@ static int take_result(void *ctx, const store_result *r)
     f->r.period = keep(f, 6, r->period);
     f->r.reason = keep(f, 7, r->reason);
     f->r.details = keep(f, 8, r->details);
+    const char *given[9] = {r->area, r->kind, r->item, r->status, r->assessment, r->value_text, r->period, r->reason,
+                            r->details};
+    for (int i = 0; i < 9; i++)
+        if (given[i] && !f->strings[i])
+            return ERR_NOMEM;
     return 1;
 }
 
@@ -155,6 +160,7 @@ typedef struct latest_run {
     long long id;
     const char *area, *framework, *period;
     store *s;
+    err *e;
 } latest_run;
 
 static int pick_run(void *ctx, const store_run_row *r)
@@ -164,9 +170,10 @@ static int pick_run(void *ctx, const store_run_row *r)
         return 0;
     found_result f = {0};
     store_result_filter filter = {r->id, l->area, "area", NULL};
-    err e = {0};
-    store_each_result(l->s, &filter, take_result, &f, &e);
+    int rc = store_each_result(l->s, &filter, take_result, &f, l->e);
     free_found(&f);
+    if (rc)
+        return rc;
     if (f.found) {
         l->id = r->id;
         return 1;
@@ -220,16 +227,18 @@ int cmd_explain(int argc, char **argv)
     err e = {0};
     const char *current;
     int approximate;
-    if (store_resolve_area(s, a.area, &current, &approximate, &e) == 1)
+    int found = store_resolve_area(s, a.area, &current, &approximate, &e);
+    if (found > 0)
         a.area = current;
-    if (a.run <= 0) {
-        latest_run l = {0, a.area, a.framework, a.period, s};
-        store_each_run(s, 0, pick_run, &l, &e);
+    rc = found < 0 ? found : 0;
+    if (!rc && a.run <= 0) {
+        latest_run l = {0, a.area, a.framework, a.period, s, &e};
+        rc = store_each_run(s, 0, pick_run, &l, &e);
         a.run = l.id;
     }
     found_result f = {0};
     store_result_filter filter = {a.run, a.area, "indicator", a.indicator};
-    if (a.run > 0)
+    if (!rc && a.run > 0)
         rc = store_each_result(s, &filter, take_result, &f, &e);
     if (!rc && !f.found)
         rc = err_set(&e, ERR_USAGE, "run %lld has no result for indicator %s in area %s (see scorecard runs)", a.run,
@@ -257,7 +266,7 @@ int cmd_explain(int argc, char **argv)
         free(text);
         cJSON_Delete(out);
     } else {
-        store_each_run(s, a.run, show_run, NULL, &e);
+        rc = store_each_run(s, a.run, show_run, NULL, &e);
         printf("Area %s, indicator %s\n", f.r.area, f.r.item);
         printf("  %-13s %s (%s)\n", "colour", f.r.status, f.r.assessment ? f.r.assessment : "-");
         printf("  %-13s %s\n", "reason", f.r.reason ? f.r.reason : "-");
@@ -266,11 +275,13 @@ int cmd_explain(int argc, char **argv)
             printf("  %-13s %.10g\n", "comparator", f.r.comparator);
         const cJSON *input = cJSON_GetObjectItemCaseSensitive(details, "observation");
         const cJSON *id = cJSON_GetObjectItemCaseSensitive(input, "id");
-        if (cJSON_IsNumber(id) && id->valuedouble > 0) {
+        if (!rc && cJSON_IsNumber(id) && id->valuedouble > 0) {
             long long batch = 0;
             long line = 0;
             char file[512];
-            if (store_observation_source(s, (long long)id->valuedouble, &batch, file, sizeof file, &line, &e) == 1)
+            int known = store_observation_source(s, (long long)id->valuedouble, &batch, file, sizeof file, &line, &e);
+            rc = known < 0 ? known : 0;
+            if (known == 1)
                 printf("  %-13s observation %lld, import batch %lld, %s line %ld\n", "source",
                        (long long)id->valuedouble, batch, file, line);
         }
@@ -283,15 +294,15 @@ int cmd_explain(int argc, char **argv)
         print_json_field("worked", cJSON_GetObjectItemCaseSensitive(details, "result"));
         printf("  rolls up into (this area's outcomes and overall colour in the run):\n");
         store_result_filter up = {a.run, a.area, NULL, NULL};
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; !rc && k < 2; k++) {
             up.kind = k ? "outcome" : "area";
-            store_each_result(s, &up, print_outcome_line, NULL, &e);
+            rc = store_each_result(s, &up, print_outcome_line, NULL, &e);
         }
         cJSON_Delete(details);
     }
     free_found(&f);
     store_close(s);
-    return CLI_OK;
+    return rc ? cli_fail(&e) : CLI_OK;
 }
 
 /* ---- diff ---- */
@@ -319,10 +330,13 @@ static int keep_side(void *ctx, const store_result *r)
         grow(&d->details, &d->details_cap, n, sizeof *d->details, 64) || strmap_put(d->index, key, (int)d->n))
         return ERR_NOMEM;
     d->key[d->n] = strdup(key);
-    d->status[d->n] = strdup(r->status);
+    d->status[d->n] = strdup(r->status ? r->status : "");
     d->assessment[d->n] = r->assessment ? strdup(r->assessment) : NULL;
     d->details[d->n] = r->details ? strdup(r->details) : NULL;
-    d->n++;
+    d->n++; /* counted before the check, so the frees below reach what was copied */
+    if (!d->key[d->n - 1] || !d->status[d->n - 1] || (r->assessment && !d->assessment[d->n - 1]) ||
+        (r->details && !d->details[d->n - 1]))
+        return ERR_NOMEM;
     return 0;
 }
 
@@ -374,14 +388,16 @@ int cmd_diff(int argc, char **argv)
     diff_side a = {.index = strmap_new()}, b = {.index = strmap_new()};
     err e = {0};
     store_result_filter fa = {ra, NULL, NULL, NULL}, fb = {rb, NULL, NULL, NULL};
-    rc = store_each_result(s, &fa, keep_side, &a, &e);
+    rc = a.index && b.index ? store_each_result(s, &fa, keep_side, &a, &e) : err_set(&e, ERR_NOMEM, "out of memory");
     if (!rc)
         rc = store_each_result(s, &fb, keep_side, &b, &e);
     if (!rc && (a.n == 0 || b.n == 0))
         rc = err_set(&e, ERR_USAGE, "run %lld has no results (see scorecard runs)", a.n == 0 ? ra : rb);
+    if (!rc)
+        rc = store_each_run(s, ra, show_run, NULL, &e);
+    if (!rc)
+        rc = store_each_run(s, rb, show_run, NULL, &e);
     if (!rc) {
-        store_each_run(s, ra, show_run, NULL, &e);
-        store_each_run(s, rb, show_run, NULL, &e);
         long changed = 0, same = 0, only_a = 0, only_b = 0;
         for (size_t i = 0; i < a.n; i++) {
             int j;

@@ -166,7 +166,7 @@ static int print_obs(void *ctx, const store_obs_row *r)
                        r->period_end,  r->o.value_text, num[0], num[1], num[2], num[3],
                        obs_status_name(r->o.status), flags, r->o.note, batch,
                        r->o.source_line ? line : NULL, r->superseded_by ? superseded : NULL};
-    return table_row(q->t, v);
+    return table_row(q->t, v) ? ERR_NOMEM : 0;
 }
 
 int cmd_data(int argc, char **argv)
@@ -225,7 +225,7 @@ static int print_batch(void *ctx, const store_batch *b)
         snprintf(n[i], sizeof n[i], "%lld", v[i]);
     const char *row[] = {n[0], b->file_name, b->format, b->imported_at, n[1], n[2], n[3], n[4], n[5], n[6],
                          b->sha256};
-    return table_row(ctx, row);
+    return table_row(ctx, row) ? ERR_NOMEM : 0;
 }
 
 int cmd_imports(int argc, char **argv)

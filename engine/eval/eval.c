@@ -46,8 +46,11 @@ static int collect_area(void *ctx, const store_area *a)
     x->country = strdup(a->country);
     x->valid_to = a->valid_to ? strdup(a->valid_to) : NULL;
     x->valid_from = a->valid_from ? strdup(a->valid_from) : NULL;
-    if (!x->code || !x->name || !x->type || !x->country || strmap_put(all->index, a->code, (int)all->n))
+    if (!x->code || !x->name || !x->type || !x->country || (a->valid_to && !x->valid_to) ||
+        (a->valid_from && !x->valid_from) || strmap_put(all->index, a->code, (int)all->n)) {
+        free(x->code), free(x->name), free(x->type), free(x->country), free(x->valid_to), free(x->valid_from);
         return ERR_NOMEM;
+    }
     all->n++;
     return 0;
 }
@@ -405,28 +408,32 @@ static void append_code(char *buf, size_t cap, const char *sep, const char *code
 /* Adds to the set a series for `area` built from its members: per period present
  * in every member, numerators and denominators summed (FW_DERIVE_SUM, value =
  * numerator / denominator * multiplier) or values averaged weighted by
- * denominators (FW_DERIVE_WEIGHTED_MEAN). `how` says from what. Returns the
- * new slot, or NULL when there is none (no members, or none complete; e->code
- * tells a failure from that). */
-static const series_slot *derive_series(evaluator *ev, const fw_indicator *ind, const char *area, derivation *how,
-                                        int depth, err *e)
+ * denominators (FW_DERIVE_WEIGHTED_MEAN). `how` says from what. Sets *out to
+ * the new slot, or NULL when there is none (no members, or none complete);
+ * returns 0 or an error. */
+static int derive_series(evaluator *ev, const fw_indicator *ind, const char *area, derivation *how, int depth,
+                         const series_slot **out, err *e)
 {
     members m = {0};
+    *out = NULL;
     how->from[0] = how->partly[0] = '\0';
-    if (depth > 3)
-        return NULL;
-    if (store_each_member(ev->s, area, ev->r->period_start, ev->r->period_end, collect_member, &m, e) || m.n == 0) {
+    if (depth > 3) /* region -> board -> council is three; more is a loop in the geography */
+        return err_set(e, ERR_INVALID, "%s: indicator %s: the members of %s nest more than four levels deep "
+                                       "(a loop in the memberships?)", ind->where, ind->id, area);
+    int rc = store_each_member(ev->s, area, ev->r->period_start, ev->r->period_end, collect_member, &m, e);
+    if (rc || m.n == 0) {
         free_members(&m);
-        return NULL;
+        return rc;
     }
     /* A member without data of its own is built from its members first (region ->
      * health board -> councils), so a roll-up can cross more than one level. */
     for (size_t k = 0; k < m.n; k++) {
         derivation inner = {"", ""};
-        if (!series_slot_of(&ev->set, m.m[k].code) && !derive_series(ev, ind, m.m[k].code, &inner, depth + 1, e) &&
-            e->code) {
+        const series_slot *made;
+        if (!series_slot_of(&ev->set, m.m[k].code) &&
+            (rc = derive_series(ev, ind, m.m[k].code, &inner, depth + 1, &made, e))) {
             free_members(&m);
-            return NULL;
+            return rc;
         }
         append_code(how->from, sizeof how->from, ",", inner.from[0] ? inner.from : m.m[k].code);
         if (m.m[k].approximate) {
@@ -444,8 +451,7 @@ static const series_slot *derive_series(evaluator *ev, const fw_indicator *ind, 
     size_t nfirst = first ? first->n : 0, first_off = first ? first->off : 0;
     if (first && series_start_slot(&ev->set, area)) {
         free_members(&m);
-        err_set(e, ERR_NOMEM, "out of memory");
-        return NULL;
+        return err_set(e, ERR_NOMEM, "out of memory");
     }
     for (size_t i = 0; i < nfirst; i++) {
         /* copied: adding a point may move the array */
@@ -456,13 +462,13 @@ static const series_slot *derive_series(evaluator *ev, const fw_indicator *ind, 
             continue;
         if (series_add_point(&ev->set, &made, label, NULL)) {
             free_members(&m);
-            err_set(e, ERR_NOMEM, "out of memory");
-            return NULL;
+            return err_set(e, ERR_NOMEM, "out of memory");
         }
     }
     free_members(&m);
     const series_slot *sl = first ? series_slot_of(&ev->set, area) : NULL;
-    return sl && sl->n ? sl : NULL;
+    *out = sl && sl->n ? sl : NULL;
+    return 0;
 }
 
 /* The last RESULT_HISTORY points of the series up to the one judged, for sparklines. */
@@ -586,8 +592,9 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     r->method = strdup(ind->method ? ind->method : "custom");
     const series_slot *sl = series_slot_of(&ev->set, ra->code);
     derivation how = {"", ""};
-    if (!sl && ind->derive != FW_DERIVE_NONE && !(sl = derive_series(ev, ind, ra->code, &how, 0, e)) && e->code)
-        return e->code;
+    int rc;
+    if (!sl && ind->derive != FW_DERIVE_NONE && (rc = derive_series(ev, ind, ra->code, &how, 0, &sl, e)))
+        return rc;
     const series_point *cur = series_current(&ev->set, sl, ev->period_end, (int)ev->f->period_type);
     char what[300];
     snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
@@ -606,7 +613,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
                                           ev->r->period, span, series_label(&ev->set, cur)));
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
-    int rc = keep_history(&ev->set, sl, cur, r, e);
+    rc = keep_history(&ev->set, sl, cur, r, e);
     if (rc)
         return rc;
     r->period = strdup(series_label(&ev->set, cur));
@@ -662,6 +669,8 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     if (r->derived && r->reason) {
         char *more = dupf("%s (derived from %s%s%s)", r->reason, how.from, how.partly[0] ? "; approximate geography: " : "",
                           how.partly);
+        if (!more)
+            return err_set(e, ERR_NOMEM, "out of memory");
         free(r->reason);
         r->reason = more;
     }
@@ -688,7 +697,10 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
     const char *cmp_code = ind->comparator ? ind->comparator : f->comparator;
     const char *cmp_current = NULL;
     int approx;
-    if (cmp_code && store_resolve_area(ev->s, cmp_code, &cmp_current, &approx, e) == 1)
+    int found = cmp_code ? store_resolve_area(ev->s, cmp_code, &cmp_current, &approx, e) : 0;
+    if (found < 0)
+        return found;
+    if (found)
         cmp_code = cmp_current;
     int prepared = RULE_NONE;
     rc = prepare(ev, i, &prepared, e);
@@ -997,6 +1009,8 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         return err_set(e, ERR_NOMEM, "out of memory");
     }
     ev.r->framework = f;
+    size_t files_before = 0;
+    host_files(h, &files_before);
     sha256_init(&ev.fingerprint);
     store_area_filter everything = {NULL, NULL, NULL};
     int rc = store_each_area(s, &everything, collect_area, &ev.all, e);
@@ -1010,6 +1024,16 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         rc = roll_area(&ev, &ev.r->areas[a], e);
     if (!rc)
         sha256_final_hex(&ev.fingerprint, ev.r->fingerprint);
+    /* The run is recorded with the framework's fingerprint, taken at load: a
+     * module a rule loaded only now is in no fingerprint, so its change would
+     * change verdicts with nothing recorded to say why. */
+    size_t nfiles = 0;
+    const char *const *files = host_files(h, &nfiles);
+    if (!rc && nfiles > files_before)
+        rc = err_set(e, ERR_INVALID,
+                     "%s: a rule loaded %s while the framework was scored; require it at the top of the file, "
+                     "so the framework's fingerprint covers it",
+                     f->where, files[files_before]);
     rule_series_begin(h, NULL); /* handles kept past the run are refused */
     host_release(h, ev.kept);
     free(ev.cohort);

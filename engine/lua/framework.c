@@ -491,7 +491,8 @@ static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problem
         fw_problems_add(pr, 1, "%s: outcomes[%zu] has no id", f->where, i + 1);
     if (raw_field(L, t, "indicators") == LUA_TTABLE) {
         size_t n = lua_rawlen(L, -1);
-        o->ind = calloc(n ? n : 1, sizeof *o->ind);
+        if (!(o->ind = calloc(n ? n : 1, sizeof *o->ind)))
+            fw_problems_add(pr, 1, "%s: %s: out of memory", f->where, label);
         for (size_t k = 1; o->ind && k <= n; k++) {
             lua_rawgeti(L, -1, (lua_Integer)k);
             const char *id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
@@ -639,7 +640,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     lua_pop(L, 1);
 
     strmap *ids = strmap_new(), *outcome_ids = strmap_new();
-    int too_big = 0;
+    int too_big = 0, oom = 0;
     if (!ids || !outcome_ids) {
         strmap_free(ids);
         strmap_free(outcome_ids);
@@ -650,8 +651,9 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     if (raw_field(L, t, "indicators") == LUA_TTABLE) {
         int list = lua_gettop(L);
         f->nind = list_length(L, list, FW_MAX_INDICATORS, "indicators", f->where, pr, &too_big);
-        f->ind = calloc(f->nind ? f->nind : 1, sizeof *f->ind);
-        for (size_t i = 0; f->ind && i < f->nind; i++) {
+        if (!(f->ind = calloc(f->nind ? f->nind : 1, sizeof *f->ind)))
+            f->nind = 0, oom = 1;
+        for (size_t i = 0; i < f->nind; i++) {
             lua_rawgeti(L, list, (lua_Integer)i + 1);
             read_indicator(h, f, lua_gettop(L), i, pr);
             lua_pop(L, 1);
@@ -663,13 +665,15 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     lua_pop(L, 1);
 
     int *used = calloc(f->nind ? f->nind : 1, sizeof *used);
-    if (too_big) {
+    oom |= !used;
+    if (too_big || oom) {
         /* nothing to check the outcomes against: one problem, not one per listed indicator */
     } else if (raw_field(L, t, "outcomes") == LUA_TTABLE && used) {
         int list = lua_gettop(L);
         f->nout = list_length(L, list, FW_MAX_OUTCOMES, "outcomes", f->where, pr, &too_big);
-        f->out = calloc(f->nout ? f->nout : 1, sizeof *f->out);
-        for (size_t i = 0; f->out && i < f->nout; i++) {
+        if (!(f->out = calloc(f->nout ? f->nout : 1, sizeof *f->out)))
+            f->nout = 0, oom = 1;
+        for (size_t i = 0; i < f->nout; i++) {
             lua_rawgeti(L, list, (lua_Integer)i + 1);
             read_outcome(L, f, lua_gettop(L), i, pr, used, ids);
             lua_pop(L, 1);
@@ -691,6 +695,10 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     f->table_ref = luaL_ref(L, LUA_REGISTRYINDEX);
     lua_settop(L, top);
     host_fingerprint(h, f->sha256);
+    if (oom) {
+        framework_free(f, h);
+        return err_set(e, ERR_NOMEM, "%s: out of memory", path);
+    }
     if (pr->errors) {
         framework_free(f, h);
         return err_set(e, ERR_INVALID, "%s: %zu problem%s", path, pr->errors, pr->errors == 1 ? "" : "s");

@@ -46,7 +46,8 @@ struct host {
     int ndirs;
     char *frameworks_root; /* parent of the framework's folder, owned */
     char **files;          /* every file loaded, once each, owned */
-    size_t nfiles, files_cap;
+    char (*file_digest)[65]; /* the SHA-256 of each, as first loaded */
+    size_t nfiles, files_cap, digests_cap;
     sha256_ctx files_hash; /* of every file loaded: name and bytes */
     size_t printed;        /* bytes print has written */
 };
@@ -307,7 +308,7 @@ static int sandbox_xpcall(lua_State *L)
         lua_replace(L, 1);
         return lua_gettop(L);
     }
-    if (host_tripped(L))
+    if (host_tripped(L) || status == LUA_ERRMEM)
         return lua_error(L);
     if (status == LUA_ERRRUN) {
         lua_pushvalue(L, 1);
@@ -560,17 +561,26 @@ static void push_env(lua_State *L, int world)
 }
 
 /* Remembers a file and adds its name and bytes to the fingerprint, once.
- * Returns -1 when memory runs out: the file must not then be run, or the
- * fingerprint would miss it. */
+ * Returns 0; -1 when memory runs out (the file must not then be run, or the
+ * fingerprint would miss it); -2 when a file loaded before (each world reads
+ * rules.lua again) now has other bytes: what ran would not be what was
+ * fingerprinted. */
 static int remember_file(host *h, const char *path, const char *bytes, size_t n)
 {
+    char digest[65];
+    sha256_ctx c;
+    sha256_init(&c);
+    sha256_update(&c, bytes, n);
+    sha256_final_hex(&c, digest);
     for (size_t i = 0; i < h->nfiles; i++)
         if (!strcmp(h->files[i], path))
-            return 0;
-    if (grow(&h->files, &h->files_cap, h->nfiles + 1, sizeof *h->files, 8))
+            return strcmp(h->file_digest[i], digest) ? -2 : 0;
+    if (grow(&h->files, &h->files_cap, h->nfiles + 1, sizeof *h->files, 8) ||
+        grow(&h->file_digest, &h->digests_cap, h->nfiles + 1, sizeof *h->file_digest, 8))
         return -1;
     if (!(h->files[h->nfiles] = strdup(path)))
         return -1;
+    memcpy(h->file_digest[h->nfiles], digest, sizeof digest);
     h->nfiles++;
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
@@ -600,6 +610,8 @@ static int load_chunk(lua_State *L, const char *path, int world)
     free(bytes);
     if (rc != LUA_OK)
         return lua_error(L);
+    if (remembered == -2)
+        return luaL_error(L, "%s changed while the framework was loading; run again", path);
     if (remembered)
         return luaL_error(L, "%s: out of memory", path);
     push_env(L, world);
@@ -713,10 +725,12 @@ static int sandbox_require(lua_State *L)
 
 /* ---- life cycle ---- */
 
+/* Adds a folder modules are searched in: 0, -1 when memory runs out, -2 when
+ * there are MAX_SEARCH_DIRS already. */
 static int add_dir(host *h, const char *dir)
 {
     if (h->ndirs == MAX_SEARCH_DIRS)
-        return -1;
+        return -2;
     for (int i = 0; i < h->ndirs; i++)
         if (!strcmp(h->dirs[i], dir))
             return 0;
@@ -784,6 +798,7 @@ void host_free(host *h)
     for (size_t i = 0; i < h->nfiles; i++)
         free(h->files[i]);
     free(h->files);
+    free(h->file_digest);
     free(h);
 }
 
@@ -941,12 +956,15 @@ int host_run_file(host *h, const char *path, int nresults, err *e)
         *slash = '\0';
     else
         snprintf(dir, sizeof dir, ".");
-    if (add_dir(h, dir))
-        return err_set(e, ERR_LIMIT, "%s: too many framework folders in one state", path);
+    int added = add_dir(h, dir);
+    if (added)
+        return added == -2 ? err_set(e, ERR_LIMIT, "%s: too many framework folders in one state", path)
+                           : err_set(e, ERR_NOMEM, "out of memory");
     free(h->frameworks_root);
     char parent[1100];
     snprintf(parent, sizeof parent, "%s/..", dir);
-    h->frameworks_root = strdup(parent);
+    if (!(h->frameworks_root = strdup(parent)))
+        return err_set(e, ERR_NOMEM, "out of memory");
 
     lua_State *L = h->L;
     lua_pushcfunction(L, protected_load);

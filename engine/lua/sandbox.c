@@ -77,12 +77,12 @@ static int copy_point(void *ctx, const store_obs_row *r)
         return 1; /* stop */
     }
     if (grow(&b->pts, &b->cap, b->n + 1, sizeof *b->pts, 64))
-        return -1;
+        return ERR_NOMEM;
     long off[5];
     const char *texts[5] = {r->o.period_label, r->period_type, r->period_start, r->period_end, r->o.value_text};
     for (int i = 0; i < 5; i++)
         if ((off[i] = box_text(b, texts[i])) < 0)
-            return -1;
+            return ERR_NOMEM;
     b->pts[b->n++] = (data_point){(size_t)off[0], (size_t)off[1], (size_t)off[2], (size_t)off[3], (size_t)off[4],
                                   r->o.value, r->o.numerator, r->o.denominator, r->o.lower_ci, r->o.upper_ci,
                                   r->o.status, r->o.series_break};
@@ -103,7 +103,10 @@ static int data_series(lua_State *L)
     const char *current;
     int approximate;
     err e = {0};
-    if (store_resolve_area(s, f.area, &current, &approximate, &e) == 1)
+    int found = store_resolve_area(s, f.area, &current, &approximate, &e);
+    if (found < 0)
+        return luaL_error(L, "data.series: %s", e.msg);
+    if (found)
         f.area = current;
     data_box *b = lua_newuserdatauv(L, sizeof *b, 0);
     memset(b, 0, sizeof *b);

@@ -580,13 +580,17 @@ int store_resolve_area(store *s, const char *code, const char **current, int *ap
     return 1;
 }
 
-/* A walk's callback returned `code` (an ERR_* value) to stop: that is the
- * walk's result, with a message when the callback left none. */
-static int callback_failed(err *e, int code, const char *what)
+/* How a walk ends (store.h, "Walks"): a callback's error (negative) is the
+ * walk's result, with a message unless the callback left its own; a positive
+ * return stopped it early, which is success; else the database's verdict. */
+static int walk_end(store *s, err *e, int stop, int rc, const char *what)
 {
-    if (!e->code)
-        err_set(e, code < 0 ? code : ERR_INVALID, "%s: %s", what, code == ERR_NOMEM ? "out of memory" : "stopped");
-    return code < 0 ? code : ERR_INVALID;
+    if (stop < 0) {
+        if (e->code != stop)
+            err_set(e, stop, "%s: %s", what, stop == ERR_NOMEM ? "out of memory" : "stopped by an error");
+        return stop;
+    }
+    return stop || rc == SQLITE_DONE ? 0 : db_error(s, e, what);
 }
 
 int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, const store_area *a), void *ctx,
@@ -611,7 +615,7 @@ int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, c
         stop = fn(ctx, &a);
     }
     sqlite3_finalize(st);
-    return stop ? callback_failed(e, stop, "listing areas") : rc == SQLITE_DONE ? 0 : db_error(s, e, "listing areas");
+    return walk_end(s, e, stop, rc, "listing areas");
 }
 
 int store_each_member(store *s, const char *parent, const char *start, const char *end,
@@ -638,7 +642,7 @@ int store_each_member(store *s, const char *parent, const char *start, const cha
         stop = fn(ctx, &m);
     }
     sqlite3_finalize(st);
-    return stop ? callback_failed(e, stop, "listing members") : rc == SQLITE_DONE ? 0 : db_error(s, e, "listing members");
+    return walk_end(s, e, stop, rc, "listing members");
 }
 
 /* ---- imports ---- */
@@ -816,8 +820,8 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
     bind_text(st, 2, f->area);
     bind_text(st, 3, f->period);
     sqlite3_bind_int(st, 4, f->history);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_obs_row r;
         memset(&r, 0, sizeof r);
         r.o.indicator = col_text(st, 0);
@@ -844,13 +848,10 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
         r.batch = sqlite3_column_int64(st, 20);
         r.superseded_by = sqlite3_column_int64(st, 21);
         r.batch_file = col_text(st, 22);
-        if (fn(ctx, &r)) {
-            rc = SQLITE_DONE;
-            break;
-        }
+        stop = fn(ctx, &r);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, e, "querying observations");
+    return walk_end(s, e, stop, rc, "querying observations");
 }
 
 int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void *ctx, err *e)
@@ -861,19 +862,16 @@ int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void 
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing imports");
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_batch b = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
                          col_text(st, 4),
                          {sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7),
                           sqlite3_column_int64(st, 8), sqlite3_column_int64(st, 9), sqlite3_column_int64(st, 10)}};
-        if (fn(ctx, &b)) {
-            rc = SQLITE_DONE;
-            break;
-        }
+        stop = fn(ctx, &b);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, e, "listing imports");
+    return walk_end(s, e, stop, rc, "listing imports");
 }
 
 /* ---- scorecard runs ---- */
@@ -891,8 +889,8 @@ int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx
 {
     sqlite3_stmt *st = s->stmt[S_SERIES];
     bind_text(st, 1, indicator);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_point p;
         p.id = sqlite3_column_int64(st, 0);
         p.area = col_text(st, 1);
@@ -910,14 +908,11 @@ int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx
         p.series_break = sqlite3_column_int(st, 12);
         p.approximate = sqlite3_column_int(st, 13);
         p.period_type = col_text(st, 14);
-        if (fn(ctx, &p)) {
-            rc = SQLITE_DONE;
-            break;
-        }
+        stop = fn(ctx, &p);
     }
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, e, "reading a series");
+    return walk_end(s, e, stop, rc, "reading a series");
 }
 
 int store_latest_period_ends(store *s, const char *const *indicators, size_t n, int not_after, int *ends, err *e)
@@ -997,19 +992,16 @@ int store_each_run(store *s, long long id, int (*fn)(void *ctx, const store_run_
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing runs");
     sqlite3_bind_int64(st, 1, id);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_run_row r = {sqlite3_column_int64(st, 0),
                            {col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4), col_text(st, 5),
                             col_text(st, 6), col_text(st, 7), col_text(st, 8)},
                            col_text(st, 9), col_text(st, 10), (long)sqlite3_column_int64(st, 11)};
-        if (fn(ctx, &r)) {
-            rc = SQLITE_DONE;
-            break;
-        }
+        stop = fn(ctx, &r);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, e, "listing runs");
+    return walk_end(s, e, stop, rc, "listing runs");
 }
 
 int store_each_result(store *s, const store_result_filter *f, int (*fn)(void *ctx, const store_result *r), void *ctx,
@@ -1026,18 +1018,15 @@ int store_each_result(store *s, const store_result_filter *f, int (*fn)(void *ct
     bind_text(st, 2, f->area);
     bind_text(st, 3, f->kind);
     bind_text(st, 4, f->item);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_result r = {col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4),
                           col_text(st, 5), col_text(st, 6), col_text(st, 7), col_text(st, 8), col_num(st, 9),
                           col_num(st, 10), col_text(st, 11)};
-        if (fn(ctx, &r)) {
-            rc = SQLITE_DONE;
-            break;
-        }
+        stop = fn(ctx, &r);
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? 0 : db_error(s, e, "reading results");
+    return walk_end(s, e, stop, rc, "reading results");
 }
 
 int store_observation_source(store *s, long long id, long long *batch, char *file, size_t cap, long *line, err *e)

@@ -10,6 +10,11 @@
  * History is never overwritten: a value that changes in a later import is
  * marked superseded by that batch and stays queryable; the current value of a
  * series is the one no batch has superseded.
+ *
+ * Walks: every store_each_* calls `fn` once per row, with a record valid
+ * during the call only. `fn` returns 0 to go on, a positive number to stop
+ * early (the walk then returns 0), or a negative ERR_* code, which stops the
+ * walk and is its result (with a message in `e` unless `fn` left one).
  */
 #ifndef SCORECARD_STORE_H
 #define SCORECARD_STORE_H
@@ -86,8 +91,7 @@ typedef struct store_area_filter {
 } store_area_filter;
 
 /* Calls `fn` for each matching area, ordered by country, type and code. The
- * record is valid during the call only. `fn` returns 0 to go on or an ERR_*
- * code, which stops the walk and is returned. */
+ * record is valid during the call only. */
 int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, const store_area *a), void *ctx,
                     err *e);
 
@@ -99,8 +103,7 @@ typedef struct store_member {
 } store_member;
 
 /* Calls `fn` for each direct member of `parent` whose membership and whose own
- * validity overlap the period [start, end] (ISO dates), by code; as
- * store_each_area for `fn`'s return. */
+ * validity overlap the period [start, end] (ISO dates), by code. */
 int store_each_member(store *s, const char *parent, const char *start, const char *end,
                       int (*fn)(void *ctx, const store_member *m), void *ctx, err *e);
 

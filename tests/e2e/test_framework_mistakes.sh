@@ -102,4 +102,19 @@ expect_out "fields: $FIELDS"
 run eval --db "$WORK/s.db" 'local k = {} for n in pairs(data.series("A", "S37000012")[1]) do k[#k + 1] = n end table.sort(k) return table.concat(k, " ")'
 expect_status 0 "data.series fields"
 expect_out "$FIELDS"
+# A module a rule loads only while scoring would be in no fingerprint: the run is refused.
+cat >"$WORK/status/lazy.lua" <<'LUA'
+return { band = 3 }
+LUA
+cat >"$WORK/status/framework.lua" <<'LUA'
+local r = require "rules"
+return r.framework { id = "status", version = "1", title = "status", scores = "hscp", period = "year",
+  outcomes = { { id = "O1", title = "o", indicators = { "A" } } },
+  indicators = { { id = "A", title = "a", polarity = "higher",
+                   rule = r.custom(function(ctx) local m = require "lazy"
+                     return { assessment = ctx.point.value > m.band and "met" or "not_met" } end) } } }
+LUA
+run run --db "$WORK/s.db" --framework "$WORK/status" --area S37000012 --no-store
+expect_status 1 "run a rule that requires a module late"
+expect_err "lazy.lua while the framework was scored; require it at the top of the file"
 finish

@@ -161,6 +161,36 @@ static void test_members(store *s)
     err_clear(&e);
 }
 
+static int fail_on_second(void *ctx, const store_obs_row *r)
+{
+    (void)r;
+    return ++*(int *)ctx == 2 ? ERR_NOMEM : 0;
+}
+
+static int stop_on_first(void *ctx, const store_obs_row *r)
+{
+    (void)r;
+    ++*(int *)ctx;
+    return 1;
+}
+
+/* Every walk ends the same way: a callback's error is the walk's result, never
+ * a short listing that looks complete; a positive return is an early stop. */
+static void test_walk_errors(store *s)
+{
+    err e = {0};
+    store_obs_filter all = {NULL, NULL, NULL, 1};
+    int calls = 0;
+    CHECK_INT(store_each_observation(s, &all, fail_on_second, &calls, &e), ERR_NOMEM);
+    CHECK_INT(calls, 2);
+    CHECK(strstr(e.msg, "out of memory") != NULL);
+    err_clear(&e);
+    calls = 0;
+    CHECK_INT(store_each_observation(s, &all, stop_on_first, &calls, &e), 0);
+    CHECK_INT(calls, 1);
+    CHECK_INT(e.code, 0);
+}
+
 static void test_revisions(store *s)
 {
     err e = {0};
@@ -260,6 +290,7 @@ int main(void)
     test_geography(s);
     test_members(s);
     test_revisions(s);
+    test_walk_errors(s);
     test_rollback(s);
     store_close(s);
 

@@ -2,6 +2,8 @@
 #include "text.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -256,4 +258,14 @@ char *text_read_all(FILE *f, const char *name, size_t limit, size_t *len, err *e
     if (len)
         *len = n;
     return buf;
+}
+
+char *text_printf_dup(const char *fmt, ...)
+{
+    char buf[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return strdup(buf);
 }

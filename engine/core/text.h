@@ -24,6 +24,13 @@ int text_is_clean(const char *s, size_t n);
 /* A clean copy of s[0..n), NUL-terminated; the caller frees it. NULL when
  * memory runs out. */
 char *text_clean_dup(const char *s, size_t n);
+/* A new string formatted as printf does, cut at 1 KiB (reasons and messages);
+ * NULL when memory runs out. */
+char *text_printf_dup(const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 1, 2)))
+#endif
+    ;
 /* A clean copy into out[0..cap), cut at a character boundary when it does not
  * fit, always NUL-terminated (when cap > 0). */
 void text_clean_into(char *out, size_t cap, const char *s, size_t n);

@@ -3,13 +3,14 @@
 
 #include <cjson/cJSON.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "derive.h"
 #include "grow.h"
+#include "rollup.h"
 #include "rule_call.h"
 #include "series.h"
 #include "sha256.h"
@@ -89,22 +90,6 @@ typedef struct evaluator {
     size_t kept; /* bytes charged to the host for the results (host_keep) */
 } evaluator;
 
-static char *dupf(const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 1, 2)))
-#endif
-    ;
-
-static char *dupf(const char *fmt, ...)
-{
-    char buf[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
-    return strdup(buf);
-}
-
 static void set_grey(res_indicator *r, vocab_status status, char *reason)
 {
     err_assert(status != STATUS_NONE);
@@ -124,13 +109,6 @@ static int keep(evaluator *ev, size_t bytes, const char *what, err *e)
     ev->kept += bytes;
     return 0;
 }
-
-/* What a derived result says about its members: their codes (a derived member
- * by the areas it was built from), then those only partly inside. */
-typedef struct derivation {
-    char from[512];
-    char partly[256]; /* members counted whole (or by weight) that are only partly inside */
-} derivation;
 
 /* The details recorded with a result: inputs, rule and what the rule reported
  * (its `details`, taken from `rule_details` when given), into *out. */
@@ -331,146 +309,6 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
     return 0;
 }
 
-/* ---- deriving an area's series from its members ---- */
-
-typedef struct member {
-    char *code;
-    double weight;   /* share counted; 1 when the geography gives none */
-    int weighted;    /* the geography gives the weight */
-    int approximate; /* only partly inside the area, and counted whole or by weight */
-} member;
-
-typedef struct members {
-    member *m;
-    size_t n, cap;
-} members;
-
-static int collect_member(void *ctx, const store_member *sm)
-{
-    members *m = ctx;
-    if (grow(&m->m, &m->cap, m->n + 1, sizeof *m->m, 16))
-        return ERR_NOMEM;
-    member *x = &m->m[m->n];
-    x->weighted = !isnan(sm->weight);
-    x->weight = x->weighted ? sm->weight : 1;
-    x->approximate = sm->approximate;
-    return (x->code = strdup(sm->code)) ? (m->n++, 0) : ERR_NOMEM;
-}
-
-static void free_members(members *m)
-{
-    for (size_t i = 0; i < m->n; i++)
-        free(m->m[i].code);
-    free(m->m);
-}
-
-/* One period's point of `area` built from its members' points for the period
- * of `base`, into *out: 0, or -1 when a member lacks what it needs. A member
- * with a weight counts that share of its numerator and denominator. */
-static int derive_point(evaluator *ev, const fw_indicator *ind, const members *m, const series_point *base,
-                        series_point *out)
-{
-    int sum = ind->derive == FW_DERIVE_SUM, approx = 0;
-    double num = 0, den = 0, wsum = 0;
-    for (size_t k = 0; k < m->n; k++) {
-        const member *x = &m->m[k];
-        const series_point *hit = series_same_period(&ev->set, series_slot_of(&ev->set, x->code), base);
-        if (!hit || isnan(hit->den) || (sum ? isnan(hit->num) : isnan(hit->value)))
-            return -1;
-        if (sum)
-            num += x->weight * hit->num;
-        else
-            wsum += hit->value * x->weight * hit->den;
-        den += x->weight * hit->den;
-        approx |= x->approximate || hit->approx;
-    }
-    if (den <= 0)
-        return -1;
-    *out = *base;
-    out->id = 0;
-    out->num = sum ? num : NAN;
-    out->den = den;
-    out->value = sum ? num / den * ind->multiplier : wsum / den;
-    out->lo = out->hi = NAN;
-    out->status = OBS_OK;
-    out->derived = 1;
-    out->approx = (unsigned char)approx;
-    return 0;
-}
-
-static void append_code(char *buf, size_t cap, const char *sep, const char *code)
-{
-    size_t len = strlen(buf);
-    if (len < cap)
-        snprintf(buf + len, cap - len, "%s%s", len ? sep : "", code);
-}
-
-/* Adds to the set a series for `area` built from its members: per period present
- * in every member, numerators and denominators summed (FW_DERIVE_SUM, value =
- * numerator / denominator * multiplier) or values averaged weighted by
- * denominators (FW_DERIVE_WEIGHTED_MEAN). `how` says from what. Sets *out to
- * the new slot, or NULL when there is none (no members, or none complete);
- * returns 0 or an error. */
-static int derive_series(evaluator *ev, const fw_indicator *ind, const char *area, derivation *how, int depth,
-                         const series_slot **out, err *e)
-{
-    members m = {0};
-    *out = NULL;
-    how->from[0] = how->partly[0] = '\0';
-    if (depth > 3) /* region -> board -> council is three; more is a loop in the geography */
-        return err_set(e, ERR_INVALID, "%s: indicator %s: the members of %s nest more than four levels deep "
-                                       "(a loop in the memberships?)", ind->where, ind->id, area);
-    int rc = store_each_member(ev->s, area, ev->r->period_start, ev->r->period_end, collect_member, &m, e);
-    if (rc || m.n == 0) {
-        free_members(&m);
-        return rc;
-    }
-    /* A member without data of its own is built from its members first (region ->
-     * health board -> councils), so a roll-up can cross more than one level. */
-    for (size_t k = 0; k < m.n; k++) {
-        derivation inner = {"", ""};
-        const series_slot *made;
-        if (!series_slot_of(&ev->set, m.m[k].code) &&
-            (rc = derive_series(ev, ind, m.m[k].code, &inner, depth + 1, &made, e))) {
-            free_members(&m);
-            return rc;
-        }
-        append_code(how->from, sizeof how->from, ",", inner.from[0] ? inner.from : m.m[k].code);
-        if (m.m[k].approximate) {
-            char what[64];
-            if (m.m[k].weighted)
-                snprintf(what, sizeof what, "%s at weight %g", m.m[k].code, m.m[k].weight);
-            else
-                snprintf(what, sizeof what, "%s counted whole", m.m[k].code);
-            append_code(how->partly, sizeof how->partly, ", ", what);
-        }
-        if (inner.partly[0])
-            append_code(how->partly, sizeof how->partly, ", ", inner.partly);
-    }
-    const series_slot *first = series_slot_of(&ev->set, m.m[0].code);
-    size_t nfirst = first ? first->n : 0, first_off = first ? first->off : 0;
-    if (first && series_start_slot(&ev->set, area)) {
-        free_members(&m);
-        return err_set(e, ERR_NOMEM, "out of memory");
-    }
-    for (size_t i = 0; i < nfirst; i++) {
-        /* copied: adding a point may move the array */
-        series_point base = ev->set.pts[first_off + i], made;
-        char label[64];
-        snprintf(label, sizeof label, "%s", series_label(&ev->set, &base));
-        if (derive_point(ev, ind, &m, &base, &made))
-            continue;
-        if (series_add_point(&ev->set, &made, label, NULL)) {
-            free_members(&m);
-            return err_set(e, ERR_NOMEM, "out of memory");
-        }
-    }
-    free_members(&m);
-    const series_slot *sl = first ? series_slot_of(&ev->set, area) : NULL;
-    *out = sl && sl->n ? sl : NULL;
-    return 0;
-}
-
 /* The last RESULT_HISTORY points of the series up to the one judged, for sparklines. */
 static int keep_history(const series_set *s, const series_slot *sl, const series_point *cur, res_indicator *r,
                         err *e)
@@ -593,13 +431,13 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     const series_slot *sl = series_slot_of(&ev->set, ra->code);
     derivation how = {"", ""};
     int rc;
-    if (!sl && ind->derive != FW_DERIVE_NONE && (rc = derive_series(ev, ind, ra->code, &how, 0, &sl, e)))
+    if (!sl && ind->derive != FW_DERIVE_NONE && (rc = derive_series(ev->s, &ev->set, ind, ra->code, ev->r->period_start, ev->r->period_end, &how, &sl, e)))
         return rc;
     const series_point *cur = series_current(&ev->set, sl, ev->period_end, (int)ev->f->period_type);
     char what[300];
     snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
     if (!cur) {
-        set_grey(r, STATUS_MISSING, dupf("no %s value for %s or before", ind->id, ev->r->period));
+        set_grey(r, STATUS_MISSING, text_printf_dup("no %s value for %s or before", ind->id, ev->r->period));
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
     /* Only an observation that ends within the framework's span before the
@@ -609,7 +447,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         char span[32];
         snprintf(span, sizeof span, months % 12 ? "%d months" : months == 12 ? "a year" : "%d years",
                  months % 12 ? months : months / 12);
-        set_grey(r, STATUS_NOT_AVAILABLE, dupf("no %s value for %s or in the %s before it; the latest is %s", ind->id,
+        set_grey(r, STATUS_NOT_AVAILABLE, text_printf_dup("no %s value for %s or in the %s before it; the latest is %s", ind->id,
                                           ev->r->period, span, series_label(&ev->set, cur)));
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
@@ -631,18 +469,18 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         /* The engine could build a number, but the framework says it means
          * nothing to judge (a standardised rate averaged over members). */
         set_grey(r, STATUS_UNRELIABLE,
-                 dupf("not_aggregable: %s; the value shown is the members' %s (%s), for information only",
+                 text_printf_dup("not_aggregable: %s; the value shown is the members' %s (%s), for information only",
                       ind->not_aggregable,
                       ind->derive == FW_DERIVE_SUM ? "counts summed" : "values averaged by their denominators",
                       how.from));
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     if (cur->status == OBS_SUPPRESSED) {
-        set_grey(r, STATUS_SUPPRESSED, dupf("%s for %s is suppressed by the publisher", ind->id, r->period));
+        set_grey(r, STATUS_SUPPRESSED, text_printf_dup("%s for %s is suppressed by the publisher", ind->id, r->period));
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     if (cur->status == OBS_MISSING || isnan(cur->value)) {
-        set_grey(r, STATUS_MISSING, dupf("%s for %s is missing in the data", ind->id, r->period));
+        set_grey(r, STATUS_MISSING, text_printf_dup("%s for %s is missing in the data", ind->id, r->period));
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     const ev_area *area = area_named(&ev->all, ra->code);
@@ -667,7 +505,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         return rc;
     }
     if (r->derived && r->reason) {
-        char *more = dupf("%s (derived from %s%s%s)", r->reason, how.from, how.partly[0] ? "; approximate geography: " : "",
+        char *more = text_printf_dup("%s (derived from %s%s%s)", r->reason, how.from, how.partly[0] ? "; approximate geography: " : "",
                           how.partly);
         if (!more)
             return err_set(e, ERR_NOMEM, "out of memory");
@@ -684,7 +522,7 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
     if (!ind->reported) {
         for (size_t a = 0; a < ev->r->nareas; a++) {
             res_indicator *r = &ev->r->areas[a].indicators[i];
-            set_grey(r, STATUS_NOT_REPORTED, dupf("%s is defined but not published%s%s", ind->id,
+            set_grey(r, STATUS_NOT_REPORTED, text_printf_dup("%s is defined but not published%s%s", ind->id,
                                              ind->notes ? ": " : "", ind->notes ? ind->notes : ""));
             r->method = ind->method ? strdup(ind->method) : NULL;
         }
@@ -707,120 +545,6 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
     for (size_t a = 0; !rc && a < ev->r->nareas; a++)
         rc = eval_area(ev, i, a, cmp_code, prepared, e);
     rule_release(ev->h, prepared);
-    return rc;
-}
-
-/* ---- roll-ups ---- */
-
-/* Rolls `n` children up with `ru`. ids[k] names child k, for weights and custom roll-ups. */
-static int rollup(evaluator *ev, const fw_rollup *ru, const vocab_colour *colours, const char *const *ids, size_t n,
-                  const char *owner, vocab_colour *colour, char **reason, err *e)
-{
-    int count[4] = {0, 0, 0, 0};
-    for (size_t k = 0; k < n; k++)
-        count[colours[k]]++;
-    size_t scorable = n - (size_t)count[0];
-    char counts[160];
-    snprintf(counts, sizeof counts, "%d green, %d amber, %d red, %d without a colour", count[1], count[2], count[3],
-             count[0]);
-    *colour = COLOUR_GREY;
-    if (ru->method == ROLLUP_CUSTOM) {
-        int rc = rule_rollup_custom(ev->h, ru, colours, ids, n, owner, colour, e);
-        if (!rc)
-            *reason = dupf("custom roll-up: %s (%s)", vocab_colour_name(*colour), counts);
-        return rc;
-    }
-    if (scorable == 0) {
-        *reason = dupf("no child has a colour (%s)", counts);
-        return 0;
-    }
-    if (ru->min_coverage > 0 && (double)scorable / (double)n < ru->min_coverage) {
-        *reason = dupf("insufficient_data: %zu of %zu children have a colour, below the %.0f%% required (%s)", scorable,
-                       n, ru->min_coverage * 100, counts);
-        return 0;
-    }
-    switch (ru->method) {
-    case ROLLUP_WORST_OF: {
-        *colour = count[COLOUR_RED] ? COLOUR_RED : count[COLOUR_AMBER] ? COLOUR_AMBER : COLOUR_GREEN;
-        *reason = dupf("worst of the children: %s (%s)", vocab_colour_name(*colour), counts);
-        break;
-    }
-    case ROLLUP_MAJORITY: {
-        int most = count[1] > count[2] ? count[1] : count[2];
-        most = most > count[3] ? most : count[3];
-        int pick = 0; /* among the colours with the most children, the worse or the better */
-        for (int r = 1; r <= 3; r++)
-            if (count[r] == most && (!pick || ru->tie_worse))
-                pick = r;
-        *colour = (vocab_colour)pick;
-        *reason = dupf("most children are %s (%s)", vocab_colour_name(*colour), counts);
-        break;
-    }
-    case ROLLUP_WEIGHTED: {
-        double sum = 0, wsum = 0;
-        for (size_t k = 0; k < n; k++) {
-            int rank = (int)colours[k];
-            if (!rank)
-                continue;
-            double w = framework_weight(ru, ids[k]);
-            sum += w * ru->score[3 - rank];
-            wsum += w;
-        }
-        double mean = wsum > 0 ? sum / wsum : 0;
-        *colour = mean >= ru->green ? COLOUR_GREEN : mean >= ru->amber ? COLOUR_AMBER : COLOUR_RED;
-        *reason = dupf("weighted score %.3g (green from %.3g, amber from %.3g; %s)", mean, ru->green, ru->amber, counts);
-        break;
-    }
-    case ROLLUP_COUNT:
-        *reason = dupf("%s", counts);
-        break;
-    case ROLLUP_CUSTOM:
-        break;
-    }
-    return 0;
-}
-
-static int roll_area(evaluator *ev, res_area *ra, err *e)
-{
-    const framework *f = ev->f;
-    size_t max = f->nind > f->nout ? f->nind : f->nout;
-    vocab_colour *colours = calloc(max ? max : 1, sizeof *colours);
-    const char **ids = calloc(max ? max : 1, sizeof *ids);
-    int rc = colours && ids ? 0 : err_set(e, ERR_NOMEM, "out of memory");
-    for (size_t o = 0; !rc && o < f->nout; o++) {
-        const fw_outcome *out = &f->out[o];
-        for (size_t k = 0; k < out->nind; k++) {
-            colours[k] = ra->indicators[out->ind[k]].colour;
-            ids[k] = f->ind[out->ind[k]].id;
-        }
-        char owner[200];
-        snprintf(owner, sizeof owner, "outcome %s, area %s", out->id, ra->code);
-        rc = rollup(ev, &out->rollup, colours, ids, out->nind, owner, &ra->outcomes[o].colour, &ra->outcomes[o].reason,
-                    e);
-    }
-    /* An area rolls up its outcomes, except a count: outcomes counted have no
-     * colour of their own, so the area counts its published indicators, each
-     * once however many outcomes list it. */
-    size_t n = 0;
-    if (f->rollup.method == ROLLUP_COUNT) {
-        for (size_t i = 0; i < f->nind; i++)
-            if (f->ind[i].reported) {
-                colours[n] = ra->indicators[i].colour;
-                ids[n++] = f->ind[i].id;
-            }
-    } else {
-        for (size_t o = 0; o < f->nout; o++) {
-            colours[n] = ra->outcomes[o].colour;
-            ids[n++] = f->out[o].id;
-        }
-    }
-    if (!rc) {
-        char owner[200];
-        snprintf(owner, sizeof owner, "framework, area %s", ra->code);
-        rc = rollup(ev, &f->rollup, colours, ids, n, owner, &ra->colour, &ra->reason, e);
-    }
-    free(colours);
-    free(ids);
     return rc;
 }
 
@@ -1021,7 +745,7 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
     for (size_t i = 0; !rc && i < f->nind; i++)
         rc = eval_indicator(&ev, i, e);
     for (size_t a = 0; !rc && a < ev.r->nareas; a++)
-        rc = roll_area(&ev, &ev.r->areas[a], e);
+        rc = rollup_area(h, f, &ev.r->areas[a], e);
     if (!rc)
         sha256_final_hex(&ev.fingerprint, ev.r->fingerprint);
     /* The run is recorded with the framework's fingerprint, taken at load: a

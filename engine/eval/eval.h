@@ -5,9 +5,9 @@
  * whole series for every area in one query, finds each area's observation for
  * the period in C, settles the statuses that need no rule (not reported,
  * missing, suppressed), derives an area's series from its members where the
- * framework says so, and calls the indicator's Lua rule once per area. Then
- * it rolls colours up to outcomes and areas; eval_store() records the run. It
- * never formats output.
+ * framework says so (derive.h), and calls the indicator's Lua rule once per
+ * area. Then it rolls colours up to outcomes and areas (rollup.h);
+ * eval_store() records the run. It never formats output.
  */
 #ifndef SCORECARD_EVAL_H
 #define SCORECARD_EVAL_H

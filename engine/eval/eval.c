@@ -90,7 +90,9 @@ typedef struct evaluator {
     size_t kept; /* bytes charged to the host for the results (host_keep) */
 } evaluator;
 
-static void set_grey(res_indicator *r, vocab_status status, char *reason)
+/* Makes `r` a grey result with `status`, taking `reason` (NULL only when its
+ * making ran out of memory): 0, or ERR_NOMEM. */
+static int set_grey(res_indicator *r, vocab_status status, char *reason)
 {
     err_assert(status != STATUS_NONE);
     r->colour = COLOUR_GREY;
@@ -99,6 +101,7 @@ static void set_grey(res_indicator *r, vocab_status status, char *reason)
     r->assessment = strdup(vocab_status_name(status));
     free(r->reason);
     r->reason = reason;
+    return r->assessment && r->reason ? 0 : ERR_NOMEM;
 }
 
 /* Charges bytes the results keep to the host's memory cap. */
@@ -303,8 +306,10 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
         r->reason = v->reason ? v->reason : strdup(v->assessment);
         v->assessment = v->reason = NULL;
     } else {
-        set_grey(r, v->status, v->reason ? v->reason : strdup(vocab_status_name(v->status)));
-        v->reason = NULL;
+        char *reason = v->reason ? v->reason : strdup(vocab_status_name(v->status));
+        v->reason = NULL; /* the result owns it now */
+        if (set_grey(r, v->status, reason))
+            return err_set(e, ERR_NOMEM, "out of memory");
     }
     return 0;
 }
@@ -427,7 +432,8 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     const fw_indicator *ind = &ev->f->ind[i];
     res_area *ra = &ev->r->areas[a];
     res_indicator *r = &ra->indicators[i];
-    r->method = strdup(ind->method ? ind->method : "custom");
+    if (!(r->method = strdup(ind->method ? ind->method : "custom")))
+        return err_set(e, ERR_NOMEM, "out of memory");
     const series_slot *sl = series_slot_of(&ev->set, ra->code);
     derivation how = {"", ""};
     int rc;
@@ -437,7 +443,8 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     char what[300];
     snprintf(what, sizeof what, "%s: indicator %s, area %s", ind->where, ind->id, ra->code);
     if (!cur) {
-        set_grey(r, STATUS_MISSING, text_printf_dup("no %s value for %s or before", ind->id, ev->r->period));
+        if (set_grey(r, STATUS_MISSING, text_printf_dup("no %s value for %s or before", ind->id, ev->r->period)))
+            return err_set(e, ERR_NOMEM, "out of memory");
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
     /* Only an observation that ends within the framework's span before the
@@ -447,14 +454,16 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
         char span[32];
         snprintf(span, sizeof span, months % 12 ? "%d months" : months == 12 ? "a year" : "%d years",
                  months % 12 ? months : months / 12);
-        set_grey(r, STATUS_NOT_AVAILABLE, text_printf_dup("no %s value for %s or in the %s before it; the latest is %s", ind->id,
-                                          ev->r->period, span, series_label(&ev->set, cur)));
+        if (set_grey(r, STATUS_NOT_AVAILABLE, text_printf_dup("no %s value for %s or in the %s before it; the latest is %s", ind->id,
+                                              ev->r->period, span, series_label(&ev->set, cur))))
+            return err_set(e, ERR_NOMEM, "out of memory");
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
     rc = keep_history(&ev->set, sl, cur, r, e);
     if (rc)
         return rc;
-    r->period = strdup(series_label(&ev->set, cur));
+    if (!(r->period = strdup(series_label(&ev->set, cur))))
+        return err_set(e, ERR_NOMEM, "out of memory");
     r->value = cur->value;
     if (!isnan(cur->lo) && !isnan(cur->hi))
         r->lower = cur->lo, r->upper = cur->hi;
@@ -468,19 +477,22 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     if (cur->derived && ind->not_aggregable) {
         /* The engine could build a number, but the framework says it means
          * nothing to judge (a standardised rate averaged over members). */
-        set_grey(r, STATUS_UNRELIABLE,
-                 text_printf_dup("not_aggregable: %s; the value shown is the members' %s (%s), for information only",
-                      ind->not_aggregable,
-                      ind->derive == FW_DERIVE_SUM ? "counts summed" : "values averaged by their denominators",
-                      how.from));
+        if (set_grey(r, STATUS_UNRELIABLE,
+                     text_printf_dup("not_aggregable: %s; the value shown is the members' %s (%s), for information only",
+                          ind->not_aggregable,
+                          ind->derive == FW_DERIVE_SUM ? "counts summed" : "values averaged by their denominators",
+                          how.from)))
+            return err_set(e, ERR_NOMEM, "out of memory");
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     if (cur->status == OBS_SUPPRESSED) {
-        set_grey(r, STATUS_SUPPRESSED, text_printf_dup("%s for %s is suppressed by the publisher", ind->id, r->period));
+        if (set_grey(r, STATUS_SUPPRESSED, text_printf_dup("%s for %s is suppressed by the publisher", ind->id, r->period)))
+            return err_set(e, ERR_NOMEM, "out of memory");
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     if (cur->status == OBS_MISSING || isnan(cur->value)) {
-        set_grey(r, STATUS_MISSING, text_printf_dup("%s for %s is missing in the data", ind->id, r->period));
+        if (set_grey(r, STATUS_MISSING, text_printf_dup("%s for %s is missing in the data", ind->id, r->period)))
+            return err_set(e, ERR_NOMEM, "out of memory");
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);
     }
     const ev_area *area = area_named(&ev->all, ra->code);
@@ -522,8 +534,9 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
     if (!ind->reported) {
         for (size_t a = 0; a < ev->r->nareas; a++) {
             res_indicator *r = &ev->r->areas[a].indicators[i];
-            set_grey(r, STATUS_NOT_REPORTED, text_printf_dup("%s is defined but not published%s%s", ind->id,
-                                             ind->notes ? ": " : "", ind->notes ? ind->notes : ""));
+            if (set_grey(r, STATUS_NOT_REPORTED, text_printf_dup("%s is defined but not published%s%s", ind->id,
+                                                 ind->notes ? ": " : "", ind->notes ? ind->notes : "")))
+                return err_set(e, ERR_NOMEM, "out of memory");
             r->method = ind->method ? strdup(ind->method) : NULL;
         }
         return 0;

@@ -91,12 +91,16 @@ int rollup_area(host *h, const framework *f, res_area *ra, err *e)
         snprintf(owner, sizeof owner, "outcome %s, area %s", out->id, ra->code);
         rc = rollup(h, &out->rollup, colours, ids, out->nind, owner, &ra->outcomes[o].colour, &ra->outcomes[o].reason,
                     e);
+        if (!rc && !ra->outcomes[o].reason)
+            rc = err_set(e, ERR_NOMEM, "out of memory");
     }
     /* An area rolls up its outcomes, except a count: outcomes counted have no
      * colour of their own, so the area counts its published indicators, each
      * once however many outcomes list it. */
     size_t n = 0;
-    if (f->rollup.method == ROLLUP_COUNT) {
+    if (rc) {
+        /* nothing to roll up */
+    } else if (f->rollup.method == ROLLUP_COUNT) {
         for (size_t i = 0; i < f->nind; i++)
             if (f->ind[i].reported) {
                 colours[n] = ra->indicators[i].colour;
@@ -112,6 +116,8 @@ int rollup_area(host *h, const framework *f, res_area *ra, err *e)
         char owner[200];
         snprintf(owner, sizeof owner, "framework, area %s", ra->code);
         rc = rollup(h, &f->rollup, colours, ids, n, owner, &ra->colour, &ra->reason, e);
+        if (!rc && !ra->reason)
+            rc = err_set(e, ERR_NOMEM, "out of memory");
     }
     free(colours);
     free(ids);

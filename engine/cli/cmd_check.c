@@ -16,15 +16,30 @@ static const char USAGE[] =
     "thresholds in the wrong order for the polarity. With a database (--db, $SCORECARD_DB,\n"
     "or ./scorecard.db when it exists), series absent from the store are warnings.\n";
 
-typedef struct series_probe {
-    int found;
-} series_probe;
+/* The breakdowns a series has, as `check` lists them when the framework asks
+ * for one the data do not hold. */
+typedef struct breakdown_probe {
+    const char *wanted;
+    int found, others;
+    long long rows;
+    char list[400];
+} breakdown_probe;
 
-static int found_one(void *ctx, const store_obs_row *r)
+static int note_breakdown(void *ctx, const char *key, long long rows)
 {
-    (void)r;
-    ((series_probe *)ctx)->found = 1;
-    return 1; /* one is enough */
+    breakdown_probe *p = ctx;
+    p->rows += rows;
+    if (!strcmp(key, p->wanted)) {
+        p->found = 1;
+        return 0;
+    }
+    size_t len = strlen(p->list);
+    if (p->others++ < 5 && len + 4 < sizeof p->list)
+        snprintf(p->list + len, sizeof p->list - len, "%s%s (%lld rows)", len ? ", " : "",
+                 *key ? key : "all persons", rows);
+    else if (p->others == 6 && len + 8 < sizeof p->list)
+        snprintf(p->list + len, sizeof p->list - len, ", ...");
+    return 0;
 }
 
 int cmd_check(int argc, char **argv)
@@ -74,13 +89,17 @@ int cmd_check(int argc, char **argv)
     for (size_t i = 0; s && i < f->nind; i++) {
         if (!f->ind[i].reported)
             continue;
-        series_probe probe = {0};
-        store_obs_filter filter = {f->ind[i].series, NULL, NULL, 0};
-        if (store_each_observation(s, &filter, found_one, &probe, &e) != 0)
+        const fw_indicator *ind = &f->ind[i];
+        breakdown_probe probe = {.wanted = ind->breakdown ? ind->breakdown : ""};
+        if (store_each_breakdown(s, ind->series, note_breakdown, &probe, &e) != 0)
             fw_problems_add(&problems, 1, "%s", e.msg);
-        else if (!probe.found)
-            fw_problems_add(&problems, 0, "%s: indicator %s: the store has no series \"%s\"", f->ind[i].where,
-                            f->ind[i].id, f->ind[i].series);
+        else if (!probe.rows)
+            fw_problems_add(&problems, 0, "%s: indicator %s: the store has no series \"%s\"", ind->where, ind->id,
+                            ind->series);
+        else if (!probe.found) /* every area would be "no value": say what the data do hold */
+            fw_problems_add(&problems, 0, "%s: indicator %s: the store has series \"%s\", but not for %s%s; it holds %s",
+                            ind->where, ind->id, ind->series, probe.wanted[0] ? "the breakdown " : "all persons",
+                            probe.wanted, probe.list);
     }
     store_close(s);
     cli_print_problems(&problems);

@@ -12,9 +12,10 @@
 
 static const char USAGE[] =
     "usage: scorecard import [OPTIONS] FILE...\n\n"
-    "Imports each FILE in one transaction: every row lands, or none does. A file imported\n"
-    "before (same SHA-256) changes nothing; a value that differs from the stored one\n"
-    "supersedes it and the old value stays in the history.\n\n"
+    "Imports each FILE (- for standard input) in one transaction: every row lands, or none\n"
+    "does. A file imported before with the same mapping (same SHA-256) changes nothing; a\n"
+    "value that differs from the stored one supersedes it and the old value stays in the\n"
+    "history.\n\n"
     "  --db PATH              database file (default $SCORECARD_DB, else ./scorecard.db)\n"
     "  --format F             csv, json or jsonstat (default: told from the content)\n"
     "  --mapping FILE         a JSON mapping file for files with other columns\n"
@@ -23,10 +24,12 @@ static const char USAGE[] =
     "  --indicator ID         the same as --set indicator=ID\n"
     "  --marker TOKEN=STATUS  treat TOKEN as a missing or suppressed value\n"
     "  --quarters fy|calendar what `2023 Q2` means (default fy: July-September 2023)\n"
+    "  --year-pairs fy|pooled what `2022-23` means (default fy: the financial year 2022/23)\n"
     "  --header-rows N        rows before the data; the last names the columns (default 1)\n"
     "  --rejects FILE         import the good rows and write the bad ones, with reasons, here\n\n"
     "Fields: indicator, area, period (required), value or numerator, denominator,\n"
-    "lower_ci, upper_ci, status, note, breakdown, series_break. See docs/scorecard.md.\n";
+    "lower_ci, upper_ci, lower_ci_998, upper_ci_998, status, note, breakdown, series_break,\n"
+    "area_type, period_sortable. Publishers' layouts and mappings: docs/import.md.\n";
 
 static void print_report(const char *path, const import_report *r, const char *rejects)
 {
@@ -39,9 +42,39 @@ static void print_report(const char *path, const import_report *r, const char *r
            path, r->batch, r->format, c->read, c->inserted, c->unchanged, c->superseding);
     if (c->duplicate)
         printf(", %lld repeated", c->duplicate);
+    if (c->skipped)
+        printf(", %lld skipped", c->skipped);
     if (rejects)
         printf(", %lld rejected (see %s)", c->rejected, rejects);
     putchar('\n');
+    for (int i = 0; i < r->nnotes; i++) { /* the file's own text: cleaned */
+        fputs("  ", stdout);
+        text_fputs_clean(r->note[i], stdout);
+        fputc('\n', stdout);
+    }
+}
+
+/* Standard input, copied to a temporary file: an import reads its file twice
+ * (the digest, then the rows). NULL with a message on failure. */
+static FILE *spool_stdin(err *e)
+{
+    FILE *t = tmpfile();
+    if (!t) {
+        err_set(e, ERR_IO, "standard input: cannot make a temporary file");
+        return NULL;
+    }
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, stdin)) > 0)
+        if (fwrite(buf, 1, n, t) != n)
+            break;
+    if (ferror(stdin) || ferror(t) || fflush(t)) {
+        fclose(t);
+        err_set(e, ERR_IO, "standard input: read error");
+        return NULL;
+    }
+    rewind(t);
+    return t;
 }
 
 /* Problems quote the file's own text: cleaned before they reach the terminal. */
@@ -58,13 +91,14 @@ static void print_problems(const import_report *r)
 
 int cmd_import(int argc, char **argv)
 {
-    enum { O_FORMAT = 1, O_MAPPING, O_MAP, O_SET, O_INDICATOR, O_MARKER, O_QUARTERS, O_HEADER_ROWS, O_REJECTS };
+    enum { O_FORMAT = 1, O_MAPPING, O_MAP, O_SET, O_INDICATOR, O_MARKER, O_QUARTERS, O_YEAR_PAIRS, O_HEADER_ROWS,
+           O_REJECTS };
     static const struct option opts[] = {
         {"db", required_argument, 0, OPT_DB},          {"format", required_argument, 0, O_FORMAT},
         {"mapping", required_argument, 0, O_MAPPING},  {"map", required_argument, 0, O_MAP},
         {"set", required_argument, 0, O_SET},          {"indicator", required_argument, 0, O_INDICATOR},
         {"marker", required_argument, 0, O_MARKER},    {"quarters", required_argument, 0, O_QUARTERS},
-        {"header-rows", required_argument, 0, O_HEADER_ROWS},
+        {"header-rows", required_argument, 0, O_HEADER_ROWS}, {"year-pairs", required_argument, 0, O_YEAR_PAIRS},
         {"rejects", required_argument, 0, O_REJECTS},  {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
     mapping m;
@@ -99,6 +133,7 @@ int cmd_import(int argc, char **argv)
         }
         case O_MARKER: rc = mapping_set_marker(&m, optarg, &e); break;
         case O_QUARTERS: rc = mapping_set_quarters(&m, optarg, &e); break;
+        case O_YEAR_PAIRS: rc = mapping_set_year_pairs(&m, optarg, &e); break;
         case O_HEADER_ROWS:
             m.header_rows = (int)strtol(optarg, &end, 10);
             if (*end || m.header_rows < 0 || m.header_rows > 100)
@@ -133,10 +168,25 @@ int cmd_import(int argc, char **argv)
     }
     o.progress = isatty(STDERR_FILENO);
     int status = CLI_OK;
+    int stdin_taken = 0;
     for (int i = optind; i < argc; i++) {
         o.path = argv[i];
+        o.in = NULL;
+        if (!strcmp(argv[i], "-")) {
+            if (stdin_taken++) {
+                status = cli_usage("import", "standard input (-) can be read once");
+                break;
+            }
+            o.path = "stdin";
+            if (!(o.in = spool_stdin(&e))) {
+                status = cli_fail(&e);
+                break;
+            }
+        }
         import_report *r = malloc(sizeof *r);
         if (!r) {
+            if (o.in)
+                fclose(o.in);
             status = CLI_FAILED;
             break;
         }
@@ -148,12 +198,16 @@ int cmd_import(int argc, char **argv)
             if (out_file_open(&out, rejects, &guard, 0, &e)) {
                 status = cli_fail(&e);
                 free(r);
+                if (o.in)
+                    fclose(o.in);
                 break;
             }
             o.rejects = out.f;
             o.rejects_name = rejects;
         }
         int failed = import_file(s, &o, r, &e);
+        if (o.in)
+            fclose(o.in);
         if (rejects && !failed && !r->already_imported) {
             err we = {0};
             if (out_file_commit(&out, &we)) { /* the rows are in; say so, and why the rejects are not */
@@ -171,7 +225,7 @@ int cmd_import(int argc, char **argv)
             print_problems(r);
             status = CLI_FAILED;
         } else {
-            print_report(argv[i], r, rejects);
+            print_report(o.path, r, rejects);
             if (r->problems) {
                 fprintf(stderr, "scorecard: %s: %ld row%s rejected:\n", argv[i], r->problems,
                         r->problems == 1 ? "" : "s");

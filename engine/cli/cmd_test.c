@@ -218,7 +218,7 @@ static int run_case(tcase_ctx *t, const cJSON *tc, err *e)
     if (!out)
         return err_set(e, ERR_NOMEM, "out of memory");
     int rc = 0;
-    fputs("indicator,area,period,value,numerator,denominator,lower_ci,upper_ci,status,note,breakdown,series_break\n", out);
+    obs_write_csv_header(out);
     const cJSON *data = cJSON_GetObjectItemCaseSensitive(tc, "data");
     if (is_list(data))
         rc = write_data(data, out, e);

@@ -171,7 +171,7 @@ static int labels_like(const char *base, char labels[][24], int max)
 {
     period p;
     err ignored;
-    if (!base || period_parse(base, QUARTERS_FY, &p, &ignored))
+    if (!base || period_parse(base, NULL, &p, &ignored))
         return 0;
     int n = 0;
     if (p.type == PERIOD_POOLED_YEARS) {
@@ -341,8 +341,7 @@ int demo_load(store *s, const char *frameworks_dir, demo_counts *c, err *e)
     FILE *out = open_memstream(&text, &len); /* the rows go in through the importer, like any file */
     if (!out)
         return err_set(e, ERR_NOMEM, "out of memory");
-    fputs("indicator,area,period,value,numerator,denominator,lower_ci,upper_ci,status,note,breakdown,series_break\n",
-          out);
+    obs_write_csv_header(out);
     struct dirent **names;
     int n = scandir(frameworks_dir, &names, NULL, by_name);
     strmap *done = strmap_new();

@@ -269,3 +269,15 @@ char *text_printf_dup(const char *fmt, ...)
     va_end(ap);
     return strdup(buf);
 }
+
+void text_cell_name(int col, long row, char *out, size_t cap)
+{
+    char letters[8];
+    int n = 0;
+    for (long c = (long)col + 1; c > 0 && n < (int)sizeof letters; c = (c - 1) / 26)
+        letters[n++] = (char)('A' + (c - 1) % 26);
+    char name[8];
+    for (int i = 0; i < n; i++)
+        name[i] = letters[n - 1 - i];
+    snprintf(out, cap, "%.*s%ld", n, name, row);
+}

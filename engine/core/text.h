@@ -52,4 +52,8 @@ int text_parse_decimal(const char *s, double *out);
 /* Case-insensitive ASCII equality. */
 int text_ieq(const char *a, const char *b);
 
+/* A spreadsheet cell's name from a 0-based column and a 1-based row: (2, 14) is
+ * "C14", (26, 1) "AA1". */
+void text_cell_name(int col, long row, char *out, size_t cap);
+
 #endif

@@ -66,7 +66,7 @@ static int derive_point(const series_set *set, const fw_indicator *ind, const me
     out->num = sum ? num : NAN;
     out->den = den;
     out->value = sum ? num / den * ind->multiplier : wsum / den;
-    out->lo = out->hi = NAN;
+    out->lo = out->hi = out->lo998 = out->hi998 = NAN;
     out->status = OBS_OK;
     out->derived = 1;
     out->approx = (unsigned char)approx;

@@ -378,9 +378,11 @@ static int take_point(void *ctx, const store_point *sp)
         if (series_start_slot(s, sp->area))
             return rd->failed = 1;
     }
-    series_point p = {sp->id, sp->start, sp->end, 0, -1, sp->value, sp->numerator, sp->denominator,
-                      sp->lower_ci, sp->upper_ci, sp->status, (unsigned char)sp->series_break,
-                      (unsigned char)sp->approximate, 0, (unsigned char)type};
+    series_point p = {.id = sp->id, .start = sp->start, .end = sp->end, .value_text = -1, .value = sp->value,
+                      .num = sp->numerator, .den = sp->denominator, .lo = sp->lower_ci, .hi = sp->upper_ci,
+                      .lo998 = sp->lower_ci_998, .hi998 = sp->upper_ci_998, .status = sp->status,
+                      .brk = (unsigned char)sp->series_break, .approx = (unsigned char)sp->approximate,
+                      .type = (unsigned char)type};
     if (isnan(p.value) && !isnan(p.num) && !isnan(p.den) && p.den > 0 &&
         (p.status == OBS_OK || p.status == OBS_PROVISIONAL || p.status == OBS_REVISED))
         p.value = p.num / p.den * rd->ind->multiplier;
@@ -400,7 +402,7 @@ static int read_series(evaluator *ev, const fw_indicator *ind, series_reader *rd
     memset(rd, 0, sizeof *rd);
     rd->ev = ev;
     rd->ind = ind;
-    int rc = store_each_series_point(ev->s, ind->series, take_point, rd, e);
+    int rc = store_each_series_point(ev->s, ind->series, ind->breakdown, take_point, rd, e);
     if (!rc && rd->failed)
         rc = err_set(e, ERR_NOMEM, "out of memory reading %s", ind->series);
     ev->set_aside = rd->set_aside;
@@ -681,18 +683,21 @@ static int default_period(evaluator *ev, int day, char *label, size_t cap, err *
 {
     const framework *f = ev->f;
     const char **series = calloc(f->nind ? f->nind : 1, sizeof *series);
+    const char **breakdowns = calloc(f->nind ? f->nind : 1, sizeof *breakdowns);
     int *ends = calloc(f->nind ? f->nind : 1, sizeof *ends);
     size_t n = 0;
-    for (size_t i = 0; series && i < f->nind; i++)
-        if (f->ind[i].reported && f->ind[i].series)
+    for (size_t i = 0; series && breakdowns && i < f->nind; i++)
+        if (f->ind[i].reported && f->ind[i].series) {
+            breakdowns[n] = f->ind[i].breakdown;
             series[n++] = f->ind[i].series;
+        }
     int start, last_end; /* of the last period that has ended by `day` */
     char ignored[64];
     period_containing(f->period_type, day, ignored, sizeof ignored, &start, &last_end);
     if (last_end > day)
         period_containing(f->period_type, period_add_months(start, -1), ignored, sizeof ignored, &start, &last_end);
-    int rc = series && ends ? store_latest_period_ends(ev->s, series, n, last_end, ends, e)
-                            : err_set(e, ERR_NOMEM, "out of memory");
+    int rc = series && breakdowns && ends ? store_latest_period_ends(ev->s, series, breakdowns, n, last_end, ends, e)
+                                          : err_set(e, ERR_NOMEM, "out of memory");
     size_t with_data = 0;
     for (size_t i = 0; !rc && i < n; i++)
         if (ends[i])
@@ -705,6 +710,7 @@ static int default_period(evaluator *ev, int day, char *label, size_t cap, err *
         period_containing(f->period_type, ends[(with_data - 1) / 2], label, cap, &ev->period_start, &ev->period_end);
     }
     free(series);
+    free(breakdowns);
     free(ends);
     return rc;
 }
@@ -714,7 +720,7 @@ static int choose_period(evaluator *ev, const eval_options *o, err *e)
     char label[64];
     if (o->period) {
         period p;
-        if (period_parse(o->period, QUARTERS_FY, &p, e))
+        if (period_parse(o->period, NULL, &p, e))
             return err_prefix(e, "--period");
         snprintf(label, sizeof label, "%s", o->period);
         ev->period_start = p.start;

@@ -8,6 +8,7 @@
 
 #include "grow.h"
 #include "json_read.h"
+#include "sha256.h"
 #include "text.h"
 
 /* The GSS and R conventions in data-conventions §3: what each marker means. */
@@ -21,7 +22,7 @@ void mapping_init(mapping *m)
 {
     memset(m, 0, sizeof *m);
     m->header_rows = 1;
-    m->quarters = QUARTERS_FY;
+    m->periods = (period_convention){QUARTERS_FY, YEAR_PAIRS_FY};
 }
 
 void mapping_release(mapping *m)
@@ -39,6 +40,12 @@ void mapping_release(mapping *m)
     for (size_t i = 0; i < m->nmarkers; i++)
         free(m->markers[i].token);
     free(m->markers);
+    for (size_t i = 0; i < m->nbreakdowns; i++)
+        free(m->breakdowns[i].name);
+    for (size_t i = 0; i < m->npublished; i++)
+        free(m->published[i].against);
+    for (size_t i = 0; i < m->nextra; i++)
+        free(m->extra[i].column);
     mapping_init(m);
 }
 
@@ -58,7 +65,8 @@ static int field_or_error(const char *name, err *e)
     if (f < 0)
         return err_set(e, ERR_USAGE,
                        "\"%s\" is not a field (fields: indicator, area, period, value, numerator, "
-                       "denominator, lower_ci, upper_ci, status, note, breakdown, series_break)",
+                       "denominator, lower_ci, upper_ci, lower_ci_998, upper_ci_998, status, note, breakdown, "
+                       "series_break, area_type, period_sortable)",
                        name);
     return f;
 }
@@ -132,11 +140,147 @@ int mapping_set_marker(mapping *m, const char *a, err *e)
 int mapping_set_quarters(mapping *m, const char *kind, err *e)
 {
     if (!strcmp(kind, "fy"))
-        m->quarters = QUARTERS_FY;
+        m->periods.quarters = QUARTERS_FY;
     else if (!strcmp(kind, "calendar"))
-        m->quarters = QUARTERS_CALENDAR;
+        m->periods.quarters = QUARTERS_CALENDAR;
     else
         return err_set(e, ERR_USAGE, "quarters must be \"fy\" or \"calendar\", not \"%s\"", kind);
+    return 0;
+}
+
+int mapping_set_year_pairs(mapping *m, const char *kind, err *e)
+{
+    if (period_pairs_parse(kind, &m->periods.pairs))
+        return err_set(e, ERR_USAGE, "year_pairs must be \"fy\" (2022-23 is the financial year 2022/23) or "
+                       "\"pooled\" (the calendar years 2022 and 2023), not \"%s\"", kind);
+    return 0;
+}
+
+/* The index of a new extra column `column`; a negative ERR_* when full. */
+static int add_extra(mapping *m, const char *column, int optional, const char *path, err *e)
+{
+    if (m->nextra == OBS_MAX_EXTRA)
+        return err_set(e, ERR_PARSE, "%s: more than %d breakdown and verdict columns", path, OBS_MAX_EXTRA);
+    if (!(m->extra[m->nextra].column = strdup(column)))
+        return err_set(e, ERR_NOMEM, "out of memory");
+    m->extra[m->nextra].optional = optional;
+    return (int)m->nextra++;
+}
+
+/* "breakdowns": [{"name": "sex", "column": "Sex"}, {"name_from": "Category Type", "column": "Category"}] */
+static int load_breakdowns(mapping *m, const cJSON *list, const char *path, err *e)
+{
+    if (!list)
+        return 0;
+    if (!cJSON_IsArray(list))
+        return err_set(e, ERR_PARSE, "%s: \"breakdowns\" must be a list of {\"name\" or \"name_from\", \"column\"}",
+                       path);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, list)
+    {
+        const cJSON *name = cJSON_GetObjectItemCaseSensitive(it, "name");
+        const cJSON *from = cJSON_GetObjectItemCaseSensitive(it, "name_from");
+        const cJSON *col = cJSON_GetObjectItemCaseSensitive(it, "column");
+        int n = m->nbreakdowns < OBS_MAX_DIMS ? (int)m->nbreakdowns : -1;
+        if (n < 0)
+            return err_set(e, ERR_PARSE, "%s: more than %d breakdown dimensions", path, OBS_MAX_DIMS);
+        int ok = cJSON_IsObject(it) && cJSON_GetArraySize(it) == 2 && cJSON_IsString(col) && *col->valuestring &&
+                 ((cJSON_IsString(name) && *name->valuestring && !from) || (cJSON_IsString(from) && !name));
+        if (!ok)
+            return err_set(e, ERR_PARSE, "%s: \"breakdowns\" item %d must be {\"name\": NAME, \"column\": COLUMN} or "
+                           "{\"name_from\": COLUMN, \"column\": COLUMN}", path, n + 1);
+        mapping_breakdown *b = &m->breakdowns[n];
+        b->name_from = -1;
+        if (name && !(b->name = strdup(name->valuestring)))
+            return err_set(e, ERR_NOMEM, "out of memory");
+        m->nbreakdowns++; /* owned from here, released with the mapping */
+        int k = add_extra(m, col->valuestring, 0, path, e);
+        if (k < 0)
+            return k;
+        b->value = k;
+        if (from) {
+            if ((k = add_extra(m, from->valuestring, 0, path, e)) < 0)
+                return k;
+            b->name_from = k;
+        }
+    }
+    return 0;
+}
+
+/* "published": {"benchmark": "Compared to England value or percentiles", "trend": "Recent Trend"} */
+static int load_published(mapping *m, const cJSON *obj, const char *path, err *e)
+{
+    if (!obj)
+        return 0;
+    if (!cJSON_IsObject(obj))
+        return err_set(e, ERR_PARSE, "%s: \"published\" must be an object of verdict names to columns", path);
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        if (!cJSON_IsString(it) || !*it->string)
+            return err_set(e, ERR_PARSE, "%s: \"published\".\"%s\" must be a column name", path, it->string);
+        if (m->npublished == OBS_MAX_EXTRA)
+            return err_set(e, ERR_PARSE, "%s: more than %d published verdicts", path, OBS_MAX_EXTRA);
+        mapping_published *p = &m->published[m->npublished];
+        if (!(p->against = strdup(it->string)))
+            return err_set(e, ERR_NOMEM, "out of memory");
+        m->npublished++;
+        int k = add_extra(m, it->valuestring, 1, path, e); /* a verdict an export lacks is not published */
+        if (k < 0)
+            return k;
+        p->column = k;
+    }
+    return 0;
+}
+
+static int load_optional(mapping *m, const cJSON *list, const char *path, err *e)
+{
+    if (!list)
+        return 0;
+    if (!cJSON_IsArray(list))
+        return err_set(e, ERR_PARSE, "%s: \"optional\" must be a list of fields whose columns a file may lack", path);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, list)
+    {
+        int f = cJSON_IsString(it) ? field_or_error(it->valuestring, e) : err_set(e, ERR_USAGE, "a field name");
+        if (f < 0)
+            return err_prefix(e, "%s: \"optional\"", path);
+        m->optional |= 1u << f;
+    }
+    return 0;
+}
+
+/* A string-valued key with a setter; absent is fine. */
+static int load_word(mapping *m, const cJSON *root, const char *key, int (*set)(mapping *, const char *, err *),
+                     const char *path, err *e)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, key);
+    if (!v)
+        return 0;
+    if (!cJSON_IsString(v))
+        return err_set(e, ERR_PARSE, "%s: \"%s\" must be a string", path, key);
+    int rc = set(m, v->valuestring, e);
+    return rc ? err_prefix(e, "%s", path) : 0;
+}
+
+static int set_short_rows(mapping *m, const char *v, err *e)
+{
+    if (!strcmp(v, "error"))
+        m->short_rows = MAPPING_SHORT_ROWS_ERROR;
+    else if (!strcmp(v, "empty"))
+        m->short_rows = MAPPING_SHORT_ROWS_EMPTY;
+    else
+        return err_set(e, ERR_PARSE, "\"short_rows\" must be \"error\" or \"empty\" (missing trailing fields are "
+                       "empty), not \"%s\"", v);
+    return 0;
+}
+
+static int set_unknown_areas(mapping *m, const char *v, err *e)
+{
+    if (!strcmp(v, "refuse"))
+        m->unknown_areas = MAPPING_UNKNOWN_AREAS_REFUSE;
+    else if (!strcmp(v, "skip"))
+        m->unknown_areas = MAPPING_UNKNOWN_AREAS_SKIP;
+    else
+        return err_set(e, ERR_PARSE, "\"unknown_areas\" must be \"refuse\" or \"skip\", not \"%s\"", v);
     return 0;
 }
 
@@ -218,8 +362,10 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         cJSON_Delete(root);
         return err_set(e, ERR_PARSE, "%s: not a JSON object (see docs/scorecard.md, \"Mapping files\")", path);
     }
-    static const char *const known[] = {"description", "columns", "fixed", "if_blank", "wide",
-                                        "markers", "header_rows", "quarters", "source", NULL};
+    static const char *const known[] = {"description", "columns",     "fixed",      "if_blank",   "wide",
+                                        "markers",     "header_rows", "quarters",   "year_pairs", "source",
+                                        "breakdowns",  "published",   "optional",   "short_rows", "unknown_areas",
+                                        NULL};
     int rc = 0;
     for (const cJSON *it = root->child; it && !rc; it = it->next) {
         int ok = 0;
@@ -257,11 +403,90 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         else
             m->header_rows = rows->valueint;
     }
-    const cJSON *q = cJSON_GetObjectItemCaseSensitive(root, "quarters");
-    if (!rc && q) {
-        if (!cJSON_IsString(q) || (rc = mapping_set_quarters(m, q->valuestring, e)))
-            rc = err_set(e, ERR_PARSE, "%s: \"quarters\" must be \"fy\" or \"calendar\"", path);
-    }
+    if (!rc)
+        rc = load_word(m, root, "quarters", mapping_set_quarters, path, e);
+    if (!rc)
+        rc = load_word(m, root, "year_pairs", mapping_set_year_pairs, path, e);
+    if (!rc)
+        rc = load_word(m, root, "short_rows", set_short_rows, path, e);
+    if (!rc)
+        rc = load_word(m, root, "unknown_areas", set_unknown_areas, path, e);
+    if (!rc)
+        rc = load_breakdowns(m, cJSON_GetObjectItemCaseSensitive(root, "breakdowns"), path, e);
+    if (!rc)
+        rc = load_published(m, cJSON_GetObjectItemCaseSensitive(root, "published"), path, e);
+    if (!rc)
+        rc = load_optional(m, cJSON_GetObjectItemCaseSensitive(root, "optional"), path, e);
+    if (!rc && m->nbreakdowns && (m->column[OBS_BREAKDOWN] || m->fixed[OBS_BREAKDOWN]))
+        rc = err_set(e, ERR_PARSE, "%s: give the breakdown either as \"breakdowns\" or as the breakdown column, "
+                     "not both", path);
     cJSON_Delete(root);
     return rc;
+}
+
+/* ---- fingerprint ---- */
+
+static void feed(sha256_ctx *c, const char *tag, const char *text)
+{
+    sha256_update(c, tag, strlen(tag) + 1);
+    if (text)
+        sha256_update(c, text, strlen(text) + 1);
+    else
+        sha256_update(c, "\xff", 1); /* absent differs from empty */
+}
+
+static void feed_int(sha256_ctx *c, const char *tag, long v)
+{
+    char n[32];
+    snprintf(n, sizeof n, "%ld", v);
+    feed(c, tag, n);
+}
+
+static void digest(const mapping *m, char hex[65])
+{
+    sha256_ctx c;
+    sha256_init(&c);
+    for (int f = 0; f < OBS_NFIELDS; f++) {
+        feed(&c, "column", m->column[f]);
+        feed(&c, "fixed", m->fixed[f]);
+        feed(&c, "if_blank", m->if_blank[f]);
+    }
+    feed_int(&c, "optional", (long)m->optional);
+    for (size_t i = 0; i < m->nwide; i++) {
+        feed(&c, "wide", m->wide[i].indicator);
+        feed(&c, "wide column", m->wide[i].column);
+    }
+    for (size_t i = 0; i < m->nmarkers; i++) {
+        feed(&c, "marker", m->markers[i].token);
+        feed_int(&c, "marker status", m->markers[i].status);
+    }
+    for (size_t i = 0; i < m->nbreakdowns; i++) {
+        feed(&c, "breakdown", m->breakdowns[i].name);
+        feed_int(&c, "breakdown value", m->breakdowns[i].value);
+        feed_int(&c, "breakdown name", m->breakdowns[i].name_from);
+    }
+    for (size_t i = 0; i < m->npublished; i++) {
+        feed(&c, "published", m->published[i].against);
+        feed_int(&c, "published column", m->published[i].column);
+    }
+    for (size_t i = 0; i < m->nextra; i++) {
+        feed(&c, "extra", m->extra[i].column);
+        feed_int(&c, "extra optional", m->extra[i].optional);
+    }
+    feed_int(&c, "header_rows", m->header_rows);
+    feed_int(&c, "short_rows", m->short_rows);
+    feed_int(&c, "unknown_areas", m->unknown_areas);
+    feed_int(&c, "quarters", m->periods.quarters);
+    feed_int(&c, "year_pairs", m->periods.pairs);
+    sha256_final_hex(&c, hex);
+}
+
+int mapping_fingerprint(const mapping *m, char hex[65])
+{
+    mapping usual;
+    mapping_init(&usual);
+    char base[65];
+    digest(&usual, base);
+    digest(m, hex);
+    return strcmp(base, hex) != 0;
 }

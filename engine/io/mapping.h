@@ -6,8 +6,11 @@
  * wide tables with one column per measure. A mapping says, per field, which
  * column to read (by header name or `#N` position), what fixed value to use
  * instead, or what to use when a cell is blank; and which text markers mean
- * suppressed or missing. It is built from a JSON file (`--mapping FILE`) and
- * from command-line options, which win; docs/scorecard.md documents both.
+ * suppressed or missing; which columns make up the breakdown and which hold
+ * the publisher's own verdicts; and the publisher's conventions (short rows,
+ * what `2022-23` means, areas outside the geography). It is built from a JSON
+ * file (`--mapping FILE`) and from command-line options, which win;
+ * docs/import.md documents both.
  */
 #ifndef SCORECARD_MAPPING_H
 #define SCORECARD_MAPPING_H
@@ -26,16 +29,56 @@ typedef struct mapping_marker {
     obs_status status; /* OBS_SUPPRESSED or OBS_MISSING */
 } mapping_marker;
 
+/* One dimension of the breakdown: its value is in extra column `value`, its
+ * name is `name`, or the text of extra column `name_from` (Fingertips'
+ * `Category Type` names the dimension its `Category` is a value of). */
+typedef struct mapping_breakdown {
+    char *name;    /* NULL when name_from gives it */
+    int value;     /* index into extra */
+    int name_from; /* index into extra, or -1 */
+} mapping_breakdown;
+
+/* A column of the publisher's own verdict (`Compared to England ...`). */
+typedef struct mapping_published {
+    char *against; /* what the verdict is against: "benchmark", "trend", ... */
+    int column;    /* index into extra */
+} mapping_published;
+
+/* A column read beyond the fields, for the breakdowns and verdicts above. */
+typedef struct mapping_extra {
+    char *column;  /* header name or `#N` */
+    int optional;  /* the file may lack it: its cells are then absent */
+} mapping_extra;
+
+typedef enum mapping_short_rows {
+    MAPPING_SHORT_ROWS_ERROR, /* a row with fewer fields than the header is refused */
+    MAPPING_SHORT_ROWS_EMPTY, /* its missing trailing fields are empty (Fingertips' exports) */
+} mapping_short_rows;
+
+typedef enum mapping_unknown_areas {
+    MAPPING_UNKNOWN_AREAS_REFUSE, /* codes not in the geography are problems, reported by area type */
+    MAPPING_UNKNOWN_AREAS_SKIP,   /* they are skipped and counted, and the import says so */
+} mapping_unknown_areas;
+
 typedef struct mapping {
     char *column[OBS_NFIELDS];   /* header name or `#N`; NULL: the field's own name */
     char *fixed[OBS_NFIELDS];    /* a value for every row, instead of any column */
     char *if_blank[OBS_NFIELDS]; /* a value for rows whose cell is blank */
+    unsigned optional;           /* bit f: the file may lack field f's mapped column */
     mapping_wide *wide;          /* wide tables: one observation per listed column */
     size_t nwide;
     mapping_marker *markers;     /* added to, and taking precedence over, the defaults */
     size_t nmarkers;
+    mapping_breakdown breakdowns[OBS_MAX_DIMS];
+    size_t nbreakdowns;
+    mapping_published published[OBS_MAX_EXTRA];
+    size_t npublished;
+    mapping_extra extra[OBS_MAX_EXTRA];
+    size_t nextra;
     int header_rows;             /* rows before the data; the last one names the columns */
-    quarter_kind quarters;
+    mapping_short_rows short_rows;
+    mapping_unknown_areas unknown_areas;
+    period_convention periods;
     size_t wide_cap, markers_cap; /* room in wide and markers */
 } mapping;
 
@@ -52,6 +95,12 @@ int mapping_set_fixed(mapping *m, const char *assignment, err *e);
 /* `TOKEN=STATUS`, as given to --marker. */
 int mapping_set_marker(mapping *m, const char *assignment, err *e);
 int mapping_set_quarters(mapping *m, const char *kind, err *e);
+/* `fy` or `pooled`: what `2022-23` means (period.h). */
+int mapping_set_year_pairs(mapping *m, const char *kind, err *e);
+
+/* A digest of everything that decides how a file is read, into `hex`.
+ * Returns 0 when `m` reads files as the default mapping does, else 1. */
+int mapping_fingerprint(const mapping *m, char hex[65]);
 
 /* Returns 1 and sets *status when `text` (already trimmed) is a marker for a
  * value that is not there: the mapping's own markers first, then the defaults

@@ -151,6 +151,7 @@ typedef struct facts {
     int financial, calendar, survey, school, snapshot, midyear;
     int stated;     /* "3-year" */
     int provisional;
+    int by_pairs;   /* a `2022-23` read by the convention */
 } facts;
 
 static int add_year(facts *f, int y, int fy)
@@ -171,7 +172,14 @@ static int fy_second_ok(int y, const tok *t)
            (t->digits == 4 && t->num == next);
 }
 
-static int gather(const tok *t, int n, facts *f)
+/* The year a two-digit `NN` names after year `y`: the next one ending so. */
+static int expand_year(int y, int nn)
+{
+    int end = y - y % 100 + nn;
+    return end <= y ? end + 100 : end;
+}
+
+static int gather(const tok *t, int n, year_pairs pairs, facts *f)
 {
     memset(f, 0, sizeof *f);
     for (int i = 0; i < n; i++) {
@@ -193,25 +201,35 @@ static int gather(const tok *t, int n, facts *f)
                 continue;
             }
             if (i + 2 < n && t[i + 1].kind == T_DASH && t[i + 2].kind == T_NUM && t[i + 2].digits == 2 &&
-                t[i + 1].glued && t[i + 2].glued) {
-                int nn = t[i + 2].num;
-                if (nn >= 1 && nn <= 12 && nn <= y % 100) { /* cannot end a range: a month */
+                !(i + 3 < n && t[i + 3].kind == T_SLASH)) {
+                int nn = t[i + 2].num, glued = t[i + 1].glued && t[i + 2].glued;
+                int end = expand_year(y, nn);
+                if (glued && nn >= 1 && nn <= 12 && nn <= y % 100) { /* cannot end a range: a month */
                     if (f->month)
                         return -1;
                     f->month = nn;
                     f->month_year = y;
-                } else {
-                    int end = y - y % 100 + nn;
-                    if (end <= y)
-                        end += 100;
-                    if (add_year(f, y, 0) || add_year(f, end, 0))
+                } else if (glued && end == y + 1) { /* `2022-23`: the publisher's convention decides */
+                    f->by_pairs = 1;
+                    if (pairs == YEAR_PAIRS_FY ? add_year(f, y, 1) : (add_year(f, y, 0) || add_year(f, end, 0)))
                         return -1;
+                } else if (add_year(f, y, 0) || add_year(f, end, 0)) { /* `2018-22`, `2015 - 17` */
+                    return -1;
                 }
                 i += 2;
                 continue;
             }
             if (add_year(f, y, 0))
                 return -1;
+            continue;
+        }
+        if (x->kind == T_NUM && x->digits == 2 && f->nyears == 1 && f->is_fy[0] && i + 2 < n &&
+            t[i + 1].kind == T_SLASH && t[i + 2].kind == T_NUM && i > 0 && t[i - 1].kind == T_DASH) {
+            /* `2009/10 - 11/12`: the second financial year written short */
+            int y = expand_year(f->years[0], x->num);
+            if (!fy_second_ok(y, &t[i + 2]) || add_year(f, y, 1))
+                return -1;
+            i += 2;
             continue;
         }
         if (x->kind == T_NUM && x->digits <= 2) {
@@ -285,6 +303,7 @@ static int decide(const facts *f, quarter_kind quarters, period *p)
 {
     memset(p, 0, sizeof *p);
     p->provisional = f->provisional;
+    p->by_pairs = f->by_pairs;
     int y0 = f->years[0], y1 = f->nyears == 2 ? f->years[1] : y0;
     if (f->nyears == 2 && (f->is_fy[0] != f->is_fy[1] || y1 <= y0))
         return -1;
@@ -379,14 +398,33 @@ static int decide(const facts *f, quarter_kind quarters, period *p)
     return 0;
 }
 
-int period_parse(const char *label, quarter_kind quarters, period *out, err *e)
+int period_parse(const char *label, const period_convention *c, period *out, err *e)
 {
+    static const period_convention usual = {QUARTERS_FY, YEAR_PAIRS_FY};
+    if (!c)
+        c = &usual;
     tok t[MAX_TOKS];
     int n = 0;
     facts f;
-    if (!label || tokenize(label, t, &n) || n == 0 || !well_formed(t, n) || gather(t, n, &f) ||
-        decide(&f, quarters, out))
+    if (!label || tokenize(label, t, &n) || n == 0 || !well_formed(t, n) || gather(t, n, c->pairs, &f) ||
+        decide(&f, c->quarters, out))
         return err_set(e, ERR_PARSE, "\"%s\" is not a period notation this engine knows", label ? label : "");
+    return 0;
+}
+
+const char *period_pairs_name(year_pairs p)
+{
+    return p == YEAR_PAIRS_POOLED ? "pooled" : "fy";
+}
+
+int period_pairs_parse(const char *name, year_pairs *out)
+{
+    if (!strcmp(name, "fy"))
+        *out = YEAR_PAIRS_FY;
+    else if (!strcmp(name, "pooled"))
+        *out = YEAR_PAIRS_POOLED;
+    else
+        return -1;
     return 0;
 }
 

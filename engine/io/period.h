@@ -6,11 +6,19 @@
  * first and last day and a number of units, so that periods written in
  * different notations order and compare correctly. The label itself is kept
  * by the caller: it is what the scorecard shows. A label this parser cannot
- * place is an error, never a guess; the one ambiguity it resolves by rule is
- * `YYYY-NN`, read as a month when NN cannot end a range (`2023-06`, `2012-04`)
- * and as pooled years otherwise (`2001-05`, `2010-12`, `2018-22`), which is how
- * UK statistical publishers write pooled periods. Write `May 2001` for a month
- * that the rule would read as a range.
+ * place is an error, never a guess. The ambiguities are resolved by rule, and
+ * the one rule that publishers disagree on is the caller's to choose:
+ *  - `YYYY-NN` (glued) is a month when NN cannot end a range (`2023-06`,
+ *    `2012-04`);
+ *  - `YYYY-NN` where NN is the next year (`2022-23`) is the financial year
+ *    2022/23, as NHS Digital, ASCOF and StatsWales write it; a publisher who
+ *    means the calendar years 2022 and 2023 pooled is named in the import
+ *    mapping (`year_pairs`, YEAR_PAIRS_POOLED), and the period says it was read
+ *    by that convention;
+ *  - any other `YYYY-NN` (`2001-05`, `2018-22`), and `YYYY - NN` with spaces
+ *    (Fingertips' `2015 - 17`), are calendar years pooled;
+ *  - `YYYY/YY - YY/YY` (`2009/10 - 11/12`) is financial years pooled.
+ * Write `May 2001` for a month that the rule would read as a range.
  */
 #ifndef SCORECARD_PERIOD_H
 #define SCORECARD_PERIOD_H
@@ -35,16 +43,33 @@ typedef enum quarter_kind {
     QUARTERS_CALENDAR, /* `2023 Q2` means April to June 2023 */
 } quarter_kind;
 
+typedef enum year_pairs {
+    YEAR_PAIRS_FY,     /* `2022-23` is the financial year 2022/23 */
+    YEAR_PAIRS_POOLED, /* `2022-23` is the calendar years 2022 and 2023 pooled */
+} year_pairs;
+
+/* A publisher's conventions for the notations that can mean two things. */
+typedef struct period_convention {
+    quarter_kind quarters;
+    year_pairs pairs;
+} period_convention;
+
 typedef struct period {
     period_type type;
     int start;       /* first day as YYYYMMDD */
     int end;         /* last day as YYYYMMDD */
     int units;       /* years, quarters or months covered (pooled periods: the stated count) */
     int provisional; /* the label carried a provisional marker, as in `2011/12p` */
+    int by_pairs;    /* the reading depended on the convention's `pairs` (`2022-23`) */
 } period;
 
-/* Parses `label`; on failure returns ERR_PARSE with a message naming it. */
-int period_parse(const char *label, quarter_kind quarters, period *out, err *e);
+/* Parses `label` by convention `c` (NULL: fy quarters, `2022-23` a financial
+ * year); on failure returns ERR_PARSE with a message naming it. */
+int period_parse(const char *label, const period_convention *c, period *out, err *e);
+/* The name of a year_pairs convention as mappings write it ("fy", "pooled"),
+ * and back (-1 when not one). */
+const char *period_pairs_name(year_pairs p);
+int period_pairs_parse(const char *name, year_pairs *out);
 
 /* The stable lower-case name of a type, as stored and printed (`fy`, `pooled_years`, ...). */
 const char *period_type_name(period_type t);

@@ -17,6 +17,22 @@ static void number_text(double v, char *out, size_t n)
         snprintf(out, n, "%.17g", v);
 }
 
+/* A member's value as text (numbers into `buf`), or NULL for an array or object. */
+static const char *member_text(const cJSON *v, char buf[32])
+{
+    if (cJSON_IsString(v))
+        return v->valuestring;
+    if (cJSON_IsNull(v))
+        return "";
+    if (cJSON_IsBool(v))
+        return cJSON_IsTrue(v) ? "true" : "false";
+    if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
+        number_text(v->valuedouble, buf, 32);
+        return buf;
+    }
+    return NULL;
+}
+
 int reader_json(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
                 void *ctx, err *e)
 {
@@ -27,7 +43,7 @@ int reader_json(const char *text, size_t len, const char *name, const mapping *m
     if (!cJSON_IsArray(root))
         rc = err_set(e, ERR_PARSE, "%s: expected an array of observation objects", name);
 
-    char numbers[OBS_NFIELDS][32];
+    char numbers[OBS_NFIELDS + OBS_MAX_EXTRA][32];
     char where[48];
     long item = 0;
     for (const cJSON *o = root->child; o && !rc; o = o->next) {
@@ -46,18 +62,18 @@ int reader_json(const char *text, size_t len, const char *name, const mapping *m
             if (!v)
                 continue;
             row.column[f] = key;
-            if (cJSON_IsString(v))
-                row.field[f] = v->valuestring;
-            else if (cJSON_IsNull(v))
-                row.field[f] = "";
-            else if (cJSON_IsBool(v))
-                row.field[f] = cJSON_IsTrue(v) ? "true" : "false";
-            else if (cJSON_IsNumber(v) && isfinite(v->valuedouble)) {
-                number_text(v->valuedouble, numbers[f], sizeof numbers[f]);
-                row.field[f] = numbers[f];
-            } else
+            if (!(row.field[f] = member_text(v, numbers[f])))
                 rc = err_set(e, ERR_PARSE, "%s: %s: field \"%s\" must be a string, number, boolean or null",
                              name, where, key);
+        }
+        for (size_t k = 0; k < m->nextra && !rc; k++) { /* breakdowns and verdicts, by key */
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, m->extra[k].column);
+            if (v && !(row.extra[k] = member_text(v, numbers[OBS_NFIELDS + k])))
+                rc = err_set(e, ERR_PARSE, "%s: %s: field \"%s\" must be a string, number, boolean or null",
+                             name, where, m->extra[k].column);
+            else if (!v && !m->extra[k].optional)
+                rc = err_set(e, ERR_PARSE, "%s: %s: no field \"%s\" (a breakdown in the mapping)", name, where,
+                             m->extra[k].column);
         }
         if (!rc)
             rc = sink(ctx, &row, e);

@@ -26,7 +26,8 @@ typedef struct series_point {
     int start, end;  /* YYYYMMDD */
     size_t label;    /* offset of the period label in the text arena */
     long value_text; /* offset in the text arena, -1 when none */
-    double value, num, den, lo, hi; /* NaN when absent */
+    double value, num, den, lo, hi; /* NaN when absent; limits at 95% */
+    double lo998, hi998;            /* the 99.8% limits, NaN when absent */
     obs_status status;
     unsigned char brk, approx, derived;
     unsigned char type; /* period_type: a history or trend keeps to one */

@@ -11,7 +11,9 @@
 
 #include "grow.h"
 #include "host_lua.h"
+#include "lpoint.h"
 #include "luajson.h"
+#include "obs.h"
 #include "strmap.h"
 #include "text.h"
 
@@ -105,7 +107,7 @@ static const char *const OUTCOME_KEYS[] = {"id", "title", "indicators", "rollup"
 static const char *const INDICATOR_KEYS[] = {"id",         "title",      "unit",     "series",   "definition",
                                              "notes",      "source",     "derive",   "not_aggregable", "comparator", "multiplier",
                                              "polarity",   "reported",   "rule",     "latest_within",
-                                             "frequency",  NULL};
+                                             "frequency",  "breakdown",  NULL};
 #define FW_KEYS_REPORTED 8 /* unknown keys named per table; the rest are counted */
 
 static int count_words(const char *const *words)
@@ -349,6 +351,23 @@ static void read_rule_json(lua_State *L, fw_indicator *ind, const char *w, const
         fw_problems_add(pr, 1, "%s: out of memory", w);
 }
 
+/* `breakdown = {sex = "Female", age = "65+ yrs"}`, or the key written out
+ * ("age=65+ yrs;sex=Female"): the same key the import builds (obs.h), so a
+ * value meaning everyone ("Persons") and the order of dimensions never matter. */
+static char *read_breakdown(lua_State *L, int t, const char *w, const char *label, fw_problems *pr)
+{
+    raw_field(L, t, "breakdown");
+    char key[OBS_KEY_MAX];
+    int bad = lpoint_breakdown_key(L, -1, key, sizeof key);
+    lua_pop(L, 1);
+    if (bad) {
+        fw_problems_add(pr, 1, "%s: %s: breakdown must be a table of dimension names to values "
+                        "({sex = \"Female\", age = \"65+ yrs\"}) or a key such as \"sex=Female\"", w, label);
+        key[0] = '\0';
+    }
+    return strdup(key);
+}
+
 static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *pr)
 {
     lua_State *L = host_lua(h);
@@ -397,6 +416,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
         fw_problems_add(pr, 0, "%s: %s has no title", w, label);
     if (!ind->series && ind->id)
         ind->series = strdup(ind->id);
+    ind->breakdown = read_breakdown(L, t, w, label, pr);
     if (ind->definition && strcmp(ind->definition, "confirmed") && strcmp(ind->definition, "unconfirmed") &&
         strcmp(ind->definition, "not published"))
         fw_problems_add(pr, 1, "%s: %s: definition must be \"confirmed\", \"unconfirmed\" or \"not published\"", w,
@@ -721,7 +741,7 @@ void framework_free(framework *f, host *h)
     lua_State *L = host_lua(h);
     for (size_t i = 0; i < f->nind; i++) {
         fw_indicator *x = &f->ind[i];
-        free(x->id), free(x->title), free(x->unit), free(x->series), free(x->definition);
+        free(x->id), free(x->title), free(x->unit), free(x->series), free(x->definition), free(x->breakdown);
         free(x->notes), free(x->source), free(x->where), free(x->method), free(x->not_aggregable), free(x->comparator);
         free(x->rule_json);
         luaL_unref(L, LUA_REGISTRYINDEX, x->rule_ref);

@@ -57,6 +57,7 @@ typedef struct fw_indicator {
                              rate): such a result is unreliable, shown for information; NULL */
     double multiplier;/* derived rates: value = numerator / denominator * multiplier */
     char *comparator; /* comparator area, overriding the framework's */
+    char *breakdown;  /* the breakdown judged, a key of obs_breakdown_key(); "" for all persons */
     int latest_within;/* months an observation may end before the period ends; the framework's */
     unsigned frequencies; /* bit t set: points of period_type t are its series; 0: every type, each history
                              and trend kept to the type of the point judged */

@@ -406,7 +406,7 @@ static int sandbox_period(lua_State *L)
     const char *label = luaL_checkstring(L, 1);
     period p;
     err e = {0};
-    if (period_parse(label, QUARTERS_FY, &p, &e)) {
+    if (period_parse(label, NULL, &p, &e)) {
         lua_pushnil(L);
         lua_pushstring(L, e.msg);
         return 2;

@@ -43,8 +43,11 @@ static void push_point(lua_State *L, const series_set *s, const series_point *p)
     char start[11], end[11];
     iso(p->start, start);
     iso(p->end, end);
-    lpoint lp = {series_label(s, p), period_type_name((period_type)p->type), start, end, series_value_text(s, p),
-                 p->value, p->num, p->den, p->lo, p->hi, p->status, p->brk, p->derived};
+    lpoint lp = {.period = series_label(s, p), .period_type = period_type_name((period_type)p->type),
+                 .start = start, .end = end, .value_text = series_value_text(s, p), .value = p->value,
+                 .numerator = p->num, .denominator = p->den, .lower = p->lo, .upper = p->hi,
+                 .lower_998 = p->lo998, .upper_998 = p->hi998, .status = p->status, .series_break = p->brk,
+                 .derived = p->derived};
     lpoint_push(L, &lp);
 }
 

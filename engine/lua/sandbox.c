@@ -28,7 +28,7 @@ const char *sandbox_rules_dir(void)
 
 typedef struct data_point {
     size_t period, type, start, end, value_text; /* offsets into the box's text; 0 = none */
-    double value, num, den, lo, hi;
+    double value, num, den, lo, hi, lo998, hi998;
     obs_status status;
     int series_break;
 } data_point;
@@ -85,7 +85,7 @@ static int copy_point(void *ctx, const store_obs_row *r)
             return ERR_NOMEM;
     b->pts[b->n++] = (data_point){(size_t)off[0], (size_t)off[1], (size_t)off[2], (size_t)off[3], (size_t)off[4],
                                   r->o.value, r->o.numerator, r->o.denominator, r->o.lower_ci, r->o.upper_ci,
-                                  r->o.status, r->o.series_break};
+                                  r->o.lower_ci_998, r->o.upper_ci_998, r->o.status, r->o.series_break};
     return 0;
 }
 
@@ -95,11 +95,15 @@ static const char *text_at(const data_box *b, size_t off)
     return off ? b->text + off : NULL;
 }
 
-/* data.series(indicator, area) -> array of points in period order */
+/* data.series(indicator, area [, breakdown]) -> array of points in period order;
+ * all persons unless a breakdown is given (lpoint_breakdown_key). */
 static int data_series(lua_State *L)
 {
     store *s = lua_touserdata(L, lua_upvalueindex(1));
-    store_obs_filter f = {luaL_checkstring(L, 1), luaL_checkstring(L, 2), NULL, 0};
+    char key[OBS_KEY_MAX];
+    if (lpoint_breakdown_key(L, 3, key, sizeof key))
+        return luaL_argerror(L, 3, "a breakdown: {sex = \"Female\"} or a key such as \"sex=Female\"");
+    store_obs_filter f = {luaL_checkstring(L, 1), luaL_checkstring(L, 2), NULL, 0, key};
     const char *current;
     int approximate;
     err e = {0};
@@ -126,9 +130,11 @@ static int data_series(lua_State *L)
     lua_createtable(L, (int)b->n, 0);
     for (size_t i = 0; i < b->n; i++) {
         const data_point *p = &b->pts[i];
-        lpoint lp = {text_at(b, p->period), text_at(b, p->type), text_at(b, p->start), text_at(b, p->end),
-                     text_at(b, p->value_text), p->value, p->num, p->den, p->lo, p->hi, p->status,
-                     p->series_break, 0};
+        lpoint lp = {.period = text_at(b, p->period), .period_type = text_at(b, p->type),
+                     .start = text_at(b, p->start), .end = text_at(b, p->end), .value_text = text_at(b, p->value_text),
+                     .value = p->value, .numerator = p->num, .denominator = p->den, .lower = p->lo, .upper = p->hi,
+                     .lower_998 = p->lo998, .upper_998 = p->hi998, .status = p->status,
+                     .series_break = p->series_break};
         lpoint_push(L, &lp);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "csv.h"
 #include "grow.h"
@@ -14,7 +15,7 @@
 #include "strmap.h"
 #include "text.h"
 
-#define PROGRESS_EVERY 100000
+#define PROGRESS_EVERY 4096 /* rows between looks at the clock */
 
 typedef struct importer {
     store *s;
@@ -28,12 +29,48 @@ typedef struct importer {
     size_t nperiods, periods_cap;
 
     FILE *rejects;
-    char *text[OBS_NFIELDS]; /* this row's trimmed field texts; NULL when absent */
-    char *arena;             /* storage for text[] */
+    char *text[OBS_NFIELDS];    /* this row's trimmed field texts; NULL when absent */
+    char *extra[OBS_MAX_EXTRA]; /* and its extra columns' (breakdowns, verdicts) */
+    char *arena;                /* storage for text[] and extra[] */
     size_t arena_cap;
+    char breakdown[OBS_KEY_MAX], published[OBS_KEY_MAX];
+
+    FILE *f;      /* the file being read, for the progress line */
+    long bytes;   /* its size */
+    double started_at, shown_at;
+
+    /* Rows whose area is not in the geography, by the publisher's area type
+     * (or the code's first three characters): reported once per group. */
+    strmap *unknown_index; /* group -> index in unknown */
+    struct unknown_group {
+        char group[64], example[32], place[200]; /* place: the first row's, as problems name it */
+        long rows;
+        int codes;
+    } *unknown;
+    size_t nunknown, unknown_cap;
+    strmap *unknown_codes; /* codes seen, so a group counts codes once */
 } importer;
 
 /* ---- the row's text, after mapping ---- */
+
+/* Copies `src` cleaned and trimmed to *p, advancing it; returns the copy. */
+static char *take_text(char **p, const char *src)
+{
+    /* Text is cleaned as it comes in (text.h): a note carrying ESC or CR must not
+     * reach a terminal or a spreadsheet later. Printable ASCII, the usual case,
+     * is copied as it is. */
+    size_t n = strlen(src);
+    size_t k = 0;
+    while (k < n && (unsigned char)src[k] >= 0x20 && (unsigned char)src[k] < 0x7F)
+        k++;
+    if (k == n)
+        memcpy(*p, src, n + 1);
+    else
+        text_clean_into(*p, 3 * n + 1, src, n);
+    char *t = text_trim(*p);
+    *p += 3 * n + 1;
+    return t;
+}
 
 static int copy_fields(importer *im, const obs_text *row, err *e)
 {
@@ -52,28 +89,16 @@ static int copy_fields(importer *im, const obs_text *row, err *e)
         if (src[f])
             need += 3 * strlen(src[f]) + 1; /* cleaning may turn one byte into three (U+FFFD) */
     }
+    for (size_t k = 0; k < m->nextra; k++)
+        if (row->extra[k])
+            need += 3 * strlen(row->extra[k]) + 1;
     if (grow(&im->arena, &im->arena_cap, need, 1, 4096))
         return err_set(e, ERR_NOMEM, "out of memory");
     char *p = im->arena;
-    for (int f = 0; f < OBS_NFIELDS; f++) {
-        if (!src[f]) {
-            im->text[f] = NULL;
-            continue;
-        }
-        /* Text is cleaned as it comes in (text.h): a note carrying ESC or CR must not
-         * reach a terminal or a spreadsheet later. Printable ASCII, the usual case,
-         * is copied as it is. */
-        size_t n = strlen(src[f]);
-        size_t k = 0;
-        while (k < n && (unsigned char)src[f][k] >= 0x20 && (unsigned char)src[f][k] < 0x7F)
-            k++;
-        if (k == n)
-            memcpy(p, src[f], n + 1);
-        else
-            text_clean_into(p, 3 * n + 1, src[f], n);
-        im->text[f] = text_trim(p);
-        p += 3 * n + 1;
-    }
+    for (int f = 0; f < OBS_NFIELDS; f++)
+        im->text[f] = src[f] ? take_text(&p, src[f]) : NULL;
+    for (size_t k = 0; k < m->nextra; k++)
+        im->extra[k] = row->extra[k] ? take_text(&p, row->extra[k]) : NULL;
     return 0;
 }
 
@@ -112,7 +137,13 @@ static int problem(importer *im, const obs_text *row, int fld, const char *fmt, 
     vsnprintf(what, sizeof what, fmt, ap);
     va_end(ap);
 
-    if (row->line > 0)
+    if (row->sheet && fld >= 0 && row->colno[fld] >= 0) {
+        char cell[16];
+        text_cell_name(row->colno[fld], row->line, cell, sizeof cell);
+        snprintf(place, sizeof place, "%s: %s!%s", im->name, row->sheet, cell);
+    } else if (row->sheet) {
+        snprintf(place, sizeof place, "%s: %s row %ld", im->name, row->sheet, row->line);
+    } else if (row->line > 0)
         snprintf(place, sizeof place, "%s:%ld", im->name, row->line);
     else
         snprintf(place, sizeof place, "%s: %s", im->name, row->where ? row->where : "?");
@@ -131,6 +162,24 @@ static int problem(importer *im, const obs_text *row, int fld, const char *fmt, 
     r->counts.rejected++;
     write_rejected(im, row, what);
     return 0;
+}
+
+/* Adds a line the import reports without it being a problem (how a label was
+ * read, rows skipped as the mapping says). */
+static void add_note(import_report *r, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void add_note(import_report *r, const char *fmt, ...)
+{
+    if (r->nnotes == IMPORT_MAX_LISTED)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r->note[r->nnotes++], sizeof r->note[0], fmt, ap);
+    va_end(ap);
 }
 
 /* ---- field checks ---- */
@@ -178,13 +227,23 @@ static int lookup_period(importer *im, const char *label, period *out, err *e)
     }
     period p;
     err ignored;
-    int bad = period_parse(label, im->o->map->quarters, &p, &ignored);
+    int bad = period_parse(label, &im->o->map->periods, &p, &ignored);
     if (!bad) {
         if (grow(&im->periods, &im->periods_cap, im->nperiods + 1, sizeof *im->periods, 16))
             return err_set(e, ERR_NOMEM, "out of memory");
         im->periods[im->nperiods] = p;
         i = (int)im->nperiods++;
         *out = p;
+        if (p.by_pairs) { /* say once how a label that could mean two things was read */
+            char a[11], b[11];
+            period_format_date(p.start, a);
+            period_format_date(p.end, b);
+            add_note(im->rep, "read \"%s\" as %s, %s to %s (the mapping's \"year_pairs\": \"%s\"; %s)", label,
+                     p.type == PERIOD_POOLED_YEARS ? "two calendar years pooled" : "a financial year", a, b,
+                     period_pairs_name(im->o->map->periods.pairs),
+                     im->o->map->periods.pairs == YEAR_PAIRS_FY ? "\"pooled\" reads it as two calendar years"
+                                                               : "\"fy\" reads it as a financial year");
+        }
     } else {
         i = -1;
     }
@@ -193,8 +252,138 @@ static int lookup_period(importer *im, const char *label, period *out, err *e)
     return bad ? ERR_PARSE : 0;
 }
 
+/* The year a period's sort key should start with: its first year, or for a
+ * financial-year quarter the year its financial year starts. */
+static int sort_year(const period *p)
+{
+    int y = p->start / 10000, m = p->start / 100 % 100;
+    return p->type == PERIOD_FY_QUARTER && m < 4 ? y - 1 : y;
+}
+
+/* A row whose area code is not in the geography: counted in its group, and a
+ * problem only in the report's one line per group (finish_unknown). */
+static int unknown_area(importer *im, const obs_text *row, const char *code, err *e)
+{
+    const char *type = im->text[OBS_AREA_TYPE];
+    char group[64];
+    if (type && *type)
+        snprintf(group, sizeof group, "%s", type);
+    else
+        snprintf(group, sizeof group, "%.3s", code);
+    int i;
+    if (!strmap_get(im->unknown_index, group, &i)) {
+        if (grow(&im->unknown, &im->unknown_cap, im->nunknown + 1, sizeof *im->unknown, 8))
+            return err_set(e, ERR_NOMEM, "out of memory");
+        i = (int)im->nunknown++;
+        memset(&im->unknown[i], 0, sizeof im->unknown[i]);
+        snprintf(im->unknown[i].group, sizeof im->unknown[i].group, "%s", group);
+        snprintf(im->unknown[i].example, sizeof im->unknown[i].example, "%s", code);
+        if (row->line > 0)
+            snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s:%ld: column \"%s\"", im->name, row->line,
+                     row->column[OBS_AREA] ? row->column[OBS_AREA] : "area");
+        else
+            snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s: %s: field \"%s\"", im->name,
+                     row->where ? row->where : "?", row->column[OBS_AREA] ? row->column[OBS_AREA] : "area");
+        if (strmap_put(im->unknown_index, group, i) < 0)
+            return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    int seen;
+    if (!strmap_get(im->unknown_codes, code, &seen)) {
+        im->unknown[i].codes++;
+        if (strmap_put(im->unknown_codes, code, 1) < 0)
+            return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    im->unknown[i].rows++;
+    if (im->o->map->unknown_areas == MAPPING_UNKNOWN_AREAS_SKIP) {
+        im->rep->counts.skipped++;
+        return 0;
+    }
+    /* Counted as problems now, listed once per group at the end. */
+    im->rep->problems++;
+    im->rep->counts.rejected++;
+    char why[160];
+    snprintf(why, sizeof why, "unknown area code \"%s\" (see scorecard areas)", code);
+    write_rejected(im, row, why);
+    return 0;
+}
+
+static void finish_unknown(importer *im)
+{
+    int skip = im->o->map->unknown_areas == MAPPING_UNKNOWN_AREAS_SKIP;
+    for (size_t i = 0; i < im->nunknown; i++) {
+        const struct unknown_group *g = &im->unknown[i];
+        char what[400];
+        snprintf(what, sizeof what, "%ld row%s for %d area code%s of type \"%s\" not in the geography (%s%s)",
+                 g->rows, g->rows == 1 ? "" : "s", g->codes, g->codes == 1 ? "" : "s", g->group, g->example,
+                 g->codes > 1 ? ", ..." : "");
+        if (skip)
+            add_note(im->rep, "skipped %s, as the mapping says (\"unknown_areas\": \"skip\")", what);
+        else if (im->rep->listed < IMPORT_MAX_LISTED && g->rows == 1)
+            snprintf(im->rep->problem[im->rep->listed++], sizeof im->rep->problem[0],
+                     "%s: unknown area code \"%s\" (see scorecard areas)", g->place, g->example);
+        else if (im->rep->listed < IMPORT_MAX_LISTED)
+            snprintf(im->rep->problem[im->rep->listed++], sizeof im->rep->problem[0],
+                     "%s: unknown area code \"%s\", the first of %s; add them to the geography (scorecard areas), "
+                     "or skip them with \"unknown_areas\": \"skip\" in the mapping", g->place, g->example, what);
+    }
+}
+
+static int collect_part(const char **names, const char **values, size_t *n, const char *name, const char *value)
+{
+    if (*n == OBS_MAX_DIMS)
+        return -1;
+    names[*n] = name;
+    values[(*n)++] = value;
+    return 0;
+}
+
+/* The row's breakdown key from the mapping's dimensions (or its breakdown
+ * column, kept as written), into im->breakdown; 1 when it is a problem. */
+static int row_breakdown(importer *im, const obs_text *row)
+{
+    const mapping *m = im->o->map;
+    if (!m->nbreakdowns) {
+        snprintf(im->breakdown, sizeof im->breakdown, "%s", im->text[OBS_BREAKDOWN] ? im->text[OBS_BREAKDOWN] : "");
+        return 0;
+    }
+    const char *names[OBS_MAX_DIMS], *values[OBS_MAX_DIMS];
+    size_t n = 0;
+    for (size_t i = 0; i < m->nbreakdowns; i++) {
+        const mapping_breakdown *b = &m->breakdowns[i];
+        const char *value = im->extra[b->value] ? im->extra[b->value] : "";
+        const char *name = b->name_from >= 0 ? im->extra[b->name_from] : b->name;
+        if (!name || !*name) { /* no dimension named: a value without one is a mistake, none is all persons */
+            if (*value)
+                return problem(im, row, -1, "breakdown value \"%s\" (column \"%s\") but no dimension in column \"%s\"",
+                               value, m->extra[b->value].column, m->extra[b->name_from].column), 1;
+            continue;
+        }
+        if (collect_part(names, values, &n, name, value))
+            return problem(im, row, -1, "more than %d breakdown dimensions", OBS_MAX_DIMS), 1;
+    }
+    if (obs_breakdown_key(names, values, n, im->breakdown, sizeof im->breakdown))
+        return problem(im, row, -1, "the breakdown's dimensions repeat a name or are too long"), 1;
+    return 0;
+}
+
+/* The row's published verdicts into im->published ("" when none). */
+static int row_published(importer *im, const obs_text *row)
+{
+    const mapping *m = im->o->map;
+    const char *names[OBS_MAX_EXTRA], *values[OBS_MAX_EXTRA];
+    for (size_t i = 0; i < m->npublished; i++) {
+        names[i] = m->published[i].against;
+        values[i] = im->extra[m->published[i].column];
+    }
+    im->published[0] = '\0';
+    if (m->npublished && obs_verdicts_key(names, values, m->npublished, im->published, sizeof im->published))
+        return problem(im, row, -1, "the published verdicts are too long to keep"), 1;
+    return 0;
+}
+
 /* Turns the row's text into a checked observation; returns 1 when the row has
- * a problem (already recorded), 0 when `o` is ready, or an error. */
+ * a problem (already recorded), 2 when it is skipped, 0 when `o` is ready, or
+ * an error. */
 static int check_row(importer *im, const obs_text *row, obs *o, err *e)
 {
     char **t = im->text;
@@ -207,6 +396,9 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
             if (bad >= 0)
                 return problem(im, row, f, "invalid UTF-8 at byte %ld", bad + 1), 1;
         }
+    for (size_t k = 0; k < im->o->map->nextra; k++)
+        if (im->extra[k] && text_utf8_check(im->extra[k], strlen(im->extra[k])) >= 0)
+            return problem(im, row, -1, "column \"%s\": invalid UTF-8", im->o->map->extra[k].column), 1;
     static const int required[] = {OBS_INDICATOR, OBS_AREA, OBS_PERIOD};
     for (size_t i = 0; i < sizeof required / sizeof *required; i++)
         if (!t[required[i]] || !*t[required[i]])
@@ -218,7 +410,7 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
     if (rc < 0)
         return rc;
     if (rc == 0)
-        return problem(im, row, OBS_AREA, "unknown area code \"%s\" (see scorecard areas)", t[OBS_AREA]), 1;
+        return (rc = unknown_area(im, row, t[OBS_AREA], e)) ? rc : 2;
 
     o->period_label = t[OBS_PERIOD];
     rc = lookup_period(im, t[OBS_PERIOD], &o->period, e);
@@ -226,6 +418,14 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
         return problem(im, row, OBS_PERIOD, "\"%s\" is not a period notation this engine knows", t[OBS_PERIOD]), 1;
     if (rc)
         return rc;
+    if (t[OBS_PERIOD_SORTABLE] && *t[OBS_PERIOD_SORTABLE]) {
+        /* A publisher's sort key (Fingertips: 20150000 for "2015 - 17") checks our reading of the label. */
+        const char *k = t[OBS_PERIOD_SORTABLE];
+        int ok = strlen(k) == 8 && strspn(k, "0123456789") == 8;
+        if (!ok || atoi(k) / 10000 != sort_year(&o->period))
+            return problem(im, row, OBS_PERIOD_SORTABLE, "\"%s\" does not start with %d, the first year of \"%s\"", k,
+                           sort_year(&o->period), t[OBS_PERIOD]), 1;
+    }
 
     int has_status = t[OBS_STATUS] && *t[OBS_STATUS];
     obs_status given = OBS_OK;
@@ -235,8 +435,10 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
 
     /* A row without a value takes its status from the markers in it; a suppressed
      * count suppresses what is derived from it, so suppressed wins over missing. */
-    static const int numeric[] = {OBS_VALUE, OBS_NUMERATOR, OBS_DENOMINATOR, OBS_LOWER_CI, OBS_UPPER_CI};
-    double *slot[] = {&o->value, &o->numerator, &o->denominator, &o->lower_ci, &o->upper_ci};
+    static const int numeric[] = {OBS_VALUE, OBS_NUMERATOR, OBS_DENOMINATOR, OBS_LOWER_CI, OBS_UPPER_CI,
+                                  OBS_LOWER_CI_998, OBS_UPPER_CI_998};
+    double *slot[] = {&o->value, &o->numerator, &o->denominator, &o->lower_ci, &o->upper_ci, &o->lower_ci_998,
+                      &o->upper_ci_998};
     obs_status absent_status = OBS_MISSING;
     for (size_t i = 0; i < sizeof numeric / sizeof *numeric; i++) {
         int is_marker;
@@ -272,19 +474,48 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
     if (o->lower_ci > o->upper_ci)
         return problem(im, row, OBS_LOWER_CI, "%g is above upper_ci %g (are the columns swapped?)", o->lower_ci,
                        o->upper_ci), 1;
+    if (o->lower_ci_998 > o->upper_ci_998)
+        return problem(im, row, OBS_LOWER_CI_998, "%g is above upper_ci_998 %g (are the columns swapped?)",
+                       o->lower_ci_998, o->upper_ci_998), 1;
     if (t[OBS_SERIES_BREAK] && read_flag(t[OBS_SERIES_BREAK], &o->series_break))
         return problem(im, row, OBS_SERIES_BREAK, "\"%s\" is not yes or no", t[OBS_SERIES_BREAK]), 1;
-    o->breakdown = t[OBS_BREAKDOWN] ? t[OBS_BREAKDOWN] : "";
+    if (row_breakdown(im, row) || row_published(im, row))
+        return 1;
+    o->breakdown = im->breakdown;
+    o->published = im->published[0] ? im->published : NULL;
     o->note = t[OBS_NOTE] && *t[OBS_NOTE] ? t[OBS_NOTE] : NULL;
     return 0;
 }
 
+static double seconds_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* A terminal's progress line, at most twice a second: the share of the file's
+ * bytes read and, once that says anything, the time left at the pace so far. */
 static void show_progress(importer *im, int last)
 {
-    if (!im->o->progress)
+    if (!im->o->progress || (!last && im->rep->counts.read % PROGRESS_EVERY))
         return;
-    if (last || im->rep->counts.read % PROGRESS_EVERY == 0)
-        fprintf(stderr, "\r%s: %lld rows read%s", im->name, im->rep->counts.read, last ? "\n" : "");
+    double now = seconds_now();
+    if (!last && now - im->shown_at < 0.5)
+        return;
+    im->shown_at = now;
+    long pos = im->f ? ftell(im->f) : -1;
+    char eta[48] = "";
+    if (pos > 0 && im->bytes > 0 && !last) {
+        double share = (double)pos / (double)im->bytes, spent = now - im->started_at;
+        if (share > 1)
+            share = 1;
+        if (share >= 0.01 && spent >= 1)
+            snprintf(eta, sizeof eta, ", about %.0f s left", spent * (1 - share) / share);
+        fprintf(stderr, "\r%s: %3.0f%%, %lld rows read%s   ", im->name, 100 * share, im->rep->counts.read, eta);
+    } else {
+        fprintf(stderr, "\r%s: %lld rows read%s", im->name, im->rep->counts.read, last ? "          \n" : "");
+    }
 }
 
 static int accept_row(void *ctx, const obs_text *row, err *e)
@@ -300,6 +531,7 @@ static int accept_row(void *ctx, const obs_text *row, err *e)
     rc = check_row(im, row, &o, e);
     if (rc)
         return rc < 0 ? rc : 0;
+    const char *comma = o.breakdown[0] ? ", " : "";
     store_put_outcome result;
     long other = 0;
     if ((rc = store_put_observation(im->s, im->batch, &o, &result, &other, e)))
@@ -311,11 +543,11 @@ static int accept_row(void *ctx, const obs_text *row, err *e)
     case STORE_DUPLICATE: c->duplicate++; break;
     case STORE_CONFLICT:
         if (other > 0)
-            problem(im, row, -1, "%s, %s, %s repeats line %ld with different content", o.indicator, o.source_area,
-                    o.period_label, other);
+            problem(im, row, -1, "%s, %s, %s%s%s repeats line %ld with different content", o.indicator,
+                    o.source_area, o.period_label, comma, o.breakdown, other);
         else
-            problem(im, row, -1, "%s, %s, %s appears twice with different content", o.indicator, o.source_area,
-                    o.period_label);
+            problem(im, row, -1, "%s, %s, %s%s%s appears twice with different content", o.indicator, o.source_area,
+                    o.period_label, comma, o.breakdown);
         break;
     }
     return 0;
@@ -324,14 +556,17 @@ static int accept_row(void *ctx, const obs_text *row, err *e)
 /* ---- the file ---- */
 
 /* The SHA-256 of the rest of `f`, which is then rewound. */
-static int stream_digest(FILE *f, const char *name, char hex[65], err *e)
+static int stream_digest(FILE *f, const char *name, char hex[65], long *bytes, err *e)
 {
     sha256_ctx c;
     sha256_init(&c);
     unsigned char buf[65536];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    *bytes = 0;
+    while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
         sha256_update(&c, buf, n);
+        *bytes += (long)n;
+    }
     if (ferror(f))
         return err_set(e, ERR_IO, "%s: read error", name);
     rewind(f);
@@ -389,9 +624,13 @@ int import_file(store *s, const import_options *o, import_report *report, err *e
     if (!f)
         return err_set(e, ERR_IO, "%s: cannot open", o->path);
     char sha[65];
-    int rc = stream_digest(f, o->path, sha, e);
+    long bytes = 0;
+    int rc = stream_digest(f, o->path, sha, &bytes, e);
     importer im;
     memset(&im, 0, sizeof im);
+    im.f = f;
+    im.bytes = bytes;
+    im.started_at = seconds_now();
     im.s = s;
     im.o = o;
     im.rep = report;
@@ -400,19 +639,36 @@ int import_file(store *s, const import_options *o, import_report *report, err *e
     int in_tx = 0;
     if (!rc && !(rc = store_begin(s, e)))
         in_tx = 1;
-    if (!rc && (rc = store_find_batch(s, sha, &report->batch, e)) == 1) {
+    /* The import is the file read by this mapping: read another way, it is a new
+     * import, and the rows it reads differently supersede the old ones. */
+    char map_sha[65], key[65];
+    int mapped = mapping_fingerprint(o->map, map_sha);
+    if (mapped) {
+        sha256_ctx k;
+        sha256_init(&k);
+        sha256_update(&k, sha, 64);
+        sha256_update(&k, map_sha, 64);
+        sha256_final_hex(&k, key);
+    } else {
+        memcpy(key, sha, sizeof key);
+    }
+    if (!rc && (rc = store_find_batch(s, key, &report->batch, e)) == 1) {
         report->already_imported = 1;
         rc = 0;
         goto done;
     }
-    if (!rc && !(im.period_index = strmap_new()))
+    if (!rc && (!(im.period_index = strmap_new()) || !(im.unknown_index = strmap_new()) ||
+                !(im.unknown_codes = strmap_new())))
         rc = err_set(e, ERR_NOMEM, "out of memory");
     start_rejects(&im);
     if (!rc)
-        rc = store_begin_batch(s, base_name(o->path), sha, o->format ? o->format : "auto", &im.batch, e);
+        rc = store_begin_batch(s, &(store_batch_start){base_name(o->path), key, o->format ? o->format : "auto", sha,
+                                                       mapped ? map_sha : NULL}, &im.batch, e);
     if (!rc)
         rc = read_rows(&im, f, e);
     show_progress(&im, 1);
+    if (!rc)
+        finish_unknown(&im);
     if (!rc && report->problems && !im.rejects)
         rc = err_set(e, ERR_INVALID, "%s: %ld problem%s; nothing was imported", o->path, report->problems,
                      report->problems == 1 ? "" : "s");
@@ -432,6 +688,9 @@ done:
     if (!o->in)
         fclose(f);
     strmap_free(im.period_index);
+    strmap_free(im.unknown_index);
+    strmap_free(im.unknown_codes);
+    free(im.unknown);
     free(im.periods);
     free(im.arena);
     return rc;

@@ -39,6 +39,9 @@ typedef struct import_report {
     long problems;       /* rows found wrong, listed or not */
     int listed;
     char problem[IMPORT_MAX_LISTED][512];
+    int nnotes;          /* what the import says without it being wrong: how an ambiguous
+                          * period was read, rows skipped as the mapping says */
+    char note[IMPORT_MAX_LISTED][512];
 } import_report;
 
 /* Returns 0 when the file was imported (or had been), ERR_INVALID when rows

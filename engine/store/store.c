@@ -114,6 +114,17 @@ static const char *const MIGRATIONS[] = {
     "  reason TEXT,"
     "  details TEXT,"
     "  PRIMARY KEY (run, area, kind, item));",
+    /* 2 -> 3: publishers' files as published: both confidence levels, the publisher's
+     * own verdicts, rows skipped as the mapping said, and which mapping read the file
+     * (the same file read another way is another import) */
+    "ALTER TABLE observations ADD COLUMN lower_ci_998 REAL;"
+    "ALTER TABLE observations ADD COLUMN upper_ci_998 REAL;"
+    "ALTER TABLE observations ADD COLUMN published TEXT;"
+    "ALTER TABLE import_batches ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE import_batches ADD COLUMN file_sha256 TEXT;"
+    "ALTER TABLE import_batches ADD COLUMN mapping_sha256 TEXT;"
+    "UPDATE import_batches SET file_sha256 = sha256;"
+    "CREATE INDEX observations_series ON observations(indicator, breakdown) WHERE superseded_by IS NULL;",
 };
 #define NMIGRATIONS ((int)(sizeof MIGRATIONS / sizeof *MIGRATIONS))
 
@@ -145,21 +156,24 @@ static const char *const STMT_SQL[S_COUNT] = {
                          " ON CONFLICT(child,parent,valid_from) DO UPDATE SET weight=?3, relation=?4,"
                          " valid_to=?6, confidence=?7, source=?8",
     [S_FIND_BATCH] = "SELECT id FROM import_batches WHERE sha256 = ?1",
-    [S_BEGIN_BATCH] = "INSERT INTO import_batches(file_name, sha256, format) VALUES (?1, ?2, ?3)",
+    [S_BEGIN_BATCH] = "INSERT INTO import_batches(file_name, sha256, format, file_sha256, mapping_sha256)"
+                      " VALUES (?1, ?2, ?3, ?4, ?5)",
     [S_FINISH_BATCH] = "UPDATE import_batches SET rows_read=?2, rows_inserted=?3, rows_unchanged=?4,"
-                       " rows_superseding=?5, rows_duplicate=?6, rows_rejected=?7 WHERE id=?1",
+                       " rows_superseding=?5, rows_duplicate=?6, rows_rejected=?7, rows_skipped=?8 WHERE id=?1",
     [S_FIND_CURRENT] = "SELECT id, batch, source_line, value, numerator, denominator, lower_ci, upper_ci,"
-                       " status, series_break, note FROM observations WHERE indicator=?1 AND area=?2"
+                       " status, series_break, note, lower_ci_998, upper_ci_998, published FROM observations"
+                       " WHERE indicator=?1 AND area=?2"
                        " AND breakdown=?3 AND period_start=?4 AND period_end=?5 AND superseded_by IS NULL",
     [S_SUPERSEDE] = "UPDATE observations SET superseded_by = ?2 WHERE id = ?1",
     [S_INSERT_OBS] = "INSERT INTO observations(indicator, area, source_area, breakdown, period, period_type,"
                      " period_start, period_end, period_units, value, value_text, numerator, denominator,"
                      " lower_ci, upper_ci, status, series_break, approximate_geography, note, batch,"
-                     " source_line) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-                     "?19,?20,?21)",
+                     " source_line, lower_ci_998, upper_ci_998, published) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"
+                     "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24)",
     [S_SERIES] = "SELECT id, area, period, period_start, period_end, value, value_text, numerator, denominator,"
-                 " lower_ci, upper_ci, status, series_break, approximate_geography, period_type FROM observations"
-                 " WHERE indicator = ?1 AND breakdown = '' AND superseded_by IS NULL"
+                 " lower_ci, upper_ci, status, series_break, approximate_geography, period_type, lower_ci_998,"
+                 " upper_ci_998 FROM observations"
+                 " WHERE indicator = ?1 AND breakdown = ?2 AND superseded_by IS NULL"
                  " ORDER BY area, period_start, period_end",
     [S_BEGIN_RUN] = "INSERT INTO runs(framework_id, framework_version, framework_sha256, framework_path, period,"
                     " period_start, period_end, engine_version) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
@@ -661,13 +675,14 @@ int store_find_batch(store *s, const char *sha256, long long *batch, err *e)
     return rc == SQLITE_ROW;
 }
 
-int store_begin_batch(store *s, const char *file_name, const char *sha256, const char *format, long long *batch,
-                      err *e)
+int store_begin_batch(store *s, const store_batch_start *b, long long *batch, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_BEGIN_BATCH];
-    bind_text(st, 1, file_name);
-    bind_text(st, 2, sha256);
-    bind_text(st, 3, format);
+    bind_text(st, 1, b->file_name);
+    bind_text(st, 2, b->key);
+    bind_text(st, 3, b->format);
+    bind_text(st, 4, b->file_sha256);
+    bind_text(st, 5, b->mapping_sha256);
     int rc = run(s, st, e, "recording the import");
     if (!rc)
         *batch = sqlite3_last_insert_rowid(s->db);
@@ -684,6 +699,7 @@ int store_finish_batch(store *s, long long batch, const store_batch_counts *c, e
     sqlite3_bind_int64(st, 5, c->superseding);
     sqlite3_bind_int64(st, 6, c->duplicate);
     sqlite3_bind_int64(st, 7, c->rejected);
+    sqlite3_bind_int64(st, 8, c->skipped);
     return run(s, st, e, "recording the import");
 }
 
@@ -712,7 +728,8 @@ static int same_content(sqlite3_stmt *st, const obs *o)
     return same_num(col_num(st, 3), o->value) && same_num(col_num(st, 4), o->numerator) &&
            same_num(col_num(st, 5), o->denominator) && same_num(col_num(st, 6), o->lower_ci) &&
            same_num(col_num(st, 7), o->upper_ci) && old == now && sqlite3_column_int(st, 9) == o->series_break &&
-           same_text(col_text(st, 10), o->note);
+           same_text(col_text(st, 10), o->note) && same_num(col_num(st, 11), o->lower_ci_998) &&
+           same_num(col_num(st, 12), o->upper_ci_998) && same_text(col_text(st, 13), o->published);
 }
 
 static int insert_obs(store *s, long long batch, const obs *o, obs_status status, err *e)
@@ -745,6 +762,9 @@ static int insert_obs(store *s, long long batch, const obs *o, obs_status status
         sqlite3_bind_int64(st, 21, o->source_line);
     else
         sqlite3_bind_null(st, 21);
+    bind_num(st, 22, o->lower_ci_998);
+    bind_num(st, 23, o->upper_ci_998);
+    bind_text(st, 24, o->published);
     return run(s, st, e, "storing an observation");
 }
 
@@ -808,10 +828,12 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
     const char *sql = "SELECT o.indicator, o.area, o.source_area, o.breakdown, o.period, o.period_type,"
                       " o.period_start, o.period_end, o.period_units, o.value, o.value_text, o.numerator,"
                       " o.denominator, o.lower_ci, o.upper_ci, o.status, o.series_break,"
-                      " o.approximate_geography, o.note, o.source_line, o.batch, o.superseded_by, b.file_name"
+                      " o.approximate_geography, o.note, o.source_line, o.batch, o.superseded_by, b.file_name,"
+                      " o.lower_ci_998, o.upper_ci_998, o.published"
                       " FROM observations o JOIN import_batches b ON b.id = o.batch"
                       " WHERE (?1 IS NULL OR o.indicator = ?1) AND (?2 IS NULL OR o.area = ?2)"
                       " AND (?3 IS NULL OR o.period = ?3) AND (?4 OR o.superseded_by IS NULL)"
+                      " AND (?5 IS NULL OR o.breakdown = ?5)"
                       " ORDER BY o.indicator, o.area, o.breakdown, o.period_start, o.period_end, o.batch";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -820,6 +842,7 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
     bind_text(st, 2, f->area);
     bind_text(st, 3, f->period);
     sqlite3_bind_int(st, 4, f->history);
+    bind_text(st, 5, f->breakdown);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_obs_row r;
@@ -848,17 +871,36 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
         r.batch = sqlite3_column_int64(st, 20);
         r.superseded_by = sqlite3_column_int64(st, 21);
         r.batch_file = col_text(st, 22);
+        r.o.lower_ci_998 = col_num(st, 23);
+        r.o.upper_ci_998 = col_num(st, 24);
+        r.o.published = col_text(st, 25);
         stop = fn(ctx, &r);
     }
     sqlite3_finalize(st);
     return walk_end(s, e, stop, rc, "querying observations");
 }
 
+int store_each_breakdown(store *s, const char *indicator, int (*fn)(void *ctx, const char *key, long long rows),
+                         void *ctx, err *e)
+{
+    const char *sql = "SELECT breakdown, count(*) FROM observations WHERE indicator = ?1 AND superseded_by IS NULL"
+                      " GROUP BY breakdown ORDER BY count(*) DESC, breakdown";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "listing breakdowns");
+    bind_text(st, 1, indicator);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ctx, col_text(st, 0), sqlite3_column_int64(st, 1));
+    sqlite3_finalize(st);
+    return walk_end(s, e, stop, rc, "listing breakdowns");
+}
+
 int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void *ctx, err *e)
 {
-    const char *sql = "SELECT id, file_name, sha256, format, imported_at, rows_read, rows_inserted,"
-                      " rows_unchanged, rows_superseding, rows_duplicate, rows_rejected FROM import_batches"
-                      " ORDER BY id";
+    const char *sql = "SELECT id, file_name, coalesce(file_sha256, sha256), format, imported_at, rows_read,"
+                      " rows_inserted, rows_unchanged, rows_superseding, rows_duplicate, rows_rejected, rows_skipped,"
+                      " mapping_sha256 FROM import_batches ORDER BY id";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing imports");
@@ -867,7 +909,9 @@ int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void 
         store_batch b = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
                          col_text(st, 4),
                          {sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7),
-                          sqlite3_column_int64(st, 8), sqlite3_column_int64(st, 9), sqlite3_column_int64(st, 10)}};
+                          sqlite3_column_int64(st, 8), sqlite3_column_int64(st, 9), sqlite3_column_int64(st, 10),
+                          sqlite3_column_int64(st, 11)},
+                         col_text(st, 12)};
         stop = fn(ctx, &b);
     }
     sqlite3_finalize(st);
@@ -884,11 +928,12 @@ static int ymd_of(const char *s)
     return atoi(s) * 10000 + atoi(s + 5) * 100 + atoi(s + 8);
 }
 
-int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx, const store_point *p), void *ctx,
-                            err *e)
+int store_each_series_point(store *s, const char *indicator, const char *breakdown,
+                            int (*fn)(void *ctx, const store_point *p), void *ctx, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_SERIES];
     bind_text(st, 1, indicator);
+    sqlite3_bind_text(st, 2, breakdown ? breakdown : "", -1, SQLITE_TRANSIENT);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_point p;
@@ -908,6 +953,8 @@ int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx
         p.series_break = sqlite3_column_int(st, 12);
         p.approximate = sqlite3_column_int(st, 13);
         p.period_type = col_text(st, 14);
+        p.lower_ci_998 = col_num(st, 15);
+        p.upper_ci_998 = col_num(st, 16);
         stop = fn(ctx, &p);
     }
     sqlite3_reset(st);
@@ -915,11 +962,13 @@ int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx
     return walk_end(s, e, stop, rc, "reading a series");
 }
 
-int store_latest_period_ends(store *s, const char *const *indicators, size_t n, int not_after, int *ends, err *e)
+int store_latest_period_ends(store *s, const char *const *indicators, const char *const *breakdowns, size_t n,
+                             int not_after, int *ends, err *e)
 {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "SELECT max(period_end) FROM observations WHERE indicator = ?1 AND period_end <= ?2"
-                                  " AND superseded_by IS NULL AND (value IS NOT NULL OR numerator IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
+                                  " AND breakdown = ?3 AND superseded_by IS NULL"
+                                  " AND (value IS NOT NULL OR numerator IS NOT NULL)", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "finding the latest period");
     char limit[11];
     snprintf(limit, sizeof limit, "%04d-%02d-%02d", not_after / 10000, not_after / 100 % 100, not_after % 100);
@@ -927,6 +976,7 @@ int store_latest_period_ends(store *s, const char *const *indicators, size_t n, 
     for (size_t i = 0; !rc && i < n; i++) {
         bind_text(st, 1, indicators[i]);
         bind_text(st, 2, limit);
+        sqlite3_bind_text(st, 3, breakdowns[i] ? breakdowns[i] : "", -1, SQLITE_TRANSIENT);
         int step = sqlite3_step(st);
         if (step == SQLITE_ROW)
             ends[i] = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : ymd_of(col_text(st, 0));

@@ -111,11 +111,19 @@ int store_each_member(store *s, const char *parent, const char *start, const cha
 
 /* Returns 1 and sets *batch when a file with this digest was imported before. */
 int store_find_batch(store *s, const char *sha256, long long *batch, err *e);
-int store_begin_batch(store *s, const char *file_name, const char *sha256, const char *format, long long *batch,
-                      err *e);
+/* What identifies an import: the file read by one mapping. `key` is what
+ * store_find_batch looks up (the file's digest when read by the default
+ * mapping, else a digest of both, so the same file read another way is a new
+ * import that supersedes what it reads differently). */
+typedef struct store_batch_start {
+    const char *file_name, *key, *format, *file_sha256, *mapping_sha256;
+} store_batch_start;
+
+int store_begin_batch(store *s, const store_batch_start *b, long long *batch, err *e);
 
 typedef struct store_batch_counts {
     long long read, inserted, unchanged, superseding, duplicate, rejected;
+    long long skipped; /* rows the mapping says to leave out (areas outside the geography) */
 } store_batch_counts;
 
 int store_finish_batch(store *s, long long batch, const store_batch_counts *c, err *e);
@@ -138,6 +146,7 @@ int store_put_observation(store *s, long long batch, const obs *o, store_put_out
 typedef struct store_obs_filter {
     const char *indicator, *area, *period; /* exact match; NULL for any */
     int history;                           /* include superseded values */
+    const char *breakdown;                 /* exact key; NULL for any */
 } store_obs_filter;
 
 typedef struct store_obs_row {
@@ -152,8 +161,9 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
 
 typedef struct store_batch {
     long long id;
-    const char *file_name, *sha256, *format, *imported_at;
+    const char *file_name, *sha256, *format, *imported_at; /* sha256: the file's */
     store_batch_counts counts;
+    const char *mapping_sha256; /* NULL when read by the default mapping */
 } store_batch;
 
 int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void *ctx, err *e);
@@ -167,18 +177,28 @@ typedef struct store_point {
     const char *area, *period, *value_text;
     int start, end; /* YYYYMMDD */
     double value, numerator, denominator, lower_ci, upper_ci; /* NaN when absent */
+    double lower_ci_998, upper_ci_998;
     obs_status status;
     int series_break, approximate;
     const char *period_type; /* period_type_name(): "fy", "fy_quarter", ... */
 } store_point;
 
-/* Every current, all-persons observation of `indicator`, ordered by area and period. */
-int store_each_series_point(store *s, const char *indicator, int (*fn)(void *ctx, const store_point *p), void *ctx,
-                            err *e);
+/* Every current observation of `indicator` at `breakdown` (a key of
+ * obs_breakdown_key(); "" or NULL for all persons), ordered by area and period. */
+int store_each_series_point(store *s, const char *indicator, const char *breakdown,
+                            int (*fn)(void *ctx, const store_point *p), void *ctx, err *e);
 
-/* For each of the n indicators, the latest period end (YYYYMMDD) on or before
- * `not_after` with a value, into ends[i]; 0 when it has none. */
-int store_latest_period_ends(store *s, const char *const *indicators, size_t n, int not_after, int *ends, err *e);
+/* For each of the n indicators at its breakdown, the latest period end
+ * (YYYYMMDD) on or before `not_after` with a value, into ends[i]; 0 when it
+ * has none. */
+int store_latest_period_ends(store *s, const char *const *indicators, const char *const *breakdowns, size_t n,
+                             int not_after, int *ends, err *e);
+
+/* The breakdowns `indicator` has current observations for, with how many,
+ * most first: what `check` offers when a framework asks for one the data do
+ * not have. */
+int store_each_breakdown(store *s, const char *indicator, int (*fn)(void *ctx, const char *key, long long rows),
+                         void *ctx, err *e);
 
 typedef struct store_run {
     const char *framework_id, *framework_version, *framework_sha256, *framework_path;

@@ -14,7 +14,7 @@ run import --map nonsense=col x.csv; expect_status 2; expect_err '"nonsense" is 
 run areas --format yaml; expect_status 2
 
 # --db and SCORECARD_DB choose the file; the default is ./scorecard.db.
-run init --db "$WORK/other.db"; expect_status 0; expect_out "other.db: schema version 2"
+run init --db "$WORK/other.db"; expect_status 0; expect_out "other.db: schema version 3"
 [ -f "$WORK/other.db" ] || fail "--db did not create the file"
 ( unset SCORECARD_DB; cd "$WORK" && "$SCORECARD" init >/dev/null ) || fail "init with the default path failed"
 [ -f "$WORK/scorecard.db" ] || fail "the default database is not ./scorecard.db"

@@ -14,10 +14,11 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         return 0;
     memcpy(label, data, size);
     label[size] = '\0';
-    for (int q = QUARTERS_FY; q <= QUARTERS_CALENDAR; q++) {
+    for (int k = 0; k < 4; k++) {
+        period_convention c = {k & 1 ? QUARTERS_CALENDAR : QUARTERS_FY, k & 2 ? YEAR_PAIRS_POOLED : YEAR_PAIRS_FY};
         period p;
         err e = {0};
-        if (period_parse(label, (quarter_kind)q, &p, &e) == 0) {
+        if (period_parse(label, &c, &p, &e) == 0) {
             /* a parsed period is a real span of days */
             if (p.start > p.end || p.units < 1 || p.start < 19000101 || p.end > 21021231)
                 abort();

@@ -2,59 +2,81 @@
 #include "check.h"
 #include "period.h"
 
+#define FY {QUARTERS_FY, YEAR_PAIRS_FY}           /* the usual convention */
+#define CAL {QUARTERS_CALENDAR, YEAR_PAIRS_FY}     /* `2023 Q2` is April to June */
+#define POOLED {QUARTERS_FY, YEAR_PAIRS_POOLED}    /* `2022-23` is two calendar years */
+
 static const struct {
     const char *label;
-    quarter_kind q;
+    period_convention c;
     const char *type;
     int start, end, units, provisional;
 } GOOD[] = {
-    {"2022/23", QUARTERS_FY, "fy", 20220401, 20230331, 1, 0},
-    {"2007/8", QUARTERS_FY, "fy", 20070401, 20080331, 1, 0},
-    {"2022/2023", QUARTERS_FY, "fy", 20220401, 20230331, 1, 0},
-    {"2011/12p", QUARTERS_FY, "fy", 20110401, 20120331, 1, 1},
-    {"2023/24 Q1", QUARTERS_FY, "fy_quarter", 20230401, 20230630, 1, 0},
-    {"2023/24 Q2", QUARTERS_FY, "fy_quarter", 20230701, 20230930, 1, 0},
-    {"2023/24 Q3", QUARTERS_FY, "fy_quarter", 20231001, 20231231, 1, 0},
-    {"2023/24 Q4", QUARTERS_FY, "fy_quarter", 20240101, 20240331, 1, 0},
-    {"Q4 2023/24", QUARTERS_FY, "fy_quarter", 20240101, 20240331, 1, 0},
-    {"2023 Q2", QUARTERS_FY, "fy_quarter", 20230701, 20230930, 1, 0},
-    {"2023 Q2", QUARTERS_CALENDAR, "calendar_quarter", 20230401, 20230630, 1, 0},
-    {"2024 Q1", QUARTERS_CALENDAR, "calendar_quarter", 20240101, 20240331, 1, 0},
-    {"2023", QUARTERS_FY, "calendar_year", 20230101, 20231231, 1, 0},
-    {"2023-06", QUARTERS_FY, "month", 20230601, 20230630, 1, 0},
-    {"2024-02", QUARTERS_FY, "month", 20240201, 20240229, 1, 0},
-    {"2023-02", QUARTERS_FY, "month", 20230201, 20230228, 1, 0},
-    {"Apr-12", QUARTERS_FY, "month", 20120401, 20120430, 1, 0},
-    {"April 2012", QUARTERS_FY, "month", 20120401, 20120430, 1, 0},
-    {"Sep 2005", QUARTERS_FY, "month", 20050901, 20050930, 1, 0},
-    {"2018-22", QUARTERS_FY, "pooled_years", 20180101, 20221231, 5, 0},
-    {"2017-19", QUARTERS_FY, "pooled_years", 20170101, 20191231, 3, 0},
-    {"2010-12", QUARTERS_FY, "pooled_years", 20100101, 20121231, 3, 0},
-    {"2001-05", QUARTERS_FY, "pooled_years", 20010101, 20051231, 5, 0},
-    {"1998-02", QUARTERS_FY, "month", 19980201, 19980228, 1, 0},
-    {"2018-2022", QUARTERS_FY, "pooled_years", 20180101, 20221231, 5, 0},
-    {"2020/21-2022/23", QUARTERS_FY, "pooled_fy", 20200401, 20230331, 3, 0},
+    {"2022/23", FY, "fy", 20220401, 20230331, 1, 0},
+    {"2007/8", FY, "fy", 20070401, 20080331, 1, 0},
+    {"2022/2023", FY, "fy", 20220401, 20230331, 1, 0},
+    {"2011/12p", FY, "fy", 20110401, 20120331, 1, 1},
+    {"2023/24 Q1", FY, "fy_quarter", 20230401, 20230630, 1, 0},
+    {"2023/24 Q2", FY, "fy_quarter", 20230701, 20230930, 1, 0},
+    {"2023/24 Q3", FY, "fy_quarter", 20231001, 20231231, 1, 0},
+    {"2023/24 Q4", FY, "fy_quarter", 20240101, 20240331, 1, 0},
+    {"Q4 2023/24", FY, "fy_quarter", 20240101, 20240331, 1, 0},
+    {"2023 Q2", FY, "fy_quarter", 20230701, 20230930, 1, 0},
+    {"2023 Q2", CAL, "calendar_quarter", 20230401, 20230630, 1, 0},
+    {"2024 Q1", CAL, "calendar_quarter", 20240101, 20240331, 1, 0},
+    {"2023", FY, "calendar_year", 20230101, 20231231, 1, 0},
+    {"2023-06", FY, "month", 20230601, 20230630, 1, 0},
+    {"2024-02", FY, "month", 20240201, 20240229, 1, 0},
+    {"2023-02", FY, "month", 20230201, 20230228, 1, 0},
+    {"Apr-12", FY, "month", 20120401, 20120430, 1, 0},
+    {"April 2012", FY, "month", 20120401, 20120430, 1, 0},
+    {"Sep 2005", FY, "month", 20050901, 20050930, 1, 0},
+    {"2018-22", FY, "pooled_years", 20180101, 20221231, 5, 0},
+    {"2017-19", FY, "pooled_years", 20170101, 20191231, 3, 0},
+    {"2010-12", FY, "pooled_years", 20100101, 20121231, 3, 0},
+    {"2001-05", FY, "pooled_years", 20010101, 20051231, 5, 0},
+    {"1998-02", FY, "month", 19980201, 19980228, 1, 0},
+    {"2018-2022", FY, "pooled_years", 20180101, 20221231, 5, 0},
+    {"2020/21-2022/23", FY, "pooled_fy", 20200401, 20230331, 3, 0},
     /* ScotPHO's phrasings */
-    {"2020/21 to 2022/23 financial years; 3-year aggregates", QUARTERS_FY, "pooled_fy", 20200401, 20230331, 3, 0},
-    {"2010 to 2012 calendar years; 3-year aggregates", QUARTERS_FY, "pooled_years", 20100101, 20121231, 3, 0},
-    {"2010-2013 combined survey years", QUARTERS_FY, "survey_wave", 20100101, 20131231, 4, 0},
-    {"2012 to 2014 March snapshot; 3-year average", QUARTERS_FY, "snapshot", 20120301, 20140331, 3, 0},
-    {"2012/13 financial year", QUARTERS_FY, "fy", 20120401, 20130331, 1, 0},
-    {"2013 calendar year", QUARTERS_FY, "calendar_year", 20130101, 20131231, 1, 0},
-    {"2013 survey year", QUARTERS_FY, "survey_wave", 20130101, 20131231, 1, 0},
-    {"2014/15 school year", QUARTERS_FY, "school_year", 20140801, 20150731, 1, 0},
-    {"2016 August snapshot", QUARTERS_FY, "snapshot", 20160801, 20160831, 1, 0},
-    {"2021 mid-year estimate", QUARTERS_FY, "snapshot", 20210630, 20210630, 1, 0},
-    {"31st March 2014 snapshot", QUARTERS_FY, "snapshot", 20140331, 20140331, 1, 0},
-    {"4-year aggregate (2014 - 2017)", QUARTERS_FY, "pooled_years", 20140101, 20171231, 4, 0},
-    {"4-year aggregate (2018-2022)", QUARTERS_FY, "pooled_years", 20180101, 20221231, 4, 0},
-    {"2019-2021 (3 year aggregate)", QUARTERS_FY, "pooled_years", 20190101, 20211231, 3, 0},
-    {"2020 to 2021 calendar years; 2-year aggregates", QUARTERS_FY, "pooled_years", 20200101, 20211231, 2, 0},
-    {"Calendar year (2022)", QUARTERS_FY, "calendar_year", 20220101, 20221231, 1, 0},
-    {"Financial year (2021/22)", QUARTERS_FY, "fy", 20210401, 20220331, 1, 0},
-    {"Survey year (2017-2019)", QUARTERS_FY, "survey_wave", 20170101, 20191231, 3, 0},
-    {"2020/21 to 2022/23 school years; 3-year aggregates", QUARTERS_FY, "school_year", 20200801, 20230731, 3, 0},
-    {"2019/20 to 2021/22 financial years; 3-year aggregates", QUARTERS_FY, "pooled_fy", 20190401, 20220331, 3, 0},
+    {"2020/21 to 2022/23 financial years; 3-year aggregates", FY, "pooled_fy", 20200401, 20230331, 3, 0},
+    {"2010 to 2012 calendar years; 3-year aggregates", FY, "pooled_years", 20100101, 20121231, 3, 0},
+    {"2010-2013 combined survey years", FY, "survey_wave", 20100101, 20131231, 4, 0},
+    {"2012 to 2014 March snapshot; 3-year average", FY, "snapshot", 20120301, 20140331, 3, 0},
+    {"2012/13 financial year", FY, "fy", 20120401, 20130331, 1, 0},
+    {"2013 calendar year", FY, "calendar_year", 20130101, 20131231, 1, 0},
+    {"2013 survey year", FY, "survey_wave", 20130101, 20131231, 1, 0},
+    {"2014/15 school year", FY, "school_year", 20140801, 20150731, 1, 0},
+    {"2016 August snapshot", FY, "snapshot", 20160801, 20160831, 1, 0},
+    {"2021 mid-year estimate", FY, "snapshot", 20210630, 20210630, 1, 0},
+    {"31st March 2014 snapshot", FY, "snapshot", 20140331, 20140331, 1, 0},
+    {"4-year aggregate (2014 - 2017)", FY, "pooled_years", 20140101, 20171231, 4, 0},
+    {"4-year aggregate (2018-2022)", FY, "pooled_years", 20180101, 20221231, 4, 0},
+    {"2019-2021 (3 year aggregate)", FY, "pooled_years", 20190101, 20211231, 3, 0},
+    {"2020 to 2021 calendar years; 2-year aggregates", FY, "pooled_years", 20200101, 20211231, 2, 0},
+    {"Calendar year (2022)", FY, "calendar_year", 20220101, 20221231, 1, 0},
+    {"Financial year (2021/22)", FY, "fy", 20210401, 20220331, 1, 0},
+    {"Survey year (2017-2019)", FY, "survey_wave", 20170101, 20191231, 3, 0},
+    {"2020/21 to 2022/23 school years; 3-year aggregates", FY, "school_year", 20200801, 20230731, 3, 0},
+    {"2019/20 to 2021/22 financial years; 3-year aggregates", FY, "pooled_fy", 20190401, 20220331, 3, 0},
+    /* `YYYY-YY` with the next year is a financial year (NHS Digital, ASCOF, StatsWales) unless
+     * the publisher's convention says pooled calendar years */
+    {"2022-23", FY, "fy", 20220401, 20230331, 1, 0},
+    {"2011-12", FY, "fy", 20110401, 20120331, 1, 0},
+    {"1999-00", FY, "fy", 19990401, 20000331, 1, 0},
+    {"2022-23", POOLED, "pooled_years", 20220101, 20231231, 2, 0},
+    {"2023-24 Q2", FY, "fy_quarter", 20230701, 20230930, 1, 0},
+    {"2012-12", FY, "month", 20121201, 20121231, 1, 0},
+    /* Fingertips' pooled periods: spaced dashes are always ranges */
+    {"2015 - 17", FY, "pooled_years", 20150101, 20171231, 3, 0},
+    {"2017 - 19", FY, "pooled_years", 20170101, 20191231, 3, 0},
+    {"2019 - 20", FY, "pooled_years", 20190101, 20201231, 2, 0},
+    {"2019 - 20", POOLED, "pooled_years", 20190101, 20201231, 2, 0},
+    {"2001 - 03", FY, "pooled_years", 20010101, 20031231, 3, 0},
+    {"2009/10 - 11/12", FY, "pooled_fy", 20090401, 20120331, 3, 0},
+    {"2020/21 - 22/23", FY, "pooled_fy", 20200401, 20230331, 3, 0},
+    {"2098/99 - 00/01", FY, "pooled_fy", 20980401, 21010331, 3, 0},
+    {"2016/17 - 2018/19", FY, "pooled_fy", 20160401, 20190331, 3, 0},
 };
 
 static const char *const BAD[] = {
@@ -65,6 +87,8 @@ static const char *const BAD[] = {
     /* garbage a punctuation-blind reading once accepted: "2023-00" became 2023 to 2100 */
     "2023-00", "-2023", "2023-", "2023/", "Financial year (2022/23", "Financial year 2022/23)", "((2023))",
     "2023--24", "2020/21 - - 2022/23", "(-2023)", "2000-2099",
+    /* the short second year of a pooled financial range must follow on and be a range */
+    "2009/10 - 11/13", "2009/10 - 08/09", "2009/10 11/12", "2015 - 15", "2015 - 14/15",
 };
 
 int main(void)
@@ -72,7 +96,7 @@ int main(void)
     for (size_t i = 0; i < sizeof GOOD / sizeof *GOOD; i++) {
         period p;
         err e = {0};
-        int rc = period_parse(GOOD[i].label, GOOD[i].q, &p, &e);
+        int rc = period_parse(GOOD[i].label, &GOOD[i].c, &p, &e);
         if (rc) {
             fprintf(stderr, "unexpected failure for \"%s\": %s\n", GOOD[i].label, e.msg);
             CHECK(rc == 0);
@@ -84,10 +108,24 @@ int main(void)
         CHECK_INT(p.units, GOOD[i].units);
         CHECK_INT(p.provisional, GOOD[i].provisional);
     }
+    /* the period says when the convention decided, so an import can say how it read the label */
+    {
+        period p;
+        err e = {0};
+        CHECK_INT(period_parse("2022-23", NULL, &p, &e), 0);
+        CHECK_INT(p.by_pairs, 1);
+        CHECK_INT(period_parse("2018-22", NULL, &p, &e), 0);
+        CHECK_INT(p.by_pairs, 0);
+        year_pairs y;
+        CHECK_INT(period_pairs_parse("pooled", &y), 0);
+        CHECK_INT(y, YEAR_PAIRS_POOLED);
+        CHECK_STR(period_pairs_name(y), "pooled");
+        CHECK_INT(period_pairs_parse("calendar", &y), -1);
+    }
     for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
         period p;
         err e = {0};
-        int rc = period_parse(BAD[i], QUARTERS_FY, &p, &e);
+        int rc = period_parse(BAD[i], NULL, &p, &e);
         if (rc == 0)
             fprintf(stderr, "\"%s\" parsed as %s %d-%d\n", BAD[i], period_type_name(p.type), p.start, p.end);
         CHECK_INT(rc, ERR_PARSE);
@@ -119,7 +157,7 @@ int main(void)
         period p;
         err e = {0};
         if (CONTAINING[i].t != PERIOD_CALENDAR_QUARTER) { /* "(calendar)" is the scorecard's wording only */
-            CHECK_INT(period_parse(label, QUARTERS_FY, &p, &e), 0);
+            CHECK_INT(period_parse(label, NULL, &p, &e), 0);
             CHECK_INT(p.start, start);
             CHECK_INT(p.end, end);
         }

@@ -17,11 +17,11 @@ static obs make_obs(const char *indicator, const char *area, const char *label, 
     o.area = area;
     o.source_area = area;
     o.period_label = label;
-    period_parse(label, QUARTERS_FY, &o.period, &e);
+    period_parse(label, NULL, &o.period, &e);
     o.breakdown = "";
     o.value = value;
     o.value_text = isnan(value) ? NULL : "v";
-    o.numerator = o.denominator = o.lower_ci = o.upper_ci = NAN;
+    o.numerator = o.denominator = o.lower_ci = o.upper_ci = o.lower_ci_998 = o.upper_ci_998 = NAN;
     o.status = isnan(value) ? OBS_MISSING : OBS_OK;
     o.source_line = line;
     return o;
@@ -38,7 +38,7 @@ static int count_obs(store *s, const char *indicator, int history)
 {
     int n = 0;
     err e = {0};
-    store_obs_filter f = {indicator, NULL, NULL, history};
+    store_obs_filter f = {indicator, NULL, NULL, history, NULL};
     CHECK_INT(store_each_observation(s, &f, count_rows, &n, &e), 0);
     return n;
 }
@@ -179,7 +179,7 @@ static int stop_on_first(void *ctx, const store_obs_row *r)
 static void test_walk_errors(store *s)
 {
     err e = {0};
-    store_obs_filter all = {NULL, NULL, NULL, 1};
+    store_obs_filter all = {NULL, NULL, NULL, 1, NULL};
     int calls = 0;
     CHECK_INT(store_each_observation(s, &all, fail_on_second, &calls, &e), ERR_NOMEM);
     CHECK_INT(calls, 2);
@@ -199,7 +199,7 @@ static void test_revisions(store *s)
     long other = 0;
 
     CHECK_INT(store_begin(s, &e), 0);
-    CHECK_INT(store_begin_batch(s, "q1.csv", "sha-one", "csv", &b1, &e), 0);
+    CHECK_INT(store_begin_batch(s, &(store_batch_start){"q1.csv", "sha-one", "csv", "sha-one", NULL}, &b1, &e), 0);
     obs a = make_obs("NI-12", "S37000012", "2022/23", 11000, 2);
     CHECK_INT(store_put_observation(s, b1, &a, &r, &other, &e), 0);
     CHECK_INT(r, STORE_INSERTED);
@@ -212,7 +212,7 @@ static void test_revisions(store *s)
     obs gap = make_obs("NI-12", "S37000032", "2022/23", NAN, 3);
     CHECK_INT(store_put_observation(s, b1, &gap, &r, &other, &e), 0);
     CHECK_INT(r, STORE_INSERTED);
-    store_batch_counts c = {3, 2, 0, 0, 1, 0};
+    store_batch_counts c = {3, 2, 0, 0, 1, 0, 0};
     CHECK_INT(store_finish_batch(s, b1, &c, &e), 0);
     CHECK_INT(store_commit(s, &e), 0);
     CHECK_INT(store_find_batch(s, "sha-one", &again, &e), 1);
@@ -220,7 +220,7 @@ static void test_revisions(store *s)
     CHECK_INT(store_find_batch(s, "sha-unknown", &again, &e), 0);
 
     CHECK_INT(store_begin(s, &e), 0);
-    CHECK_INT(store_begin_batch(s, "q2.csv", "sha-two", "csv", &b2, &e), 0);
+    CHECK_INT(store_begin_batch(s, &(store_batch_start){"q2.csv", "sha-two", "csv", "sha-two", NULL}, &b2, &e), 0);
     CHECK_INT(store_put_observation(s, b2, &a, &r, &other, &e), 0);
     CHECK_INT(r, STORE_UNCHANGED);
     obs revised = make_obs("NI-12", "S37000012", "2022/23", 11050, 4);
@@ -231,7 +231,7 @@ static void test_revisions(store *s)
     CHECK_INT(count_obs(s, "NI-12", 0), 2);
     CHECK_INT(count_obs(s, "NI-12", 1), 3);
     seen now = {"", 0, -1};
-    store_obs_filter f = {"NI-12", "S37000012", NULL, 0};
+    store_obs_filter f = {"NI-12", "S37000012", NULL, 0, NULL};
     CHECK_INT(store_each_observation(s, &f, remember, &now, &e), 0);
     CHECK_STR(now.status, "revised");
     CHECK(now.value == 11050);
@@ -250,7 +250,7 @@ static void test_rollback(store *s)
     long other;
     int before = count_obs(s, NULL, 1);
     CHECK_INT(store_begin(s, &e), 0);
-    CHECK_INT(store_begin_batch(s, "bad.csv", "sha-bad", "csv", &b, &e), 0);
+    CHECK_INT(store_begin_batch(s, &(store_batch_start){"bad.csv", "sha-bad", "csv", "sha-bad", NULL}, &b, &e), 0);
     obs o = make_obs("NI-13", "S37000012", "2022/23", 1, 2);
     CHECK_INT(store_put_observation(s, b, &o, &r, &other, &e), 0);
     store_rollback(s);

@@ -376,7 +376,7 @@ end
 ------------------------------------------------------------------------------------------
 -- (d) benchmark against a comparator with confidence intervals, methods.md section 4.
 -- `interval` says where the area's interval comes from: "published" (lower/upper in the
--- data), "wilson" (proportion from numerator/denominator), or "rate" (Byar / exact Poisson).
+-- data; with level = 0.998 the 99.8% limits, lower_998/upper_998), "wilson" (proportion from numerator/denominator), or "rate" (Byar / exact Poisson).
 -- `values_alone = true`: when there is no interval to judge with, the reason also says on
 -- which side of the comparator the value lies, as information (the status stays
 -- not_compared), as the Better Care Fund metrics are read without intervals.
@@ -405,6 +405,10 @@ function R.benchmark(p)
   end
   local level = p.level or 0.95
   check_number(level, "benchmark level", 2)
+  if interval == "published" and level ~= 0.95 and level ~= 0.998 then
+    fail("benchmark level " .. tostring(level) .. " with interval = \"published\": the data hold 95% (0.95) "
+      .. "and 99.8% (0.998) limits only", 2)
+  end
   local params = { interval = interval, level = level, two_level = p.two_level or false,
     multiplier = p.multiplier or 100, comparator = p.comparator, values_alone = p.values_alone or nil }
   local judge = function(ctx)
@@ -415,6 +419,12 @@ function R.benchmark(p)
       return { status = "not_compared", reason = "no comparator value for " .. (ctx.period or "the period") }
     end
     local lo, hi, lo998, hi998 = point.lower, point.upper, nil, nil
+    if interval == "published" and level == 0.998 then
+      -- the publisher's 99.8% limits (Fingertips prints both levels)
+      lo, hi = point.lower_998, point.upper_998
+    elseif interval == "published" and params.two_level then
+      lo998, hi998 = point.lower_998, point.upper_998
+    end
     if interval ~= "published" then
       if point.numerator == nil or point.denominator == nil then
         return { status = "not_compared", reason = "no numerator and denominator to compute an interval from" }

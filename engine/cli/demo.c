@@ -128,8 +128,8 @@ static int framework_areas(store *s, const framework *f, area_list *l, err *e)
         store_area_filter members = {NULL, NULL, l->code[i]};
         rc = store_each_area(s, &members, take_area, &q, e);
     }
-    if (!rc && f->comparator)
-        rc = add_area(l, f->comparator) ? err_set(e, ERR_NOMEM, "out of memory") : 0;
+    if (!rc && f->comparator.area)
+        rc = add_area(l, f->comparator.area) ? err_set(e, ERR_NOMEM, "out of memory") : 0;
     return rc;
 }
 

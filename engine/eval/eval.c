@@ -85,6 +85,7 @@ typedef struct evaluator {
     long set_aside;         /* points the indicator's declared frequency left out of its series */
     size_t ncohort;
     series_set set;
+    series_set cmp_set; /* the comparator's series when it is at another breakdown */
     int period_start, period_end;
     sha256_ctx fingerprint;
     size_t kept; /* bytes charged to the host for the results (host_keep) */
@@ -346,6 +347,7 @@ static int keep_history(const series_set *s, const series_slot *sl, const series
 
 typedef struct series_reader {
     evaluator *ev;
+    series_set *into;
     const fw_indicator *ind;
     long set_aside;        /* points of a period type the indicator does not declare */
     char type_name[24];    /* the last row's period type, parsed once per run of equal names */
@@ -361,7 +363,7 @@ typedef struct series_reader {
 static int take_point(void *ctx, const store_point *sp)
 {
     series_reader *rd = ctx;
-    series_set *s = &rd->ev->set;
+    series_set *s = rd->into;
     const char *name = sp->period_type ? sp->period_type : "";
     if (strcmp(name, rd->type_name)) {
         snprintf(rd->type_name, sizeof rd->type_name, "%s", name);
@@ -393,20 +395,61 @@ static int take_point(void *ctx, const store_point *sp)
     return 0;
 }
 
-static int read_series(evaluator *ev, const fw_indicator *ind, series_reader *rd, err *e)
+/* Reads the indicator's series at `breakdown` into `into`. */
+static int read_series(evaluator *ev, const fw_indicator *ind, const char *breakdown, series_set *into, err *e)
 {
-    if (series_set_reset(&ev->set))
+    if (series_set_reset(into))
         return err_set(e, ERR_NOMEM, "out of memory");
-    rule_series_begin(ev->h, &ev->set);
-    ev->set.one_type = !ind->frequencies;
-    memset(rd, 0, sizeof *rd);
-    rd->ev = ev;
-    rd->ind = ind;
-    int rc = store_each_series_point(ev->s, ind->series, ind->breakdown, take_point, rd, e);
-    if (!rc && rd->failed)
+    into->one_type = !ind->frequencies;
+    series_reader rd;
+    memset(&rd, 0, sizeof rd);
+    rd.ev = ev;
+    rd.into = into;
+    rd.ind = ind;
+    int rc = store_each_series_point(ev->s, ind->series, breakdown, take_point, &rd, e);
+    if (!rc && rd.failed)
         rc = err_set(e, ERR_NOMEM, "out of memory reading %s", ind->series);
-    ev->set_aside = rd->set_aside;
+    if (into == &ev->set)
+        ev->set_aside = rd.set_aside;
     return rc;
+}
+
+/* ---- the comparator ---- */
+
+typedef struct comparing {
+    const fw_comparator *spec;
+    const char *fixed;         /* spec->area, resolved through the aliases */
+    const series_set *set;     /* where the comparator's points are: the indicator's set, or cmp_set */
+} comparing;
+
+/* The comparator area for `area`, into buf; NULL when there is none (no
+ * comparator, or an area without a parent of the type asked for). */
+static int comparator_for(evaluator *ev, const comparing *cm, const char *area, char *buf, size_t cap,
+                          const char **out, err *e)
+{
+    *out = NULL;
+    if (cm->fixed) {
+        *out = cm->fixed;
+        return 0;
+    }
+    if (!cm->spec->parent) {
+        *out = cm->spec->breakdown ? area : NULL; /* the area itself, at another breakdown */
+        return 0;
+    }
+    if (text_ieq(cm->spec->parent, "country")) { /* every area knows its country */
+        const ev_area *a = area_named(&ev->all, area);
+        for (size_t k = 0; a && k < ev->all.n; k++)
+            if (text_ieq(ev->all.a[k].type, "country") && text_ieq(ev->all.a[k].country, a->country)) {
+                *out = ev->all.a[k].code;
+                break;
+            }
+        return 0;
+    }
+    int found = store_parent_of(ev->s, area, cm->spec->parent, ev->r->period_start, ev->r->period_end, buf, cap, e);
+    if (found < 0)
+        return found;
+    *out = found ? buf : NULL;
+    return 0;
 }
 
 /* Calls the rule's prepare, if it has one, with the current point of every
@@ -429,16 +472,20 @@ static int prepare(evaluator *ev, size_t i, int *handle, err *e)
 }
 
 /* Scores one area on indicator i. */
-static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, int prepared, err *e)
+static int eval_area(evaluator *ev, size_t i, size_t a, const comparing *cm, int prepared, err *e)
 {
     const fw_indicator *ind = &ev->f->ind[i];
     res_area *ra = &ev->r->areas[a];
     res_indicator *r = &ra->indicators[i];
+    char parent[64];
+    const char *cmp_code;
+    int rc = comparator_for(ev, cm, ra->code, parent, sizeof parent, &cmp_code, e);
+    if (rc)
+        return rc;
     if (!(r->method = strdup(ind->method ? ind->method : "custom")))
         return err_set(e, ERR_NOMEM, "out of memory");
     const series_slot *sl = series_slot_of(&ev->set, ra->code);
     derivation how = {"", ""};
-    int rc;
     if (!sl && ind->derive != FW_DERIVE_NONE && (rc = derive_series(ev->s, &ev->set, ind, ra->code, ev->r->period_start, ev->r->period_end, &how, &sl, e)))
         return rc;
     const series_point *cur = series_current(&ev->set, sl, ev->period_end, (int)ev->f->period_type);
@@ -475,7 +522,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     r->revised = cur->status == OBS_REVISED;
     r->derived = cur->derived;
     r->approximate = cur->approx;
-    const series_point *cmp = cmp_code ? series_same_period(&ev->set, series_slot_of(&ev->set, cmp_code), cur) : NULL;
+    const series_point *cmp = cmp_code ? series_same_period(cm->set, series_slot_of(cm->set, cmp_code), cur) : NULL;
     if (cur->derived && ind->not_aggregable) {
         /* The engine could build a number, but the framework says it means
          * nothing to judge (a standardised rate averaged over members). */
@@ -500,7 +547,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const char *cmp_code, in
     const ev_area *area = area_named(&ev->all, ra->code);
     const ev_area *cmp_area = cmp ? area_named(&ev->all, cmp_code) : NULL;
     rule_ctx c = {ra->code, area ? area->name : ra->name, ev->r->period, ev->r->period_start, ev->r->period_end,
-                  &ev->set, sl, cur, cmp, cmp_code, cmp_area ? cmp_area->name : NULL, prepared};
+                  &ev->set, sl, cur, cmp, cm->set, cmp_code, cmp_area ? cmp_area->name : NULL, prepared};
     rule_verdict v;
     if ((rc = rule_assess(ev->h, ev->f, i, &c, what, &v, &ev->kept, e)))
         return rc;
@@ -543,22 +590,30 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
         }
         return 0;
     }
-    series_reader rd;
-    int rc = read_series(ev, ind, &rd, e);
+    const char *breakdown = ind->breakdown ? ind->breakdown : "";
+    int rc = read_series(ev, ind, breakdown, &ev->set, e);
     if (rc)
         return rc;
-    const char *cmp_code = ind->comparator ? ind->comparator : f->comparator;
-    const char *cmp_current = NULL;
-    int approx;
-    int found = cmp_code ? store_resolve_area(ev->s, cmp_code, &cmp_current, &approx, e) : 0;
-    if (found < 0)
-        return found;
-    if (found)
-        cmp_code = cmp_current;
+    rule_series_begin(ev->h, &ev->set);
+    const fw_comparator *own = &ind->comparator;
+    comparing cm = {own->area || own->parent || own->breakdown ? own : &f->comparator, NULL, &ev->set};
+    if (cm.spec->breakdown && strcmp(cm.spec->breakdown, breakdown)) {
+        if ((rc = read_series(ev, ind, cm.spec->breakdown, &ev->cmp_set, e)))
+            return rc;
+        cm.set = &ev->cmp_set;
+    }
+    if (cm.spec->area) {
+        int approx;
+        int found = store_resolve_area(ev->s, cm.spec->area, &cm.fixed, &approx, e);
+        if (found < 0)
+            return found;
+        if (!found)
+            cm.fixed = cm.spec->area;
+    }
     int prepared = RULE_NONE;
     rc = prepare(ev, i, &prepared, e);
     for (size_t a = 0; !rc && a < ev->r->nareas; a++)
-        rc = eval_area(ev, i, a, cmp_code, prepared, e);
+        rc = eval_area(ev, i, a, &cm, prepared, e);
     rule_release(ev->h, prepared);
     return rc;
 }
@@ -782,6 +837,7 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
     free(ev.cohort);
     free_areas(&ev.all);
     series_set_free(&ev.set);
+    series_set_free(&ev.cmp_set);
     if (rc) {
         result_set_free(ev.r);
         return rc;

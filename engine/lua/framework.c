@@ -368,6 +368,53 @@ static char *read_breakdown(lua_State *L, int t, const char *w, const char *labe
     return strdup(key);
 }
 
+static void comparator_free(fw_comparator *c)
+{
+    free(c->area), free(c->parent), free(c->breakdown);
+    memset(c, 0, sizeof *c);
+}
+
+/* comparator = "S92000003" | {area = CODE} | {parent = "region"} | {breakdown = {}}
+ * (with area or parent, or alone: the area itself at another breakdown). */
+static void read_comparator(lua_State *L, int t, fw_comparator *c, const char *w, const char *whose, fw_problems *pr)
+{
+    memset(c, 0, sizeof *c);
+    int type = raw_field(L, t, "comparator");
+    if (type == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    int bad = 0;
+    if (type == LUA_TSTRING) {
+        c->area = strdup(lua_tostring(L, -1));
+    } else if (type == LUA_TTABLE) {
+        int tt = lua_gettop(L);
+        static const char *const keys[] = {"area", "parent", "breakdown", NULL};
+        check_keys(L, tt, keys, w, "comparator", pr);
+        c->area = dup_field(L, tt, "area");
+        c->parent = dup_field(L, tt, "parent");
+        if (raw_field(L, tt, "breakdown") != LUA_TNIL) {
+            char key[OBS_KEY_MAX];
+            if (lpoint_breakdown_key(L, -1, key, sizeof key))
+                bad = 1;
+            else
+                c->breakdown = strdup(key);
+        }
+        lua_pop(L, 1);
+        if ((c->area && c->parent) || (!c->area && !c->parent && !c->breakdown))
+            bad = 1;
+    } else {
+        bad = 1;
+    }
+    lua_pop(L, 1);
+    if (bad) {
+        fw_problems_add(pr, 1, "%s: %s: comparator must be an area code, or a table {area = CODE} or {parent = TYPE} "
+                        "(each area's own parent of that type), either with breakdown = {...} or the breakdown "
+                        "alone (the area itself at that breakdown)", w, whose);
+        comparator_free(c);
+    }
+}
+
 static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *pr)
 {
     lua_State *L = host_lua(h);
@@ -390,7 +437,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     ind->source = dup_field(L, t, "source");
     char *derive = dup_field(L, t, "derive");
     ind->not_aggregable = dup_field(L, t, "not_aggregable");
-    ind->comparator = dup_field(L, t, "comparator");
+    read_comparator(L, t, &ind->comparator, ind->where ? ind->where : f->where, "an indicator", pr);
     ind->multiplier = num_field(L, t, "multiplier", 1);
     ind->latest_within = read_window(L, t);
     lua_pushvalue(L, t);
@@ -625,7 +672,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     f->country = dup_field(L, t, "country");
     f->source = dup_field(L, t, "source");
     f->scores = dup_field(L, t, "scores");
-    f->comparator = dup_field(L, t, "comparator");
+    read_comparator(L, t, &f->comparator, f->where, "the framework", pr);
     f->extends = dup_field(L, t, "extends");
     char *period_word = dup_field(L, t, "period");
     check_keys(L, t, FRAMEWORK_KEYS, f->where, "the framework", pr);
@@ -742,7 +789,8 @@ void framework_free(framework *f, host *h)
     for (size_t i = 0; i < f->nind; i++) {
         fw_indicator *x = &f->ind[i];
         free(x->id), free(x->title), free(x->unit), free(x->series), free(x->definition), free(x->breakdown);
-        free(x->notes), free(x->source), free(x->where), free(x->method), free(x->not_aggregable), free(x->comparator);
+        free(x->notes), free(x->source), free(x->where), free(x->method), free(x->not_aggregable);
+        comparator_free(&x->comparator);
         free(x->rule_json);
         luaL_unref(L, LUA_REGISTRYINDEX, x->rule_ref);
         luaL_unref(L, LUA_REGISTRYINDEX, x->table_ref);
@@ -756,7 +804,8 @@ void framework_free(framework *f, host *h)
     strmap_free(f->colours);
     free(f->ind), free(f->out);
     free(f->path), free(f->id), free(f->version), free(f->title), free(f->country), free(f->source);
-    free(f->scores), free(f->comparator), free(f->extends), free(f->where);
+    free(f->scores), free(f->extends), free(f->where);
+    comparator_free(&f->comparator);
     free(f);
 }
 

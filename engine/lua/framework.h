@@ -43,6 +43,16 @@ typedef enum fw_derive {
     FW_DERIVE_WEIGHTED_MEAN /* members' values averaged, weighted by their denominators */
 } fw_derive;
 
+/* What an indicator is compared with: a fixed area, each area's own parent
+ * of a type (its region, its country), or the area itself; at the indicator's
+ * own breakdown, or at another (an inequality: a decile against the area's
+ * own total). All NULL: no comparator. */
+typedef struct fw_comparator {
+    char *area;      /* an area code, or NULL */
+    char *parent;    /* each area's parent of this area type, or NULL */
+    char *breakdown; /* the comparator's breakdown key; NULL: the indicator's own */
+} fw_comparator;
+
 typedef struct fw_indicator {
     char *id, *title, *unit, *series, *definition, *notes, *source;
     char *where;      /* file:line of its rule, or of the framework */
@@ -56,7 +66,7 @@ typedef struct fw_indicator {
     char *not_aggregable; /* why a value built from members cannot be judged (a standardised
                              rate): such a result is unreliable, shown for information; NULL */
     double multiplier;/* derived rates: value = numerator / denominator * multiplier */
-    char *comparator; /* comparator area, overriding the framework's */
+    fw_comparator comparator; /* overriding the framework's when it names anything */
     char *breakdown;  /* the breakdown judged, a key of obs_breakdown_key(); "" for all persons */
     int latest_within;/* months an observation may end before the period ends; the framework's */
     unsigned frequencies; /* bit t set: points of period_type t are its series; 0: every type, each history
@@ -71,7 +81,8 @@ typedef struct fw_outcome {
 } fw_outcome;
 
 typedef struct framework {
-    char *path, *id, *version, *title, *country, *source, *scores, *comparator, *extends, *where;
+    char *path, *id, *version, *title, *country, *source, *scores, *extends, *where;
+    fw_comparator comparator;
     period_type period_type;
     int latest_within; /* months: a period's scorecard uses observations ending within this
                           span before its end (latest_within = "2 years"); FW_LATEST_WITHIN by default */

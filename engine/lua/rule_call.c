@@ -320,7 +320,7 @@ static void push_ctx(lua_State *L, const fw_indicator *ind, const rule_ctx *c)
     push_point(L, c->set, c->point);
     lua_setfield(L, -2, "point");
     if (c->cmp) {
-        push_point(L, c->set, c->cmp);
+        push_point(L, c->cmp_set ? c->cmp_set : c->set, c->cmp);
         lua_pushstring(L, c->cmp_area);
         lua_setfield(L, -2, "area");
         if (c->cmp_name) {

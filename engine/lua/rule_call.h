@@ -52,6 +52,7 @@ typedef struct rule_ctx {
     const series_slot *slot;   /* the area's series */
     const series_point *point; /* the point judged */
     const series_point *cmp;   /* the comparator's point for the same period, or NULL */
+    const series_set *cmp_set; /* the set cmp is in: `set`, or the comparator breakdown's */
     const char *cmp_area, *cmp_name;
     int prepared; /* from rule_prepare, or RULE_NONE */
 } rule_ctx;

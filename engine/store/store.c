@@ -659,6 +659,39 @@ int store_each_member(store *s, const char *parent, const char *start, const cha
     return walk_end(s, e, stop, rc, "listing members");
 }
 
+int store_parent_of(store *s, const char *child, const char *type, const char *start, const char *end, char *out,
+                    size_t cap, err *e)
+{
+    /* Up the memberships, four levels at most (council -> board -> region ->
+     * country); a loop in the geography stops there. */
+    const char *sql = "WITH RECURSIVE up(code, depth, weight) AS ("
+                      "  SELECT ?1, 0, 1.0"
+                      "  UNION"
+                      "  SELECT m.parent, up.depth + 1, coalesce(m.weight, 1.0) FROM area_memberships m"
+                      "  JOIN up ON m.child = up.code"
+                      "  WHERE up.depth < 4 AND (m.valid_to IS NULL OR m.valid_to >= ?3)"
+                      "  AND (m.valid_from = '' OR m.valid_from <= ?4))"
+                      " SELECT a.code FROM up JOIN areas a ON a.code = up.code"
+                      " WHERE up.depth > 0 AND lower(a.type) = lower(?2)"
+                      " ORDER BY up.depth, up.weight DESC, a.code LIMIT 1";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return db_error(s, e, "finding a parent area");
+    bind_text(st, 1, child);
+    bind_text(st, 2, type);
+    bind_text(st, 3, start);
+    bind_text(st, 4, end);
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW) {
+        snprintf(out, cap, "%s", col_text(st, 0));
+        found = 1;
+    } else if (rc != SQLITE_DONE) {
+        found = db_error(s, e, "finding a parent area");
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
 /* ---- imports ---- */
 
 int store_find_batch(store *s, const char *sha256, long long *batch, err *e)

@@ -107,6 +107,13 @@ typedef struct store_member {
 int store_each_member(store *s, const char *parent, const char *start, const char *end,
                       int (*fn)(void *ctx, const store_member *m), void *ctx, err *e);
 
+/* The nearest area of type `type` (case-insensitive) that `child` is a member
+ * of, directly or through members of members, by memberships overlapping the
+ * period [start, end] (ISO dates); of two at one level, the larger share.
+ * Returns 1 with the code in `out` (cap bytes), 0 when there is none. */
+int store_parent_of(store *s, const char *child, const char *type, const char *start, const char *end, char *out,
+                    size_t cap, err *e);
+
 /* ---- imports ---- */
 
 /* Returns 1 and sets *batch when a file with this digest was imported before. */

@@ -60,6 +60,7 @@ int cmd_test(int argc, char **argv);
 int cmd_runs(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_published(int argc, char **argv);
 
 /* The framework file `given` names: itself, or framework.lua in it when it is
  * a folder. A new string; NULL when memory runs out. */

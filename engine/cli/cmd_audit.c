@@ -9,6 +9,7 @@
 
 #include "cli.h"
 #include "grow.h"
+#include "obs.h"
 #include "strmap.h"
 #include "table.h"
 
@@ -428,4 +429,135 @@ int cmd_diff(int argc, char **argv)
     free_side(&b);
     store_close(s);
     return rc ? cli_fail(&e) : CLI_OK;
+}
+
+/* ---- published: the engine's verdicts beside the publisher's ---- */
+
+static const char PUBLISHED_USAGE[] =
+    "usage: scorecard published [--run ID] [--against NAME] [--db PATH] [--format text|csv|json]\n\n"
+    "Sets each indicator verdict of a stored run beside the publisher's own verdict for the\n"
+    "same observation, kept at import (the mapping's \"published\" columns, such as Fingertips'\n"
+    "\"Compared to England value or percentiles\"). NAME is the verdict compared (default\n"
+    "benchmark). Lists every result whose observation carries it, with both words and whether\n"
+    "they agree, then the counts. A publisher's \"Not compared\" agrees with any result the\n"
+    "engine could not judge. Exits 1 when any differ. Without --run, the latest run.\n";
+
+typedef struct published_args {
+    long long run;
+    const char *against;
+} published_args;
+
+static int published_option(void *ctx, int c, const char *arg)
+{
+    published_args *a = ctx;
+    if (c == 'r')
+        a->run = atoll(arg);
+    else if (c == 'g')
+        a->against = arg;
+    else
+        return -1;
+    return 0;
+}
+
+typedef struct verdict_walk {
+    store *s;
+    err *e;
+    table *t;
+    const char *against;
+    char found[256]; /* the verdict against `against` of the observation in hand */
+    long agree, differ, without;
+} verdict_walk;
+
+static int pick_verdict(void *ctx, const char *name, const char *value)
+{
+    verdict_walk *w = ctx;
+    if (strcmp(name, w->against))
+        return 0;
+    snprintf(w->found, sizeof w->found, "%s", value);
+    return 1;
+}
+
+/* Lower case, '_' as a space: "Not compared" and not_compared are one word. */
+static void fold(const char *in, char *out, size_t cap)
+{
+    size_t n = 0;
+    for (; *in && n + 1 < cap; in++)
+        out[n++] = *in == '_' ? ' ' : (char)(*in >= 'A' && *in <= 'Z' ? *in + 32 : *in);
+    out[n] = '\0';
+}
+
+static int compare_verdict(void *ctx, const store_result *r)
+{
+    verdict_walk *w = ctx;
+    cJSON *d = r->details ? cJSON_Parse(r->details) : NULL;
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "observation"), "id");
+    long long obs_id = cJSON_IsNumber(id) ? (long long)id->valuedouble : 0;
+    cJSON_Delete(d);
+    char verdicts[OBS_KEY_MAX];
+    w->found[0] = '\0';
+    int rc = obs_id > 0 ? store_observation_verdicts(w->s, obs_id, verdicts, sizeof verdicts, w->e) : 0;
+    if (rc < 0)
+        return rc;
+    if (rc == 1 && obs_breakdown_each(verdicts, pick_verdict, w) < 0)
+        return err_set(w->e, ERR_INVALID, "observation %lld: its published verdicts are not readable", obs_id);
+    if (!w->found[0]) {
+        w->without++;
+        return 0;
+    }
+    const char *engine = r->status && strcmp(r->status, "grey") ? r->assessment : NULL;
+    const char *word = engine ? engine : (r->assessment ? r->assessment : r->status);
+    char a[256], b[256];
+    fold(word ? word : "", a, sizeof a);
+    fold(w->found, b, sizeof b);
+    int same = engine ? !strcmp(a, b) : !strcmp(b, "not compared") || !strcmp(a, b);
+    same ? w->agree++ : w->differ++;
+    const char *row[] = {r->area, r->item, r->period, word, w->found, same ? "yes" : "no"};
+    return table_row(w->t, row) ? ERR_NOMEM : 0;
+}
+
+static int latest_run_id(void *ctx, const store_run_row *r)
+{
+    *(long long *)ctx = r->id;
+    return 1;
+}
+
+int cmd_published(int argc, char **argv)
+{
+    static const struct option extra[] = {{"run", required_argument, 0, 'r'},
+                                          {"against", required_argument, 0, 'g'},
+                                          {0, 0, 0, 0}};
+    published_args a = {0, "benchmark"};
+    const char *db = NULL;
+    table_format format = TABLE_TEXT;
+    int rc = audit_options("published", PUBLISHED_USAGE, argc, argv, extra, published_option, &a, &db, &format);
+    if (rc >= 0)
+        return rc;
+    if (optind < argc)
+        return cli_usage("published", "unexpected argument %s", argv[optind]);
+    store *s;
+    if ((rc = cli_open_store(db, STORE_EXISTING, &s)))
+        return rc;
+    err e = {0};
+    if (a.run <= 0 && (rc = store_each_run(s, 0, latest_run_id, &a.run, &e)) == 0 && a.run <= 0)
+        rc = err_set(&e, ERR_USAGE, "no stored runs (scorecard run stores one)");
+    static const table_column cols[] = {{"area", 0}, {"indicator", 0}, {"period", 0},
+                                        {"engine", 0}, {"publisher", 0}, {"agree", 0}};
+    verdict_walk w = {s, &e, NULL, a.against, "", 0, 0, 0};
+    if (!rc && !(w.t = table_new(stdout, format, cols, 6)))
+        rc = err_set(&e, ERR_NOMEM, "out of memory");
+    store_result_filter filter = {a.run, NULL, "indicator", NULL};
+    if (!rc)
+        rc = store_each_result(s, &filter, compare_verdict, &w, &e);
+    if (w.t && table_end(w.t) && !rc)
+        rc = err_set(&e, ERR_IO, "writing the table failed");
+    store_close(s);
+    if (rc)
+        return cli_fail(&e);
+    if (format == TABLE_TEXT)
+        printf("run %lld, against %s: %ld compared, %ld agree, %ld differ; %ld results without a published verdict\n",
+               a.run, a.against, w.agree + w.differ, w.agree, w.differ, w.without);
+    else
+        fprintf(stderr, "run %lld, against %s: %ld agree, %ld differ, %ld without\n", a.run, a.against, w.agree,
+                w.differ, w.without);
+    return w.differ ? CLI_FAILED : CLI_OK;
 }

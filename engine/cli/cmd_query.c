@@ -108,13 +108,14 @@ int cmd_areas(int argc, char **argv)
 /* ---- data ---- */
 
 static const char DATA_USAGE[] =
-    "usage: scorecard data [--indicator I] [--area CODE] [--period P] [--history]\n"
-    "                      [--format text|csv|json]\n\n"
+    "usage: scorecard data [--indicator I] [--area CODE] [--period P] [--breakdown KEY]\n"
+    "                      [--history] [--format text|csv|json]\n\n"
     "Shows stored observations: the current value of each series point, or with\n"
     "--history every value ever imported, superseded ones included.\n\n"
     "  --indicator I   one indicator\n"
     "  --area CODE     one area (a retired code is followed to its successor)\n"
     "  --period P      one period, as labelled in the data (e.g. 2022/23)\n"
+    "  --breakdown KEY one breakdown, as listed (sex=Female; \"\" for all persons)\n"
     "  --history       include superseded values, with the batch that replaced them\n";
 
 typedef struct data_query {
@@ -133,6 +134,8 @@ static int data_option(void *ctx, int code, const char *arg)
         q->f.period = arg;
     else if (code == 'H')
         q->f.history = 1;
+    else if (code == 'b')
+        q->f.breakdown = arg;
     else
         return -1;
     return 0;
@@ -149,11 +152,13 @@ static void number(char *buf, size_t n, double v)
 static int print_obs(void *ctx, const store_obs_row *r)
 {
     data_query *q = ctx;
-    char num[4][32], batch[24], line[24], superseded[24];
+    char num[6][32], batch[24], line[24], superseded[24];
     number(num[0], sizeof num[0], r->o.numerator);
     number(num[1], sizeof num[1], r->o.denominator);
     number(num[2], sizeof num[2], r->o.lower_ci);
     number(num[3], sizeof num[3], r->o.upper_ci);
+    number(num[4], sizeof num[4], r->o.lower_ci_998);
+    number(num[5], sizeof num[5], r->o.upper_ci_998);
     snprintf(batch, sizeof batch, "%lld", r->batch);
     snprintf(line, sizeof line, "%ld", r->o.source_line);
     snprintf(superseded, sizeof superseded, "%lld", r->superseded_by);
@@ -163,8 +168,8 @@ static int print_obs(void *ctx, const store_obs_row *r)
     if (r->o.approximate)
         strcat(strcat(flags, *flags ? "," : ""), "approximate_geography");
     const char *v[] = {r->o.indicator, r->o.area,  r->o.source_area, r->o.breakdown, r->o.period_label, r->period_start,
-                       r->period_end,  r->o.value_text, num[0], num[1], num[2], num[3],
-                       obs_status_name(r->o.status), flags, r->o.note, batch,
+                       r->period_end,  r->o.value_text, num[0], num[1], num[2], num[3], num[4], num[5],
+                       obs_status_name(r->o.status), flags, r->o.note, r->o.published, batch,
                        r->o.source_line ? line : NULL, r->superseded_by ? superseded : NULL};
     return table_row(q->t, v) ? ERR_NOMEM : 0;
 }
@@ -176,6 +181,7 @@ int cmd_data(int argc, char **argv)
                                          {"area", required_argument, 0, 'a'},
                                          {"period", required_argument, 0, 'p'},
                                          {"history", no_argument, 0, 'H'},
+                                         {"breakdown", required_argument, 0, 'b'},
                                          {0, 0, 0, 0}};
     listing l = {"data", DATA_USAGE, NULL, TABLE_TEXT};
     data_query q = {0};
@@ -198,9 +204,10 @@ int cmd_data(int argc, char **argv)
     static const table_column cols[] = {
         {"indicator", 0}, {"area", 0},        {"source_area", 0}, {"breakdown", 0}, {"period", 0}, {"period_start", 0},
         {"period_end", 0}, {"value", 1},      {"numerator", 1}, {"denominator", 1}, {"lower_ci", 1},
-        {"upper_ci", 1},  {"status", 0},      {"flags", 0},     {"note", 0},        {"batch", 1},
-        {"line", 1},      {"superseded_by", 1}};
-    q.t = table_new(stdout, l.format, cols, q.f.history ? 18 : 17); /* superseded_by only with history */
+        {"upper_ci", 1},  {"lower_ci_998", 1}, {"upper_ci_998", 1}, {"status", 0}, {"flags", 0}, {"note", 0},
+        {"published", 0}, {"batch", 1},       {"line", 1},      {"superseded_by", 1}};
+    int ncols = (int)(sizeof cols / sizeof *cols);
+    q.t = table_new(stdout, l.format, cols, q.f.history ? ncols : ncols - 1); /* superseded_by only with history */
     rc = q.t ? store_each_observation(s, &q.f, print_obs, &q, &e) : err_set(&e, ERR_NOMEM, "out of memory");
     return end_listing(q.t, s, rc, &e);
 }
@@ -208,7 +215,8 @@ int cmd_data(int argc, char **argv)
 /* ---- imports ---- */
 
 static const char IMPORTS_USAGE[] = "usage: scorecard imports [--format text|csv|json]\n\n"
-                                    "Lists import batches: file, SHA-256, when, and what each did.\n";
+                                    "Lists import batches: file, when, what each did, the file's SHA-256 and the\n"
+                                    "mapping's (empty when read by the default mapping).\n";
 
 static int no_option(void *ctx, int code, const char *arg)
 {
@@ -218,13 +226,13 @@ static int no_option(void *ctx, int code, const char *arg)
 
 static int print_batch(void *ctx, const store_batch *b)
 {
-    char n[7][24];
-    long long v[7] = {b->id, b->counts.read, b->counts.inserted, b->counts.unchanged, b->counts.superseding,
-                      b->counts.duplicate, b->counts.rejected};
-    for (int i = 0; i < 7; i++)
+    char n[8][24];
+    long long v[8] = {b->id, b->counts.read, b->counts.inserted, b->counts.unchanged, b->counts.superseding,
+                      b->counts.duplicate, b->counts.rejected, b->counts.skipped};
+    for (int i = 0; i < 8; i++)
         snprintf(n[i], sizeof n[i], "%lld", v[i]);
-    const char *row[] = {n[0], b->file_name, b->format, b->imported_at, n[1], n[2], n[3], n[4], n[5], n[6],
-                         b->sha256};
+    const char *row[] = {n[0], b->file_name, b->format, b->imported_at, n[1], n[2], n[3], n[4], n[5], n[6], n[7],
+                         b->sha256, b->mapping_sha256};
     return table_row(ctx, row) ? ERR_NOMEM : 0;
 }
 
@@ -240,8 +248,9 @@ int cmd_imports(int argc, char **argv)
         return rc;
     static const table_column cols[] = {{"batch", 1},   {"file", 0},      {"format", 0},     {"imported_at", 0},
                                         {"read", 1},    {"new", 1},       {"unchanged", 1},  {"superseding", 1},
-                                        {"repeated", 1}, {"rejected", 1}, {"sha256", 0}};
-    table *t = table_new(stdout, l.format, cols, 11);
+                                        {"repeated", 1}, {"rejected", 1}, {"skipped", 1},   {"sha256", 0},
+                                        {"mapping_sha256", 0}};
+    table *t = table_new(stdout, l.format, cols, 13);
     err e = {0};
     rc = t ? store_each_batch(s, print_batch, t, &e) : err_set(&e, ERR_NOMEM, "out of memory");
     return end_listing(t, s, rc, &e);

@@ -28,6 +28,7 @@ static const struct command {
     {"runs", cmd_runs, "list stored scorecard runs"},
     {"explain", cmd_explain, "show why an indicator has its colour in a stored run"},
     {"diff", cmd_diff, "show what changed between two stored runs, and why"},
+    {"published", cmd_published, "set a run's verdicts beside the publisher's own"},
 };
 #define NCOMMANDS (sizeof COMMANDS / sizeof *COMMANDS)
 

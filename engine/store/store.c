@@ -1112,6 +1112,22 @@ int store_each_result(store *s, const store_result_filter *f, int (*fn)(void *ct
     return walk_end(s, e, stop, rc, "reading results");
 }
 
+int store_observation_verdicts(store *s, long long id, char *out, size_t cap, err *e)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(s->db, "SELECT coalesce(published, '') FROM observations WHERE id = ?1", -1, &st, NULL) !=
+        SQLITE_OK)
+        return db_error(s, e, "finding an observation");
+    sqlite3_bind_int64(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        snprintf(out, cap, "%s", col_text(st, 0));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return db_error(s, e, "finding an observation");
+    return rc == SQLITE_ROW;
+}
+
 int store_observation_source(store *s, long long id, long long *batch, char *file, size_t cap, long *line, err *e)
 {
     sqlite3_stmt *st;

@@ -243,6 +243,10 @@ typedef struct store_result_filter {
  * when found. `file` is copied into a buffer of `cap` bytes. */
 int store_observation_source(store *s, long long id, long long *batch, char *file, size_t cap, long *line, err *e);
 
+/* The publisher's own verdicts kept with observation `id` (a key of
+ * obs_verdicts_key(), "" when none) into `out`. Returns 1 when found. */
+int store_observation_verdicts(store *s, long long id, char *out, size_t cap, err *e);
+
 /* The results of a run, ordered by area, kind (area, outcome, indicator) and item. */
 int store_each_result(store *s, const store_result_filter *f, int (*fn)(void *ctx, const store_result *r), void *ctx,
                       err *e);

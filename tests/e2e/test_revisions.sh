@@ -34,8 +34,8 @@ expect_out "3 rows read, 1 new, 1 unchanged, 1 superseding earlier values"
 expect_eq "$(value_of MSG-1 S37000012 '2023/24 Q1' value)" 8950 "the revision is current"
 run data --indicator MSG-1 --area S37000012 --period "2023/24 Q1" --history --format csv
 expect_eq "$(tail -n +2 "$OUT" | wc -l | tr -d ' ')" 2 "history keeps both values"
-expect_out ",8900,,,,,provisional,,first figure,1,2,2"
-expect_out ",8950,,,,,revised,,,2,2,"
+expect_out ",8900,,,,,,,provisional,,first figure,,1,2,2"
+expect_out ",8950,,,,,,,revised,,,,2,2,"
 
 # A changed figure without a status is marked revised.
 printf 'indicator,area,period,value\nMSG-1,S37000012,2023/24 Q3,9150\n' >q3.csv

@@ -46,6 +46,11 @@ void mapping_release(mapping *m)
         free(m->published[i].against);
     for (size_t i = 0; i < m->nextra; i++)
         free(m->extra[i].column);
+    for (size_t i = 0; i < m->nfilters; i++) {
+        for (size_t k = 0; k < m->filters[i].nvalues; k++)
+            free(m->filters[i].values[k]);
+        free(m->filters[i].values);
+    }
     mapping_init(m);
 }
 
@@ -231,6 +236,61 @@ static int load_published(mapping *m, const cJSON *obj, const char *path, err *e
     return 0;
 }
 
+static int all_strings(const cJSON *list)
+{
+    for (const cJSON *v = list->child; v; v = v->next)
+        if (!cJSON_IsString(v))
+            return 0;
+    return 1;
+}
+
+/* "where": {"Area Type": ["County & UA", "Region"]} (or one string), and "skip_where" alike. */
+static int load_filters(mapping *m, const cJSON *obj, int keep, const char *path, err *e)
+{
+    const char *key = keep ? "where" : "skip_where";
+    if (!obj)
+        return 0;
+    if (!cJSON_IsObject(obj))
+        return err_set(e, ERR_PARSE, "%s: \"%s\" must be an object of columns to a value or a list of values", path,
+                       key);
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        int n = cJSON_IsString(it) ? 1 : cJSON_IsArray(it) && all_strings(it) ? cJSON_GetArraySize(it) : 0;
+        if (n < 1)
+            return err_set(e, ERR_PARSE, "%s: \"%s\".\"%s\" must be a string or a list of strings", path, key,
+                           it->string);
+        if (m->nfilters == OBS_MAX_EXTRA)
+            return err_set(e, ERR_PARSE, "%s: more than %d row filters", path, OBS_MAX_EXTRA);
+        mapping_filter *f = &m->filters[m->nfilters];
+        memset(f, 0, sizeof *f);
+        f->keep = keep;
+        if (!(f->values = calloc((size_t)n, sizeof *f->values)))
+            return err_set(e, ERR_NOMEM, "out of memory");
+        m->nfilters++;
+        for (const cJSON *v = cJSON_IsString(it) ? it : it->child; v; v = cJSON_IsString(it) ? NULL : v->next)
+            if (!(f->values[f->nvalues++] = strdup(v->valuestring)))
+                return err_set(e, ERR_NOMEM, "out of memory");
+        int k = add_extra(m, it->string, 0, path, e);
+        if (k < 0)
+            return k;
+        f->column = k;
+    }
+    return 0;
+}
+
+int mapping_keeps(const mapping *m, char *const *extra)
+{
+    for (size_t i = 0; i < m->nfilters; i++) {
+        const mapping_filter *f = &m->filters[i];
+        const char *cell = extra[f->column] ? extra[f->column] : "";
+        int match = 0;
+        for (size_t k = 0; k < f->nvalues && !match; k++)
+            match = !strcmp(cell, f->values[k]);
+        if (match != f->keep)
+            return 0;
+    }
+    return 1;
+}
+
 static int load_optional(mapping *m, const cJSON *list, const char *path, err *e)
 {
     if (!list)
@@ -365,7 +425,7 @@ int mapping_load_file(mapping *m, const char *path, err *e)
     static const char *const known[] = {"description", "columns",     "fixed",      "if_blank",   "wide",
                                         "markers",     "header_rows", "quarters",   "year_pairs", "source",
                                         "breakdowns",  "published",   "optional",   "short_rows", "unknown_areas",
-                                        NULL};
+                                        "where",       "skip_where",  NULL};
     int rc = 0;
     for (const cJSON *it = root->child; it && !rc; it = it->next) {
         int ok = 0;
@@ -417,6 +477,10 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         rc = load_published(m, cJSON_GetObjectItemCaseSensitive(root, "published"), path, e);
     if (!rc)
         rc = load_optional(m, cJSON_GetObjectItemCaseSensitive(root, "optional"), path, e);
+    if (!rc)
+        rc = load_filters(m, cJSON_GetObjectItemCaseSensitive(root, "where"), 1, path, e);
+    if (!rc)
+        rc = load_filters(m, cJSON_GetObjectItemCaseSensitive(root, "skip_where"), 0, path, e);
     if (!rc && m->nbreakdowns && (m->column[OBS_BREAKDOWN] || m->fixed[OBS_BREAKDOWN]))
         rc = err_set(e, ERR_PARSE, "%s: give the breakdown either as \"breakdowns\" or as the breakdown column, "
                      "not both", path);
@@ -468,6 +532,11 @@ static void digest(const mapping *m, char hex[65])
     for (size_t i = 0; i < m->npublished; i++) {
         feed(&c, "published", m->published[i].against);
         feed_int(&c, "published column", m->published[i].column);
+    }
+    for (size_t i = 0; i < m->nfilters; i++) {
+        feed_int(&c, m->filters[i].keep ? "where" : "skip_where", m->filters[i].column);
+        for (size_t k = 0; k < m->filters[i].nvalues; k++)
+            feed(&c, "filter value", m->filters[i].values[k]);
     }
     for (size_t i = 0; i < m->nextra; i++) {
         feed(&c, "extra", m->extra[i].column);

@@ -44,7 +44,17 @@ typedef struct mapping_published {
     int column;    /* index into extra */
 } mapping_published;
 
-/* A column read beyond the fields, for the breakdowns and verdicts above. */
+/* A row filter: keep only rows whose column holds one of `values` (`where`),
+ * or leave out those that do (`skip_where`), so one file can feed several
+ * series or hold rows a scorecard has no use for. */
+typedef struct mapping_filter {
+    int column;     /* index into extra */
+    char **values;
+    size_t nvalues;
+    int keep;       /* 1: where, 0: skip_where */
+} mapping_filter;
+
+/* A column read beyond the fields, for the breakdowns, verdicts and filters. */
 typedef struct mapping_extra {
     char *column;  /* header name or `#N` */
     int optional;  /* the file may lack it: its cells are then absent */
@@ -73,6 +83,8 @@ typedef struct mapping {
     size_t nbreakdowns;
     mapping_published published[OBS_MAX_EXTRA];
     size_t npublished;
+    mapping_filter filters[OBS_MAX_EXTRA];
+    size_t nfilters;
     mapping_extra extra[OBS_MAX_EXTRA];
     size_t nextra;
     int header_rows;             /* rows before the data; the last one names the columns */
@@ -101,6 +113,10 @@ int mapping_set_year_pairs(mapping *m, const char *kind, err *e);
 /* A digest of everything that decides how a file is read, into `hex`.
  * Returns 0 when `m` reads files as the default mapping does, else 1. */
 int mapping_fingerprint(const mapping *m, char hex[65]);
+
+/* Whether the mapping's filters keep a row whose extra cells are `extra`
+ * (already trimmed; NULL for a column the file lacks, read as empty). */
+int mapping_keeps(const mapping *m, char *const *extra);
 
 /* Returns 1 and sets *status when `text` (already trimmed) is a marker for a
  * value that is not there: the mapping's own markers first, then the defaults

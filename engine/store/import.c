@@ -35,6 +35,7 @@ typedef struct importer {
     size_t arena_cap;
     char breakdown[OBS_KEY_MAX], published[OBS_KEY_MAX];
 
+    long filtered; /* rows the mapping's where / skip_where left out */
     FILE *f;      /* the file being read, for the progress line */
     long bytes;   /* its size */
     double started_at, shown_at;
@@ -527,6 +528,11 @@ static int accept_row(void *ctx, const obs_text *row, err *e)
     int rc = copy_fields(im, row, e);
     if (rc)
         return rc;
+    if (!mapping_keeps(im->o->map, im->extra)) { /* the mapping's where / skip_where */
+        c->skipped++;
+        im->filtered++;
+        return 0;
+    }
     obs o;
     rc = check_row(im, row, &o, e);
     if (rc)
@@ -669,6 +675,9 @@ int import_file(store *s, const import_options *o, import_report *report, err *e
     show_progress(&im, 1);
     if (!rc)
         finish_unknown(&im);
+    if (!rc && im.filtered)
+        add_note(report, "left out %ld row%s, as the mapping's \"where\" and \"skip_where\" say", im.filtered,
+                 im.filtered == 1 ? "" : "s");
     if (!rc && report->problems && !im.rejects)
         rc = err_set(e, ERR_INVALID, "%s: %ld problem%s; nothing was imported", o->path, report->problems,
                      report->problems == 1 ? "" : "s");

@@ -434,17 +434,25 @@ int cmd_diff(int argc, char **argv)
 /* ---- published: the engine's verdicts beside the publisher's ---- */
 
 static const char PUBLISHED_USAGE[] =
-    "usage: scorecard published [--run ID] [--against NAME] [--db PATH] [--format text|csv|json]\n\n"
+    "usage: scorecard published [--run ID] [--against NAME] [--indicator ID]... [--db PATH]\n"
+    "                           [--format text|csv|json]\n\n"
     "Sets each indicator verdict of a stored run beside the publisher's own verdict for the\n"
     "same observation, kept at import (the mapping's \"published\" columns, such as Fingertips'\n"
     "\"Compared to England value or percentiles\"). NAME is the verdict compared (default\n"
     "benchmark). Lists every result whose observation carries it, with both words and whether\n"
     "they agree, then the counts. A publisher's \"Not compared\" agrees with any result the\n"
-    "engine could not judge. Exits 1 when any differ. Without --run, the latest run.\n";
+    "engine could not judge. --indicator keeps to the indicators that judge what the\n"
+    "publisher's verdict judges (a decile judged against its area's own total is not\n"
+    "Fingertips' comparison with England). Exits 1 when any differ. Without --run, the\n"
+    "latest run.\n";
+
+#define PUBLISHED_MAX_INDICATORS 64
 
 typedef struct published_args {
     long long run;
     const char *against;
+    const char *indicators[PUBLISHED_MAX_INDICATORS];
+    size_t nindicators;
 } published_args;
 
 static int published_option(void *ctx, int c, const char *arg)
@@ -454,6 +462,8 @@ static int published_option(void *ctx, int c, const char *arg)
         a->run = atoll(arg);
     else if (c == 'g')
         a->against = arg;
+    else if (c == 'i' && a->nindicators < PUBLISHED_MAX_INDICATORS)
+        a->indicators[a->nindicators++] = arg;
     else
         return -1;
     return 0;
@@ -464,6 +474,7 @@ typedef struct verdict_walk {
     err *e;
     table *t;
     const char *against;
+    const published_args *args;
     char found[256]; /* the verdict against `against` of the observation in hand */
     long agree, differ, without;
 } verdict_walk;
@@ -486,9 +497,19 @@ static void fold(const char *in, char *out, size_t cap)
     out[n] = '\0';
 }
 
+static int chosen(const published_args *a, const char *indicator)
+{
+    for (size_t i = 0; i < a->nindicators; i++)
+        if (!strcmp(a->indicators[i], indicator))
+            return 1;
+    return a->nindicators == 0;
+}
+
 static int compare_verdict(void *ctx, const store_result *r)
 {
     verdict_walk *w = ctx;
+    if (!chosen(w->args, r->item))
+        return 0;
     cJSON *d = r->details ? cJSON_Parse(r->details) : NULL;
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(d, "observation"), "id");
     long long obs_id = cJSON_IsNumber(id) ? (long long)id->valuedouble : 0;
@@ -525,8 +546,9 @@ int cmd_published(int argc, char **argv)
 {
     static const struct option extra[] = {{"run", required_argument, 0, 'r'},
                                           {"against", required_argument, 0, 'g'},
+                                          {"indicator", required_argument, 0, 'i'},
                                           {0, 0, 0, 0}};
-    published_args a = {0, "benchmark"};
+    published_args a = {0, "benchmark", {0}, 0};
     const char *db = NULL;
     table_format format = TABLE_TEXT;
     int rc = audit_options("published", PUBLISHED_USAGE, argc, argv, extra, published_option, &a, &db, &format);
@@ -542,7 +564,7 @@ int cmd_published(int argc, char **argv)
         rc = err_set(&e, ERR_USAGE, "no stored runs (scorecard run stores one)");
     static const table_column cols[] = {{"area", 0}, {"indicator", 0}, {"period", 0},
                                         {"engine", 0}, {"publisher", 0}, {"agree", 0}};
-    verdict_walk w = {s, &e, NULL, a.against, "", 0, 0, 0};
+    verdict_walk w = {s, &e, NULL, a.against, &a, "", 0, 0, 0};
     if (!rc && !(w.t = table_new(stdout, format, cols, 6)))
         rc = err_set(&e, ERR_NOMEM, "out of memory");
     store_result_filter filter = {a.run, NULL, "indicator", NULL};

@@ -1,0 +1,166 @@
+# test_publisher_layouts.sh - what a publisher's download needs from a mapping, on small
+# files written to the shape of the real ones (the real files are tested per publisher):
+# short rows, breakdowns from several columns, both CI levels, the publisher's verdicts,
+# areas outside the geography, row filters, year conventions, the same file read by
+# another mapping, standard input.
+. "$(dirname "$0")/lib.sh"
+"$SCORECARD" init >/dev/null || fail "init"
+
+# A Fingertips-shaped export: every data row leaves out the last field, as Fingertips'
+# own downloads do.
+H='Indicator ID,Indicator Name,Area Code,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Time period Sortable,New data'
+cat >ft.csv <<EOF
+$H
+22401,Falls,E92000001,England,Persons,65+ yrs,,,2015 - 17,2100,2090,2110,2080,2120,1000,50000,,Cannot be calculated,Not compared,20150000
+22401,Falls,E06000001,UA,Persons,65+ yrs,,,2015 - 17,2500,2300,2700,2200,2800,300,12000,,No significant change,Worse,20150000
+22401,Falls,E92000001,England,Male,65+ yrs,,,2015 - 17,2100,2085,2115,2075,2125,450,21000,,,Not compared,20150000
+22401,Falls,E06000001,UA,Male,65+ yrs,,,2015 - 17,2400,2100,2700,2000,2800,120,5000,,,Similar,20150000
+22401,Falls,E06000001,UA,Persons,65+ yrs,Deprivation deciles,Most deprived decile,2015 - 17,2900,2500,3300,2400,3400,80,2800,Aggregated from all known lower geography values,,Not compared,20150000
+22401,Falls,E12000001,Region,Persons,65+ yrs,,,2015 - 17,2300,2250,2350,2230,2370,400,17000,,,Worse,20150000
+22401,Falls,E12000002,Region,Persons,65+ yrs,,,2015 - 17,2200,2150,2250,2130,2270,500,22000,,,Worse,20150000
+22401,Falls,E06000002,UA,Persons,65+ yrs,,,2009/10 - 11/12,1900,1800,2000,1750,2050,200,10000,,,Better,20090000
+EOF
+cat >ft.json <<'EOF'
+{
+  "description": "test: Fingertips-shaped",
+  "short_rows": "empty",
+  "columns": {"indicator": "Indicator ID", "area": "Area Code", "area_type": "Area Type", "period": "Time period",
+              "period_sortable": "Time period Sortable", "value": "Value",
+              "lower_ci": "Lower CI 95.0 limit", "upper_ci": "Upper CI 95.0 limit",
+              "lower_ci_998": "Lower CI 99.8 limit", "upper_ci_998": "Upper CI 99.8 limit",
+              "numerator": "Count", "denominator": "Denominator", "note": "Value note"},
+  "breakdowns": [{"name": "sex", "column": "Sex"}, {"name": "age", "column": "Age"},
+                 {"name_from": "Category Type", "column": "Category"}],
+  "published": {"benchmark": "Compared to England value or percentiles", "trend": "Recent Trend",
+                "region": "Compared to region value or percentiles"}
+}
+EOF
+
+# Without short_rows the file is refused, and the message says what to do.
+run import --map indicator="Indicator ID" --map area="Area Code" --map period="Time period" --map value=Value ft.csv
+expect_status 1; expect_err 'ft.csv:2: 20 fields, but the header has 21'; expect_err '"short_rows": "empty"'
+
+# Areas outside the geography (regions here) are one problem per area type, with a count.
+run import --mapping ft.json ft.csv
+expect_status 1
+expect_err 'ft.csv:7: column "Area Code": unknown area code "E12000001", the first of 2 rows for 2 area codes of type "Region" not in the geography'
+expect_err '"unknown_areas": "skip"'
+expect_eq "$(grep -c 'unknown area code' "$ERR")" 1 "one line for the region rows"
+
+sed 's/"short_rows": "empty",/"short_rows": "empty", "unknown_areas": "skip",/' ft.json >ft-skip.json
+run import --mapping ft-skip.json ft.csv
+expect_status 0
+expect_out '8 rows read, 6 new, 0 unchanged, 0 superseding earlier values, 2 skipped'
+expect_out 'skipped 2 rows for 2 area codes of type "Region" not in the geography (E12000001, ...)'
+# Breakdowns: "Persons" is all persons; the dimensions sort, whatever the file's order.
+run data --indicator 22401 --area E06000001 --format csv
+expect_out ',E06000001,age=65+ yrs,2015 - 17,' 
+expect_out 'age=65+ yrs;sex=Male'
+expect_out 'Deprivation deciles=Most deprived decile;age=65+ yrs'
+expect_out 'Aggregated from all known lower geography values'
+# Both confidence levels and the publisher's verdicts are kept.
+run data --indicator 22401 --area E06000001 --breakdown 'age=65+ yrs' --format csv
+expect_out ',2500,300,12000,2300,2700,2200,2800,ok,,,benchmark=Worse;trend=No significant change,'
+# The pooled periods are read as the years they name.
+run data --indicator 22401 --area E06000001 --breakdown 'age=65+ yrs' --format csv
+expect_out ',2015 - 17,2015-01-01,2017-12-31,'
+expect_eq "$(value_of 22401 E06000002 '2009/10 - 11/12' period_end)" "2012-03-31" "2009/10 - 11/12 ends"
+expect_eq "$(value_of 22401 E06000002 '2009/10 - 11/12' period_start)" "2009-04-01" "2009/10 - 11/12 starts"
+
+# A sort key that disagrees with the label is caught.
+sed 's/2015 - 17,2500,2300,2700,2200,2800,300,12000,,No significant change,Worse,20150000/2015 - 17,2500,2300,2700,2200,2800,300,12000,,No significant change,Worse,20160000/' ft.csv >ft-bad.csv
+run import --mapping ft-skip.json ft-bad.csv
+expect_status 1; expect_err 'ft-bad.csv:3: column "Time period Sortable": "20160000" does not start with 2015, the first year of "2015 - 17"'
+
+# A framework reads a breakdown, and check says which the data hold when it asks for none.
+mkdir fw
+cat >fw/framework.lua <<'EOF'
+local r = require("rules")
+return r.framework{
+  id = "falls-test", version = "1", scores = "hwb", period = "calendar_year", comparator = "E92000001",
+  outcomes = { {id = "o", title = "o", indicators = {"falls", "falls-male", "falls-decile", "falls-all"}} },
+  indicators = {
+    {id = "falls", series = "22401", title = "Falls 65+", polarity = "lower", breakdown = {age = "65+ yrs"},
+     rule = r.benchmark{interval = "published"}},
+    {id = "falls-male", series = "22401", title = "Falls 65+, men", polarity = "lower",
+     breakdown = {sex = "Male", age = "65+ yrs"}, rule = r.benchmark{interval = "published", level = 0.998}},
+    {id = "falls-decile", series = "22401", title = "Falls 65+, most deprived decile", polarity = "lower",
+     breakdown = {["Deprivation deciles"] = "Most deprived decile", age = "65+ yrs", sex = "Persons"},
+     comparator = {breakdown = {age = "65+ yrs"}}, rule = r.benchmark{interval = "published"}},
+    {id = "falls-all", series = "22401", title = "Falls, all ages", polarity = "lower",
+     rule = r.benchmark{interval = "published"}},
+  },
+}
+EOF
+run check fw/framework.lua
+expect_status 0
+expect_err 'indicator falls-all: the store has series "22401", but not for all persons; it holds age=65+ yrs (3 rows), age=65+ yrs;sex=Male (2 rows)'
+run run --framework fw/framework.lua --period 2017 --area E06000001 --format json
+expect_status 0
+# the all-persons figure, 2300-2700 against England's 2100: worse
+expect_out '"falls"'
+python3 - "$OUT" <<'EOF' || fail "verdicts by breakdown"
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = {i["id"]: (i.get("assessment"), i.get("reason")) for i in d["areas"][0]["indicators"]}
+assert got["falls"][0] == "worse", got["falls"]
+# the men's 99.8% limits 2000-2800 hold England's 2100: similar (the 95% ones, 2100-2700, would too)
+assert got["falls-male"][0] == "similar", got["falls-male"]
+assert "2000" in got["falls-male"][1] and "2800" in got["falls-male"][1], got["falls-male"]
+# the most deprived decile, 2500-3300, against the area's own total 2500: similar
+assert got["falls-decile"][0] == "similar", got["falls-decile"]
+assert "2500" in got["falls-decile"][1], got["falls-decile"]
+assert got["falls-all"][0] == "missing", got["falls-all"]
+EOF
+# Set beside Fingertips' own "Compared to England": the decile is compared with the area's own
+# total here, which is not what Fingertips' column compares, so it is left out by --indicator.
+run published
+expect_status 1
+expect_out 'against benchmark: 3 compared, 2 agree, 1 differ'
+run published --indicator falls --indicator falls-male --format csv
+expect_status 0
+expect_out 'E06000001,falls,2015 - 17,worse,Worse,yes'
+expect_out 'E06000001,falls-male,2015 - 17,similar,Similar,yes'
+expect_err 'run 1, against benchmark: 2 agree, 0 differ, 0 without'
+
+# A rule asking for 99.8% limits of a published interval at another level is an error at load.
+sed -i 's/level = 0.998/level = 0.99/' fw/framework.lua
+run check fw/framework.lua; expect_status 1; expect_err 'the data hold 95% (0.95) and 99.8% (0.998) limits only'
+
+# Row filters: one file, one series kept.
+cat >filter.json <<'EOF'
+{"short_rows": "empty", "unknown_areas": "skip",
+ "columns": {"indicator": "Indicator ID", "area": "Area Code", "period": "Time period", "value": "Value"},
+ "where": {"Sex": "Persons", "Category Type": ""}, "skip_where": {"Area Type": ["England"]}}
+EOF
+"$SCORECARD" init --db f.db >/dev/null
+run import --db f.db --mapping filter.json ft.csv
+expect_status 0; expect_out '8 rows read, 2 new, 0 unchanged, 0 superseding earlier values, 6 skipped'; expect_out 'left out 4 rows'
+
+# 2022-23: a financial year unless the mapping says the publisher pools calendar years.
+printf 'indicator,area,period,value\nx,E06000001,2022-23,5\n' >pairs.csv
+run import --db f.db pairs.csv
+expect_status 0; expect_out 'read "2022-23" as a financial year, 2022-04-01 to 2023-03-31'
+expect_eq "$("$SCORECARD" data --db f.db --indicator x --format csv | tail -1 | cut -d, -f6,7)" "2022-04-01,2023-03-31" "fy dates"
+# The same file read by another mapping is another import, superseding what it reads differently.
+run import --db f.db --year-pairs pooled pairs.csv
+expect_status 0; expect_out '1 new'; expect_out 'two calendar years pooled, 2022-01-01 to 2023-12-31'
+run import --db f.db --year-pairs pooled pairs.csv
+expect_status 0; expect_out 'already imported'
+run imports --db f.db --format csv
+expect_eq "$(tail -n +2 "$OUT" | cut -d, -f2 | sort | uniq -c | awk '{print $1}' | tr '\n' ' ')" "1 2 " "batches per file"
+
+# Standard input.
+printf 'indicator,area,period,value\ny,E06000001,2021/22,7\n' | "$SCORECARD" import --db f.db - >"$OUT" 2>"$ERR"
+STATUS=$?; expect_status 0; expect_out 'stdin: batch'
+expect_eq "$("$SCORECARD" data --db f.db --indicator y --format csv | tail -1 | cut -d, -f8)" "7" "value from stdin"
+
+# Hostile mappings: a breakdown without a column, a filter that is not a list of strings.
+echo '{"breakdowns": [{"name": "sex"}]}' >bad1.json
+run import --db f.db --mapping bad1.json pairs.csv; expect_status 1; expect_err '"breakdowns" item 1 must be'
+echo '{"where": {"Sex": [1]}}' >bad2.json
+run import --db f.db --mapping bad2.json pairs.csv; expect_status 1; expect_err '"where"."Sex" must be a string or a list'
+echo '{"breakdowns": [{"name": "sex", "column": "Nope"}]}' >bad3.json
+run import --db f.db --mapping bad3.json pairs.csv; expect_status 1; expect_err 'no column named "Nope"'
+
+finish

@@ -17,7 +17,9 @@ static const char USAGE[] =
     "value that differs from the stored one supersedes it and the old value stays in the\n"
     "history.\n\n"
     "  --db PATH              database file (default $SCORECARD_DB, else ./scorecard.db)\n"
-    "  --format F             csv, json or jsonstat (default: told from the content)\n"
+    "  --format F             csv, xlsx, json or jsonstat (default: told from the content)\n"
+    "  --sheet NAME           a workbook's sheet (default: the first); --header-rows N is then\n"
+    "                         the header's row number\n"
     "  --mapping FILE         a JSON mapping file for files with other columns\n"
     "  --map FIELD=COLUMN     read FIELD from COLUMN (a header name, or #N for position N)\n"
     "  --set FIELD=VALUE      use VALUE for FIELD on every row\n"
@@ -92,13 +94,14 @@ static void print_problems(const import_report *r)
 int cmd_import(int argc, char **argv)
 {
     enum { O_FORMAT = 1, O_MAPPING, O_MAP, O_SET, O_INDICATOR, O_MARKER, O_QUARTERS, O_YEAR_PAIRS, O_HEADER_ROWS,
-           O_REJECTS };
+           O_REJECTS, O_SHEET };
     static const struct option opts[] = {
         {"db", required_argument, 0, OPT_DB},          {"format", required_argument, 0, O_FORMAT},
         {"mapping", required_argument, 0, O_MAPPING},  {"map", required_argument, 0, O_MAP},
         {"set", required_argument, 0, O_SET},          {"indicator", required_argument, 0, O_INDICATOR},
         {"marker", required_argument, 0, O_MARKER},    {"quarters", required_argument, 0, O_QUARTERS},
         {"header-rows", required_argument, 0, O_HEADER_ROWS}, {"year-pairs", required_argument, 0, O_YEAR_PAIRS},
+        {"sheet", required_argument, 0, O_SHEET},
         {"rejects", required_argument, 0, O_REJECTS},  {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
     mapping m;
@@ -134,6 +137,7 @@ int cmd_import(int argc, char **argv)
         case O_MARKER: rc = mapping_set_marker(&m, optarg, &e); break;
         case O_QUARTERS: rc = mapping_set_quarters(&m, optarg, &e); break;
         case O_YEAR_PAIRS: rc = mapping_set_year_pairs(&m, optarg, &e); break;
+        case O_SHEET: rc = mapping_set_sheet(&m, optarg, &e); break;
         case O_HEADER_ROWS:
             m.header_rows = (int)strtol(optarg, &end, 10);
             if (*end || m.header_rows < 0 || m.header_rows > 100)
@@ -146,8 +150,9 @@ int cmd_import(int argc, char **argv)
             return cli_usage("import", "unknown or incomplete option %s", argv[optind - 1]);
         }
     }
-    if (!rc && o.format && strcmp(o.format, "csv") && strcmp(o.format, "json") && strcmp(o.format, "jsonstat"))
-        rc = err_set(&e, ERR_USAGE, "--format must be csv, json or jsonstat");
+    if (!rc && o.format && strcmp(o.format, "csv") && strcmp(o.format, "xlsx") && strcmp(o.format, "json") &&
+        strcmp(o.format, "jsonstat"))
+        rc = err_set(&e, ERR_USAGE, "--format must be csv, xlsx, json or jsonstat");
     if (rc) {
         mapping_release(&m);
         return cli_fail(&e);

@@ -51,6 +51,7 @@ void mapping_release(mapping *m)
             free(m->filters[i].values[k]);
         free(m->filters[i].values);
     }
+    free(m->sheet);
     mapping_init(m);
 }
 
@@ -151,6 +152,13 @@ int mapping_set_quarters(mapping *m, const char *kind, err *e)
     else
         return err_set(e, ERR_USAGE, "quarters must be \"fy\" or \"calendar\", not \"%s\"", kind);
     return 0;
+}
+
+int mapping_set_sheet(mapping *m, const char *name, err *e)
+{
+    if (!*name)
+        return err_set(e, ERR_USAGE, "a sheet's name cannot be empty");
+    return replace(&m->sheet, name, e);
 }
 
 int mapping_set_year_pairs(mapping *m, const char *kind, err *e)
@@ -425,7 +433,7 @@ int mapping_load_file(mapping *m, const char *path, err *e)
     static const char *const known[] = {"description", "columns",     "fixed",      "if_blank",   "wide",
                                         "markers",     "header_rows", "quarters",   "year_pairs", "source",
                                         "breakdowns",  "published",   "optional",   "short_rows", "unknown_areas",
-                                        "where",       "skip_where",  NULL};
+                                        "where",       "skip_where",  "sheet",      NULL};
     int rc = 0;
     for (const cJSON *it = root->child; it && !rc; it = it->next) {
         int ok = 0;
@@ -467,6 +475,8 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         rc = load_word(m, root, "quarters", mapping_set_quarters, path, e);
     if (!rc)
         rc = load_word(m, root, "year_pairs", mapping_set_year_pairs, path, e);
+    if (!rc)
+        rc = load_word(m, root, "sheet", mapping_set_sheet, path, e);
     if (!rc)
         rc = load_word(m, root, "short_rows", set_short_rows, path, e);
     if (!rc)
@@ -543,6 +553,7 @@ static void digest(const mapping *m, char hex[65])
         feed_int(&c, "extra optional", m->extra[i].optional);
     }
     feed_int(&c, "header_rows", m->header_rows);
+    feed(&c, "sheet", m->sheet);
     feed_int(&c, "short_rows", m->short_rows);
     feed_int(&c, "unknown_areas", m->unknown_areas);
     feed_int(&c, "quarters", m->periods.quarters);

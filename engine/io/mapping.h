@@ -87,7 +87,9 @@ typedef struct mapping {
     size_t nfilters;
     mapping_extra extra[OBS_MAX_EXTRA];
     size_t nextra;
-    int header_rows;             /* rows before the data; the last one names the columns */
+    int header_rows;             /* rows before the data; the last one names the columns (a sheet: the
+                                    header's row number) */
+    char *sheet;                 /* a workbook's sheet to read; NULL: the first */
     mapping_short_rows short_rows;
     mapping_unknown_areas unknown_areas;
     period_convention periods;
@@ -107,6 +109,8 @@ int mapping_set_fixed(mapping *m, const char *assignment, err *e);
 /* `TOKEN=STATUS`, as given to --marker. */
 int mapping_set_marker(mapping *m, const char *assignment, err *e);
 int mapping_set_quarters(mapping *m, const char *kind, err *e);
+/* The workbook sheet to read (--sheet NAME). */
+int mapping_set_sheet(mapping *m, const char *name, err *e);
 /* `fy` or `pooled`: what `2022-23` means (period.h). */
 int mapping_set_year_pairs(mapping *m, const char *kind, err *e);
 

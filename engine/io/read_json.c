@@ -85,6 +85,8 @@ int reader_json(const char *text, size_t len, const char *name, const mapping *m
 const char *reader_sniff(const char *text, size_t len)
 {
     size_t i = 0;
+    if (len >= 4 && !memcmp(text, "PK\x03\x04", 4))
+        return "xlsx";
     if (len >= 3 && (unsigned char)text[0] == 0xEF && (unsigned char)text[1] == 0xBB &&
         (unsigned char)text[2] == 0xBF)
         i = 3;

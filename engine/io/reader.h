@@ -22,6 +22,11 @@ typedef int (*reader_sink)(void *ctx, const obs_text *row, err *e);
 /* Streams a CSV file; see csv.h for the dialect and mapping.h for columns. */
 int reader_csv(FILE *f, const char *name, const mapping *m, reader_sink sink, void *ctx, err *e);
 
+/* One sheet of an Excel workbook (.xlsx): the mapping's `sheet`, or the first;
+ * its header in row `header_rows`. Errors name the sheet and cell. `f` stays
+ * the caller's. */
+int reader_xlsx(FILE *f, const char *name, const mapping *m, reader_sink sink, void *ctx, err *e);
+
 /* A JSON array of observation objects with the project's field names. */
 int reader_json(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
                 void *ctx, err *e);
@@ -30,8 +35,8 @@ int reader_json(const char *text, size_t len, const char *name, const mapping *m
 int reader_jsonstat(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
                     void *ctx, err *e);
 
-/* Which reader suits `text` (the start of a file, NUL-terminated): "jsonstat",
- * "json" or "csv". */
+/* Which reader suits `text` (the start of a file, NUL-terminated): "xlsx" (a
+ * zip archive), "jsonstat", "json" or "csv". */
 const char *reader_sniff(const char *text, size_t len);
 
 #endif

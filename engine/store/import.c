@@ -600,8 +600,10 @@ static int read_rows(importer *im, FILE *f, err *e)
     im->rep->format = fmt;
     if (!strcmp(fmt, "csv"))
         return reader_csv(f, im->name, o->map, accept_row, im, e);
+    if (!strcmp(fmt, "xlsx"))
+        return reader_xlsx(f, im->name, o->map, accept_row, im, e);
     if (strcmp(fmt, "json") && strcmp(fmt, "jsonstat"))
-        return err_set(e, ERR_USAGE, "unknown format \"%s\" (csv, json or jsonstat)", fmt);
+        return err_set(e, ERR_USAGE, "unknown format \"%s\" (csv, xlsx, json or jsonstat)", fmt);
     size_t len;
     char *text = text_read_all(f, im->name, IMPORT_MAX_JSON_BYTES, &len, e);
     if (!text)

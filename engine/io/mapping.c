@@ -40,8 +40,15 @@ void mapping_release(mapping *m)
     for (size_t i = 0; i < m->nmarkers; i++)
         free(m->markers[i].token);
     free(m->markers);
-    for (size_t i = 0; i < m->nbreakdowns; i++)
+    for (size_t i = 0; i < m->nbreakdowns; i++) {
         free(m->breakdowns[i].name);
+        for (size_t k = 0; k < m->breakdowns[i].nall; k++)
+            free(m->breakdowns[i].all[k]);
+        free(m->breakdowns[i].all);
+    }
+    for (size_t i = 0; i < m->nstatuses; i++)
+        free(m->statuses[i].code);
+    free(m->statuses);
     for (size_t i = 0; i < m->npublished; i++)
         free(m->published[i].against);
     for (size_t i = 0; i < m->nextra; i++)
@@ -180,6 +187,14 @@ static int add_extra(mapping *m, const char *column, int optional, const char *p
     return (int)m->nextra++;
 }
 
+static int all_strings(const cJSON *list)
+{
+    for (const cJSON *v = list->child; v; v = v->next)
+        if (!cJSON_IsString(v))
+            return 0;
+    return 1;
+}
+
 /* "breakdowns": [{"name": "sex", "column": "Sex"}, {"name_from": "Category Type", "column": "Category"}] */
 static int load_breakdowns(mapping *m, const cJSON *list, const char *path, err *e)
 {
@@ -197,16 +212,25 @@ static int load_breakdowns(mapping *m, const cJSON *list, const char *path, err 
         int n = m->nbreakdowns < OBS_MAX_DIMS ? (int)m->nbreakdowns : -1;
         if (n < 0)
             return err_set(e, ERR_PARSE, "%s: more than %d breakdown dimensions", path, OBS_MAX_DIMS);
-        int ok = cJSON_IsObject(it) && cJSON_GetArraySize(it) == 2 && cJSON_IsString(col) && *col->valuestring &&
+        const cJSON *all = cJSON_GetObjectItemCaseSensitive(it, "all");
+        int ok = cJSON_IsObject(it) && cJSON_GetArraySize(it) == 2 + (all != NULL) && cJSON_IsString(col) &&
+                 *col->valuestring && (!all || (cJSON_IsArray(all) && all_strings(all))) &&
                  ((cJSON_IsString(name) && *name->valuestring && !from) || (cJSON_IsString(from) && !name));
         if (!ok)
             return err_set(e, ERR_PARSE, "%s: \"breakdowns\" item %d must be {\"name\": NAME, \"column\": COLUMN} or "
-                           "{\"name_from\": COLUMN, \"column\": COLUMN}", path, n + 1);
+                           "{\"name_from\": COLUMN, \"column\": COLUMN}, with \"all\": [the values that mean "
+                           "everyone] if the publisher has its own", path, n + 1);
         mapping_breakdown *b = &m->breakdowns[n];
+        memset(b, 0, sizeof *b);
         b->name_from = -1;
         if (name && !(b->name = strdup(name->valuestring)))
             return err_set(e, ERR_NOMEM, "out of memory");
         m->nbreakdowns++; /* owned from here, released with the mapping */
+        if (all && !(b->all = calloc((size_t)cJSON_GetArraySize(all) + 1, sizeof *b->all)))
+            return err_set(e, ERR_NOMEM, "out of memory");
+        for (const cJSON *v = all ? all->child : NULL; v; v = v->next)
+            if (!(b->all[b->nall++] = strdup(v->valuestring)))
+                return err_set(e, ERR_NOMEM, "out of memory");
         int k = add_extra(m, col->valuestring, 0, path, e);
         if (k < 0)
             return k;
@@ -244,13 +268,6 @@ static int load_published(mapping *m, const cJSON *obj, const char *path, err *e
     return 0;
 }
 
-static int all_strings(const cJSON *list)
-{
-    for (const cJSON *v = list->child; v; v = v->next)
-        if (!cJSON_IsString(v))
-            return 0;
-    return 1;
-}
 
 /* "where": {"Area Type": ["County & UA", "Region"]} (or one string), and "skip_where" alike. */
 static int load_filters(mapping *m, const cJSON *obj, int keep, const char *path, err *e)
@@ -297,6 +314,39 @@ int mapping_keeps(const mapping *m, char *const *extra)
             return 0;
     }
     return 1;
+}
+
+/* "statuses": {"c": "suppressed", ":": "missing", "p": "provisional"} */
+static int load_statuses(mapping *m, const cJSON *obj, const char *path, err *e)
+{
+    if (!obj)
+        return 0;
+    if (!cJSON_IsObject(obj))
+        return err_set(e, ERR_PARSE, "%s: \"statuses\" must be an object of the status column's codes to statuses",
+                       path);
+    size_t n = (size_t)cJSON_GetArraySize(obj);
+    if (!(m->statuses = calloc(n ? n : 1, sizeof *m->statuses)))
+        return err_set(e, ERR_NOMEM, "out of memory");
+    for (const cJSON *it = obj->child; it; it = it->next) {
+        obs_status st;
+        if (!cJSON_IsString(it) || obs_status_parse(it->valuestring, &st))
+            return err_set(e, ERR_PARSE, "%s: \"statuses\".\"%s\" must be ok, provisional, revised, suppressed or "
+                           "missing", path, it->string);
+        if (!(m->statuses[m->nstatuses].code = strdup(it->string)))
+            return err_set(e, ERR_NOMEM, "out of memory");
+        m->statuses[m->nstatuses++].status = st;
+    }
+    return 0;
+}
+
+int mapping_status_code_of(const mapping *m, const char *code, obs_status *out)
+{
+    for (size_t i = 0; i < m->nstatuses; i++)
+        if (!strcmp(m->statuses[i].code, code)) {
+            *out = m->statuses[i].status;
+            return 1;
+        }
+    return 0;
 }
 
 static int load_optional(mapping *m, const cJSON *list, const char *path, err *e)
@@ -433,7 +483,7 @@ int mapping_load_file(mapping *m, const char *path, err *e)
     static const char *const known[] = {"description", "columns",     "fixed",      "if_blank",   "wide",
                                         "markers",     "header_rows", "quarters",   "year_pairs", "source",
                                         "breakdowns",  "published",   "optional",   "short_rows", "unknown_areas",
-                                        "where",       "skip_where",  "sheet",      NULL};
+                                        "where",       "skip_where",  "sheet",      "statuses",   NULL};
     int rc = 0;
     for (const cJSON *it = root->child; it && !rc; it = it->next) {
         int ok = 0;
@@ -487,6 +537,8 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         rc = load_published(m, cJSON_GetObjectItemCaseSensitive(root, "published"), path, e);
     if (!rc)
         rc = load_optional(m, cJSON_GetObjectItemCaseSensitive(root, "optional"), path, e);
+    if (!rc && !m->statuses)
+        rc = load_statuses(m, cJSON_GetObjectItemCaseSensitive(root, "statuses"), path, e);
     if (!rc)
         rc = load_filters(m, cJSON_GetObjectItemCaseSensitive(root, "where"), 1, path, e);
     if (!rc)
@@ -534,7 +586,13 @@ static void digest(const mapping *m, char hex[65])
         feed(&c, "marker", m->markers[i].token);
         feed_int(&c, "marker status", m->markers[i].status);
     }
+    for (size_t i = 0; i < m->nstatuses; i++) {
+        feed(&c, "status code", m->statuses[i].code);
+        feed_int(&c, "status", m->statuses[i].status);
+    }
     for (size_t i = 0; i < m->nbreakdowns; i++) {
+        for (size_t k = 0; k < m->breakdowns[i].nall; k++)
+            feed(&c, "breakdown all", m->breakdowns[i].all[k]);
         feed(&c, "breakdown", m->breakdowns[i].name);
         feed_int(&c, "breakdown value", m->breakdowns[i].value);
         feed_int(&c, "breakdown name", m->breakdowns[i].name_from);

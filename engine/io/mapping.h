@@ -36,7 +36,16 @@ typedef struct mapping_breakdown {
     char *name;    /* NULL when name_from gives it */
     int value;     /* index into extra */
     int name_from; /* index into extra, or -1 */
+    char **all;    /* the publisher's words for everyone ("18plus"), beside obs_means_everyone's */
+    size_t nall;
 } mapping_breakdown;
+
+/* A publisher's code in the status column and the status it means (PHS's
+ * qualifiers: `c` confidential is suppressed, `:` missing, `p` provisional). */
+typedef struct mapping_status_code {
+    char *code;
+    obs_status status;
+} mapping_status_code;
 
 /* A column of the publisher's own verdict (`Compared to England ...`). */
 typedef struct mapping_published {
@@ -79,6 +88,8 @@ typedef struct mapping {
     size_t nwide;
     mapping_marker *markers;     /* added to, and taking precedence over, the defaults */
     size_t nmarkers;
+    mapping_status_code *statuses; /* the status column's codes */
+    size_t nstatuses;
     mapping_breakdown breakdowns[OBS_MAX_DIMS];
     size_t nbreakdowns;
     mapping_published published[OBS_MAX_EXTRA];
@@ -117,6 +128,10 @@ int mapping_set_year_pairs(mapping *m, const char *kind, err *e);
 /* A digest of everything that decides how a file is read, into `hex`.
  * Returns 0 when `m` reads files as the default mapping does, else 1. */
 int mapping_fingerprint(const mapping *m, char hex[65]);
+
+/* The status a publisher's code in the status column means: 1 and *out when
+ * the mapping's "statuses" name it, else 0. */
+int mapping_status_code_of(const mapping *m, const char *code, obs_status *out);
 
 /* Whether the mapping's filters keep a row whose extra cells are `extra`
  * (already trimmed; NULL for a column the file lacks, read as empty). */

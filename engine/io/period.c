@@ -43,7 +43,7 @@ static int tokenize(const char *s, tok *t, int *n)
         if (c >= '0' && c <= '9') {
             x->kind = T_NUM;
             while (*s >= '0' && *s <= '9') {
-                if (x->digits == 6)
+                if (x->digits == 8)
                     return -1;
                 x->num = x->num * 10 + (*s - '0');
                 x->digits++;
@@ -184,6 +184,18 @@ static int gather(const tok *t, int n, year_pairs pairs, facts *f)
     memset(f, 0, sizeof *f);
     for (int i = 0; i < n; i++) {
         const tok *x = &t[i];
+        if (x->kind == T_NUM && (x->digits == 6 || x->digits == 8) && n == 1) {
+            /* PHS open data: YYYYMM a month, YYYYMMDD a day */
+            int y = x->digits == 6 ? x->num / 100 : x->num / 10000;
+            int m = x->digits == 6 ? x->num % 100 : x->num / 100 % 100;
+            if (y < 1900 || y > 2100 || m < 1 || m > 12)
+                return -1;
+            f->month = m;
+            f->month_year = y;
+            if (x->digits == 8 && !(f->day = x->num % 100))
+                return -1;
+            continue;
+        }
         if (x->kind == T_NUM && x->digits == 4) {
             int y = x->num;
             if (y < 1900 || y > 2100)
@@ -209,6 +221,12 @@ static int gather(const tok *t, int n, year_pairs pairs, facts *f)
                         return -1;
                     f->month = nn;
                     f->month_year = y;
+                    if (i + 4 < n && t[i + 3].kind == T_DASH && t[i + 4].kind == T_NUM && t[i + 4].digits == 2 &&
+                        t[i + 3].glued && t[i + 4].glued) { /* `2023-03-31`: an ISO day */
+                        if (!(f->day = t[i + 4].num))
+                            return -1;
+                        i += 2;
+                    }
                 } else if (glued && end == y + 1) { /* `2022-23`: the publisher's convention decides */
                     f->by_pairs = 1;
                     if (pairs == YEAR_PAIRS_FY ? add_year(f, y, 1) : (add_year(f, y, 0) || add_year(f, end, 0)))

@@ -352,6 +352,9 @@ static int row_breakdown(importer *im, const obs_text *row)
     for (size_t i = 0; i < m->nbreakdowns; i++) {
         const mapping_breakdown *b = &m->breakdowns[i];
         const char *value = im->extra[b->value] ? im->extra[b->value] : "";
+        for (size_t k = 0; k < b->nall; k++)
+            if (!strcmp(value, b->all[k]))
+                value = ""; /* the publisher's own word for everyone */
         const char *name = b->name_from >= 0 ? im->extra[b->name_from] : b->name;
         if (!name || !*name) { /* no dimension named: a value without one is a mistake, none is all persons */
             if (*value)
@@ -430,7 +433,8 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
 
     int has_status = t[OBS_STATUS] && *t[OBS_STATUS];
     obs_status given = OBS_OK;
-    if (has_status && obs_status_parse(t[OBS_STATUS], &given) && !mapping_is_marker(im->o->map, t[OBS_STATUS], &given))
+    if (has_status && !mapping_status_code_of(im->o->map, t[OBS_STATUS], &given) &&
+        obs_status_parse(t[OBS_STATUS], &given) && !mapping_is_marker(im->o->map, t[OBS_STATUS], &given))
         return problem(im, row, OBS_STATUS, "\"%s\" is not a status (ok, provisional, revised, suppressed, missing, "
                        "or a marker such as NA or *)", t[OBS_STATUS]), 1;
 

@@ -875,7 +875,8 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
     bind_text(st, 2, f->area);
     bind_text(st, 3, f->period);
     sqlite3_bind_int(st, 4, f->history);
-    bind_text(st, 5, f->breakdown);
+    if (f->breakdown) /* "" is all persons, not "any" */
+        sqlite3_bind_text(st, 5, f->breakdown, -1, SQLITE_TRANSIENT);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_obs_row r;

@@ -47,7 +47,7 @@ What this framework does not know
     an override of each plan indicator's rule (see example_local_plan.lua beside this file). An area or a year with
     no plan value is "no_target" (grey), never a colour.
   - Series ids. Falls and residential admissions use the indicator names of the Fingertips and
-    ASCOF exports as the importer stores them (data/mappings/fingertips.json, ascof.json). The
+    ASCOF exports as the importer stores them (data/mappings/fingertips-script.json, ascof.json). The
     other three have no real file here: their series ids are this framework's choice.
   - Quarterly plans. Some 2023-25 plans were set per quarter; this framework judges financial
     years only: a quarterly observation is "no_target".

@@ -9,7 +9,7 @@ for cmd in init import areas data imports; do
   run "$cmd" --no-such-option; expect_status 2 "$cmd --no-such-option"; expect_err "Try 'scorecard $cmd --help'"
 done
 run import; expect_status 2; expect_err "no file to import"
-run import --format xml x.csv; expect_status 2; expect_err "--format must be csv, json or jsonstat"
+run import --format xml x.csv; expect_status 2; expect_err "--format must be csv, xlsx, json or jsonstat"
 run import --map nonsense=col x.csv; expect_status 2; expect_err '"nonsense" is not a field'
 run areas --format yaml; expect_status 2
 

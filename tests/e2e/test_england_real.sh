@@ -31,7 +31,7 @@ expect_status 0 "scorecard test england-interface"
 expect_out "3 passed, 0 failed"
 
 "$SCORECARD" init >/dev/null || fail "init"
-run import --mapping "$REPO/data/mappings/fingertips.json" "$R/england_fingertips_falls_admissions_65plus.csv"
+run import --mapping "$REPO/data/mappings/fingertips-script.json" "$R/england_fingertips_falls_admissions_65plus.csv"
 expect_status 0 "import the Fingertips falls file"
 expect_out "2624 rows read, 2624 new"
 run import --mapping "$REPO/data/mappings/ascof.json" "$R/england_ascof_care_home_admissions_65plus_trafford_peers.csv"

@@ -15,8 +15,8 @@ imported() { # FILE ROWS [OPTIONS...]: import and check the rows read and stored
 }
 
 imported scotland_scotpho_council_area_indicators.csv 7258 --mapping "$M/scotpho.json"
-imported england_fingertips_falls_admissions_65plus.csv 2624 --mapping "$M/fingertips.json"
-imported england_fingertips_deaths_usual_residence_65plus.csv 5248 --mapping "$M/fingertips.json"
+imported england_fingertips_falls_admissions_65plus.csv 2624 --mapping "$M/fingertips-script.json"
+imported england_fingertips_deaths_usual_residence_65plus.csv 5248 --mapping "$M/fingertips-script.json"
 imported england_ascof_care_home_admissions_65plus_trafford_peers.csv 170 --mapping "$M/ascof.json"
 imported wales_lhb_population_by_age_raw.csv 96 --mapping "$M/wales-lhb-population.json"
 imported ni_pfg_INDADSCNI.json 12

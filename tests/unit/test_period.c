@@ -77,6 +77,11 @@ static const struct {
     {"2020/21 - 22/23", FY, "pooled_fy", 20200401, 20230331, 3, 0},
     {"2098/99 - 00/01", FY, "pooled_fy", 20980401, 21010331, 3, 0},
     {"2016/17 - 2018/19", FY, "pooled_fy", 20160401, 20190331, 3, 0},
+    /* PHS open data's YYYYMM and YYYYMMDD, and ISO days */
+    {"201607", FY, "month", 20160701, 20160731, 1, 0},
+    {"20230331", FY, "snapshot", 20230331, 20230331, 1, 0},
+    {"20240229", FY, "snapshot", 20240229, 20240229, 1, 0},
+    {"2023-03-31", FY, "snapshot", 20230331, 20230331, 1, 0},
 };
 
 static const char *const BAD[] = {
@@ -89,6 +94,9 @@ static const char *const BAD[] = {
     "2023--24", "2020/21 - - 2022/23", "(-2023)", "2000-2099",
     /* the short second year of a pooled financial range must follow on and be a range */
     "2009/10 - 11/13", "2009/10 - 08/09", "2009/10 11/12", "2015 - 15", "2015 - 14/15",
+    /* YYYYMM and YYYYMMDD must be real months and days, and alone */
+    "201613", "201600", "20230230", "20230100", "20231301", "202307 Q1", "2023-02-30", "2023-06-00",
+    "123456789",
 };
 
 int main(void)

@@ -59,6 +59,7 @@ void mapping_release(mapping *m)
         free(m->filters[i].values);
     }
     free(m->sheet);
+    free(m->header_with);
     mapping_init(m);
 }
 
@@ -302,6 +303,21 @@ static int load_filters(mapping *m, const cJSON *obj, int keep, const char *path
     return 0;
 }
 
+int mapping_is_header(const mapping *m, const char *const *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *c = cells[i] ? cells[i] : "";
+        while (*c == ' ' || *c == '\t')
+            c++;
+        size_t len = strlen(c), want = strlen(m->header_with);
+        while (len > 0 && (c[len - 1] == ' ' || c[len - 1] == '\t'))
+            len--;
+        if (len == want && !memcmp(c, m->header_with, len))
+            return 1;
+    }
+    return 0;
+}
+
 int mapping_keeps(const mapping *m, char *const *extra)
 {
     for (size_t i = 0; i < m->nfilters; i++) {
@@ -377,6 +393,13 @@ static int load_word(mapping *m, const cJSON *root, const char *key, int (*set)(
         return err_set(e, ERR_PARSE, "%s: \"%s\" must be a string", path, key);
     int rc = set(m, v->valuestring, e);
     return rc ? err_prefix(e, "%s", path) : 0;
+}
+
+static int set_header_with(mapping *m, const char *v, err *e)
+{
+    if (!*v)
+        return err_set(e, ERR_PARSE, "\"header_row_with\" must name a cell's text");
+    return replace(&m->header_with, v, e);
 }
 
 static int set_short_rows(mapping *m, const char *v, err *e)
@@ -483,7 +506,8 @@ int mapping_load_file(mapping *m, const char *path, err *e)
     static const char *const known[] = {"description", "columns",     "fixed",      "if_blank",   "wide",
                                         "markers",     "header_rows", "quarters",   "year_pairs", "source",
                                         "breakdowns",  "published",   "optional",   "short_rows", "unknown_areas",
-                                        "where",       "skip_where",  "sheet",      "statuses",   NULL};
+                                        "where",       "skip_where",  "sheet",      "statuses",   "header_row_with",
+                                        NULL};
     int rc = 0;
     for (const cJSON *it = root->child; it && !rc; it = it->next) {
         int ok = 0;
@@ -527,6 +551,8 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         rc = load_word(m, root, "year_pairs", mapping_set_year_pairs, path, e);
     if (!rc)
         rc = load_word(m, root, "sheet", mapping_set_sheet, path, e);
+    if (!rc)
+        rc = load_word(m, root, "header_row_with", set_header_with, path, e);
     if (!rc)
         rc = load_word(m, root, "short_rows", set_short_rows, path, e);
     if (!rc)
@@ -612,6 +638,7 @@ static void digest(const mapping *m, char hex[65])
     }
     feed_int(&c, "header_rows", m->header_rows);
     feed(&c, "sheet", m->sheet);
+    feed(&c, "header_with", m->header_with);
     feed_int(&c, "short_rows", m->short_rows);
     feed_int(&c, "unknown_areas", m->unknown_areas);
     feed_int(&c, "quarters", m->periods.quarters);

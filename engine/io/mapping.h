@@ -101,6 +101,8 @@ typedef struct mapping {
     int header_rows;             /* rows before the data; the last one names the columns (a sheet: the
                                     header's row number) */
     char *sheet;                 /* a workbook's sheet to read; NULL: the first */
+    char *header_with;           /* the header is the first row with a cell of this text, wherever it is
+                                    (a publisher's monthly editions move it); NULL: header_rows says */
     mapping_short_rows short_rows;
     mapping_unknown_areas unknown_areas;
     period_convention periods;
@@ -132,6 +134,10 @@ int mapping_fingerprint(const mapping *m, char hex[65]);
 /* The status a publisher's code in the status column means: 1 and *out when
  * the mapping's "statuses" name it, else 0. */
 int mapping_status_code_of(const mapping *m, const char *code, obs_status *out);
+
+/* Is this the header row that header_with looks for (a cell of that text,
+ * spaces around it aside)? */
+int mapping_is_header(const mapping *m, const char *const *cells, size_t n);
 
 /* Whether the mapping's filters keep a row whose extra cells are `extra`
  * (already trimmed; NULL for a column the file lacks, read as empty). */

@@ -535,13 +535,15 @@ static int finish_row(sheet *sh)
             filled |= sh->text[sh->cells[i].off] != '\0';
         }
     int rc = 0;
+    if (sh->m->header_with && !sh->lay && filled && mapping_is_header(sh->m, sh->record, width))
+        sh->header_row = sh->row; /* found by its content */
     if (sh->row == sh->header_row) {
         if (!filled)
             return fail(x, ERR_PARSE, "sheet \"%s\" has nothing in row %ld, the header row (header_rows)",
                         x->sheet_name, sh->row);
         sh->width = width;
         rc = layout_plan(sh->record, width, sh->m, x->name, &sh->lay, x->e);
-    } else if (sh->row > sh->header_row && filled) {
+    } else if (sh->row > sh->header_row && filled && !(sh->m->header_with && !sh->lay)) {
         if (!sh->lay && !sh->header_row)
             rc = layout_plan(NULL, 0, sh->m, x->name, &sh->lay, x->e);
         if (!rc && !sh->lay)
@@ -695,10 +697,13 @@ int reader_xlsx(FILE *f, const char *name, const mapping *m, reader_sink sink, v
     sh.m = m;
     sh.sink = sink;
     sh.ctx = ctx;
-    sh.header_row = m->header_rows;
+    sh.header_row = m->header_with ? -1 : m->header_rows; /* -1: not found yet */
     if (!rc)
         rc = parse_part(&x, x.sheet_part, 1, sheet_start, sheet_end, sheet_text, &sh);
-    if (!rc && sh.header_row && !sh.lay)
+    if (!rc && m->header_with && !sh.lay)
+        rc = fail(&x, ERR_PARSE, "sheet \"%s\" has no row with a cell \"%s\" (header_row_with)", x.sheet_name,
+                  m->header_with);
+    else if (!rc && sh.header_row && !sh.lay)
         rc = fail(&x, ERR_PARSE, "sheet \"%s\" ends before its header row", x.sheet_name);
     layout_free(sh.lay);
     free_record_space(&sh);

@@ -47,6 +47,7 @@ typedef struct importer {
         char group[64], example[32], place[200]; /* place: the first row's, as problems name it */
         long rows;
         int codes;
+        int shaped; /* grouped by the code's shape, not a type */
     } *unknown;
     size_t nunknown, unknown_cap;
     strmap *unknown_codes; /* codes seen, so a group counts codes once */
@@ -261,16 +262,34 @@ static int sort_year(const period *p)
     return p->type == PERIOD_FY_QUARTER && m < 4 ? y - 1 : y;
 }
 
+/* What kind of code a code is, when the file does not say: a GSS code's
+ * entity (E12, S37), else its shape (an NHS trust's RBK is AAA, R1H A9A), so
+ * one line reports a hundred trusts. */
+static int code_group(const char *code, char *out, size_t cap)
+{
+    size_t n = strlen(code);
+    if (n == 9 && code[0] >= 'A' && code[0] <= 'Z' && strspn(code + 1, "0123456789") == 8) {
+        snprintf(out, cap, "%.3s", code);
+        return 0;
+    }
+    size_t k = 0;
+    for (const char *p = code; *p && k + 1 < cap && k < 16; p++)
+        out[k++] = *p >= '0' && *p <= '9' ? '9' : (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') ? 'A' : *p;
+    out[k] = '\0';
+    return 1;
+}
+
 /* A row whose area code is not in the geography: counted in its group, and a
  * problem only in the report's one line per group (finish_unknown). */
 static int unknown_area(importer *im, const obs_text *row, const char *code, err *e)
 {
     const char *type = im->text[OBS_AREA_TYPE];
     char group[64];
+    int shaped = 0;
     if (type && *type)
         snprintf(group, sizeof group, "%s", type);
     else
-        snprintf(group, sizeof group, "%.3s", code);
+        shaped = code_group(code, group, sizeof group);
     int i;
     if (!strmap_get(im->unknown_index, group, &i)) {
         if (grow(&im->unknown, &im->unknown_cap, im->nunknown + 1, sizeof *im->unknown, 8))
@@ -278,6 +297,7 @@ static int unknown_area(importer *im, const obs_text *row, const char *code, err
         i = (int)im->nunknown++;
         memset(&im->unknown[i], 0, sizeof im->unknown[i]);
         snprintf(im->unknown[i].group, sizeof im->unknown[i].group, "%s", group);
+        im->unknown[i].shaped = shaped;
         snprintf(im->unknown[i].example, sizeof im->unknown[i].example, "%s", code);
         if (row->line > 0)
             snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s:%ld: column \"%s\"", im->name, row->line,
@@ -314,9 +334,9 @@ static void finish_unknown(importer *im)
     for (size_t i = 0; i < im->nunknown; i++) {
         const struct unknown_group *g = &im->unknown[i];
         char what[400];
-        snprintf(what, sizeof what, "%ld row%s for %d area code%s of type \"%s\" not in the geography (%s%s)",
-                 g->rows, g->rows == 1 ? "" : "s", g->codes, g->codes == 1 ? "" : "s", g->group, g->example,
-                 g->codes > 1 ? ", ..." : "");
+        snprintf(what, sizeof what, "%ld row%s for %d area code%s %s \"%s\" not in the geography (%s%s)",
+                 g->rows, g->rows == 1 ? "" : "s", g->codes, g->codes == 1 ? "" : "s",
+                 g->shaped ? "shaped" : "of type", g->group, g->example, g->codes > 1 ? ", ..." : "");
         if (skip)
             add_note(im->rep, "skipped %s, as the mapping says (\"unknown_areas\": \"skip\")", what);
         else if (im->rep->listed < IMPORT_MAX_LISTED && g->rows == 1)

@@ -36,7 +36,7 @@ expect_eq "$(grep -c ',missing,' "$OUT")" "$(grep -c ',:$' "$D/file6_percentage_
 run import --mapping "$M/phs-hospital-beds.json" "$D/beds_datastore_f272bb7d-5320-4491-84c1-614a2c064007.csv"
 expect_status 0
 expect_out "15000 rows read, 210 new"
-expect_out 'skipped 105 rows for 1 area code of type "SB0" not in the geography (SB0801)'
+expect_out 'skipped 105 rows for 1 area code shaped "AA9999" not in the geography (SB0801)'
 expect_eq "$(value_of percentage-occupancy S08000015 2016Q4 value)" 86.79006823297195 "occupancy, 2016 Q4"
 expect_eq "$(value_of percentage-occupancy S08000015 2016Q4 period_start)" 2016-10-01 "a calendar quarter"
 expect_eq "$(value_of occupied-bed-days S08000015 2021Q4 status)" provisional "QuarterQF p"

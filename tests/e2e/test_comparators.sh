@@ -74,4 +74,59 @@ sed 's/rule = r.target { per_area = { S37000012 = 9000 } }/rule = r.custom(funct
 run run --framework fw/bad.lua --area S37000012 --no-store --period 2023/24
 expect_status 1 "an unknown comparator_kind"
 expect_err 'indicator PLANNED, area S37000012: comparator_kind "plan" is not area, target, baseline or value'
+
+# A comparator may be each area's own parent of a type, resolved through the memberships at
+# the period's dates: Trafford and Bury against Greater Manchester ICB (E54000057),
+# Trafford against England through its country, and before the ICBs began (July 2022) no ICB.
+mkdir parent
+cat >parent/framework.lua <<'EOF'
+local r = require("rules")
+return r.framework{
+  id = "parent-test", version = "1", scores = "hwb", period = "fy", country = "England",
+  outcomes = { {id = "o", title = "o", indicators = {"vs-icb", "vs-country"}} },
+  indicators = {
+    {id = "vs-icb", series = "adm", title = "against the ICB", polarity = "lower", comparator = {parent = "icb"},
+     rule = r.benchmark{interval = "published"}},
+    {id = "vs-country", series = "adm", title = "against the country", polarity = "lower",
+     comparator = {parent = "country"}, rule = r.benchmark{interval = "published"}},
+  },
+}
+EOF
+cat >parent.csv <<'EOF'
+indicator,area,period,value,lower_ci,upper_ci
+adm,E08000009,2023/24,120,110,130
+adm,E08000003,2023/24,80,75,85
+adm,E54000057,2023/24,100,98,102
+adm,E92000001,2023/24,105,104,106
+adm,E08000009,2021/22,120,110,130
+adm,E54000057,2021/22,100,98,102
+EOF
+"$SCORECARD" init --db parent.db >/dev/null
+run import --db parent.db parent.csv; expect_status 0 "import parent.csv"
+run run --db parent.db --framework parent/framework.lua --period 2023/24 --area E08000009 --area E08000003 --format json --no-store
+expect_status 0 "run with parent comparators"
+python3 - "$OUT" >"$WORK/check.out" 2>&1 <<'PY' || fail "parent comparators: $(cat "$WORK/check.out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = {(a["code"], i["id"]): i for a in d["areas"] for i in a["indicators"]}
+t, m = got[("E08000009", "vs-icb")], got[("E08000003", "vs-icb")]
+assert t["assessment"] == "worse" and t["comparator"] == 100, t
+assert t["comparator_area"] == "E54000057" and t["comparator_name"] == "Greater Manchester", t
+assert m["assessment"] == "better" and m["comparator"] == 100, m
+c = got[("E08000009", "vs-country")]
+assert c["assessment"] == "worse" and c["comparator_area"] == "E92000001", c
+PY
+CHECKS=$((CHECKS + 1))
+run run --db parent.db --framework parent/framework.lua --period 2021/22 --area E08000009 --format json --no-store
+expect_status 0 "run before the ICBs"
+python3 - "$OUT" >"$WORK/check.out" 2>&1 <<'PY' || fail "no ICB before July 2022: $(cat "$WORK/check.out")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+i = {i["id"]: i for i in d["areas"][0]["indicators"]}["vs-icb"]
+assert i["no_colour_status"] == "not_compared" and i["comparator_area"] is None, i
+PY
+CHECKS=$((CHECKS + 1))
+# A comparator table that says nothing is an error at load.
+sed 's/comparator = {parent = "icb"}/comparator = {}/' parent/framework.lua >parent/bad.lua
+run check parent/bad.lua; expect_status 1; expect_err 'comparator must be an area code, or a table'
 finish

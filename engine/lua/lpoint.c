@@ -1,51 +1,30 @@
 /* lpoint.c - an observation as a Lua table (lpoint.h). */
 #include "lpoint.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
-static void set_number(lua_State *L, const char *key, double v)
-{
-    if (!isnan(v)) {
-        lua_pushnumber(L, v);
-        lua_setfield(L, -2, key);
-    }
-}
-
-static void set_text(lua_State *L, const char *key, const char *v)
-{
-    if (v) {
-        lua_pushstring(L, v);
-        lua_setfield(L, -2, key);
-    }
-}
-
-static void set_bool(lua_State *L, const char *key, int v)
-{
-    lua_pushboolean(L, v);
-    lua_setfield(L, -2, key);
-}
+#include "lfield.h"
 
 void lpoint_push(lua_State *L, const lpoint *p)
 {
     lua_createtable(L, 0, 16);
-    set_text(L, "period", p->period);
-    set_text(L, "period_type", p->period_type);
-    set_text(L, "start", p->start);
-    set_text(L, "end", p->end);
-    set_number(L, "value", p->value);
-    set_text(L, "value_text", p->value_text);
-    set_number(L, "numerator", p->numerator);
-    set_number(L, "denominator", p->denominator);
-    set_number(L, "lower", p->lower);
-    set_number(L, "upper", p->upper);
-    set_number(L, "lower_998", p->lower_998);
-    set_number(L, "upper_998", p->upper_998);
-    set_text(L, "status", obs_status_name(p->status));
-    set_bool(L, "series_break", p->series_break);
-    set_bool(L, "provisional", p->status == OBS_PROVISIONAL);
-    set_bool(L, "derived", p->derived);
+    lfield_string(L, "period", p->period);
+    lfield_string(L, "period_type", p->period_type);
+    lfield_string(L, "start", p->start);
+    lfield_string(L, "end", p->end);
+    lfield_number(L, "value", p->value);
+    lfield_string(L, "value_text", p->value_text);
+    lfield_number(L, "numerator", p->numerator);
+    lfield_number(L, "denominator", p->denominator);
+    lfield_number(L, "lower", p->lower);
+    lfield_number(L, "upper", p->upper);
+    lfield_number(L, "lower_998", p->lower_998);
+    lfield_number(L, "upper_998", p->upper_998);
+    lfield_string(L, "status", obs_status_name(p->status));
+    lfield_bool(L, "series_break", p->series_break);
+    lfield_bool(L, "provisional", p->status == OBS_PROVISIONAL);
+    lfield_bool(L, "derived", p->derived);
 }
 
 typedef struct key_parts {

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "host_lua.h"
+#include "lfield.h"
 #include "spc.h"
 #include "stats.h"
 #include "vocab.h"
@@ -100,39 +101,11 @@ static int fail(lua_State *L, const char *fn, const err *e)
     return luaL_error(L, "stats.%s: %s", fn, e->msg);
 }
 
-static void set_number(lua_State *L, const char *key, double v)
-{
-    if (isfinite(v)) {
-        lua_pushnumber(L, v);
-        lua_setfield(L, -2, key);
-    }
-}
-
-static void set_integer(lua_State *L, const char *key, lua_Integer v)
-{
-    lua_pushinteger(L, v);
-    lua_setfield(L, -2, key);
-}
-
-static void set_string(lua_State *L, const char *key, const char *s)
-{
-    if (s) {
-        lua_pushstring(L, s);
-        lua_setfield(L, -2, key);
-    }
-}
-
-static void set_bool(lua_State *L, const char *key, int b)
-{
-    lua_pushboolean(L, b);
-    lua_setfield(L, -2, key);
-}
-
 static int push_status(lua_State *L, stats_status s, const char *reason)
 {
     lua_newtable(L);
-    set_string(L, "status", stats_status_name(s));
-    set_string(L, "reason", reason);
+    lfield_string(L, "status", stats_status_name(s));
+    lfield_string(L, "reason", reason);
     return 1;
 }
 
@@ -222,23 +195,23 @@ static void push_interval(lua_State *L, const stats_interval *r, const char *sta
 {
     lua_newtable(L);
     if (r->status != STATS_OK) {
-        set_string(L, "status", stats_status_name(r->status));
-        set_string(L, "reason", r->reason);
+        lfield_string(L, "status", stats_status_name(r->status));
+        lfield_string(L, "reason", r->reason);
     }
-    set_number(L, "value", r->value);
-    set_number(L, "lower", r->lower);
-    set_number(L, "upper", r->upper);
-    set_number(L, "level", r->level);
-    set_number(L, "lower95", r->lower95);
-    set_number(L, "upper95", r->upper95);
-    set_number(L, "lower998", r->lower998);
-    set_number(L, "upper998", r->upper998);
-    set_string(L, "method", r->method);
-    set_string(L, "statistic", statistic);
-    set_number(L, "count", r->count);
-    set_number(L, "denominator", r->denominator);
-    set_number(L, "multiplier", r->multiplier);
-    set_number(L, "sd", r->sd);
+    lfield_number(L, "value", r->value);
+    lfield_number(L, "lower", r->lower);
+    lfield_number(L, "upper", r->upper);
+    lfield_number(L, "level", r->level);
+    lfield_number(L, "lower95", r->lower95);
+    lfield_number(L, "upper95", r->upper95);
+    lfield_number(L, "lower998", r->lower998);
+    lfield_number(L, "upper998", r->upper998);
+    lfield_string(L, "method", r->method);
+    lfield_string(L, "statistic", statistic);
+    lfield_number(L, "count", r->count);
+    lfield_number(L, "denominator", r->denominator);
+    lfield_number(L, "multiplier", r->multiplier);
+    lfield_number(L, "sd", r->sd);
 }
 
 /* ---- intervals ---- */
@@ -431,7 +404,7 @@ static int l_dsr(lua_State *L)
     char stat[64];
     snprintf(stat, sizeof stat, "dsr per %.15g", m);
     push_interval(L, &r, r.status == STATS_OK ? stat : r.reason);
-    set_integer(L, "bands", (lua_Integer)n);
+    lfield_integer(L, "bands", (lua_Integer)n);
     return 1;
 }
 
@@ -564,7 +537,7 @@ static int l_quantiles(lua_State *L)
         return fail(L, "quantiles", &e);
     if (isnan(bounds[k])) {
         push_status(L, STATS_INSUFFICIENT_DATA, "too few values for the quantile bounds");
-        set_integer(L, "n", (lua_Integer)valid);
+        lfield_integer(L, "n", (lua_Integer)valid);
         return 1;
     }
     lua_newtable(L);
@@ -572,10 +545,10 @@ static int l_quantiles(lua_State *L)
         lua_pushnumber(L, bounds[i]);
         lua_rawseti(L, -2, i);
     }
-    set_number(L, "min", bounds[0]);
-    set_integer(L, "n", (lua_Integer)valid);
-    set_integer(L, "k", k);
-    set_string(L, "method", "fingertips");
+    lfield_number(L, "min", bounds[0]);
+    lfield_integer(L, "n", (lua_Integer)valid);
+    lfield_integer(L, "k", k);
+    lfield_string(L, "method", "fingertips");
     lua_newtable(L);
     for (size_t i = 0; i < n; i++) {
         int c = stats_quantile_category(v[i], bounds, (size_t)k, p);
@@ -616,9 +589,9 @@ static int l_phe_quantile(lua_State *L)
         }
     }
     lua_setfield(L, -2, "quantiles");
-    set_integer(L, "nq", nq);
-    set_bool(L, "invert", invert);
-    set_string(L, "method", "phe_quantile");
+    lfield_integer(L, "nq", nq);
+    lfield_bool(L, "invert", invert);
+    lfield_string(L, "method", "phe_quantile");
     return 1;
 }
 
@@ -643,12 +616,12 @@ static int l_compare(lua_State *L)
         return luaL_error(L, "stats.compare: the lower limit %f is above the upper limit %f", lo, hi);
     stats_outcome o = stats_compare2(lo, hi, lo2, hi2, c, p);
     lua_newtable(L);
-    set_string(L, "outcome", stats_outcome_name(o));
-    set_string(L, "polarity", stats_polarity_name(p));
+    lfield_string(L, "outcome", stats_outcome_name(o));
+    lfield_string(L, "polarity", stats_polarity_name(p));
     const char *significance = stats_significance(o, lo2, hi2, c);
     if (significance)
-        set_string(L, "significance", significance);
-    set_integer(L, "levels", isnan(lo2) || isnan(hi2) ? 1 : 2);
+        lfield_string(L, "significance", significance);
+    lfield_integer(L, "levels", isnan(lo2) || isnan(hi2) ? 1 : 2);
     return 1;
 }
 
@@ -736,23 +709,23 @@ static int l_trend(lua_State *L)
         return fail(L, fn, &e);
     if (r.status != STATS_OK) {
         push_status(L, r.status, r.reason);
-        set_string(L, "method", r.method);
+        lfield_string(L, "method", r.method);
         return 1;
     }
     lua_newtable(L);
-    set_string(L, "outcome", stats_outcome_name(r.outcome));
+    lfield_string(L, "outcome", stats_outcome_name(r.outcome));
     if (pol != STATS_NO_JUDGEMENT)
-        set_string(L, "judgement", stats_outcome_name(stats_apply_polarity(r.outcome, pol)));
-    set_string(L, "method", r.method);
-    set_number(L, "chi2", r.chi2);
-    set_number(L, "critical", r.critical);
-    set_number(L, "slope", r.slope);
-    set_bool(L, "significant", r.significant);
-    set_bool(L, "consistent", r.consistent);
-    set_number(L, "level", level);
-    set_integer(L, "points", STATS_TREND_POINTS);
-    set_integer(L, "first", (lua_Integer)r.first + 1);
-    set_integer(L, "last", (lua_Integer)r.last + 1);
+        lfield_string(L, "judgement", stats_outcome_name(stats_apply_polarity(r.outcome, pol)));
+    lfield_string(L, "method", r.method);
+    lfield_number(L, "chi2", r.chi2);
+    lfield_number(L, "critical", r.critical);
+    lfield_number(L, "slope", r.slope);
+    lfield_bool(L, "significant", r.significant);
+    lfield_bool(L, "consistent", r.consistent);
+    lfield_number(L, "level", level);
+    lfield_integer(L, "points", STATS_TREND_POINTS);
+    lfield_integer(L, "first", (lua_Integer)r.first + 1);
+    lfield_integer(L, "last", (lua_Integer)r.last + 1);
     return 1;
 }
 
@@ -791,17 +764,17 @@ static void push_change(lua_State *L, const stats_change *c, const char *mode)
 {
     if (c->status != STATS_OK) {
         push_status(L, c->status, c->reason);
-        set_string(L, "mode", mode);
+        lfield_string(L, "mode", mode);
         return;
     }
     lua_newtable(L);
-    set_string(L, "outcome", stats_outcome_name(c->outcome));
-    set_number(L, "change", c->change);
-    set_number(L, "threshold", c->threshold);
+    lfield_string(L, "outcome", stats_outcome_name(c->outcome));
+    lfield_number(L, "change", c->change);
+    lfield_number(L, "threshold", c->threshold);
     if (c->decimals >= 0)
-        set_integer(L, "decimals", c->decimals);
-    set_string(L, "mode", mode);
-    set_string(L, "reason", c->reason);
+        lfield_integer(L, "decimals", c->decimals);
+    lfield_string(L, "mode", mode);
+    lfield_string(L, "reason", c->reason);
 }
 
 static const char *const CHANGE_KEYS[] = {
@@ -941,7 +914,7 @@ static int l_change(lua_State *L)
                          &e))
         return fail(L, fn, &e);
     push_change(L, &c, mode);
-    set_string(L, "interval", itext);
+    lfield_string(L, "interval", itext);
     return 1;
 }
 
@@ -981,7 +954,7 @@ static int l_pfg(lua_State *L)
     if (stats_pfg_classify(labels, values, n, base, interval, improvement, &c, &e))
         return fail(L, fn, &e);
     push_change(L, &c, "pfg");
-    set_string(L, "interval", interval);
+    lfield_string(L, "interval", interval);
     return 1;
 }
 
@@ -1096,19 +1069,19 @@ static void read_spc_options(lua_State *L, int t, spc_options *o)
 static void push_spc_options(lua_State *L, const spc_options *o)
 {
     lua_newtable(L);
-    set_string(L, "improvement", o->improvement > 0 ? "increase" : o->improvement < 0 ? "decrease" : "neutral");
-    set_integer(L, "shift_n", o->shift_n);
-    set_integer(L, "trend_n", o->trend_n);
-    set_string(L, "two_sigma_mode", o->two_sigma_mode == SPC_TWO_SIGMA_BEYOND ? "beyond" : "between");
-    set_bool(L, "screen_outliers", o->screen_outliers);
-    set_integer(L, "baseline_n", (lua_Integer)o->baseline_n);
-    set_integer(L, "min_points", (lua_Integer)o->min_points);
-    set_string(L, "conflict", o->prefer_improvement ? "prefer_improvement" : "precedence");
+    lfield_string(L, "improvement", o->improvement > 0 ? "increase" : o->improvement < 0 ? "decrease" : "neutral");
+    lfield_integer(L, "shift_n", o->shift_n);
+    lfield_integer(L, "trend_n", o->trend_n);
+    lfield_string(L, "two_sigma_mode", o->two_sigma_mode == SPC_TWO_SIGMA_BEYOND ? "beyond" : "between");
+    lfield_bool(L, "screen_outliers", o->screen_outliers);
+    lfield_integer(L, "baseline_n", (lua_Integer)o->baseline_n);
+    lfield_integer(L, "min_points", (lua_Integer)o->min_points);
+    lfield_string(L, "conflict", o->prefer_improvement ? "prefer_improvement" : "precedence");
     if (o->has_target)
-        set_number(L, "target", o->target);
+        lfield_number(L, "target", o->target);
     lua_newtable(L);
     for (spc_rule r = SPC_RULE_ASTRONOMICAL; r <= SPC_RULE_SHIFT; r++)
-        set_bool(L, spc_rule_name(r), (o->rules >> (r - 1)) & 1u);
+        lfield_bool(L, spc_rule_name(r), (o->rules >> (r - 1)) & 1u);
     lua_setfield(L, -2, "rules");
 }
 
@@ -1137,35 +1110,35 @@ static int l_spc(lua_State *L)
         return fail(L, "spc", &e);
     if (r.status != STATS_OK) {
         push_status(L, r.status, r.reason);
-        set_integer(L, "n", (lua_Integer)n);
+        lfield_integer(L, "n", (lua_Integer)n);
         push_spc_options(L, &o);
         lua_setfield(L, -2, "options");
         return 1;
     }
     lua_newtable(L);
-    set_integer(L, "n", (lua_Integer)n);
-    set_integer(L, "baseline_n", (lua_Integer)r.baseline_n);
-    set_number(L, "mean", r.mean);
-    set_number(L, "amr", r.amr);
-    set_integer(L, "moving_ranges", (lua_Integer)r.moving_ranges);
-    set_number(L, "lpl", r.lpl);
-    set_number(L, "upl", r.upl);
-    set_number(L, "lower_2sigma", r.lower_two_sigma);
-    set_number(L, "upper_2sigma", r.upper_two_sigma);
-    set_integer(L, "special_cause", (lua_Integer)r.special_cause);
-    set_string(L, "variation", spc_variation_name(r.variation));
-    set_string(L, "assurance", spc_assurance_name(r.assurance));
+    lfield_integer(L, "n", (lua_Integer)n);
+    lfield_integer(L, "baseline_n", (lua_Integer)r.baseline_n);
+    lfield_number(L, "mean", r.mean);
+    lfield_number(L, "amr", r.amr);
+    lfield_integer(L, "moving_ranges", (lua_Integer)r.moving_ranges);
+    lfield_number(L, "lpl", r.lpl);
+    lfield_number(L, "upl", r.upl);
+    lfield_number(L, "lower_2sigma", r.lower_two_sigma);
+    lfield_number(L, "upper_2sigma", r.upper_two_sigma);
+    lfield_integer(L, "special_cause", (lua_Integer)r.special_cause);
+    lfield_string(L, "variation", spc_variation_name(r.variation));
+    lfield_string(L, "assurance", spc_assurance_name(r.assurance));
     lua_newtable(L);
     for (size_t i = 0; i < n; i++) {
         char label[64];
         lua_newtable(L);
-        set_number(L, "value", pts[i].y);
-        set_string(L, "type", spc_point_type_name(pts[i].type));
+        lfield_number(L, "value", pts[i].y);
+        lfield_string(L, "type", spc_point_type_name(pts[i].type));
         if (pts[i].rule != SPC_RULE_NONE)
-            set_string(L, "rule", spc_rule_name(pts[i].rule));
+            lfield_string(L, "rule", spc_rule_name(pts[i].rule));
         spc_point_label(&pts[i], o.trend_n, o.shift_n, label, sizeof label);
-        set_string(L, "label", label);
-        set_integer(L, "side", pts[i].side);
+        lfield_string(L, "label", label);
+        lfield_integer(L, "side", pts[i].side);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "points");

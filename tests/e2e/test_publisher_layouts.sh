@@ -16,8 +16,8 @@ $H
 22401,Falls,E92000001,England,Male,65+ yrs,,,2015 - 17,2100,2085,2115,2075,2125,450,21000,,,Not compared,20150000
 22401,Falls,E06000001,UA,Male,65+ yrs,,,2015 - 17,2400,2100,2700,2000,2800,120,5000,,,Similar,20150000
 22401,Falls,E06000001,UA,Persons,65+ yrs,Deprivation deciles,Most deprived decile,2015 - 17,2900,2500,3300,2400,3400,80,2800,Aggregated from all known lower geography values,,Not compared,20150000
-22401,Falls,E12000001,Region,Persons,65+ yrs,,,2015 - 17,2300,2250,2350,2230,2370,400,17000,,,Worse,20150000
-22401,Falls,E12000002,Region,Persons,65+ yrs,,,2015 - 17,2200,2150,2250,2130,2270,500,22000,,,Worse,20150000
+22401,Falls,E38000014,CCG,Persons,65+ yrs,,,2015 - 17,2300,2250,2350,2230,2370,400,17000,,,Worse,20150000
+22401,Falls,E38000015,CCG,Persons,65+ yrs,,,2015 - 17,2200,2150,2250,2130,2270,500,22000,,,Worse,20150000
 22401,Falls,E06000002,UA,Persons,65+ yrs,,,2009/10 - 11/12,1900,1800,2000,1750,2050,200,10000,,,Better,20090000
 EOF
 cat >ft.json <<'EOF'
@@ -40,18 +40,18 @@ EOF
 run import --map indicator="Indicator ID" --map area="Area Code" --map period="Time period" --map value=Value ft.csv
 expect_status 1; expect_err 'ft.csv:2: 20 fields, but the header has 21'; expect_err '"short_rows": "empty"'
 
-# Areas outside the geography (regions here) are one problem per area type, with a count.
+# Areas outside the geography (clinical commissioning groups here) are one problem per area type, with a count.
 run import --mapping ft.json ft.csv
 expect_status 1
-expect_err 'ft.csv:7: column "Area Code": unknown area code "E12000001", the first of 2 rows for 2 area codes of type "Region" not in the geography'
+expect_err 'ft.csv:7: column "Area Code": unknown area code "E38000014", the first of 2 rows for 2 area codes of type "CCG" not in the geography'
 expect_err '"unknown_areas": "skip"'
-expect_eq "$(grep -c 'unknown area code' "$ERR")" 1 "one line for the region rows"
+expect_eq "$(grep -c 'unknown area code' "$ERR")" 1 "one line for the CCG rows"
 
 sed 's/"short_rows": "empty",/"short_rows": "empty", "unknown_areas": "skip",/' ft.json >ft-skip.json
 run import --mapping ft-skip.json ft.csv
 expect_status 0
 expect_out '8 rows read, 6 new, 0 unchanged, 0 superseding earlier values, 2 skipped'
-expect_out 'skipped 2 rows for 2 area codes of type "Region" not in the geography (E12000001, ...)'
+expect_out 'skipped 2 rows for 2 area codes of type "CCG" not in the geography (E38000014, ...)'
 # Breakdowns: "Persons" is all persons; the dimensions sort, whatever the file's order.
 run data --indicator 22401 --area E06000001 --format csv
 expect_out ',E06000001,age=65+ yrs,2015 - 17,' 

@@ -458,14 +458,18 @@ typedef struct published_args {
 static int published_option(void *ctx, int c, const char *arg)
 {
     published_args *a = ctx;
-    if (c == 'r')
-        a->run = atoll(arg);
-    else if (c == 'g')
+    char *end;
+    if (c == 'r') {
+        a->run = strtoll(arg, &end, 10);
+        if (end == arg || *end || a->run <= 0)
+            return -1; /* not a run's number */
+    } else if (c == 'g') {
         a->against = arg;
-    else if (c == 'i' && a->nindicators < PUBLISHED_MAX_INDICATORS)
+    } else if (c == 'i' && a->nindicators < PUBLISHED_MAX_INDICATORS) {
         a->indicators[a->nindicators++] = arg;
-    else
+    } else {
         return -1;
+    }
     return 0;
 }
 
@@ -560,8 +564,11 @@ int cmd_published(int argc, char **argv)
     if ((rc = cli_open_store(db, STORE_EXISTING, &s)))
         return rc;
     err e = {0};
+    long long asked = a.run, found = 0;
     if (a.run <= 0 && (rc = store_each_run(s, 0, latest_run_id, &a.run, &e)) == 0 && a.run <= 0)
         rc = err_set(&e, ERR_USAGE, "no stored runs (scorecard run stores one)");
+    if (!rc && asked > 0 && (rc = store_each_run(s, asked, latest_run_id, &found, &e)) == 0 && !found)
+        rc = err_set(&e, ERR_USAGE, "no run %lld (scorecard runs lists them)", asked);
     static const table_column cols[] = {{"area", 0}, {"indicator", 0}, {"period", 0},
                                         {"engine", 0}, {"publisher", 0}, {"agree", 0}};
     verdict_walk w = {s, &e, NULL, a.against, &a, "", 0, 0, 0};

@@ -87,8 +87,9 @@ static void print_problems(const import_report *r)
         text_fputs_clean(r->problem[i], stderr);
         fputc('\n', stderr);
     }
-    if (r->problems > r->listed)
-        fprintf(stderr, "  ... and %ld more\n", r->problems - r->listed);
+    long more = r->problems - r->listed - r->grouped;
+    if (more > 0)
+        fprintf(stderr, "  ... and %ld more\n", more);
 }
 
 int cmd_import(int argc, char **argv)
@@ -140,8 +141,8 @@ int cmd_import(int argc, char **argv)
         case O_SHEET: rc = mapping_set_sheet(&m, optarg, &e); break;
         case O_HEADER_ROWS:
             m.header_rows = (int)strtol(optarg, &end, 10);
-            if (*end || m.header_rows < 0 || m.header_rows > 100)
-                rc = err_set(&e, ERR_USAGE, "--header-rows must be a number from 0 to 100");
+            if (end == optarg || *end || m.header_rows < 0 || m.header_rows > MAPPING_MAX_HEADER_ROWS)
+                rc = err_set(&e, ERR_USAGE, "--header-rows must be a number from 0 to 1048576");
             break;
         case O_REJECTS: rejects = optarg; break;
         case OPT_HELP: fputs(USAGE, stdout); mapping_release(&m); return CLI_OK;

@@ -17,6 +17,7 @@ struct layout {
     int extra_col[OBS_MAX_EXTRA]; /* column index per extra column, -1 when absent */
     int *wide_col;              /* column index per wide entry */
     char posname[OBS_NFIELDS][16];
+    size_t need;                /* without a header: the columns the mapping reads (its highest #N) */
     const char **padded;        /* a short row's cells, padded with empty ones */
     size_t padded_cap;
 };
@@ -78,12 +79,12 @@ static int plan_columns(layout *l, err *e)
         l->col[f] = c;
     }
     for (size_t k = 0; k < m->nextra; k++) {
-        int c = find_column(l, m->extra[k].column, "a breakdown or verdict", e);
+        int c = find_column(l, m->extra[k].column, m->extra[k].role, e);
         if (c < -1)
             return c;
         if (c == -1 && !m->extra[k].optional)
-            return err_set(e, ERR_USAGE, "%s: no column named \"%s\" (a breakdown in the mapping)", name,
-                           m->extra[k].column);
+            return err_set(e, ERR_USAGE, "%s: no column named \"%s\" (%s in the mapping)", name, m->extra[k].column,
+                           m->extra[k].role);
         l->extra_col[k] = c;
     }
     if (m->nwide) {
@@ -115,10 +116,24 @@ static int plan_columns(layout *l, err *e)
     if (l->col[OBS_VALUE] < 0 && l->col[OBS_NUMERATOR] < 0 && !m->nwide && !m->fixed[OBS_VALUE])
         return err_set(e, ERR_USAGE, "%s: neither a \"value\" nor a \"numerator\" column; map one with --map value=COLUMN",
                        name);
-    for (int f = 0; f < OBS_NFIELDS; f++)
+    for (int f = 0; f < OBS_NFIELDS; f++) {
         if (l->col[f] >= 0 && (size_t)l->col[f] >= l->nheader)
             snprintf(l->posname[f], sizeof l->posname[f], "#%d", l->col[f] + 1);
+        if (l->col[f] >= 0 && (size_t)l->col[f] + 1 > l->need)
+            l->need = (size_t)l->col[f] + 1;
+    }
+    for (size_t k = 0; k < m->nextra; k++)
+        if (l->extra_col[k] >= 0 && (size_t)l->extra_col[k] + 1 > l->need)
+            l->need = (size_t)l->extra_col[k] + 1;
+    for (size_t i = 0; i < m->nwide; i++)
+        if ((size_t)l->wide_col[i] + 1 > l->need)
+            l->need = (size_t)l->wide_col[i] + 1;
     return 0;
+}
+
+size_t layout_width(const layout *l)
+{
+    return l->nheader ? l->nheader : l->need;
 }
 
 int layout_plan(const char *const *header, size_t n, const mapping *m, const char *name, layout **out, err *e)
@@ -159,21 +174,22 @@ int layout_record(layout *l, const char *const *cells, size_t n, long line, cons
     const mapping *m = l->m;
     if (l->nheader && n > l->nheader)
         return err_set(e, ERR_PARSE, "%s:%ld: %zu fields, but the header has %zu", l->name, line, n, l->nheader);
-    if (l->nheader && n < l->nheader) {
-        if (m->short_rows != MAPPING_SHORT_ROWS_EMPTY)
-            return err_set(e, ERR_PARSE, "%s:%ld: %zu fields, but the header has %zu (if the publisher leaves "
-                           "trailing fields out, say \"short_rows\": \"empty\" in the mapping)",
-                           l->name, line, n, l->nheader);
-        if (l->padded_cap < l->nheader) {
+    size_t width = layout_width(l);
+    if (n < width && m->short_rows == MAPPING_SHORT_ROWS_EMPTY) {
+        if (l->padded_cap < width) {
             free(l->padded);
-            if (!(l->padded = malloc(l->nheader * sizeof *l->padded)))
+            if (!(l->padded = malloc(width * sizeof *l->padded)))
                 return l->padded_cap = 0, err_set(e, ERR_NOMEM, "out of memory");
-            l->padded_cap = l->nheader;
+            l->padded_cap = width;
         }
-        for (size_t i = 0; i < l->nheader; i++)
+        for (size_t i = 0; i < width; i++)
             l->padded[i] = i < n ? cells[i] : "";
         cells = l->padded;
-        n = l->nheader;
+        n = width;
+    } else if (l->nheader && n < l->nheader) {
+        return err_set(e, ERR_PARSE, "%s:%ld: %zu fields, but the header has %zu (if the publisher leaves "
+                       "trailing fields out, say \"short_rows\": \"empty\" in the mapping)",
+                       l->name, line, n, l->nheader);
     }
     obs_text row;
     memset(&row, 0, sizeof row);

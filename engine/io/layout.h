@@ -20,9 +20,15 @@ typedef struct layout layout;
 int layout_plan(const char *const *header, size_t n, const mapping *m, const char *name, layout **out, err *e);
 void layout_free(layout *l);
 
+/* How many cells a record needs: the header's, or without one the mapping's
+ * highest column. A workbook, which leaves empty trailing cells out, pads its
+ * rows to this. */
+size_t layout_width(const layout *l);
+
 /* A record's cells to rows for the sink. `line` is the record's line (CSV) or
  * row (sheet), `sheet` the sheet's name or NULL. The cells are the caller's
- * and stay valid during the call. */
+ * and stay valid during the call. A record shorter than layout_width() is an
+ * error unless the mapping says "short_rows": "empty". */
 int layout_record(layout *l, const char *const *cells, size_t n, long line, const char *sheet, reader_sink sink,
                  void *ctx, err *e);
 

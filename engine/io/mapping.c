@@ -178,13 +178,14 @@ int mapping_set_year_pairs(mapping *m, const char *kind, err *e)
 }
 
 /* The index of a new extra column `column`; a negative ERR_* when full. */
-static int add_extra(mapping *m, const char *column, int optional, const char *path, err *e)
+static int add_extra(mapping *m, const char *column, int optional, const char *role, const char *path, err *e)
 {
     if (m->nextra == OBS_MAX_EXTRA)
         return err_set(e, ERR_PARSE, "%s: more than %d breakdown and verdict columns", path, OBS_MAX_EXTRA);
     if (!(m->extra[m->nextra].column = strdup(column)))
         return err_set(e, ERR_NOMEM, "out of memory");
     m->extra[m->nextra].optional = optional;
+    m->extra[m->nextra].role = role;
     return (int)m->nextra++;
 }
 
@@ -232,12 +233,12 @@ static int load_breakdowns(mapping *m, const cJSON *list, const char *path, err 
         for (const cJSON *v = all ? all->child : NULL; v; v = v->next)
             if (!(b->all[b->nall++] = strdup(v->valuestring)))
                 return err_set(e, ERR_NOMEM, "out of memory");
-        int k = add_extra(m, col->valuestring, 0, path, e);
+        int k = add_extra(m, col->valuestring, 0, "a breakdown", path, e);
         if (k < 0)
             return k;
         b->value = k;
         if (from) {
-            if ((k = add_extra(m, from->valuestring, 0, path, e)) < 0)
+            if ((k = add_extra(m, from->valuestring, 0, "a breakdown's name", path, e)) < 0)
                 return k;
             b->name_from = k;
         }
@@ -253,7 +254,9 @@ static int load_published(mapping *m, const cJSON *obj, const char *path, err *e
     if (!cJSON_IsObject(obj))
         return err_set(e, ERR_PARSE, "%s: \"published\" must be an object of verdict names to columns", path);
     for (const cJSON *it = obj->child; it; it = it->next) {
-        if (!cJSON_IsString(it) || !*it->string)
+        if (!*it->string)
+            return err_set(e, ERR_PARSE, "%s: \"published\": a verdict needs a name (\"benchmark\", \"trend\", ...)", path);
+        if (!cJSON_IsString(it) || !*it->valuestring)
             return err_set(e, ERR_PARSE, "%s: \"published\".\"%s\" must be a column name", path, it->string);
         if (m->npublished == OBS_MAX_EXTRA)
             return err_set(e, ERR_PARSE, "%s: more than %d published verdicts", path, OBS_MAX_EXTRA);
@@ -261,7 +264,7 @@ static int load_published(mapping *m, const cJSON *obj, const char *path, err *e
         if (!(p->against = strdup(it->string)))
             return err_set(e, ERR_NOMEM, "out of memory");
         m->npublished++;
-        int k = add_extra(m, it->valuestring, 1, path, e); /* a verdict an export lacks is not published */
+        int k = add_extra(m, it->valuestring, 1, "a published verdict", path, e); /* absent: not published */
         if (k < 0)
             return k;
         p->column = k;
@@ -295,7 +298,7 @@ static int load_filters(mapping *m, const cJSON *obj, int keep, const char *path
         for (const cJSON *v = cJSON_IsString(it) ? it : it->child; v; v = cJSON_IsString(it) ? NULL : v->next)
             if (!(f->values[f->nvalues++] = strdup(v->valuestring)))
                 return err_set(e, ERR_NOMEM, "out of memory");
-        int k = add_extra(m, it->string, 0, path, e);
+        int k = add_extra(m, it->string, 0, "a row filter", path, e);
         if (k < 0)
             return k;
         f->column = k;
@@ -340,9 +343,11 @@ static int load_statuses(mapping *m, const cJSON *obj, const char *path, err *e)
     if (!cJSON_IsObject(obj))
         return err_set(e, ERR_PARSE, "%s: \"statuses\" must be an object of the status column's codes to statuses",
                        path);
-    size_t n = (size_t)cJSON_GetArraySize(obj);
-    if (!(m->statuses = calloc(n ? n : 1, sizeof *m->statuses)))
+    size_t n = m->nstatuses + (size_t)cJSON_GetArraySize(obj);
+    mapping_status_code *more = realloc(m->statuses, (n ? n : 1) * sizeof *more);
+    if (!more)
         return err_set(e, ERR_NOMEM, "out of memory");
+    m->statuses = more; /* a later file's codes are looked up after, and lose to, the earlier ones */
     for (const cJSON *it = obj->child; it; it = it->next) {
         obs_status st;
         if (!cJSON_IsString(it) || obs_status_parse(it->valuestring, &st))
@@ -374,7 +379,8 @@ static int load_optional(mapping *m, const cJSON *list, const char *path, err *e
     const cJSON *it;
     cJSON_ArrayForEach(it, list)
     {
-        int f = cJSON_IsString(it) ? field_or_error(it->valuestring, e) : err_set(e, ERR_USAGE, "a field name");
+        int f = cJSON_IsString(it) ? field_or_error(it->valuestring, e)
+                                   : err_set(e, ERR_USAGE, "each item must be a field's name");
         if (f < 0)
             return err_prefix(e, "%s: \"optional\"", path);
         m->optional |= 1u << f;
@@ -539,9 +545,9 @@ int mapping_load_file(mapping *m, const char *path, err *e)
     }
     const cJSON *rows = cJSON_GetObjectItemCaseSensitive(root, "header_rows");
     if (!rc && rows) {
-        if (!cJSON_IsNumber(rows) || rows->valuedouble < 0 || rows->valuedouble > 100 ||
+        if (!cJSON_IsNumber(rows) || rows->valuedouble < 0 || rows->valuedouble > MAPPING_MAX_HEADER_ROWS ||
             rows->valuedouble != (int)rows->valuedouble)
-            rc = err_set(e, ERR_PARSE, "%s: \"header_rows\" must be a whole number from 0 to 100", path);
+            rc = err_set(e, ERR_PARSE, "%s: \"header_rows\" must be a whole number from 0 to 1048576", path);
         else
             m->header_rows = rows->valueint;
     }
@@ -563,7 +569,7 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         rc = load_published(m, cJSON_GetObjectItemCaseSensitive(root, "published"), path, e);
     if (!rc)
         rc = load_optional(m, cJSON_GetObjectItemCaseSensitive(root, "optional"), path, e);
-    if (!rc && !m->statuses)
+    if (!rc)
         rc = load_statuses(m, cJSON_GetObjectItemCaseSensitive(root, "statuses"), path, e);
     if (!rc)
         rc = load_filters(m, cJSON_GetObjectItemCaseSensitive(root, "where"), 1, path, e);

@@ -19,6 +19,8 @@
 #include "obs.h"
 #include "period.h"
 
+#define MAPPING_MAX_HEADER_ROWS 1048576 /* a sheet's last row, in Excel */
+
 typedef struct mapping_wide {
     char *indicator; /* the indicator the column holds */
     char *column;    /* header name or `#N` */
@@ -65,8 +67,9 @@ typedef struct mapping_filter {
 
 /* A column read beyond the fields, for the breakdowns, verdicts and filters. */
 typedef struct mapping_extra {
-    char *column;  /* header name or `#N` */
-    int optional;  /* the file may lack it: its cells are then absent */
+    char *column;     /* header name or `#N` */
+    int optional;     /* the file may lack it: its cells are then absent */
+    const char *role; /* what it is for, in messages: "a breakdown", "a row filter", ... */
 } mapping_extra;
 
 typedef enum mapping_short_rows {

@@ -216,17 +216,21 @@ static int gather(const tok *t, int n, year_pairs pairs, facts *f)
                 !(i + 3 < n && t[i + 3].kind == T_SLASH)) {
                 int nn = t[i + 2].num, glued = t[i + 1].glued && t[i + 2].glued;
                 int end = expand_year(y, nn);
+                int iso_day = glued && i + 4 < n && t[i + 3].kind == T_DASH && t[i + 4].kind == T_NUM &&
+                              t[i + 4].digits == 2 && t[i + 3].glued && t[i + 4].glued;
+                if (iso_day) { /* `2010-11-30`: an ISO day, whatever the month could also end */
+                    if (f->month || nn < 1 || nn > 12 || !(f->day = t[i + 4].num))
+                        return -1;
+                    f->month = nn;
+                    f->month_year = y;
+                    i += 4;
+                    continue;
+                }
                 if (glued && nn >= 1 && nn <= 12 && nn <= y % 100) { /* cannot end a range: a month */
                     if (f->month)
                         return -1;
                     f->month = nn;
                     f->month_year = y;
-                    if (i + 4 < n && t[i + 3].kind == T_DASH && t[i + 4].kind == T_NUM && t[i + 4].digits == 2 &&
-                        t[i + 3].glued && t[i + 4].glued) { /* `2023-03-31`: an ISO day */
-                        if (!(f->day = t[i + 4].num))
-                            return -1;
-                        i += 2;
-                    }
                 } else if (glued && end == y + 1) { /* `2022-23`: the publisher's convention decides */
                     f->by_pairs = 1;
                     if (pairs == YEAR_PAIRS_FY ? add_year(f, y, 1) : (add_year(f, y, 0) || add_year(f, end, 0)))

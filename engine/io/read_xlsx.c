@@ -39,6 +39,8 @@
 #define XLSX_MAX_PART_BYTES (4096LL << 20)   /* decompressed bytes of one part: a zip bomb stops here */
 #define XLSX_MAX_BUFFERED (256L << 20)       /* a workbook read from memory, not a file */
 #define XLSX_MAX_STYLES 65536
+#define XLSX_MAX_ROWS 1048576 /* Excel's own limits */
+#define XLSX_MAX_COLUMNS 16384
 
 /* ---- the parts ---- */
 
@@ -72,6 +74,7 @@ typedef struct xlsx {
         unsigned char kind;
     } *fmts;
     size_t nfmts, fmts_cap;
+    int fmts_sorted;
 } xlsx;
 
 /* The local part of an expat name ("http://...main|row" is "row"). */
@@ -213,6 +216,30 @@ static void rels_start(void *ud, const char *el, const char **atts)
         snprintf(x->sheet_part, sizeof x->sheet_part, "xl/%s", target);
 }
 
+/* Excel writes characters XML cannot hold as _xHHHH_; decodes them in place. */
+static size_t decode_escapes(char *s, size_t n)
+{
+    size_t r = 0, w = 0;
+    while (r < n) {
+        unsigned v = 0;
+        int ok = r + 7 <= n && s[r] == '_' && s[r + 1] == 'x' && s[r + 6] == '_';
+        for (int k = 2; ok && k < 6; k++) {
+            char c = s[r + k];
+            int h = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                                 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            ok = h >= 0;
+            v = v * 16 + (unsigned)(h < 0 ? 0 : h);
+        }
+        if (ok && v < 0x80 && v > 0) { /* control characters; the import cleans them */
+            s[w++] = (char)v;
+            r += 7;
+        } else {
+            s[w++] = s[r++];
+        }
+    }
+    return w;
+}
+
 /* ---- sharedStrings.xml ---- */
 
 /* Appends text to the shared strings' arena. */
@@ -260,6 +287,10 @@ static void sst_end(void *ud, const char *el)
     xlsx *x = ud;
     const char *n = local(el);
     if (!strcmp(n, "si")) {
+        if (x->nsst && !x->failed && x->sst_len > x->sst_off[x->nsst - 1]) { /* _xHHHH_, as in inline strings */
+            size_t start = x->sst_off[x->nsst - 1];
+            x->sst_len = start + decode_escapes(x->sst_text + start, x->sst_len - start);
+        }
         sst_append(x, "", 1); /* the string's NUL */
         x->in_si = 0;
     } else if (!strcmp(n, "rPh")) {
@@ -279,36 +310,53 @@ static void sst_text(void *ud, const char *s, int len)
 /* ---- styles.xml: date formats ---- */
 
 /* 0 not a date, 1 a date with its day, 2 a month (no day): Excel's built-in
- * formats 14-22 and 45-47, or a format code with date letters outside quotes,
- * brackets and escapes. */
+ * date formats 14-17 and 22 (18-21 and 45-47 are times of day), or a format
+ * code with date letters outside quotes, brackets and escapes. A code with
+ * hours or seconds and no day or year is a time ([h]:mm, mm:ss). */
 static unsigned char builtin_date(int id)
 {
     if (id == 17)
         return 2; /* mmm-yy */
-    return (id >= 14 && id <= 22) ? 1 : 0;
+    return (id >= 14 && id <= 16) || id == 22 ? 1 : 0;
 }
 
 static unsigned char code_kind(const char *code)
 {
-    int day = 0, month_or_year = 0;
+    int day = 0, year = 0, month = 0, clock = 0;
     for (const char *p = code; *p; p++) {
         if (*p == '"') {
             while (p[1] && p[1] != '"')
                 p++;
             if (p[1])
                 p++;
-        } else if (*p == '[') {
+        } else if (*p == '[') { /* a colour or locale, or elapsed time: [h], [mm], [ss] */
+            if (strchr("hHmMsS", p[1]) && p[1])
+                clock = 1;
             while (p[1] && p[1] != ']')
                 p++;
         } else if (*p == '\\' && p[1]) {
             p++;
         } else if (*p == 'd' || *p == 'D') {
             day = 1;
-        } else if (*p == 'y' || *p == 'Y' || *p == 'm' || *p == 'M') {
-            month_or_year = 1;
+        } else if (*p == 'y' || *p == 'Y') {
+            year = 1;
+        } else if (*p == 'm' || *p == 'M') {
+            month = 1;
+        } else if (*p == 'h' || *p == 'H' || *p == 's' || *p == 'S') {
+            clock = 1;
         }
     }
-    return day ? 1 : month_or_year ? 2 : 0;
+    if (day)
+        return 1;
+    if (year || (month && !clock))
+        return 2;
+    return 0;
+}
+
+static int by_format_id(const void *a, const void *b)
+{
+    int x = ((const struct custom_fmt *)a)->id, y = ((const struct custom_fmt *)b)->id;
+    return (x > y) - (x < y);
 }
 
 static void styles_start(void *ud, const char *el, const char **atts)
@@ -317,7 +365,7 @@ static void styles_start(void *ud, const char *el, const char **atts)
     const char *n = local(el);
     if (!strcmp(n, "numFmt")) {
         const char *id = attr(atts, "numFmtId"), *code = attr(atts, "formatCode");
-        if (!id || !code || x->nfmts >= XLSX_MAX_STYLES)
+        if (!id || !code || x->nfmts >= XLSX_MAX_STYLES || x->fmts_sorted) /* the schema puts them first */
             return;
         if (grow(&x->fmts, &x->fmts_cap, x->nfmts + 1, sizeof *x->fmts, 16)) {
             fail(x, ERR_NOMEM, "out of memory");
@@ -333,13 +381,14 @@ static void styles_start(void *ud, const char *el, const char **atts)
             fail(x, ERR_NOMEM, "out of memory");
             return;
         }
+        if (!x->fmts_sorted) { /* numFmts come before cellXfs: sorted once, searched per xf */
+            qsort(x->fmts, x->nfmts, sizeof *x->fmts, by_format_id);
+            x->fmts_sorted = 1;
+        }
         const char *id = attr(atts, "numFmtId");
-        int fid = id ? atoi(id) : 0;
-        unsigned char kind = builtin_date(fid);
-        for (size_t i = 0; i < x->nfmts; i++)
-            if (x->fmts[i].id == fid)
-                kind = x->fmts[i].kind;
-        x->xf_date[x->nxf++] = kind;
+        struct custom_fmt key = {id ? atoi(id) : 0, 0};
+        const struct custom_fmt *custom = x->nfmts ? bsearch(&key, x->fmts, x->nfmts, sizeof *x->fmts, by_format_id) : NULL;
+        x->xf_date[x->nxf++] = custom ? custom->kind : builtin_date(key.id);
     }
 }
 
@@ -374,7 +423,7 @@ typedef struct sheet {
     size_t record_cap;
 
     /* the cell being read */
-    int in_cell, in_value, in_is_t, in_rph;
+    int in_row, in_cell, in_value, in_is_t, in_rph;
     int col, next_col;
     char type[12];
     int style;
@@ -398,7 +447,7 @@ static int column_of(const char *ref)
     long c = 0;
     int letters = 0;
     for (; *ref >= 'A' && *ref <= 'Z'; ref++, letters++)
-        if ((c = c * 26 + (*ref - 'A' + 1)) > CSV_MAX_FIELDS)
+        if ((c = c * 26 + (*ref - 'A' + 1)) > XLSX_MAX_COLUMNS)
             return -1;
     return letters ? (int)c - 1 : -1;
 }
@@ -435,40 +484,19 @@ static void date_text(double serial, int date1904, unsigned char kind, char *out
         snprintf(out, cap, "%04d-%02d-%02d", y, m, d);
 }
 
-/* Excel writes characters XML cannot hold as _xHHHH_; decodes them in place. */
-static size_t decode_escapes(char *s, size_t n)
-{
-    size_t r = 0, w = 0;
-    while (r < n) {
-        unsigned v = 0;
-        int ok = r + 7 <= n && s[r] == '_' && s[r + 1] == 'x' && s[r + 6] == '_';
-        for (int k = 2; ok && k < 6; k++) {
-            char c = s[r + k];
-            int h = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
-                                                 : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-            ok = h >= 0;
-            v = v * 16 + (unsigned)(h < 0 ? 0 : h);
-        }
-        if (ok && v < 0x80 && v > 0) { /* control characters; the import cleans them */
-            s[w++] = (char)v;
-            r += 7;
-        } else {
-            s[w++] = s[r++];
-        }
-    }
-    return w;
-}
-
 /* The cell's text, now its value is read, turned to what a reader sees. */
 static int finish_cell(sheet *sh)
 {
     xlsx *x = sh->x;
+    err_assert(sh->value_off <= sh->text_len); /* a cell's text starts within the row's */
     char *raw = sh->text + sh->value_off;
     size_t n = sh->text_len - sh->value_off;
     raw[n] = '\0'; /* room was made for it when the cell ended */
     char made[64];
     const char *use = NULL;
-    if (!strcmp(sh->type, "s")) {
+    if (!strcmp(sh->type, "s") && n == 0) {
+        use = ""; /* <c t="s"/>: a styled empty cell */
+    } else if (!strcmp(sh->type, "s")) {
         char *end;
         long k = strtol(raw, &end, 10);
         if (end == raw || k < 0 || (size_t)k >= x->nsst) {
@@ -488,7 +516,7 @@ static int finish_cell(sheet *sh)
         double v = strtod(raw, &end);
         unsigned char kind = sh->style >= 0 && (size_t)sh->style < x->nxf ? x->xf_date[sh->style] : 0;
         if (end != raw && *end == '\0' && isfinite(v)) {
-            if (kind && v >= 1 && v < 2958466) /* up to 9999-12-31 */
+            if (kind && v >= 1 && v < (x->date1904 ? 2957004 : 2958466)) /* up to 9999-12-31 */
                 date_text(v, x->date1904, kind, made, sizeof made);
             else
                 snprintf(made, sizeof made, "%.15g", v);
@@ -508,6 +536,28 @@ static void free_record_space(sheet *sh)
     free(sh->text);
     free(sh->cells);
     free(sh->record);
+}
+
+/* Hands the row to the layout with as many cells as it reads, the ones the
+ * sheet left out empty. */
+static int layout_record_padded(sheet *sh, size_t width)
+{
+    size_t need = layout_width(sh->lay);
+    if (sh->width)
+        width = sh->width;
+    if (need > width) {
+        if (need > sh->record_cap) {
+            const char **more = realloc(sh->record, need * sizeof *more);
+            if (!more)
+                return fail(sh->x, ERR_NOMEM, "out of memory");
+            sh->record = more;
+            sh->record_cap = need;
+        }
+        for (size_t i = width; i < need; i++)
+            sh->record[i] = "";
+        width = need;
+    }
+    return layout_record(sh->lay, sh->record, width, sh->row, sh->x->sheet_name, sh->sink, sh->ctx, sh->x->e);
 }
 
 /* The row is read: the header, a data row for the layout, or a title above the header. */
@@ -549,9 +599,8 @@ static int finish_row(sheet *sh)
         if (!rc && !sh->lay)
             return fail(x, ERR_PARSE, "sheet \"%s\" has no row %ld, the header row (header_rows)", x->sheet_name,
                         sh->header_row);
-        if (!rc)
-            rc = layout_record(sh->lay, sh->record, sh->width ? sh->width : width, sh->row, x->sheet_name, sh->sink,
-                               sh->ctx, x->e);
+        if (!rc) /* empty trailing cells are not in the file: they read as empty */
+            rc = layout_record_padded(sh, width);
     }
     if (rc && !x->failed)
         x->failed = rc;
@@ -565,16 +614,32 @@ static void sheet_start(void *ud, const char *el, const char **atts)
     if (x->failed)
         return;
     const char *n = local(el);
+    if ((!strcmp(n, "row") || !strcmp(n, "c")) && sh->in_cell) {
+        fail(x, ERR_PARSE, "sheet \"%s\", row %ld: a <%s> inside a cell", x->sheet_name, sh->row, n);
+        return;
+    }
     if (!strcmp(n, "row")) {
         const char *r = attr(atts, "r");
-        sh->row = r ? atol(r) : sh->last_row + 1;
-        if (sh->row <= sh->last_row) {
-            fail(x, ERR_PARSE, "sheet \"%s\": rows out of order", x->sheet_name);
+        char *end = NULL;
+        long row = r ? strtol(r, &end, 10) : sh->last_row + 1;
+        if ((r && (end == r || *end)) || row < 1 || row > XLSX_MAX_ROWS) {
+            fail(x, ERR_PARSE, "sheet \"%s\": row number \"%s\" is not one from 1 to 1048576", x->sheet_name,
+                 r ? r : "?");
             return;
         }
+        if (row <= sh->last_row) {
+            fail(x, ERR_PARSE, "sheet \"%s\": row %ld comes after row %ld", x->sheet_name, row, sh->last_row);
+            return;
+        }
+        sh->row = row;
         sh->text_len = sh->ncells = 0;
         sh->next_col = 0;
+        sh->in_row = 1;
     } else if (!strcmp(n, "c")) {
+        if (!sh->in_row) {
+            fail(x, ERR_PARSE, "sheet \"%s\": a cell outside any row", x->sheet_name);
+            return;
+        }
         const char *r = attr(atts, "r"), *t = attr(atts, "t"), *s = attr(atts, "s");
         sh->col = r ? column_of(r) : sh->next_col;
         if (sh->col < 0) {
@@ -616,8 +681,13 @@ static void sheet_end(void *ud, const char *el)
             fail(x, ERR_NOMEM, "out of memory");
             return;
         }
+        if (sh->col >= CSV_MAX_FIELDS) { /* far right of any table: a note, not read */
+            sh->text_len = sh->value_off;
+            return;
+        }
         sh->cells[sh->ncells++] = (struct cell){sh->col, sh->value_off};
-    } else if (!strcmp(n, "row")) {
+    } else if (!strcmp(n, "row") && sh->in_row) {
+        sh->in_row = 0;
         finish_row(sh);
         sh->last_row = sh->row;
     }

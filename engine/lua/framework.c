@@ -415,6 +415,18 @@ static void read_comparator(lua_State *L, int t, fw_comparator *c, const char *w
     }
 }
 
+/* A comparator that is the area itself at the indicator's own breakdown
+ * compares every figure with itself: always "similar", and meaningless. */
+static void check_not_itself(const framework *f, const fw_indicator *ind, fw_problems *pr)
+{
+    const fw_comparator *own = &ind->comparator;
+    const fw_comparator *c = own->area || own->parent || own->breakdown ? own : &f->comparator;
+    if (!c->area && !c->parent && c->breakdown && ind->breakdown && !strcmp(c->breakdown, ind->breakdown))
+        fw_problems_add(pr, 1, "%s: indicator %s: its comparator is the area itself at the indicator's own breakdown "
+                        "(%s), so every figure would be compared with itself; name another breakdown, an area or a "
+                        "parent", ind->where, ind->id ? ind->id : "(no id)", *c->breakdown ? c->breakdown : "all persons");
+}
+
 static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *pr)
 {
     lua_State *L = host_lua(h);
@@ -754,6 +766,8 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     for (size_t i = 0; used && !too_big && i < f->nind; i++)
         if (!used[i] && f->ind[i].id)
             fw_problems_add(pr, 1, "%s: indicator %s is in no outcome", f->ind[i].where, f->ind[i].id);
+    for (size_t i = 0; i < f->nind; i++)
+        check_not_itself(f, &f->ind[i], pr);
     free(used);
     strmap_free(ids);
     strmap_free(outcome_ids);

@@ -58,9 +58,11 @@ int lpoint_breakdown_key(lua_State *L, int idx, char *out, size_t cap)
         return cap ? (out[0] = '\0', 0) : -1;
     case LUA_TSTRING: {
         const char *key = lua_tostring(L, idx);
+        if (!strchr(key, '=')) /* a free-text breakdown ("Top 10%"), matched as the file wrote it */
+            return snprintf(out, cap, "%s", key) < (int)cap ? 0 : -1;
         if (obs_breakdown_each(key, take_part, &k))
             return -1;
-        if (k.bare) /* a free-text breakdown is matched as written */
+        if (k.bare)
             return snprintf(out, cap, "%s", key) < (int)cap ? 0 : -1;
         break;
     }

@@ -299,7 +299,11 @@ static int unknown_area(importer *im, const obs_text *row, const char *code, err
         snprintf(im->unknown[i].group, sizeof im->unknown[i].group, "%s", group);
         im->unknown[i].shaped = shaped;
         snprintf(im->unknown[i].example, sizeof im->unknown[i].example, "%s", code);
-        if (row->line > 0)
+        if (row->sheet && row->colno[OBS_AREA] >= 0) {
+            char cell[16];
+            text_cell_name(row->colno[OBS_AREA], row->line, cell, sizeof cell);
+            snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s: %s!%s", im->name, row->sheet, cell);
+        } else if (row->line > 0)
             snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s:%ld: column \"%s\"", im->name, row->line,
                      row->column[OBS_AREA] ? row->column[OBS_AREA] : "area");
         else
@@ -309,9 +313,11 @@ static int unknown_area(importer *im, const obs_text *row, const char *code, err
             return err_set(e, ERR_NOMEM, "out of memory");
     }
     int seen;
-    if (!strmap_get(im->unknown_codes, code, &seen)) {
+    char key[128]; /* a code counts once in each group it is seen in */
+    snprintf(key, sizeof key, "%s\x1f%s", group, code);
+    if (!strmap_get(im->unknown_codes, key, &seen)) {
         im->unknown[i].codes++;
-        if (strmap_put(im->unknown_codes, code, 1) < 0)
+        if (strmap_put(im->unknown_codes, key, 1) < 0)
             return err_set(e, ERR_NOMEM, "out of memory");
     }
     im->unknown[i].rows++;
@@ -346,6 +352,8 @@ static void finish_unknown(importer *im)
             snprintf(im->rep->problem[im->rep->listed++], sizeof im->rep->problem[0],
                      "%s: unknown area code \"%s\", the first of %s; add them to the geography (scorecard areas), "
                      "or skip them with \"unknown_areas\": \"skip\" in the mapping", g->place, g->example, what);
+        if (!skip && im->rep->listed <= IMPORT_MAX_LISTED)
+            im->rep->grouped += g->rows - 1; /* the line said them all */
     }
 }
 

@@ -38,6 +38,7 @@ typedef struct import_report {
     store_batch_counts counts;
     long problems;       /* rows found wrong, listed or not */
     int listed;
+    long grouped;        /* problems a listed line covers beyond its first (one line per area type) */
     char problem[IMPORT_MAX_LISTED][512];
     int nnotes;          /* what the import says without it being wrong: how an ambiguous
                           * period was read, rows skipped as the mapping says */

@@ -123,7 +123,11 @@ static const char *const MIGRATIONS[] = {
     "ALTER TABLE import_batches ADD COLUMN rows_skipped INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE import_batches ADD COLUMN file_sha256 TEXT;"
     "ALTER TABLE import_batches ADD COLUMN mapping_sha256 TEXT;"
-    "UPDATE import_batches SET file_sha256 = sha256;"
+    /* An earlier batch's key is its file's digest whatever mapping read it; keys now
+     * include the mapping, so the old ones are set apart: the same file imported again is
+     * a new batch, whose rows are then unchanged, never "already imported" on the
+     * strength of a file read another way. */
+    "UPDATE import_batches SET file_sha256 = sha256, sha256 = 'v2:' || sha256;"
     "CREATE INDEX observations_series ON observations(indicator, breakdown) WHERE superseded_by IS NULL;",
 };
 #define NMIGRATIONS ((int)(sizeof MIGRATIONS / sizeof *MIGRATIONS))

@@ -163,4 +163,31 @@ run import --db f.db --mapping bad2.json pairs.csv; expect_status 1; expect_err 
 echo '{"breakdowns": [{"name": "sex", "column": "Nope"}]}' >bad3.json
 run import --db f.db --mapping bad3.json pairs.csv; expect_status 1; expect_err 'no column named "Nope"'
 
+# A comparator that is the area itself at the indicator's own breakdown is refused at load.
+sed 's/comparator = {breakdown = {age = "65+ yrs"}}/comparator = {breakdown = {sex = "Persons", age = "65+ yrs"}}/; s/breakdown = {\["Deprivation deciles"\] = "Most deprived decile", age = "65+ yrs", sex = "Persons"}/breakdown = {age = "65+ yrs"}/' fw/framework.lua >fw/self.lua
+run check fw/self.lua; expect_status 1; expect_err 'its comparator is the area itself at the indicator'"'"'s own breakdown (age=65+ yrs)'
+
+# A free-text breakdown is matched as the file wrote it, even with a % in it.
+printf 'indicator,area,period,value,group\npct,E06000001,2021/22,7,Top 10%%\n' >pct.csv
+run import --db f.db --map breakdown=group pct.csv; expect_status 0
+mkdir fwpct
+cat >fwpct/framework.lua <<'EOF'
+local r = require("rules")
+return r.framework{ id = "pct", version = "1", scores = "hwb", period = "fy",
+  outcomes = { {id = "o", title = "o", indicators = {"pct"}} },
+  indicators = { {id = "pct", title = "t", polarity = "higher", breakdown = "Top 10%", rule = r.threshold{green = 5}} } }
+EOF
+run run --db f.db --framework fwpct/framework.lua --period 2021/22 --area E06000001 --no-store
+expect_status 0; expect_out 'met'
+
+# published names the run it cannot find, and refuses one that is not a number.
+run published --run 999; expect_status 2; expect_err 'no run 999'
+run published --run abc; expect_status 2
+
+# The same code seen under two area types counts in each; a listed group is not "more".
+printf 'indicator,area,period,value,kind\nx,E38000001,2021/22,1,CCG\nx,E38000001,2021/22,1,Provider\nx,E38000002,2021/22,1,Provider\nx,E38000003,2021/22,1,Provider\n' >unk.csv
+run import --db f.db --map area_type=kind unk.csv; expect_status 1
+expect_err '3 rows for 3 area codes of type "Provider"'
+expect_err 'unk.csv:2: column "area": unknown area code "E38000001" (see scorecard areas)'
+CHECKS=$((CHECKS + 1)); grep -q 'and .* more' "$ERR" && fail "a listed group counted again as more: $(cat "$ERR")"
 finish

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include "check.h"
 #include "mapping.h"
@@ -161,6 +162,113 @@ static void test_not_a_workbook(const char *dir)
     mapping_release(&m);
 }
 
+/* ---- hostile and odd workbooks, written part by part ---- */
+
+static const char WORKBOOK_XML[] =
+    "<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" "
+    "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+    "<sheets><sheet name=\"S\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
+static const char RELS_XML[] =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>";
+
+static void add_part(zip_t *z, const char *name, const char *text)
+{
+    zip_source_t *src = zip_source_buffer(z, text, strlen(text), 0);
+    CHECK(src && zip_file_add(z, name, src, ZIP_FL_OVERWRITE) >= 0);
+}
+
+/* A workbook of one sheet "S" with these rows (the <sheetData> content), shared
+ * strings and styles (NULL: none); read with `m`. Returns the reader's result. */
+static int read_raw(const char *dir, const char *rows_xml, const char *sst, const char *styles, const mapping *m,
+                    rows *r, err *e)
+{
+    char path[512], sheet_xml[8192];
+    snprintf(path, sizeof path, "%s/raw.xlsx", dir);
+    snprintf(sheet_xml, sizeof sheet_xml,
+             "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>%s"
+             "</sheetData></worksheet>", rows_xml);
+    int code;
+    zip_t *z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &code);
+    CHECK(z != NULL);
+    add_part(z, "xl/workbook.xml", WORKBOOK_XML);
+    add_part(z, "xl/_rels/workbook.xml.rels", RELS_XML);
+    add_part(z, "xl/worksheets/sheet1.xml", sheet_xml);
+    if (sst)
+        add_part(z, "xl/sharedStrings.xml", sst);
+    if (styles)
+        add_part(z, "xl/styles.xml", styles);
+    CHECK_INT(zip_close(z), 0);
+    FILE *f = fopen(path, "rb");
+    memset(r, 0, sizeof *r);
+    err_clear(e);
+    int rc = reader_xlsx(f, "raw.xlsx", m, keep_row, r, e);
+    fclose(f);
+    return rc;
+}
+
+static void test_raw(const char *dir)
+{
+    mapping m;
+    mapping_init(&m);
+    err e = {0};
+    mapping_set_column(&m, "area=#1", &e);
+    mapping_set_column(&m, "period=#2", &e);
+    mapping_set_column(&m, "value=#3", &e);
+    mapping_set_column(&m, "note=#5", &e);
+    mapping_set_fixed(&m, "indicator=x", &e);
+    m.header_rows = 0;
+    rows r;
+
+    /* Empty trailing cells are not in the file: without a header, they read as empty. */
+    CHECK_INT(read_raw(dir, "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>S37000001</t></is></c>"
+                            "<c r=\"B2\" t=\"inlineStr\"><is><t>2022/23</t></is></c><c r=\"C2\"><v>4</v></c></row>",
+                       NULL, NULL, &m, &r, &e), 0);
+    CHECK_INT(r.n, 1);
+    CHECK_STR(r.note[0], "");
+
+    /* A row opened inside a cell is malformed, not a reason to read past the row's text. */
+    CHECK_INT(read_raw(dir, "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa</t></is></c>"
+                            "<c r=\"B2\" t=\"inlineStr\"><row r=\"3\"><is><t>x</t></is></row></c></row>",
+                       NULL, NULL, &m, &r, &e), ERR_PARSE);
+    CHECK_CONTAINS(e.msg, "a <row> inside a cell");
+
+    /* Row numbers are Excel's: 1 to 1048576, in order. */
+    CHECK_INT(read_raw(dir, "<row r=\"9223372036854775807\"></row><row></row>", NULL, NULL, &m, &r, &e), ERR_PARSE);
+    CHECK_CONTAINS(e.msg, "row number \"9223372036854775807\" is not one from 1 to 1048576");
+    CHECK_INT(read_raw(dir, "<row r=\"5\"></row><row r=\"3\"></row>", NULL, NULL, &m, &r, &e), ERR_PARSE);
+    CHECK_CONTAINS(e.msg, "row 3 comes after row 5");
+
+    /* A note in Excel's last column is not read, and does not stop the import. */
+    CHECK_INT(read_raw(dir, "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>S37000001</t></is></c>"
+                            "<c r=\"B2\" t=\"inlineStr\"><is><t>2022/23</t></is></c><c r=\"C2\"><v>4</v></c>"
+                            "<c r=\"XFD2\" t=\"inlineStr\"><is><t>note</t></is></c></row>",
+                       NULL, NULL, &m, &r, &e), 0);
+    CHECK_INT(r.n, 1);
+
+    /* Shared strings decode Excel's escapes as inline ones do; an empty shared-string cell is empty. */
+    CHECK_INT(read_raw(dir, "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c><c r=\"B2\" t=\"s\"><v>1</v></c>"
+                            "<c r=\"C2\"><v>4</v></c><c r=\"E2\" t=\"s\"/></row>",
+                       "<sst><si><t>S3700_x0030_001</t></si><si><r><t>2022</t></r><r><t>/23</t></r>"
+                       "<rPh><t>phonetic</t></rPh></si></sst>", NULL, &m, &r, &e), 0);
+    CHECK_STR(r.area[0], "S37000001");
+    CHECK_STR(r.period[0], "2022/23");
+    CHECK_STR(r.note[0], "");
+
+    /* Dates by format: a day in 2010 (one a month reading would take), a time of day is a number. */
+    const char *styles = "<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"[h]:mm\"/></numFmts>"
+                         "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/>"
+                         "<xf numFmtId=\"20\"/></cellXfs></styleSheet>";
+    CHECK_INT(read_raw(dir, "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>S37000001</t></is></c>"
+                            "<c r=\"B2\" s=\"1\"><v>40512</v></c><c r=\"C2\" s=\"2\"><v>1.5</v></c>"
+                            "<c r=\"E2\" s=\"3\"><v>0.25</v></c></row>",
+                       NULL, styles, &m, &r, &e), 0);
+    CHECK_STR(r.period[0], "2010-11-30");
+    CHECK_STR(r.value[0], "1.5");
+    CHECK_STR(r.note[0], "0.25");
+    mapping_release(&m);
+}
+
 int main(void)
 {
     char dir[] = "/tmp/test_xlsx.XXXXXX";
@@ -169,6 +277,7 @@ int main(void)
     test_book(dir, 0); /* shared strings */
     test_book(dir, 1); /* inline strings, as a streaming writer leaves them */
     test_not_a_workbook(dir);
+    test_raw(dir);
     char cmd[600];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
     if (system(cmd) != 0)

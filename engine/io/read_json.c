@@ -34,19 +34,27 @@ static const char *member_text(const cJSON *v, char buf[32])
 }
 
 int reader_json(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
-                void *ctx, err *e)
+                void *ctx, int *more_pages, err *e)
 {
+    *more_pages = 0;
     cJSON *root = json_read(text, len, name, e);
     if (!root)
         return e->code;
     int rc = 0;
-    if (!cJSON_IsArray(root))
-        rc = err_set(e, ERR_PARSE, "%s: expected an array of observation objects", name);
+    /* An OData feed (StatsWales) holds its rows in "value"; "odata.nextLink"
+     * says the file is one page and the rest of the dataset is elsewhere. */
+    const cJSON *list = root;
+    if (cJSON_IsObject(root) && cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(root, "value"))) {
+        list = cJSON_GetObjectItemCaseSensitive(root, "value");
+        *more_pages = cJSON_GetObjectItemCaseSensitive(root, "odata.nextLink") != NULL;
+    } else if (!cJSON_IsArray(root)) {
+        rc = err_set(e, ERR_PARSE, "%s: expected an array of observation objects, or an OData feed's \"value\"", name);
+    }
 
     char numbers[OBS_NFIELDS + OBS_MAX_EXTRA][32];
     char where[48];
     long item = 0;
-    for (const cJSON *o = root->child; o && !rc; o = o->next) {
+    for (const cJSON *o = list->child; o && !rc; o = o->next) {
         item++;
         snprintf(where, sizeof where, "item %ld", item);
         if (!cJSON_IsObject(o)) {
@@ -95,6 +103,6 @@ const char *reader_sniff(const char *text, size_t len)
     if (i < len && text[i] == '[')
         return "json";
     if (i < len && text[i] == '{')
-        return "jsonstat";
+        return strstr(text + i, "\"odata.metadata\"") ? "json" : "jsonstat"; /* an OData feed, or JSON-stat */
     return "csv";
 }

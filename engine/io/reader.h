@@ -27,9 +27,11 @@ int reader_csv(FILE *f, const char *name, const mapping *m, reader_sink sink, vo
  * the caller's. */
 int reader_xlsx(FILE *f, const char *name, const mapping *m, reader_sink sink, void *ctx, err *e);
 
-/* A JSON array of observation objects with the project's field names. */
+/* A JSON array of observation objects with the project's field names (or the
+ * mapping's), or an OData feed's "value" array (StatsWales); *more_pages is 1
+ * when the feed says it is one page of more. */
 int reader_json(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,
-                void *ctx, err *e);
+                void *ctx, int *more_pages, err *e);
 
 /* A JSON-stat 2.0 dataset, bare or inside a JSON-RPC `result` (NISRA PxStat). */
 int reader_jsonstat(const char *text, size_t len, const char *name, const mapping *m, reader_sink sink,

@@ -36,6 +36,9 @@ typedef struct importer {
     char breakdown[OBS_KEY_MAX], published[OBS_KEY_MAX];
 
     long filtered; /* rows the mapping's where / skip_where left out */
+    long npairs;   /* labels read by the year_pairs convention; the first of them: */
+    char pairs_label[64];
+    period pairs_period;
     FILE *f;      /* the file being read, for the progress line */
     long bytes;   /* its size */
     double started_at, shown_at;
@@ -218,6 +221,26 @@ static int read_flag(const char *t, int *out)
     return -1;
 }
 
+/* How labels that could mean two things (`2022-23`) were read: one line. */
+static void note_pairs(importer *im)
+{
+    if (!im->npairs)
+        return;
+    const period *p = &im->pairs_period;
+    char a[11], b[11], others[48] = "";
+    period_format_date(p->start, a);
+    period_format_date(p->end, b);
+    if (im->npairs > 1)
+        snprintf(others, sizeof others, " and %ld other label%s like it", im->npairs - 1, im->npairs == 2 ? "" : "s");
+    int fy = p->type != PERIOD_POOLED_YEARS;
+    add_note(im->rep, "read \"%s\"%s as %s (\"%s\": %s to %s), as the mapping's \"year_pairs\": \"%s\" says; "
+                      "\"%s\" reads %s as %s", im->pairs_label, others,
+             fy ? (im->npairs > 1 ? "financial years" : "a financial year")
+                : (im->npairs > 1 ? "pairs of calendar years pooled" : "two calendar years pooled"),
+             im->pairs_label, a, b, period_pairs_name(im->o->map->periods.pairs), fy ? "pooled" : "fy",
+             im->npairs > 1 ? "them" : "it", fy ? "calendar years pooled" : "financial years");
+}
+
 static int lookup_period(importer *im, const char *label, period *out, err *e)
 {
     int i;
@@ -236,15 +259,9 @@ static int lookup_period(importer *im, const char *label, period *out, err *e)
         im->periods[im->nperiods] = p;
         i = (int)im->nperiods++;
         *out = p;
-        if (p.by_pairs) { /* say once how a label that could mean two things was read */
-            char a[11], b[11];
-            period_format_date(p.start, a);
-            period_format_date(p.end, b);
-            add_note(im->rep, "read \"%s\" as %s, %s to %s (the mapping's \"year_pairs\": \"%s\"; %s)", label,
-                     p.type == PERIOD_POOLED_YEARS ? "two calendar years pooled" : "a financial year", a, b,
-                     period_pairs_name(im->o->map->periods.pairs),
-                     im->o->map->periods.pairs == YEAR_PAIRS_FY ? "\"pooled\" reads it as two calendar years"
-                                                               : "\"fy\" reads it as a financial year");
+        if (p.by_pairs && im->npairs++ == 0) { /* said once, at the end, for all such labels */
+            snprintf(im->pairs_label, sizeof im->pairs_label, "%s", label);
+            im->pairs_period = p;
         }
     } else {
         i = -1;
@@ -640,8 +657,12 @@ static int read_rows(importer *im, FILE *f, err *e)
     char *text = text_read_all(f, im->name, IMPORT_MAX_JSON_BYTES, &len, e);
     if (!text)
         return e->code;
-    int rc = !strcmp(fmt, "json") ? reader_json(text, len, im->name, o->map, accept_row, im, e)
+    int more_pages = 0;
+    int rc = !strcmp(fmt, "json") ? reader_json(text, len, im->name, o->map, accept_row, im, &more_pages, e)
                                   : reader_jsonstat(text, len, im->name, o->map, accept_row, im, e);
+    if (!rc && more_pages)
+        add_note(im->rep, "the file is one page of an OData feed (it holds odata.nextLink): the rest of the "
+                          "dataset is not in it; download every page");
     free(text);
     return rc;
 }
@@ -707,8 +728,10 @@ int import_file(store *s, const import_options *o, import_report *report, err *e
     if (!rc)
         rc = read_rows(&im, f, e);
     show_progress(&im, 1);
-    if (!rc)
+    if (!rc) {
+        note_pairs(&im);
         finish_unknown(&im);
+    }
     if (!rc && im.filtered)
         add_note(report, "left out %ld row%s, as the mapping's \"where\" and \"skip_where\" say", im.filtered,
                  im.filtered == 1 ? "" : "s");

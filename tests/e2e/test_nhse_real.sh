@@ -38,7 +38,7 @@ expect_status 1; expect_err 'no sheet named "Table 9" (sheets: "Lkp - Discharges
 run import --mapping "$M/ascof-open-data.json" --set period=2020-21 "$D/ericyang__meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx"
 expect_status 0
 expect_out "48970 rows read, 12719 new"  # the councils, the regions and England
-expect_out 'read "2020-21" as a financial year, 2020-04-01 to 2021-03-31'
+expect_out 'read "2020-21" as a financial year ("2020-21": 2020-04-01 to 2021-03-31)'
 expect_eq "$(value_of 2A2 E12000001 2020-21 area)" E12000001 "a region's row"
 # 2A2, Cumbria (E10000006): Outcome 619 long-term admissions to care homes per 100,000 aged 65+
 expect_eq "$(value_of 2A2 E10000006 2020-21 value)" 619 "ASCOF 2A2, Cumbria"

@@ -140,11 +140,11 @@ expect_status 0; expect_out '8 rows read, 2 new, 0 unchanged, 0 superseding earl
 # 2022-23: a financial year unless the mapping says the publisher pools calendar years.
 printf 'indicator,area,period,value\nx,E06000001,2022-23,5\n' >pairs.csv
 run import --db f.db pairs.csv
-expect_status 0; expect_out 'read "2022-23" as a financial year, 2022-04-01 to 2023-03-31'
+expect_status 0; expect_out 'read "2022-23" as a financial year ("2022-23": 2022-04-01 to 2023-03-31)'
 expect_eq "$("$SCORECARD" data --db f.db --indicator x --format csv | tail -1 | cut -d, -f6,7)" "2022-04-01,2023-03-31" "fy dates"
 # The same file read by another mapping is another import, superseding what it reads differently.
 run import --db f.db --year-pairs pooled pairs.csv
-expect_status 0; expect_out '1 new'; expect_out 'two calendar years pooled, 2022-01-01 to 2023-12-31'
+expect_status 0; expect_out '1 new'; expect_out 'as two calendar years pooled ("2022-23": 2022-01-01 to 2023-12-31)'
 run import --db f.db --year-pairs pooled pairs.csv
 expect_status 0; expect_out 'already imported'
 run imports --db f.db --format csv

@@ -35,7 +35,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     err e = {0};
     size_t total = 0;
     if (which == 0) {
-        reader_json(text, len, "fuzz.json", &m, touch, &total, &e);
+        int more;
+        reader_json(text, len, "fuzz.json", &m, touch, &total, &more, &e);
     } else if (which == 1) {
         reader_jsonstat(text, len, "fuzz.json", &m, touch, &total, &e);
     } else {

@@ -190,4 +190,18 @@ run import --db f.db --map area_type=kind unk.csv; expect_status 1
 expect_err '3 rows for 3 area codes of type "Provider"'
 expect_err 'unk.csv:2: column "area": unknown area code "E38000001" (see scorecard areas)'
 CHECKS=$((CHECKS + 1)); grep -q 'and .* more' "$ERR" && fail "a listed group counted again as more: $(cat "$ERR")"
+# A long import on a terminal shows how much of the file is read; off a terminal, nothing.
+python3 -c "
+with open('long.csv', 'w') as f:
+    f.write('indicator,area,period,value\n')
+    for i in range(20000): f.write('x%d,E06000001,2021/22,%d\n' % (i, i))
+"
+"$SCORECARD" init --db long.db >/dev/null
+if command -v script >/dev/null; then
+  script -qec "'$SCORECARD' import --db long.db long.csv" /dev/null >tty.out 2>&1
+  CHECKS=$((CHECKS + 1)); tr '\r' '\n' <tty.out | grep -qE 'long.csv: +[0-9]+%, 4096 rows read' || fail "no progress on a terminal: $(head -c 300 tty.out)"
+fi
+"$SCORECARD" init --db long2.db >/dev/null
+run import --db long2.db long.csv; expect_status 0
+expect_eq "$(wc -c <"$ERR" | tr -d ' ')" 0 "nothing on stderr off a terminal"
 finish

@@ -382,7 +382,8 @@ static void styles_start(void *ud, const char *el, const char **atts)
             return;
         }
         if (!x->fmts_sorted) { /* numFmts come before cellXfs: sorted once, searched per xf */
-            qsort(x->fmts, x->nfmts, sizeof *x->fmts, by_format_id);
+            if (x->nfmts)
+                qsort(x->fmts, x->nfmts, sizeof *x->fmts, by_format_id);
             x->fmts_sorted = 1;
         }
         const char *id = attr(atts, "numFmtId");

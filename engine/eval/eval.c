@@ -29,10 +29,14 @@ typedef struct ev_area {
     char *code, *name, *type, *country, *valid_from, *valid_to;
 } ev_area;
 
+#define EV_MAX_COUNTRIES 8
+
 typedef struct ev_areas {
     ev_area *a;
     size_t n, cap;
     strmap *index;
+    const char *country_name[EV_MAX_COUNTRIES], *country_code[EV_MAX_COUNTRIES]; /* country_area's, borrowed */
+    size_t ncountries;
 } ev_areas;
 
 static int collect_area(void *ctx, const store_area *a)
@@ -69,6 +73,22 @@ static const ev_area *area_named(const ev_areas *all, const char *code)
 {
     int i;
     return strmap_get(all->index, code, &i) ? &all->a[i] : NULL;
+}
+
+/* The code of the area of type country named `country` (England's E92000001),
+ * found once per country and kept: a parent comparator asks for every area. */
+static const char *country_area(ev_areas *all, const char *country)
+{
+    for (size_t k = 0; k < all->ncountries; k++)
+        if (text_ieq(all->country_name[k], country))
+            return all->country_code[k];
+    for (size_t k = 0; k < all->n && all->ncountries < EV_MAX_COUNTRIES; k++)
+        if (text_ieq(all->a[k].type, "country") && text_ieq(all->a[k].country, country)) {
+            all->country_name[all->ncountries] = all->a[k].country;
+            all->country_code[all->ncountries++] = all->a[k].code;
+            return all->a[k].code;
+        }
+    return NULL;
 }
 
 /* ---- the period ---- */
@@ -438,11 +458,7 @@ static int comparator_for(evaluator *ev, const comparing *cm, const char *area, 
     }
     if (text_ieq(cm->spec->parent, "country")) { /* every area knows its country */
         const ev_area *a = area_named(&ev->all, area);
-        for (size_t k = 0; a && k < ev->all.n; k++)
-            if (text_ieq(ev->all.a[k].type, "country") && text_ieq(ev->all.a[k].country, a->country)) {
-                *out = ev->all.a[k].code;
-                break;
-            }
+        *out = a ? country_area(&ev->all, a->country) : NULL;
         return 0;
     }
     int found = store_parent_of(ev->s, area, cm->spec->parent, ev->r->period_start, ev->r->period_end, buf, cap, e);

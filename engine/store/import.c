@@ -47,7 +47,7 @@ typedef struct importer {
      * (or the code's first three characters): reported once per group. */
     strmap *unknown_index; /* group -> index in unknown */
     struct unknown_group {
-        char group[64], example[32], place[200]; /* place: the first row's, as problems name it */
+        char group[64], example[32], place[240]; /* place: the first row's, as problems name it */
         long rows;
         int codes;
         int shaped; /* grouped by the code's shape, not a type */
@@ -134,31 +134,40 @@ static int problem(importer *im, const obs_text *row, int fld, const char *fmt, 
 #endif
     ;
 
-static int problem(importer *im, const obs_text *row, int fld, const char *fmt, ...)
+/* Where a problem is, as messages name it: the file and line (or the sheet and
+ * cell, or the item), then the field's column when there is one. */
+static void describe_place(const importer *im, const obs_text *row, int fld, char *out, size_t cap)
 {
-    char what[400], place[160], msg[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(what, sizeof what, fmt, ap);
-    va_end(ap);
-
+    char place[200];
     if (row->sheet && fld >= 0 && row->colno[fld] >= 0) {
         char cell[16];
         text_cell_name(row->colno[fld], row->line, cell, sizeof cell);
         snprintf(place, sizeof place, "%s: %s!%s", im->name, row->sheet, cell);
     } else if (row->sheet) {
         snprintf(place, sizeof place, "%s: %s row %ld", im->name, row->sheet, row->line);
-    } else if (row->line > 0)
+    } else if (row->line > 0) {
         snprintf(place, sizeof place, "%s:%ld", im->name, row->line);
-    else
+    } else {
         snprintf(place, sizeof place, "%s: %s", im->name, row->where ? row->where : "?");
+    }
     if (fld < 0)
-        snprintf(msg, sizeof msg, "%s: %s", place, what);
+        snprintf(out, cap, "%s", place);
     else if (im->o->map->fixed[fld])
-        snprintf(msg, sizeof msg, "%s: --set %s: %s", place, obs_field_name(fld), what);
+        snprintf(out, cap, "%s: --set %s", place, obs_field_name(fld));
     else
-        snprintf(msg, sizeof msg, "%s: %s \"%s\": %s", place, row->line > 0 ? "column" : "field",
-                 row->column[fld] ? row->column[fld] : obs_field_name(fld), what);
+        snprintf(out, cap, "%s: %s \"%s\"", place, row->line > 0 ? "column" : "field",
+                 row->column[fld] ? row->column[fld] : obs_field_name(fld));
+}
+
+static int problem(importer *im, const obs_text *row, int fld, const char *fmt, ...)
+{
+    char what[400], place[240], msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    describe_place(im, row, fld, place, sizeof place);
+    snprintf(msg, sizeof msg, "%s: %s", place, what);
 
     import_report *r = im->rep;
     r->problems++;
@@ -316,16 +325,7 @@ static int unknown_area(importer *im, const obs_text *row, const char *code, err
         snprintf(im->unknown[i].group, sizeof im->unknown[i].group, "%s", group);
         im->unknown[i].shaped = shaped;
         snprintf(im->unknown[i].example, sizeof im->unknown[i].example, "%s", code);
-        if (row->sheet && row->colno[OBS_AREA] >= 0) {
-            char cell[16];
-            text_cell_name(row->colno[OBS_AREA], row->line, cell, sizeof cell);
-            snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s: %s!%s", im->name, row->sheet, cell);
-        } else if (row->line > 0)
-            snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s:%ld: column \"%s\"", im->name, row->line,
-                     row->column[OBS_AREA] ? row->column[OBS_AREA] : "area");
-        else
-            snprintf(im->unknown[i].place, sizeof im->unknown[i].place, "%s: %s: field \"%s\"", im->name,
-                     row->where ? row->where : "?", row->column[OBS_AREA] ? row->column[OBS_AREA] : "area");
+        describe_place(im, row, OBS_AREA, im->unknown[i].place, sizeof im->unknown[i].place);
         if (strmap_put(im->unknown_index, group, i) < 0)
             return err_set(e, ERR_NOMEM, "out of memory");
     }

@@ -31,7 +31,7 @@ static const char USAGE[] =
     "  --rejects FILE         import the good rows and write the bad ones, with reasons, here\n\n"
     "Fields: indicator, area, period (required), value or numerator, denominator,\n"
     "lower_ci, upper_ci, lower_ci_998, upper_ci_998, status, note, breakdown, series_break,\n"
-    "area_type, period_sortable. Publishers' layouts and mappings: docs/import.md.\n";
+    "area_type, period_sortable, margin. Publishers' layouts and mappings: docs/import.md.\n";
 
 static void print_report(const char *path, const import_report *r, const char *rejects)
 {

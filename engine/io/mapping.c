@@ -22,6 +22,7 @@ void mapping_init(mapping *m)
 {
     memset(m, 0, sizeof *m);
     m->header_rows = 1;
+    m->parts.column = -1;
     m->periods = (period_convention){QUARTERS_FY, YEAR_PAIRS_FY};
 }
 
@@ -58,6 +59,8 @@ void mapping_release(mapping *m)
             free(m->filters[i].values[k]);
         free(m->filters[i].values);
     }
+    for (size_t i = 0; i < m->parts.nparts; i++)
+        free(m->parts.part[i].name);
     free(m->sheet);
     free(m->header_with);
     mapping_init(m);
@@ -76,13 +79,12 @@ static int replace(char **slot, const char *value, err *e)
 static int field_or_error(const char *name, err *e)
 {
     int f = obs_field_by_name(name);
-    if (f < 0)
-        return err_set(e, ERR_USAGE,
-                       "\"%s\" is not a field (fields: indicator, area, period, value, numerator, "
-                       "denominator, lower_ci, upper_ci, lower_ci_998, upper_ci_998, status, note, breakdown, "
-                       "series_break, area_type, period_sortable)",
-                       name);
-    return f;
+    if (f >= 0)
+        return f;
+    char list[400] = "";
+    for (int k = 0; k < OBS_NFIELDS; k++)
+        snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", k ? ", " : "", obs_field_name(k));
+    return err_set(e, ERR_USAGE, "\"%s\" is not a field (fields: %s)", name, list);
 }
 
 /* Splits `NAME=VALUE` at the first '=' into a field number and the value. */
@@ -306,6 +308,70 @@ static int load_filters(mapping *m, const cJSON *obj, int keep, const char *path
     return 0;
 }
 
+/* "parts": {"column": "Measure Type", "fields": {"Outcome": "value", "Numerator": "numerator"},
+ *           "ignore": ["Base"]} */
+static int load_parts(mapping *m, const cJSON *obj, const char *path, err *e)
+{
+    if (!obj)
+        return 0;
+    const cJSON *col = cJSON_GetObjectItemCaseSensitive(obj, "column");
+    const cJSON *fields = cJSON_GetObjectItemCaseSensitive(obj, "fields");
+    const cJSON *ignore = cJSON_GetObjectItemCaseSensitive(obj, "ignore");
+    const cJSON *by = cJSON_GetObjectItemCaseSensitive(obj, "by");
+    if (!cJSON_IsObject(obj) || cJSON_GetArraySize(obj) != 2 + (ignore != NULL) + (by != NULL) ||
+        !cJSON_IsString(col) || !*col->valuestring || !cJSON_IsObject(fields) || !fields->child ||
+        (ignore && (!cJSON_IsArray(ignore) || !all_strings(ignore))) || (by && (!cJSON_IsArray(by) || !all_strings(by))))
+        return err_set(e, ERR_PARSE, "%s: \"parts\" must be {\"column\": COLUMN, \"fields\": {PART: FIELD, ...}}, with "
+                       "\"ignore\": [PART, ...] for the parts to leave out and \"by\": [COLUMN, ...] for columns "
+                       "that tell observations apart beside the mapped ones", path);
+    if (m->nwide || m->fixed[OBS_VALUE])
+        return err_set(e, ERR_PARSE, "%s: \"parts\" reads each part from the value column: it cannot be combined "
+                       "with \"wide\" or a fixed value", path);
+    for (const cJSON *it = fields->child; it; it = it->next) {
+        int f = cJSON_IsString(it) ? obs_field_by_name(it->valuestring) : -1;
+        int numeric = f == OBS_VALUE || f == OBS_NUMERATOR || f == OBS_DENOMINATOR || f == OBS_LOWER_CI ||
+                      f == OBS_UPPER_CI || f == OBS_LOWER_CI_998 || f == OBS_UPPER_CI_998 || f == OBS_MARGIN;
+        if (!numeric)
+            return err_set(e, ERR_PARSE, "%s: \"parts\".\"fields\".\"%s\" must be a figure's field (value, numerator, "
+                           "denominator, lower_ci, upper_ci, lower_ci_998, upper_ci_998, margin)", path, it->string);
+    }
+    for (int pass = 0; pass < 2; pass++)
+        for (const cJSON *it = pass ? (ignore ? ignore->child : NULL) : fields->child; it; it = it->next) {
+            const char *name = pass ? it->valuestring : it->string;
+            if (m->parts.nparts == MAPPING_MAX_PARTS)
+                return err_set(e, ERR_PARSE, "%s: \"parts\": more than %d parts", path, MAPPING_MAX_PARTS);
+            if (!*name || mapping_part_named(m, name))
+                return err_set(e, ERR_PARSE, "%s: \"parts\": part \"%s\" is empty or named twice", path, name);
+            mapping_part *p = &m->parts.part[m->parts.nparts];
+            if (!(p->name = strdup(name)))
+                return err_set(e, ERR_NOMEM, "out of memory");
+            p->field = pass ? -1 : obs_field_by_name(it->valuestring);
+            m->parts.nparts++;
+        }
+    int k = add_extra(m, col->valuestring, 0, "the parts column", path, e);
+    if (k < 0)
+        return k;
+    m->parts.column = k;
+    /* The joiner compares every extra column, so a key column is one more extra. */
+    for (const cJSON *it = by ? by->child : NULL; it; it = it->next)
+        if ((k = add_extra(m, it->valuestring, 0, "a column of the parts' key", path, e)) < 0)
+            return k;
+    return 0;
+}
+
+const mapping_part *mapping_part_named(const mapping *m, const char *name)
+{
+    size_t n = strlen(name);
+    while (n && (name[n - 1] == ' ' || name[n - 1] == '\t'))
+        n--;
+    while (n && (*name == ' ' || *name == '\t'))
+        name++, n--;
+    for (size_t i = 0; i < m->parts.nparts; i++)
+        if (strlen(m->parts.part[i].name) == n && !memcmp(m->parts.part[i].name, name, n))
+            return &m->parts.part[i];
+    return NULL;
+}
+
 int mapping_is_header(const mapping *m, const char *const *cells, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
@@ -513,7 +579,7 @@ int mapping_load_file(mapping *m, const char *path, err *e)
                                         "markers",     "header_rows", "quarters",   "year_pairs", "source",
                                         "breakdowns",  "published",   "optional",   "short_rows", "unknown_areas",
                                         "where",       "skip_where",  "sheet",      "statuses",   "header_row_with",
-                                        NULL};
+                                        "parts",       NULL};
     int rc = 0;
     for (const cJSON *it = root->child; it && !rc; it = it->next) {
         int ok = 0;
@@ -575,6 +641,8 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         rc = load_filters(m, cJSON_GetObjectItemCaseSensitive(root, "where"), 1, path, e);
     if (!rc)
         rc = load_filters(m, cJSON_GetObjectItemCaseSensitive(root, "skip_where"), 0, path, e);
+    if (!rc)
+        rc = load_parts(m, cJSON_GetObjectItemCaseSensitive(root, "parts"), path, e);
     if (!rc && m->nbreakdowns && (m->column[OBS_BREAKDOWN] || m->fixed[OBS_BREAKDOWN]))
         rc = err_set(e, ERR_PARSE, "%s: give the breakdown either as \"breakdowns\" or as the breakdown column, "
                      "not both", path);
@@ -641,6 +709,11 @@ static void digest(const mapping *m, char hex[65])
     for (size_t i = 0; i < m->nextra; i++) {
         feed(&c, "extra", m->extra[i].column);
         feed_int(&c, "extra optional", m->extra[i].optional);
+    }
+    feed_int(&c, "parts column", m->parts.column);
+    for (size_t i = 0; i < m->parts.nparts; i++) {
+        feed(&c, "part", m->parts.part[i].name);
+        feed_int(&c, "part field", m->parts.part[i].field);
     }
     feed_int(&c, "header_rows", m->header_rows);
     feed(&c, "sheet", m->sheet);

@@ -65,6 +65,22 @@ typedef struct mapping_filter {
     int keep;       /* 1: where, 0: skip_where */
 } mapping_filter;
 
+/* A long layout's rows (ASCOF's open data) each hold one part of an
+ * observation: the rows that differ only in the parts column (`Measure Type`)
+ * are one observation, and each row's value cell is the field its part names
+ * (`Numerator` the numerator). */
+#define MAPPING_MAX_PARTS 16
+typedef struct mapping_part {
+    char *name;
+    int field; /* an OBS_ field, or -1 for a part the mapping leaves out (`Base`) */
+} mapping_part;
+
+typedef struct mapping_parts {
+    int column; /* index into extra; -1 when rows are whole observations */
+    mapping_part part[MAPPING_MAX_PARTS];
+    size_t nparts;
+} mapping_parts;
+
 /* A column read beyond the fields, for the breakdowns, verdicts and filters. */
 typedef struct mapping_extra {
     char *column;     /* header name or `#N` */
@@ -101,6 +117,7 @@ typedef struct mapping {
     size_t nfilters;
     mapping_extra extra[OBS_MAX_EXTRA];
     size_t nextra;
+    mapping_parts parts;
     int header_rows;             /* rows before the data; the last one names the columns (a sheet: the
                                     header's row number) */
     char *sheet;                 /* a workbook's sheet to read; NULL: the first */
@@ -145,6 +162,10 @@ int mapping_is_header(const mapping *m, const char *const *cells, size_t n);
 /* Whether the mapping's filters keep a row whose extra cells are `extra`
  * (already trimmed; NULL for a column the file lacks, read as empty). */
 int mapping_keeps(const mapping *m, char *const *extra);
+
+/* The long layout's part named `name` (spaces around it aside), or NULL when
+ * the mapping's "parts" name none so. */
+const mapping_part *mapping_part_named(const mapping *m, const char *name);
 
 /* Returns 1 and sets *status when `text` (already trimmed) is a marker for a
  * value that is not there: the mapping's own markers first, then the defaults

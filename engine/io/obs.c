@@ -9,7 +9,7 @@
 static const char *const FIELD_NAMES[OBS_NFIELDS] = {
     "indicator", "area",   "period", "value",     "numerator",    "denominator",  "lower_ci",
     "upper_ci",  "status", "note",   "breakdown", "series_break", "lower_ci_998", "upper_ci_998",
-    "area_type", "period_sortable",
+    "area_type", "period_sortable", "margin",
 };
 
 const char *obs_field_name(int field)

@@ -31,6 +31,7 @@ enum obs_field {
     OBS_UPPER_CI_998,
     OBS_AREA_TYPE,       /* the publisher's name for the area's type: read, reported, never stored */
     OBS_PERIOD_SORTABLE, /* a sort key such as Fingertips' 20150000: checked against the period */
+    OBS_MARGIN,          /* a 95% margin of error (ASCOF's survey measures): the limits are value -/+ it */
     OBS_NFIELDS
 };
 
@@ -66,6 +67,7 @@ typedef struct obs_text {
     const char *extra[OBS_MAX_EXTRA];
     int colno[OBS_NFIELDS]; /* 0-based column of field f in a table, -1 when none (a sheet's cell names) */
     long line;         /* physical line in the file (a sheet's row), or 0 */
+    long field_line[OBS_NFIELDS]; /* the line field f came from when not `line` (a joined row), else 0 */
     const char *sheet; /* the workbook sheet the row is on, or NULL */
     const char *where; /* otherwise a description such as "item 12", or NULL */
 } obs_text;

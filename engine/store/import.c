@@ -10,6 +10,7 @@
 
 #include "csv.h"
 #include "grow.h"
+#include "parts.h"
 #include "reader.h"
 #include "sha256.h"
 #include "strmap.h"
@@ -139,14 +140,15 @@ static int problem(importer *im, const obs_text *row, int fld, const char *fmt, 
 static void describe_place(const importer *im, const obs_text *row, int fld, char *out, size_t cap)
 {
     char place[200];
+    long line = fld >= 0 && row->field_line[fld] ? row->field_line[fld] : row->line; /* a joined row's part */
     if (row->sheet && fld >= 0 && row->colno[fld] >= 0) {
         char cell[16];
-        text_cell_name(row->colno[fld], row->line, cell, sizeof cell);
+        text_cell_name(row->colno[fld], line, cell, sizeof cell);
         snprintf(place, sizeof place, "%s: %s!%s", im->name, row->sheet, cell);
     } else if (row->sheet) {
-        snprintf(place, sizeof place, "%s: %s row %ld", im->name, row->sheet, row->line);
-    } else if (row->line > 0) {
-        snprintf(place, sizeof place, "%s:%ld", im->name, row->line);
+        snprintf(place, sizeof place, "%s: %s row %ld", im->name, row->sheet, line);
+    } else if (line > 0) {
+        snprintf(place, sizeof place, "%s:%ld", im->name, line);
     } else {
         snprintf(place, sizeof place, "%s: %s", im->name, row->where ? row->where : "?");
     }
@@ -485,10 +487,11 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
 
     /* A row without a value takes its status from the markers in it; a suppressed
      * count suppresses what is derived from it, so suppressed wins over missing. */
-    static const int numeric[] = {OBS_VALUE, OBS_NUMERATOR, OBS_DENOMINATOR, OBS_LOWER_CI, OBS_UPPER_CI,
-                                  OBS_LOWER_CI_998, OBS_UPPER_CI_998};
-    double *slot[] = {&o->value, &o->numerator, &o->denominator, &o->lower_ci, &o->upper_ci, &o->lower_ci_998,
-                      &o->upper_ci_998};
+    static const int numeric[] = {OBS_VALUE,    OBS_NUMERATOR,    OBS_DENOMINATOR,  OBS_LOWER_CI,
+                                  OBS_UPPER_CI, OBS_LOWER_CI_998, OBS_UPPER_CI_998, OBS_MARGIN};
+    double margin;
+    double *slot[] = {&o->value,    &o->numerator,    &o->denominator,  &o->lower_ci,
+                      &o->upper_ci, &o->lower_ci_998, &o->upper_ci_998, &margin};
     obs_status absent_status = OBS_MISSING;
     for (size_t i = 0; i < sizeof numeric / sizeof *numeric; i++) {
         int is_marker;
@@ -521,6 +524,12 @@ static int check_row(importer *im, const obs_text *row, obs *o, err *e)
         return problem(im, row, OBS_NUMERATOR, "%g is negative", o->numerator), 1;
     if (o->denominator < 0)
         return problem(im, row, OBS_DENOMINATOR, "%g is negative", o->denominator), 1;
+    if (margin < 0)
+        return problem(im, row, OBS_MARGIN, "%g is negative", margin), 1;
+    if (!isnan(margin) && !isnan(o->value) && isnan(o->lower_ci) && isnan(o->upper_ci)) {
+        o->lower_ci = o->value - margin; /* a margin of error is the half-width of the 95% interval */
+        o->upper_ci = o->value + margin;
+    }
     if (o->lower_ci > o->upper_ci)
         return problem(im, row, OBS_LOWER_CI, "%g is above upper_ci %g (are the columns swapped?)", o->lower_ci,
                        o->upper_ci), 1;
@@ -635,7 +644,8 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-static int read_rows(importer *im, FILE *f, err *e)
+/* Reads the file in its format, each row to `sink`. */
+static int read_with(importer *im, FILE *f, reader_sink sink, void *ctx, err *e)
 {
     const import_options *o = im->o;
     const char *fmt = o->format;
@@ -648,9 +658,9 @@ static int read_rows(importer *im, FILE *f, err *e)
     }
     im->rep->format = fmt;
     if (!strcmp(fmt, "csv"))
-        return reader_csv(f, im->name, o->map, accept_row, im, e);
+        return reader_csv(f, im->name, o->map, sink, ctx, e);
     if (!strcmp(fmt, "xlsx"))
-        return reader_xlsx(f, im->name, o->map, accept_row, im, e);
+        return reader_xlsx(f, im->name, o->map, sink, ctx, e);
     if (strcmp(fmt, "json") && strcmp(fmt, "jsonstat"))
         return err_set(e, ERR_USAGE, "unknown format \"%s\" (csv, xlsx, json or jsonstat)", fmt);
     size_t len;
@@ -658,12 +668,30 @@ static int read_rows(importer *im, FILE *f, err *e)
     if (!text)
         return e->code;
     int more_pages = 0;
-    int rc = !strcmp(fmt, "json") ? reader_json(text, len, im->name, o->map, accept_row, im, &more_pages, e)
-                                  : reader_jsonstat(text, len, im->name, o->map, accept_row, im, e);
+    int rc = !strcmp(fmt, "json") ? reader_json(text, len, im->name, o->map, sink, ctx, &more_pages, e)
+                                  : reader_jsonstat(text, len, im->name, o->map, sink, ctx, e);
     if (!rc && more_pages)
         add_note(im->rep, "the file is one page of an OData feed (it holds odata.nextLink): the rest of the "
                           "dataset is not in it; download every page");
     free(text);
+    return rc;
+}
+
+static int read_rows(importer *im, FILE *f, err *e)
+{
+    const mapping *m = im->o->map;
+    if (m->parts.column < 0)
+        return read_with(im, f, accept_row, im, e);
+    parts_joiner *j = parts_new(m, im->name, accept_row, im);
+    if (!j)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    int rc = read_with(im, f, parts_take, j, e);
+    if (!rc)
+        rc = parts_finish(j, e);
+    if (!rc)
+        add_note(im->rep, "joined %ld rows into %ld observations by their \"%s\"", parts_rows(j), parts_joined(j),
+                 m->extra[m->parts.column].column);
+    parts_free(j);
     return rc;
 }
 

@@ -34,14 +34,23 @@ run import --db nomonth.db --sheet "Table 9" --set "period=September 2023" --map
   "$D/HFAnalyticsLab__Acute_SitRep_data__september2023.xlsx"
 expect_status 1; expect_err 'no sheet named "Table 9" (sheets: "Lkp - Discharges", "Lkp - Dates", "Cover Sheet"'
 
-# ASCOF 2020-21: the Outcome rows are the values; the year is the file's.
+# ASCOF 2020-21: a measure's Outcome, Numerator, Denominator and Margin Of Error rows are one
+# observation; the year is the file's.
 run import --mapping "$M/ascof-open-data.json" --set period=2020-21 "$D/ericyang__meas-from-asc-of-eng-2021-open-data-csv_v2.xlsx"
 expect_status 0
-expect_out "48970 rows read, 12719 new"  # the councils, the regions and England
+expect_out 'joined 48970 rows into 13114 observations by their "Measure Type"'
+expect_out "13114 rows read, 12719 new"  # the councils, the regions and England
+expect_out "395 skipped"                 # the council types, which have no code
 expect_out 'read "2020-21" as a financial year ("2020-21": 2020-04-01 to 2021-03-31)'
 expect_eq "$(value_of 2A2 E12000001 2020-21 area)" E12000001 "a region's row"
 # 2A2, Cumbria (E10000006): Outcome 619 long-term admissions to care homes per 100,000 aged 65+
 expect_eq "$(value_of 2A2 E10000006 2020-21 value)" 619 "ASCOF 2A2, Cumbria"
+expect_eq "$(value_of 2A2 E10000006 2020-21 numerator)" 764 "2A2 Cumbria, its Numerator row"
+expect_eq "$(value_of 2A2 E10000006 2020-21 denominator)" 123422 "2A2 Cumbria, its Denominator row"
+expect_eq "$(value_of 2A2 E92000001 2020-21 numerator)" 52133 "2A2 England"
+# 1A (survey): Darlington 19.1 with a margin of error of 0.5 is the interval 18.6 to 19.6.
+expect_eq "$(value_of 1A E06000014 2020-21 lower_ci)" 18.6 "1A Darlington, lower limit"
+expect_eq "$(value_of 1A E06000014 2020-21 upper_ci)" 19.6 "1A Darlington, upper limit"
 run data --indicator 1A --area E92000001 --format csv
 expect_out ',disaggregation=Female,2020-21,'
 # [x] (not collected in 2020-21) is missing; a 17-digit number reads as Excel shows it.

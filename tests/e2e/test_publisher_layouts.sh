@@ -190,6 +190,49 @@ run import --db f.db --map area_type=kind unk.csv; expect_status 1
 expect_err '3 rows for 3 area codes of type "Provider"'
 expect_err 'unk.csv:2: column "area": unknown area code "E38000001" (see scorecard areas)'
 CHECKS=$((CHECKS + 1)); grep -q 'and .* more' "$ERR" && fail "a listed group counted again as more: $(cat "$ERR")"
+# A long layout (ASCOF's open data): the rows that differ only in the part column are one
+# observation, each part's figure in its own field; a problem names the line the figure is on.
+cat >parts.json <<'EOF'
+{"columns": {"indicator": "code", "area": "ons", "period": "year", "value": "figure"},
+ "parts": {"column": "type", "fields": {"Outcome": "value", "Numerator": "numerator", "Denominator": "denominator",
+                                        "Margin": "margin"}, "ignore": ["Base"], "by": ["geo"]}}
+EOF
+printf 'geo,ons,code,year,type,figure\n1,E06000001,2A2,2021-22,Denominator,18000\n1,E06000001,2A2,2021-22,Numerator,100\n1,E06000001,2A2,2021-22,Outcome,555.6\n1,E06000001,2A2,2021-22,Base,3\n2,E06000002,2A2,2021-22,Outcome,40\n2,E06000002,2A2,2021-22,Margin,1.5\n' >parts.csv
+"$SCORECARD" init --db parts.db >/dev/null
+run import --db parts.db --mapping parts.json parts.csv; expect_status 0
+expect_out 'joined 6 rows into 2 observations by their "type"'
+expect_eq "$(SCORECARD_DB=parts.db value_of 2A2 E06000001 2021-22 numerator)" 100 "a Numerator row"
+expect_eq "$(SCORECARD_DB=parts.db value_of 2A2 E06000001 2021-22 denominator)" 18000 "a Denominator row"
+expect_eq "$(SCORECARD_DB=parts.db value_of 2A2 E06000001 2021-22 value)" 555.6 "the Outcome row"
+expect_eq "$(SCORECARD_DB=parts.db value_of 2A2 E06000002 2021-22 lower_ci)" 38.5 "value minus the margin"
+expect_eq "$(SCORECARD_DB=parts.db value_of 2A2 E06000002 2021-22 upper_ci)" 41.5 "value plus the margin"
+# A bad figure is named on its own line, not the observation's first.
+sed 's/Numerator,100/Numerator,lots/' parts.csv >parts-bad.csv
+run import --db parts.db --mapping parts.json parts-bad.csv; expect_status 1
+expect_err 'parts-bad.csv:3: column "figure": "lots" is not a number'
+# A part the mapping does not name stops the import, with the parts it does name.
+sed 's/,Base,/,Basis,/' parts.csv >parts-unknown.csv
+run import --db parts.db --mapping parts.json parts-unknown.csv; expect_status 1
+expect_err 'parts-unknown.csv:5: column "type": "Basis" is not a part the mapping names (Outcome, Numerator, Denominator, Margin, Base)'
+# The same part twice with different figures, and a part met again after other rows (two
+# observations with one key), are refused with both lines named.
+printf 'geo,ons,code,year,type,figure\n1,E06000001,2A2,2021-22,Outcome,5\n1,E06000001,2A2,2021-22,Outcome,6\n' >parts-twice.csv
+run import --db parts.db --mapping parts.json parts-twice.csv; expect_status 1
+expect_err 'parts-twice.csv:3: a second "Outcome" (6) for the observation of line 2, which had 5'
+printf 'geo,ons,code,year,type,figure\n1,E06000001,2A2,2021-22,Outcome,5\n1,E06000001,2A1,2021-22,Outcome,6\n1,E06000001,2A2,2021-22,Numerator,9\n' >parts-apart.csv
+run import --db parts.db --mapping parts.json parts-apart.csv; expect_status 1
+expect_err 'parts-apart.csv:4: 2A2, E06000001, 2021-22 repeats line 2 with different content'
+# Hostile mappings: a part into a field that is not a figure; parts with wide columns; a
+# part both kept and ignored.
+printf '{"parts": {"column": "type", "fields": {"Outcome": "area"}}}' >parts-h1.json
+run import --db parts.db --mapping parts-h1.json parts.csv; expect_status 1
+expect_err "\"parts\".\"fields\".\"Outcome\" must be a figure's field"
+printf '{"wide": {"a": "x"}, "parts": {"column": "type", "fields": {"Outcome": "value"}}}' >parts-h2.json
+run import --db parts.db --mapping parts-h2.json parts.csv; expect_status 1
+expect_err 'cannot be combined with "wide"'
+printf '{"parts": {"column": "type", "fields": {"Outcome": "value"}, "ignore": ["Outcome"]}}' >parts-h3.json
+run import --db parts.db --mapping parts-h3.json parts.csv; expect_status 1
+expect_err 'part "Outcome" is empty or named twice'
 # A long import on a terminal shows how much of the file is read; off a terminal, nothing.
 python3 -c "
 with open('long.csv', 'w') as f:

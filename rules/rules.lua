@@ -460,6 +460,89 @@ function R.benchmark(p)
 end
 
 ------------------------------------------------------------------------------------------
+-- (d2) a survey percentage against the comparator, or against the area's own previous survey,
+-- as Public Health Scotland tests the Health and Care Experience survey (NI-1 to NI-9;
+-- health-and-care-experience-survey-2023, 04.significance_tests.R): z = (p - q) / sqrt(se_p^2 +
+-- se_q^2), significant at `level` (95%), the difference taken in whole percentage points, so a
+-- significant difference under half a point is "similar" as PHS flags it. Each standard error
+-- comes from the published interval (se = "interval": (upper - lower) / 2z, which is PHS's own
+-- when its limits are p +/- z se) or, as PHS computes it, from the unweighted responses in the
+-- denominator and a design effect (se = "responses", design_effect = 1 unless given).
+
+function R.survey(p)
+  p = p or {}
+  allow(p, "r.survey", { "against", "se", "design_effect", "level" })
+  local against, se = p.against or "comparator", p.se or "interval"
+  if against ~= "comparator" and against ~= "previous" then
+    fail("survey against \"" .. tostring(against) .. "\" must be comparator or previous"
+      .. hint(against, { "comparator", "previous" }), 2)
+  end
+  if se ~= "interval" and se ~= "responses" then
+    fail("survey se \"" .. tostring(se) .. "\" must be interval or responses" .. hint(se, { "interval", "responses" }), 2)
+  end
+  if p.design_effect ~= nil then
+    check_number(p.design_effect, "survey design_effect", 2)
+    if se ~= "responses" or p.design_effect <= 0 then
+      fail("survey design_effect must be more than 0, with se = \"responses\"", 2)
+    end
+  end
+  local level = p.level or 0.95
+  check_number(level, "survey level", 2)
+  if se == "interval" and level ~= 0.95 then
+    fail("survey level " .. tostring(level) .. " with se = \"interval\": the data hold 95% limits", 2)
+  end
+  local params = { against = against, se = se, design_effect = p.design_effect or 1, level = level }
+  local function side(pt)
+    if se == "responses" then
+      return { value = pt.value, n = pt.denominator, deff = pt.denominator and params.design_effect or nil }
+    end
+    return { value = pt.value, lower = pt.lower, upper = pt.upper }
+  end
+  return rule("survey", params, function(ctx)
+    local point = ctx.point
+    if not point or point.value == nil then return { status = "missing", reason = "no value" } end
+    local other, name
+    if against == "comparator" then
+      other = ctx.comparator
+      if not other or other.value == nil then
+        return { status = "not_compared", reason = "no comparator value for " .. (ctx.period or "the period") }
+      end
+      name = other.name or other.area or "the comparator"
+    else
+      local last = ctx.series:last(2, point.period)
+      if #last < 2 then
+        return { status = "insufficient_data", reason = "no earlier survey to compare " .. point.period .. " with" }
+      end
+      other, name = last[1], "the " .. last[1].period .. " survey"
+      if ctx.series:breaks_between(other.period, point.period) then
+        return { status = "not_comparable", reason = "a series break lies between " .. other.period .. " and "
+          .. point.period .. " (the question changed)" }
+      end
+    end
+    local pol = ctx.polarity ~= "none" and ctx.polarity or nil
+    local theirs, exact = side(other), ""
+    if against == "comparator" and se == "interval" and (other.lower == nil or other.upper == nil) then
+      -- A national figure often comes without limits; its standard error (n in the tens of
+      -- thousands) is a small part of the difference's, so it is taken as 0, and said so.
+      theirs = { value = other.value, lower = other.value, upper = other.value }
+      exact = "; " .. name .. "'s standard error taken as 0 (no limits in the data)"
+    end
+    local t = stats.survey(side(point), theirs, { level = level, polarity = pol })
+    if t.status then return t end
+    local words = t.outcome == "similar" and "not significantly different from"
+      or ("significantly " .. t.outcome .. " than")
+    local z = t.z and string.format("z = %.2f", t.z) or "no z (no variance)"
+    return { assessment = t.outcome, comparator = other.value,
+      comparator_kind = against == "comparator" and "area" or "baseline",
+      reason = string.format("%s%% is %s %s (%s%%): %s, a difference of %s points%s", fmt(point.value), words, name,
+        fmt(other.value), z, fmt(t.difference), exact),
+      details = { z = t.z, se = t.se, difference = t.difference, significant = t.significant, se_from = t.se_from,
+        against = against, against_period = other.period, comparator_area = other.area,
+        comparator_se_zero = exact ~= "" or nil } }
+  end)
+end
+
+------------------------------------------------------------------------------------------
 -- (e) quintile among peers, methods.md section 5 (Fingertips method).
 
 local QUINTILE_WORDS = {

@@ -625,6 +625,83 @@ static int l_compare(lua_State *L)
     return 1;
 }
 
+/* ---- survey percentages ---- */
+
+static const char *const SURVEY_SIDE_KEYS[] = {"value", "lower", "upper", "n", "deff", NULL};
+static const char *const SURVEY_KEYS[] = {"level", "polarity", NULL};
+
+/* One side of stats.survey: its percentage and standard error, from its
+ * responses and design effect when given, else from its published interval. */
+static void survey_side(lua_State *L, int idx, double level, const char *what, double *percent, double *se,
+                        const char **from)
+{
+    const char *fn = "survey";
+    if (lua_type(L, idx) != LUA_TTABLE)
+        luaL_error(L, "stats.survey: %s must be a table {value, lower, upper} or {value, n, deff}", what);
+    check_options(L, idx, SURVEY_SIDE_KEYS, fn);
+    *percent = field_number(L, idx, "value", fn);
+    double lo = field_number(L, idx, "lower", fn), hi = field_number(L, idx, "upper", fn);
+    double n = field_number(L, idx, "n", fn), deff = field_number(L, idx, "deff", fn);
+    err e = {0};
+    int rc;
+    if (!isnan(n)) {
+        *from = "responses";
+        rc = stats_survey_se(*percent, n, isnan(deff) ? 1 : deff, se, &e);
+    } else if (!isnan(deff)) {
+        return (void)luaL_error(L, "stats.survey: %s has a design effect but no number of responses (n)", what);
+    } else {
+        *from = "interval";
+        rc = isnan(lo) || isnan(hi) ? (*se = NAN, 0) : stats_survey_se_from_interval(lo, hi, level, se, &e);
+    }
+    if (rc)
+        fail(L, fn, &e);
+}
+
+/* stats.survey(area, comparator [, {level =, polarity =}]): PHS's test of two
+ * survey percentages. Each side is {value, lower, upper} (the standard error
+ * from the published interval) or {value, n [, deff]} (from the unweighted
+ * responses and design effect, as PHS computes it). */
+static int l_survey(lua_State *L)
+{
+    raw_arguments(L);
+    lua_settop(L, 3);
+    const char *fn = "survey";
+    double level = 0.95;
+    stats_polarity pol = STATS_NO_JUDGEMENT;
+    if (!lua_isnil(L, 3)) {
+        luaL_checktype(L, 3, LUA_TTABLE);
+        check_options(L, 3, SURVEY_KEYS, fn);
+        lua_getfield(L, 3, "level");
+        level = opt_level(L, -1, 0.95, fn);
+        lua_getfield(L, 3, "polarity");
+        pol = opt_polarity(L, -1, fn);
+        lua_pop(L, 2);
+    }
+    double pa, sa, pb, sb;
+    const char *from_a, *from_b;
+    survey_side(L, 1, level, "the area", &pa, &sa, &from_a);
+    survey_side(L, 2, level, "the comparator", &pb, &sb, &from_b);
+    if (isnan(pa))
+        return push_status(L, STATS_NOT_COMPARED, "there is no value");
+    if (isnan(pb))
+        return push_status(L, STATS_NOT_COMPARED, "there is no comparator value");
+    if (isnan(sa) || isnan(sb))
+        return push_status(L, STATS_NOT_COMPARED, isnan(sa) ? "the value has no interval or number of responses"
+                                                           : "the comparator has no interval or number of responses");
+    stats_survey_test t;
+    err e = {0};
+    if (stats_survey_difference(pa, sa, pb, sb, level, pol, &t, &e))
+        return fail(L, fn, &e);
+    lua_newtable(L);
+    lfield_string(L, "outcome", stats_outcome_name(t.outcome));
+    lfield_number(L, "z", t.z);
+    lfield_number(L, "se", t.se);
+    lfield_number(L, "difference", t.difference);
+    lfield_bool(L, "significant", t.significant);
+    lfield_string(L, "se_from", strcmp(from_a, from_b) ? "mixed" : from_a);
+    return 1;
+}
+
 /* ---- trend ---- */
 
 /* stats.trend(points [, level | options [, options]]) */
@@ -1173,6 +1250,7 @@ const luaL_Reg *lstats_functions(void)
         {"quantiles", l_quantiles},
         {"phe_quantile", l_phe_quantile},
         {"compare", l_compare},
+        {"survey", l_survey},
         {"trend", l_trend},
         {"change", l_change},
         {"pfg", l_pfg},

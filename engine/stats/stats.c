@@ -628,6 +628,78 @@ stats_outcome stats_compare(double lower, double upper, double comparator, stats
     return stats_apply_polarity(s > 0 ? STATS_HIGHER : STATS_LOWER, p);
 }
 
+/* ---- survey percentages ---- */
+
+/* The two-sided critical z of a confidence level below 1. */
+static int level_z(double level, double *z, err *e)
+{
+    double l = 1;
+    int rc = stats_level(level, &l, e);
+    if (rc)
+        return rc;
+    if (l >= 1)
+        return err_set(e, ERR_INVALID, "a confidence level of 1 has no finite z");
+    *z = stats_z(l);
+    return 0;
+}
+
+static int check_percent(double v, const char *what, err *e)
+{
+    if (!isfinite(v) || v < 0 || v > 100)
+        return err_set(e, ERR_INVALID, "%s %g is not a percentage from 0 to 100", what, v);
+    return 0;
+}
+
+int stats_survey_se(double percent, double n, double deff, double *se, err *e)
+{
+    int rc = check_percent(percent, "survey value", e);
+    if (rc)
+        return rc;
+    if (!isfinite(n) || n <= 0)
+        return err_set(e, ERR_INVALID, "survey responses %g must be more than 0", n);
+    if (!isfinite(deff) || deff <= 0)
+        return err_set(e, ERR_INVALID, "design effect %g must be more than 0", deff);
+    double p = percent / 100;
+    *se = sqrt(deff * (p * (1 - p)) / n);
+    return 0;
+}
+
+int stats_survey_se_from_interval(double lower, double upper, double level, double *se, err *e)
+{
+    double z = 0;
+    int rc = level_z(level, &z, e);
+    if (rc)
+        return rc;
+    if ((rc = check_percent(lower, "survey lower limit", e)) || (rc = check_percent(upper, "survey upper limit", e)))
+        return rc;
+    if (lower > upper)
+        return err_set(e, ERR_INVALID, "survey lower limit %g is above the upper limit %g", lower, upper);
+    *se = (upper - lower) / (2 * z) / 100;
+    return 0;
+}
+
+int stats_survey_difference(double percent_a, double se_a, double percent_b, double se_b, double level,
+                            stats_polarity pol, stats_survey_test *out, err *e)
+{
+    double zcrit = 0;
+    int rc = level_z(level, &zcrit, e);
+    if (rc || (rc = check_percent(percent_a, "survey value", e)) ||
+        (rc = check_percent(percent_b, "survey comparator", e)))
+        return rc;
+    if (!isfinite(se_a) || se_a < 0 || !isfinite(se_b) || se_b < 0)
+        return err_set(e, ERR_INVALID, "survey standard errors %g and %g must be 0 or more", se_a, se_b);
+    double pa = percent_a / 100, pb = percent_b / 100;
+    out->se = sqrt(se_a * se_a + se_b * se_b);
+    out->z = out->se > 0 ? (pa - pb) / out->se : NAN;
+    out->significant = isnan(out->z) || !(out->z > -zcrit && out->z < zcrit);
+    out->difference = nearbyint(100 * (pa - pb)); /* the default rounding mode: half to even, as R */
+    if (!out->significant || out->difference == 0)
+        out->outcome = STATS_SIMILAR;
+    else
+        out->outcome = stats_apply_polarity(out->difference > 0 ? STATS_HIGHER : STATS_LOWER, pol);
+    return 0;
+}
+
 stats_outcome stats_compare2(double lower95, double upper95, double lower998, double upper998,
                              double comparator, stats_polarity p)
 {

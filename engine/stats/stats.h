@@ -209,6 +209,38 @@ const char *stats_significance(stats_outcome o, double lower998, double upper998
  * decreasing into improving or worsening); other outcomes pass through. */
 stats_outcome stats_apply_polarity(stats_outcome o, stats_polarity p);
 
+/* ---- survey percentages (PHS, Health and Care Experience survey) ---- */
+
+/* Public Health Scotland's test of two weighted survey percentages (NI-1 to
+ * NI-9): an area against Scotland, or against its own previous survey
+ * (health-and-care-experience-survey-2023, 04.significance_tests.R, lines
+ * 62-75 and 126-141). With p the proportions and se their standard errors,
+ *     z = (p_a - p_b) / sqrt(se_a^2 + se_b^2),
+ * significant unless -z_crit < z < z_crit (so |z| = z_crit is significant),
+ * and the two taken as independent even when one area is part of the other,
+ * as PHS does. The direction is the difference rounded to whole percentage
+ * points (R's round(100 * (p_a - p_b), 0.1) rounds to 0 digits, half to
+ * even): a significant difference under half a point is "similar", as PHS
+ * flags it. A z that cannot be computed (both standard errors 0) counts as
+ * significant, as in PHS's comparison with Scotland. */
+typedef struct stats_survey_test {
+    double se;         /* of the difference, as a proportion */
+    double z;          /* NaN when se is 0 */
+    double difference; /* percentage points, rounded as PHS rounds it */
+    int significant;
+    stats_outcome outcome; /* similar, or higher/lower turned by polarity */
+} stats_survey_test;
+
+/* The standard error of a weighted proportion from its unweighted number of
+ * responses and the design effect: sqrt(deff * p (1 - p) / n), p = percent / 100. */
+int stats_survey_se(double percent, double n, double deff, double *se, err *e);
+/* The standard error of a percentage from its published symmetric interval at
+ * `level`: (upper - lower) / (2 z) / 100. */
+int stats_survey_se_from_interval(double lower, double upper, double level, double *se, err *e);
+/* The test of percent_a (standard error se_a) against percent_b (se_b). */
+int stats_survey_difference(double percent_a, double se_a, double percent_b, double se_b, double level,
+                            stats_polarity p, stats_survey_test *out, err *e);
+
 /* ---- quantiles (methods.md 5) ---- */
 
 /* Fingertips category bounds: sorts the valid (non-NAN) values into `sorted`

@@ -27,8 +27,21 @@ O9 <- NI-14, 20. That mapping leaves O2 and O6 and eleven indicators unpaired; t
 completes it by subject (its own assumption, marked in A.outcome_map below). An indicator
 may serve several outcomes.
 
-Assessment: each indicator is benchmarked against Scotland (S92000003) for the same period,
-Fingertips style (r.benchmark): the partnership's confidence interval wholly on the better side
+Assessment of the survey indicators (NI-1 to NI-9): PHS's own test (r.survey), as it flags a
+partnership "statistically higher/lower than Scotland" in the Health and Care Experience survey
+results: a z-test of the two weighted percentages, z = (p - q) / sqrt(se_p^2 + se_q^2), 95%
+two-sided, the difference in whole percentage points (Public-Health-Scotland/
+health-and-care-experience-survey-2023, 04.significance_tests.R, lines 62-75, commit e01b096).
+PHS takes each standard error from the unweighted responses and the design effect; the core
+suite publishes neither, only the 95% limits, so the standard error here is (upper - lower) / 2z
+from those limits (se = "interval" in A.survey), which equals PHS's own where its limits are
+p +/- 1.96 se. A designer whose data carry the unweighted responses as denominator sets
+se = "responses" with the design effect. "higher" (better, green), "lower" (worse, red), "similar"
+(amber). A.survey.against = "previous" tests the partnership against its own previous survey
+instead, as PHS also does; a series break (the question changed) is then "not_comparable".
+
+Assessment of the other indicators: each is benchmarked against Scotland (S92000003) for the
+same period, Fingertips style (r.benchmark): the partnership's confidence interval wholly on the better side
 of the Scotland value is "better" (green), wholly on the worse side "worse" (red), containing
 it (bounds included) "similar" (amber). The interval comes from:
   - "published": the limits in the data. The nine survey indicators (Health and Care
@@ -76,12 +89,13 @@ local A = {
   -- the survey year whose question changes break NI-2, 3, 4, 5, 7, 9 (for the notes; the
   -- data's series_break flag is what rules read)
   survey_break = "2023/24",
-  -- where each indicator's interval comes from: "published", "wilson" or "rate", with the
+  -- NI-1 to NI-9: PHS's survey test (header), against Scotland ("comparator") or the partnership's
+  -- previous survey ("previous"); the standard errors from the published limits ("interval") or
+  -- from the unweighted responses and a design effect ("responses", design_effect = ...)
+  survey = { against = "comparator", se = "interval" },
+  -- where each other indicator's interval comes from: "published", "wilson" or "rate", with the
   -- multiplier the value is expressed per (100 = percentage, 1000 = per 1,000, ...)
   interval = {
-    ["NI-1"] = { "published" }, ["NI-2"] = { "published" }, ["NI-3"] = { "published" },
-    ["NI-4"] = { "published" }, ["NI-5"] = { "published" }, ["NI-6"] = { "published" },
-    ["NI-7"] = { "published" }, ["NI-8"] = { "published" }, ["NI-9"] = { "published" },
     ["NI-10"] = { "published" },
     ["NI-11"] = { "published" },            -- age-standardised: only published limits
     ["NI-12"] = { "rate", 100000 },
@@ -113,6 +127,10 @@ local A = {
   outcome_rollup = r.rollup.worst_of,
   area_rollup = r.rollup.worst_of,
 }
+
+local function survey()
+  return r.survey { against = A.survey.against, se = A.survey.se, design_effect = A.survey.design_effect }
+end
 
 local function bench(id)
   local m = A.interval[id]
@@ -167,32 +185,32 @@ return r.framework {
   indicators = {
     -- Health and Care Experience survey (NI-1 to NI-9) ---------------------------------
     { id = "NI-1", title = "Adults able to look after their health very well or quite well", unit = "%",
-      polarity = "higher", definition = "confirmed", rule = bench("NI-1"), source = HACE,
+      polarity = "higher", definition = "confirmed", rule = survey(), source = HACE,
       notes = PCT },
     { id = "NI-2", title = "Adults supported at home who agree they are supported to live as independently as possible",
-      unit = "%", polarity = "higher", definition = "confirmed", rule = bench("NI-2"), source = HACE,
+      unit = "%", polarity = "higher", definition = "confirmed", rule = survey(), source = HACE,
       notes = PCT .. " " .. BREAK },
     { id = "NI-3", title = "Adults supported at home who agree they had a say in how their help, care or support was provided",
-      unit = "%", polarity = "higher", definition = "confirmed", rule = bench("NI-3"), source = HACE,
+      unit = "%", polarity = "higher", definition = "confirmed", rule = survey(), source = HACE,
       notes = PCT .. " " .. BREAK .. " Example: Edinburgh 57.2%, Scotland 59.6% (2023/24)." },
     { id = "NI-4", title = "Adults supported at home who agree their health and social care services seemed well co-ordinated",
-      unit = "%", polarity = "higher", definition = "unconfirmed", rule = bench("NI-4"), source = HACE,
+      unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
       notes = PCT .. " " .. BREAK .. " Title from a partnership report; PHS's exact wording unconfirmed." },
     { id = "NI-5", title = "Adults receiving any care or support who rate it excellent or good",
-      unit = "%", polarity = "higher", definition = "unconfirmed", rule = bench("NI-5"), source = HACE,
+      unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
       notes = PCT .. " " .. BREAK .. " The 2019/20 introductory text of this item was also changed (not "
         .. "comparable with earlier years). Title from a partnership report; PHS's exact wording unconfirmed." },
     { id = "NI-6", title = "People with positive experience of care at their GP practice",
-      unit = "%", polarity = "higher", definition = "unconfirmed", rule = bench("NI-6"), source = HACE,
+      unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
       notes = PCT .. " Title from a partnership report; PHS's exact wording unconfirmed." },
     { id = "NI-7", title = "Adults supported at home who agree services had an impact on improving or maintaining their quality of life",
-      unit = "%", polarity = "higher", definition = "unconfirmed", rule = bench("NI-7"), source = HACE,
+      unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
       notes = PCT .. " " .. BREAK .. " Title from a partnership report; PHS's exact wording unconfirmed." },
     { id = "NI-8", title = "Carers who feel supported to continue in their caring role",
-      unit = "%", polarity = "higher", definition = "unconfirmed", rule = bench("NI-8"), source = HACE,
+      unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
       notes = PCT .. " Title from a partnership report; PHS's exact wording unconfirmed." },
     { id = "NI-9", title = "Adults supported at home who agree they felt safe",
-      unit = "%", polarity = "higher", definition = "unconfirmed", rule = bench("NI-9"), source = HACE,
+      unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
       notes = PCT .. " " .. BREAK .. " Title from a partnership report; PHS's exact wording unconfirmed." },
     { id = "NI-10", title = "Staff who would recommend their workplace as a good place to work",
       unit = "%", polarity = "higher", definition = "not published", rule = bench("NI-10"),

@@ -3,6 +3,9 @@ Cases for scotland-nhwo: synthetic values (not published figures, except where a
 that pin every interval method of the benchmark, the statuses without a colour, the survey
 break and the roll-ups. Each case runs on a fresh store holding only its rows.
 
+The survey indicators (NI-1 to NI-9) are judged by PHS's test (r.survey): the standard error
+from the published 95% limits, se = (upper - lower) / 3.92, z = difference / se, Scotland's
+standard error 0 when its row has no limits.
 Intervals are worked out with the engine's stats functions (PHEindicatormethods methods):
   Wilson 700/1000 = 70.0%, 67.09-72.76;  600/1000 = 60.0%, 56.93-62.99;
   Wilson 100/1000 discharges = 100 per 1,000, 82.91-120.15 (x 1,000);
@@ -16,13 +19,13 @@ local row = require("rules").row -- one observation: indicator, area, period, va
 
 return {
   {
-    name = "published limits (survey), Wilson and Byar against Scotland; outcomes and area are worst of",
+    name = "PHS's survey test, Wilson and Byar against Scotland; outcomes and area are worst of",
     period = "2023/24", areas = { E, G },
     data = {
-      -- NI-1 (survey, published limits), higher is better
+      -- NI-1 (survey), higher is better
       row("NI-1", S, "2023/24", "90.7"),
-      row("NI-1", E, "2023/24", "93.0", { lower_ci = "91.9", upper_ci = "94.1" }),   -- wholly above: better
-      row("NI-1", G, "2023/24", "90.0", { lower_ci = "88.6", upper_ci = "90.7" }),   -- Scotland on the bound: similar
+      row("NI-1", E, "2023/24", "93.0", { lower_ci = "91.9", upper_ci = "94.1" }),   -- z = 2.3 / 0.561 = 4.10: better
+      row("NI-1", G, "2023/24", "90.0", { lower_ci = "88.6", upper_ci = "90.7" }),   -- z = -0.7 / 0.536 = -1.31: similar
       -- NI-12 (Byar), lower is better
       row("NI-12", S, "2023/24", 11500),
       row("NI-12", E, "2023/24", 11627.9, { numerator = 50000, denominator = 430000 }), -- 11,526-11,730: worse
@@ -40,7 +43,8 @@ return {
     },
     expect = {
       [E] = {
-        ["NI-1"] = { status = "green", assessment = "better", reason = "is better than Scotland (90.7)" },
+        ["NI-1"] = { status = "green", assessment = "better",
+                     reason = "93% is significantly better than Scotland (90.7%): z = 4.10, a difference of 2 points" },
         ["NI-12"] = { status = "red", assessment = "worse", reason = "interval 11526.2" },
         ["NI-16"] = { status = "green", assessment = "better", reason = "interval 28.93" },
         ["NI-18"] = { status = "green", assessment = "better", reason = "interval 67.08" },
@@ -53,7 +57,7 @@ return {
         overall = "red",
       },
       [G] = {
-        ["NI-1"] = { status = "amber", assessment = "similar", reason = "88.6-90.7" },
+        ["NI-1"] = { status = "amber", assessment = "similar", reason = "not significantly different from Scotland (90.7%): z = -1.31" },
         ["NI-16"] = { status = "grey", assessment = "not_compared", reason = "no numerator and denominator" },
         ["NI-18"] = { status = "red", assessment = "worse" },
         O2 = "red",
@@ -65,13 +69,14 @@ return {
     period = "2023/24", areas = { E },
     data = {
       row("NI-3", S, "2023/24", "59.6", { series_break = true }),
-      row("NI-3", E, "2023/24", "57.2", { lower_ci = "54.8", upper_ci = "59.6", series_break = true }),
+      row("NI-3", E, "2023/24", "57.2", { lower_ci = "54.6", upper_ci = "59.8", series_break = true }),
     },
-    expect = { [E] = { ["NI-3"] = { status = "amber", assessment = "similar", reason = "57.2, interval 54.8-59.6" },
+    -- se = 5.2 / 3.92 = 1.33 points, z = -2.4 / 1.33 = -1.81
+    expect = { [E] = { ["NI-3"] = { status = "amber", assessment = "similar", reason = "z = -1.81, a difference of -2 points" },
                        O3 = "amber", O7 = "amber" } },
   },
   {
-    name = "survey break: the benchmark compares one period, so a 2023/24 row marked series_break is still judged",
+    name = "survey break: the survey test compares one period, so a 2023/24 row marked series_break is still judged",
     period = "2023/24", areas = { E, G },
     data = {
       row("NI-2", S, "2021/22", "78.8"),
@@ -82,9 +87,9 @@ return {
     },
     expect = {
       -- against Scotland's 2023/24 value under the same new question: worse
-      [E] = { ["NI-2"] = { status = "red", assessment = "worse", reason = "Scotland (71)" } },
+      [E] = { ["NI-2"] = { status = "red", assessment = "worse", reason = "Scotland (71%)" } },
       -- Glasgow has no 2023/24 row: its latest is 2021/22, benchmarked against Scotland's 2021/22
-      [G] = { ["NI-2"] = { status = "green", assessment = "better", reason = "Scotland (78.8)" } },
+      [G] = { ["NI-2"] = { status = "green", assessment = "better", reason = "Scotland (78.8%)" } },
     },
   },
   {

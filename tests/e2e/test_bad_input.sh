@@ -123,7 +123,7 @@ run import --rejects rejects.csv mixed.csv
 expect_status 0; expect_out "4 rows read, 2 new"; expect_out "2 rejected (see rejects.csv)"
 expect_err "mixed.csv:3: column \"area\": unknown area code"
 expect_eq "$(wc -l <rejects.csv | tr -d ' ')" 3 "rejects file lines"
-expect_eq "$(sed -n 2p rejects.csv)" '3,"unknown area code ""S37999999"" (see scorecard areas)",NI-12,S37999999,2023/24,13,,,,,,,,,,,,' "first rejected row"
+expect_eq "$(sed -n 2p rejects.csv)" '3,"unknown area code ""S37999999"" (see scorecard areas)",NI-12,S37999999,2023/24,13,,,,,,,,,,,,,' "first rejected row"
 expect_eq "$(value_of NI-13 S37000012 2023/24 status)" missing "a marker is a status"
 expect_eq "$(value_of NI-12 S37000012 2023/24 value)" 12 "the good row landed"
 finish

@@ -40,6 +40,12 @@ one() { # one DESCRIPTION SED-EXPRESSION EXPECTED-STDERR
 }
 one "a syntax error" '$a local x = = 1' "framework.lua:48: <eof> expected near 'local'"
 one "a misspelt rule" 's/r\.threshold {/r.treshold {/' "did you mean \`r.threshold\`?"
+one "a survey test against a misspelt side" 's/r\.threshold { green = 89, amber = 87 }/r.survey { against = "prevous" }/' \
+  "survey against \"prevous\" must be comparator or previous (did you mean \`previous\`?)"
+one "a design effect without responses" 's/r\.threshold { green = 89, amber = 87 }/r.survey { design_effect = 2 }/' \
+  'survey design_effect must be more than 0, with se = "responses"'
+one "a survey level the published limits do not have" 's/r\.threshold { green = 89, amber = 87 }/r.survey { level = 0.998 }/' \
+  'the data hold 95% limits'
 one "a misspelt roll-up" 's/r\.rollup\.worst_of/r.rollup.worstof/' "did you mean \`r.rollup.worst_of\`?"
 one "a misspelt colour map" 's/^  id = "demo-scotland",/  id = "demo-scotland", colours = r.colours.defualt,/' "did you mean \`r.colours.default\`?"
 one "a misspelt polarity" 's/polarity = "higher"/polarity = "highr"/' "did you mean \`higher\`?"

@@ -633,6 +633,70 @@ static void test_compare(void)
     CHECK_INT(stats_polarity_parse("sideways", &p, &e), ERR_INVALID);
 }
 
+/* ---- PHS's survey test (HACE, NI-1 to NI-9) ----
+ * Expected values: PHS's formulas (04.significance_tests.R) worked in R 4.2.2
+ * and again in Python, inputs (percent, responses, design effect) for the
+ * area and for Scotland. */
+static void test_survey(void)
+{
+    static const struct {
+        double pa, na, da, pb, nb, db;
+        double se, z, diff;
+        stats_outcome want; /* higher is better */
+    } V[] = {
+        {70, 1500, 1.8, 73, 100000, 2.2, 0.016010502802847888, -1.8737700101875463, -3, STATS_SIMILAR},
+        {68, 1500, 1.8, 73, 100000, 2.2, 0.016292826642421505, -3.0688352056613262, -5, STATS_WORSE},
+        {78, 800, 1.5, 73, 100000, 2.2, 0.018057857015714791, 2.7688778328728434, 5, STATS_BETTER},
+        /* significant (z 1.97), but 0.45 points round to 0: PHS flags it not different */
+        {73.45, 60000, 1, 73, 100000, 1, 0.002284986323810276, 1.9693772138190258, 0, STATS_SIMILAR},
+        {80, 400, 1, 75, 400, 1, 0.029474565306378989, 1.6963778593599435, 5, STATS_SIMILAR},
+    };
+    err e = {0};
+    for (size_t i = 0; i < sizeof V / sizeof V[0]; i++) {
+        double sa, sb;
+        stats_survey_test t;
+        CHECK_INT(stats_survey_se(V[i].pa, V[i].na, V[i].da, &sa, &e), 0);
+        CHECK_INT(stats_survey_se(V[i].pb, V[i].nb, V[i].db, &sb, &e), 0);
+        CHECK_INT(stats_survey_difference(V[i].pa, sa, V[i].pb, sb, 0.95, STATS_HIGH_GOOD, &t, &e), 0);
+        CHECK_NEAR(t.se, V[i].se, 1e-12);
+        CHECK_NEAR(t.z, V[i].z, 1e-12);
+        CHECK_NEAR(t.difference, V[i].diff, 0);
+        CHECK_STR(stats_outcome_name(t.outcome), stats_outcome_name(V[i].want));
+    }
+    /* Both at 100%: no z, which PHS counts as significant; no difference, so similar. */
+    stats_survey_test t;
+    CHECK_INT(stats_survey_difference(100, 0, 100, 0, 0.95, STATS_HIGH_GOOD, &t, &e), 0);
+    CHECK_INT(isnan(t.z), 1);
+    CHECK_INT(t.significant, 1);
+    CHECK_INT(t.outcome, STATS_SIMILAR);
+    /* |z| exactly at the critical value is significant (PHS keeps -z < z < z as not). */
+    double z = stats_z(0.95);
+    CHECK_INT(stats_survey_difference(60, 0.05 / z, 50, 0, 0.95, STATS_NO_JUDGEMENT, &t, &e), 0);
+    CHECK_INT(t.significant, 1);
+    CHECK_INT(t.outcome, STATS_HIGHER);
+    /* The difference is whole points: 0.4 is 0 (similar however significant), 1.6 is 2. */
+    CHECK_INT(stats_survey_difference(50.4, 0, 50, 0.0001, 0.95, STATS_HIGH_GOOD, &t, &e), 0);
+    CHECK_INT(t.significant, 1);
+    CHECK_NEAR(t.difference, 0, 0);
+    CHECK_INT(t.outcome, STATS_SIMILAR);
+    CHECK_INT(stats_survey_difference(51.6, 0, 50, 0.0001, 0.95, STATS_LOW_GOOD, &t, &e), 0);
+    CHECK_NEAR(t.difference, 2, 0);
+    CHECK_INT(t.outcome, STATS_WORSE);
+    /* The standard error from a published interval: 70 (67.06-72.94) at 95% is 1.5 points. */
+    double se;
+    CHECK_INT(stats_survey_se_from_interval(70 - 1.5 * z, 70 + 1.5 * z, 0.95, &se, &e), 0);
+    CHECK_NEAR(se, 0.015, 1e-12);
+    /* Bad inputs are errors, not numbers. */
+    CHECK_INT(stats_survey_se(101, 10, 1, &se, &e), ERR_INVALID);
+    CHECK_INT(stats_survey_se(50, 0, 1, &se, &e), ERR_INVALID);
+    CHECK_INT(stats_survey_se(50, 10, 0, &se, &e), ERR_INVALID);
+    CHECK_INT(stats_survey_se(NAN, 10, 1, &se, &e), ERR_INVALID);
+    CHECK_INT(stats_survey_se_from_interval(60, 50, 0.95, &se, &e), ERR_INVALID);
+    CHECK_INT(stats_survey_se_from_interval(40, 50, 1, &se, &e), ERR_INVALID);
+    CHECK_INT(stats_survey_difference(50, -1, 50, 0, 0.95, STATS_HIGH_GOOD, &t, &e), ERR_INVALID);
+    CHECK_INT(stats_survey_difference(50, INFINITY, 50, 0, 0.95, STATS_HIGH_GOOD, &t, &e), ERR_INVALID);
+}
+
 /* ---- recent trend (values cross-checked against the Fingertips formulas) ---- */
 
 /* The choices stats makes for the bindings: which trend test, which significance. */
@@ -1137,6 +1201,7 @@ int main(int argc, char **argv)
     test_standard_join();
     test_quintiles();
     test_compare();
+    test_survey();
     test_trend();
     test_choices();
     test_change();

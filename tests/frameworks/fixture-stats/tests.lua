@@ -20,6 +20,49 @@ end
 
 return {
   {
+    -- PHS's test (health-and-care-experience-survey-2023, 04.significance_tests.R); z worked
+    -- by hand: se = (upper - lower) / 3.92 from limits, sqrt(deff p (1 - p) / n) from responses.
+    name = "survey: against Scotland, against the previous survey, from responses and a design effect",
+    period = "2023/24", areas = { E, G, W, F },
+    data = {
+      -- significant (z = 4.89) but 0.45 points round to 0: PHS flags it not different
+      { indicator = "SURV-CMP", area = S, period = "2023/24", value = 73, lower_ci = 72.9, upper_ci = 73.1 },
+      { indicator = "SURV-CMP", area = E, period = "2023/24", value = 73.45, lower_ci = 73.3, upper_ci = 73.6 },
+      { indicator = "SURV-CMP", area = G, period = "2023/24", value = 75 },
+      -- 75 (72-78) then 70 (67-73): z = -2.31, worse; 80 then 79: z = -0.69, similar
+      { indicator = "SURV-PREV", area = E, period = "2021/22", value = 75, lower_ci = 72, upper_ci = 78 },
+      { indicator = "SURV-PREV", area = E, period = "2023/24", value = 70, lower_ci = 67, upper_ci = 73 },
+      { indicator = "SURV-PREV", area = G, period = "2021/22", value = 80, lower_ci = 78, upper_ci = 82 },
+      { indicator = "SURV-PREV", area = G, period = "2023/24", value = 79, lower_ci = 77, upper_ci = 81 },
+      { indicator = "SURV-PREV", area = W, period = "2023/24", value = 79, lower_ci = 77, upper_ci = 81 },
+      { indicator = "SURV-PREV", area = F, period = "2021/22", value = 80, lower_ci = 78, upper_ci = 82 },
+      { indicator = "SURV-PREV", area = F, period = "2023/24", value = 60, lower_ci = 58, upper_ci = 62,
+        series_break = "yes" },
+      -- 70% of 1,500 and 68% of 1,500 against 73% of 100,000, design effect 1.8
+      { indicator = "SURV-N", area = S, period = "2023/24", value = 73, denominator = 100000 },
+      { indicator = "SURV-N", area = E, period = "2023/24", value = 70, denominator = 1500 },
+      { indicator = "SURV-N", area = G, period = "2023/24", value = 68, denominator = 1500 },
+      { indicator = "SURV-N", area = W, period = "2023/24", value = 68 },
+    },
+    expect = {
+      [E] = {
+        ["SURV-CMP"] = { status = "amber", assessment = "similar", reason = "z = 4.89, a difference of 0 points" },
+        ["SURV-PREV"] = { status = "red", assessment = "worse", reason = "than the 2021/22 survey (75%): z = -2.31" },
+        ["SURV-N"] = { status = "amber", assessment = "similar", reason = "z = -1.88" },
+      },
+      [G] = {
+        ["SURV-CMP"] = { status = "grey", assessment = "not_compared", reason = "no interval or number of responses" },
+        ["SURV-PREV"] = { status = "amber", assessment = "similar", reason = "z = -0.69" },
+        ["SURV-N"] = { status = "red", assessment = "worse", reason = "z = -3.07, a difference of -5 points" },
+      },
+      [W] = {
+        ["SURV-PREV"] = { status = "grey", assessment = "insufficient_data", reason = "no earlier survey" },
+        ["SURV-N"] = { status = "grey", assessment = "not_compared", reason = "no interval or number of responses" },
+      },
+      [F] = { ["SURV-PREV"] = { status = "grey", assessment = "not_comparable", reason = "the question changed" } },
+    },
+  },
+  {
     name = "benchmarks: published limits, Wilson and Byar against Scotland; the bound is similar",
     period = "2023/24", areas = { E, G, W },
     data = {

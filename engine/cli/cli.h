@@ -25,6 +25,8 @@ const char *cli_db_path(const char *option);
 const char *cli_data_dir(const char *option);
 /* The frameworks directory: --frameworks, else $SCORECARD_FRAMEWORKS, else the configured one. */
 const char *cli_frameworks_dir(const char *option);
+/* A YYYY-MM-DD date that exists into *day (YYYYMMDD); -1 when `text` is not one. */
+int cli_parse_date(const char *text, int *day);
 /* The day the default period may not end after, from $SCORECARD_TODAY
  * (YYYY-MM-DD, for reproducible runs and tests); 0, the clock's date, when unset. */
 int cli_today(int *day, err *e);

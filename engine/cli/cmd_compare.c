@@ -69,7 +69,7 @@ static int collect_code(void *ctx, const store_area *a)
 
 static int list_areas(store *s, const char *type, const char *parent, code_list *l, err *e)
 {
-    store_area_filter f = {NULL, type, parent};
+    store_area_filter f = {.type = type, .parent = parent};
     return store_each_area(s, &f, collect_code, l, e);
 }
 

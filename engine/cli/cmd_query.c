@@ -55,12 +55,14 @@ static int end_listing(table *t, store *s, int rc, err *e)
 /* ---- areas ---- */
 
 static const char AREAS_USAGE[] =
-    "usage: scorecard areas [--country C] [--type T] [--parent CODE] [--format text|csv|json]\n\n"
+    "usage: scorecard areas [--country C] [--type T] [--parent CODE] [--on DATE] [--format text|csv|json]\n\n"
     "Lists the areas the database knows.\n\n"
     "  --country C     Scotland, England, Wales or Northern Ireland (any case; _ for spaces)\n"
     "  --type T        country, council, hscp, nhs_board, lhb, rpb, icb, hwb, district,\n"
     "                  combined_authority, hsc_trust, lgd, assembly_area\n"
-    "  --parent CODE   only the direct members of CODE (e.g. the councils of an HSCP)\n";
+    "  --parent CODE   only the direct members of CODE (e.g. the councils of an HSCP)\n"
+    "  --on DATE       only areas in being on DATE (YYYY-MM-DD), and with --parent,\n"
+    "                  members on that day (the ICBs of 2026-12-01, not of 2024)\n";
 
 static int areas_option(void *ctx, int code, const char *arg)
 {
@@ -71,6 +73,8 @@ static int areas_option(void *ctx, int code, const char *arg)
         f->type = arg;
     else if (code == 'p')
         f->parent = arg;
+    else if (code == 'o')
+        f->on = arg;
     else
         return -1;
     return 0;
@@ -88,12 +92,16 @@ int cmd_areas(int argc, char **argv)
                                          {"country", required_argument, 0, 'c'},
                                          {"type", required_argument, 0, 't'},
                                          {"parent", required_argument, 0, 'p'},
+                                         {"on", required_argument, 0, 'o'},
                                          {0, 0, 0, 0}};
     listing l = {"areas", AREAS_USAGE, NULL, TABLE_TEXT};
     store_area_filter f = {0};
     int rc = parse_listing(&l, argc, argv, opts, areas_option, &f);
     if (rc >= 0)
         return rc;
+    int day;
+    if (f.on && cli_parse_date(f.on, &day))
+        return cli_usage("areas", "--on %s: give a date as YYYY-MM-DD", f.on);
     store *s;
     if ((rc = cli_open_store(l.db, STORE_EXISTING, &s)))
         return rc;

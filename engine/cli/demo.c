@@ -120,12 +120,12 @@ static int take_area(void *ctx, const store_area *a)
 static int framework_areas(store *s, const framework *f, area_list *l, err *e)
 {
     area_query q = {l, f->country};
-    store_area_filter by_type = {NULL, f->scores, NULL};
+    store_area_filter by_type = {.type = f->scores};
     int rc = store_each_area(s, &by_type, take_area, &q, e);
     size_t scored = l->n;
     q.country = NULL;
     for (size_t i = 0; !rc && i < scored; i++) {
-        store_area_filter members = {NULL, NULL, l->code[i]};
+        store_area_filter members = {.parent = l->code[i]};
         rc = store_each_area(s, &members, take_area, &q, e);
     }
     if (!rc && f->comparator.area)

@@ -77,22 +77,29 @@ int cli_open_store(const char *db_option, store_mode mode, store **s)
     return CLI_OK;
 }
 
+int cli_parse_date(const char *text, int *day)
+{
+    int y, m, d, used = 0;
+    char label[32];
+    int first, last;
+    if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 || y < 1900 ||
+        m < 1 || m > 12 || d < 1)
+        return -1;
+    period_containing(PERIOD_MONTH, y * 10000 + m * 100 + 1, label, sizeof label, &first, &last);
+    if (d > last % 100)
+        return -1;
+    *day = y * 10000 + m * 100 + d;
+    return 0;
+}
+
 int cli_today(int *day, err *e)
 {
     *day = 0;
     const char *text = getenv("SCORECARD_TODAY");
     if (!text || !*text)
         return 0;
-    int y, m, d, used = 0;
-    char label[32];
-    int first, last;
-    if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 || y < 1900 ||
-        m < 1 || m > 12 || d < 1)
+    if (cli_parse_date(text, day))
         return err_set(e, ERR_USAGE, "SCORECARD_TODAY=%s: give a date as YYYY-MM-DD", text);
-    period_containing(PERIOD_MONTH, y * 10000 + m * 100 + 1, label, sizeof label, &first, &last);
-    if (d > last % 100)
-        return err_set(e, ERR_USAGE, "SCORECARD_TODAY=%s: give a date as YYYY-MM-DD", text);
-    *day = y * 10000 + m * 100 + d;
     return 0;
 }
 

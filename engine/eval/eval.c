@@ -826,7 +826,7 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
     size_t files_before = 0;
     host_files(h, &files_before);
     sha256_init(&ev.fingerprint);
-    store_area_filter everything = {NULL, NULL, NULL};
+    store_area_filter everything = {0};
     int rc = store_each_area(s, &everything, collect_area, &ev.all, e);
     if (!rc)
         rc = choose_period(&ev, o, e);

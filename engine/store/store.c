@@ -618,7 +618,11 @@ int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, c
                       " WHERE (?1 IS NULL OR lower(country) = lower(?1) OR lower(replace(country,' ','_')) = lower(?1))"
                       " AND (?2 IS NULL OR lower(type) = lower(?2))"
                       " AND (?3 IS NULL OR EXISTS (SELECT 1 FROM area_memberships m"
-                      "      WHERE m.child = a.code AND m.parent = ?3))"
+                      "      WHERE m.child = a.code AND m.parent = ?3"
+                      "      AND (?4 IS NULL OR ((coalesce(m.valid_from, '') = '' OR m.valid_from <= ?4)"
+                      "                          AND (coalesce(m.valid_to, '') = '' OR m.valid_to >= ?4)))))"
+                      " AND (?4 IS NULL OR ((coalesce(a.valid_from, '') = '' OR a.valid_from <= ?4)"
+                      "                     AND (coalesce(a.valid_to, '') = '' OR a.valid_to >= ?4)))"
                       " ORDER BY country, type, code";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
@@ -626,6 +630,7 @@ int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, c
     bind_text(st, 1, f->country);
     bind_text(st, 2, f->type);
     bind_text(st, 3, f->parent);
+    bind_text(st, 4, f->on);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         store_area a = {col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),

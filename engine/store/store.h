@@ -88,6 +88,7 @@ typedef struct store_area_filter {
     const char *country; /* case-insensitive; NULL for all */
     const char *type;
     const char *parent;  /* only direct members of this area */
+    const char *on;      /* YYYY-MM-DD: only areas (and memberships) valid on that day; NULL for all */
 } store_area_filter;
 
 /* Calls `fn` for each matching area, ordered by country, type and code. The

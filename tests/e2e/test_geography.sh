@@ -10,7 +10,36 @@ expect_eq "$(count --country Scotland --type council)" 32 "Scottish councils"
 expect_eq "$(count --country wales --type council)" 22 "Welsh councils"
 expect_eq "$(current --type lhb)" 7 "current LHBs"
 expect_eq "$(count --type rpb)" 7 "RPBs"
-expect_eq "$(count --type icb)" 42 "ICBs"
+expect_eq "$(count --type icb)" 49 "ICBs, past and present"
+# The ICBs in being on a day: 42 from July 2022 (two recoded in April 2023), 36 after the
+# mergers of 1 April 2026 (12 abolished, 6 created, Hampshire and Isle of Wight recoded).
+expect_eq "$(count --type icb --on 2024-01-01)" 42 "ICBs on 2024-01-01"
+expect_eq "$(count --type icb --on 2026-03-31)" 42 "ICBs on the eve of the mergers"
+expect_eq "$(count --type icb --on 2026-12-01)" 36 "ICBs on 2026-12-01"
+expect_eq "$(count --type icb --on 2022-06-30)" 0 "no ICB before July 2022"
+run areas --parent E54000069 --on 2026-12-01 --format csv
+expect_eq "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" "E06000043 E10000011 E10000030 E10000032 " "Surrey and Sussex"
+run areas --parent E54000063 --on 2026-12-01 --format csv
+expect_eq "$(tail -n +2 "$OUT" | wc -l | tr -d ' ')" 0 "Surrey Heartlands has no members after it ended"
+run areas --parent E54000063 --on 2025-01-01 --format csv; expect_out "E10000030"
+# Essex, split between three ICBs until 2026, lies in one from April 2026.
+run areas --parent E54000066 --on 2026-12-01 --format csv; expect_out "E10000012"
+# A unitary council is not in being before its vesting day, so a 2015 scorecard never lists
+# North Yorkshire council beside the county it replaced.
+expect_eq "$(count --type hwb --on 2015-06-01)" 152 "upper-tier councils in 2015"
+run areas --type hwb --on 2015-06-01 --format csv
+CHECKS=$((CHECKS + 1)); grep -q "^E06000065," "$OUT" && fail "North Yorkshire council listed in 2015"
+expect_out "E10000023,North Yorkshire"
+run areas --type hwb --on 2026-12-01 --format csv
+CHECKS=$((CHECKS + 1)); grep -q "^E10000023," "$OUT" && fail "North Yorkshire county listed in 2026"
+run areas --type icb --on 2024-02-30; expect_status 2; expect_err "--on 2024-02-30: give a date as YYYY-MM-DD"
+# The new ICBs' ODS codes resolve to their ONS codes.
+printf 'indicator,area,period,value\nx,S9B9J,2026-27,1\n' >ods.csv
+run import ods.csv; expect_status 0
+expect_eq "$(value_of x E54000069 2026-27 source_area)" S9B9J "the ODS code of Surrey and Sussex"
+# Districts that straddle two HSC trusts count in each by their share of residents.
+run areas --parent SEHSCT --format csv; expect_out "N09000003"
+expect_eq "$(grep -c '^N09000003,SEHSCT,0.086,' "$REPO/data/geography/memberships.csv")" 1 "Belfast's share in the South Eastern trust"
 expect_eq "$(count --type hsc_trust)" 5 "HSC trusts"
 expect_eq "$(count --type lgd)" 11 "LGDs"
 expect_eq "$(count --type country)" 4 "countries"

@@ -154,7 +154,7 @@ static void test_members(store *s)
     CHECK_STR(before.codes, "E07000901;");
 
     int calls = 0;
-    store_area_filter f = {NULL, "la", NULL};
+    store_area_filter f = {.type = "la"};
     CHECK_INT(store_each_area(s, &f, stop_at_first, &calls, &e), ERR_NOMEM);
     CHECK_INT(calls, 1);
     CHECK_INT(e.code, ERR_NOMEM);

@@ -335,9 +335,10 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
     return 0;
 }
 
-/* The last RESULT_HISTORY points of the series up to the one judged, for sparklines. */
-static int keep_history(const series_set *s, const series_slot *sl, const series_point *cur, res_indicator *r,
-                        err *e)
+/* The last RESULT_HISTORY points of the series up to the one judged, each with
+ * the comparator's value for its period (cmp_sl in cmp_set; NULL: none). */
+static int keep_history(const series_set *s, const series_slot *sl, const series_point *cur, const series_set *cmp_set,
+                        const series_slot *cmp_sl, res_indicator *r, err *e)
 {
     /* Up to RESULT_HISTORY points, of the judged point's period type unless the
      * indicator declares its types: a year among quarters draws a step that is
@@ -348,16 +349,18 @@ static int keep_history(const series_set *s, const series_slot *sl, const series
         first--;
         same += !s->one_type || series_at(s, sl, first)->type == cur->type;
     }
-    r->history = malloc((same ? same : 1) * sizeof *r->history);
-    r->history_periods = calloc(same ? same : 1, sizeof *r->history_periods);
-    if (!r->history || !r->history_periods)
+    r->history = calloc(same ? same : 1, sizeof *r->history);
+    if (!r->history)
         return err_set(e, ERR_NOMEM, "out of memory");
     for (size_t i = first; i < end; i++) {
         const series_point *p = series_at(s, sl, i);
         if (s->one_type && p->type != cur->type)
             continue;
-        r->history[r->nhistory] = p->value;
-        if (!(r->history_periods[r->nhistory++] = strdup(series_label(s, p))))
+        const series_point *c = cmp_sl ? series_same_period(cmp_set, cmp_sl, p) : NULL;
+        res_history_point *h = &r->history[r->nhistory++];
+        *h = (res_history_point){NULL, p->start, p->end, p->type, p->value, c ? c->value : NAN, p->brk,
+                                 p->status == OBS_PROVISIONAL};
+        if (!(h->period = strdup(series_label(s, p))))
             return err_set(e, ERR_NOMEM, "out of memory");
     }
     return 0;
@@ -524,7 +527,8 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const comparing *cm, int
             return err_set(e, ERR_NOMEM, "out of memory");
         return details_json(ev, ind, NULL, NULL, NULL, NULL, NULL, what, &r->details, e);
     }
-    rc = keep_history(&ev->set, sl, cur, r, e);
+    const series_slot *cmp_sl = cmp_code ? series_slot_of(cm->set, cmp_code) : NULL;
+    rc = keep_history(&ev->set, sl, cur, cm->set, cmp_sl, r, e);
     if (rc)
         return rc;
     if (!(r->period = strdup(series_label(&ev->set, cur))))
@@ -538,7 +542,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const comparing *cm, int
     r->revised = cur->status == OBS_REVISED;
     r->derived = cur->derived;
     r->approximate = cur->approx;
-    const series_point *cmp = cmp_code ? series_same_period(cm->set, series_slot_of(cm->set, cmp_code), cur) : NULL;
+    const series_point *cmp = cmp_sl ? series_same_period(cm->set, cmp_sl, cur) : NULL;
     if (cur->derived && ind->not_aggregable) {
         /* The engine could build a number, but the framework says it means
          * nothing to judge (a standardised rate averaged over members). */
@@ -875,8 +879,8 @@ void result_set_free(result_set *r)
             free(x->value_text), free(x->details), free(x->comparator_area), free(x->comparator_name);
             result_spc_free(x->spc);
             for (size_t h = 0; h < x->nhistory; h++)
-                free(x->history_periods[h]);
-            free(x->history), free(x->history_periods);
+                free(x->history[h].period);
+            free(x->history);
         }
         for (size_t o = 0; ra->outcomes && o < f->nout; o++)
             free(ra->outcomes[o].reason);

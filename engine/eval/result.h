@@ -27,6 +27,18 @@ typedef struct res_spc {
     char *variation, *assurance;   /* the icons' words, NULL when absent */
 } res_spc;
 
+/* A point of an indicator's history, beside its comparator's value for the
+ * same period. */
+typedef struct res_history_point {
+    char *period;       /* the label, as published */
+    int start, end;     /* YYYYMMDD */
+    int type;           /* its period_type: a calendar year may stand in for a financial year */
+    double value;       /* NaN for a gap (missing, suppressed) */
+    double comparator;  /* the comparator area's value for the same period; NaN when none */
+    int series_break;   /* not comparable with the periods before it */
+    int provisional;
+} res_history_point;
+
 typedef struct res_indicator {
     vocab_colour colour;
     char *assessment;    /* what the rule said (met, worse, ...) or the no-colour status */
@@ -43,9 +55,8 @@ typedef struct res_indicator {
     res_spc *spc;        /* the control chart the rule drew, NULL when none */
     char *details;       /* JSON text: the rule's free-form extra, for the audit; writers do not read it */
     int provisional, revised, derived, approximate;
-    size_t nhistory;        /* the series up to the value judged, oldest first (at most */
-    double *history;        /* RESULT_HISTORY points), for sparklines; NaN for gaps */
-    char **history_periods;
+    size_t nhistory;             /* the series up to the value judged, oldest first (at most */
+    res_history_point *history;  /* RESULT_HISTORY points): sparklines, the APR's years */
 } res_indicator;
 
 #define RESULT_HISTORY 12

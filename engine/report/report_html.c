@@ -249,13 +249,13 @@ static int spc_read(const res_indicator *x, spc_view *s)
      * periods when the values agree, else only the last point. */
     int agree = x->nhistory > 0 && x->nhistory <= s->n;
     for (size_t h = 0; agree && h < x->nhistory; h++) {
-        double a = x->history[h], b = s->values[s->n - x->nhistory + h];
+        double a = x->history[h].value, b = s->values[s->n - x->nhistory + h];
         if (isnan(a) || isnan(b) || fabs(a - b) > 1e-9 * (fabs(a) + 1))
             agree = 0;
     }
     if (agree)
         for (size_t h = 0; h < x->nhistory; h++)
-            s->labels[s->n - x->nhistory + h] = x->history_periods[h];
+            s->labels[s->n - x->nhistory + h] = x->history[h].period;
     else
         s->labels[s->n - 1] = x->period;
     return 1;
@@ -510,8 +510,11 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
     fputs("<td class=\"trend\">", out);
     if (x->nhistory) {
         size_t lo = 0, hi = 0, any = 0;
+        double values[RESULT_HISTORY];
         for (size_t h = 0; h < x->nhistory; h++)
-            if (!isnan(x->history[h])) {
+            values[h] = x->history[h].value;
+        for (size_t h = 0; h < x->nhistory; h++)
+            if (!isnan(values[h])) {
                 if (!any)
                     lo = h;
                 hi = h;
@@ -523,11 +526,11 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
             FILE *m = open_memstream(&label, &len);
             if (m) {
                 fprintf(m, "Trend of %s", fi->id);
-                if (x->history_periods[lo] && x->history_periods[hi])
-                    fprintf(m, ", %s to %s", x->history_periods[lo], x->history_periods[hi]);
-                fprintf(m, ": %.6g to %.6g", x->history[lo], x->history[hi]);
+                if (x->history[lo].period && x->history[hi].period)
+                    fprintf(m, ", %s to %s", x->history[lo].period, x->history[hi].period);
+                fprintf(m, ": %.6g to %.6g", values[lo], values[hi]);
                 fclose(m);
-                svg_sparkline(out, x->history, x->nhistory, 96, 24, label);
+                svg_sparkline(out, values, x->nhistory, 96, 24, label);
                 free(label);
             }
         }

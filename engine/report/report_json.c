@@ -41,8 +41,12 @@ static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
     cJSON *history = cJSON_AddArrayToObject(j, "history");
     for (size_t h = 0; h < x->nhistory; h++) {
         cJSON *p = cJSON_CreateObject();
-        cJSON_AddStringToObject(p, "period", x->history_periods[h] ? x->history_periods[h] : "");
-        json_add_number(p, "value", x->history[h]);
+        const res_history_point *hp = &x->history[h];
+        cJSON_AddStringToObject(p, "period", hp->period ? hp->period : "");
+        json_add_number(p, "value", hp->value);
+        json_add_number(p, "comparator", hp->comparator);
+        if (hp->series_break)
+            cJSON_AddBoolToObject(p, "series_break", 1);
         cJSON_AddItemToArray(history, p);
     }
     cJSON *details = x->details ? cJSON_Parse(x->details) : NULL;

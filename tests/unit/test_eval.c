@@ -45,6 +45,7 @@ static const char DATA[] = "indicator,area,period,value,numerator,denominator\n"
                            "A,S37000012,2023/24 Q4,5,,\n"
                            "A,S37000012,2023/24,80,,\n"
                            "A,S37000034,2023/24,60,,\n"
+                           "A,S92000003,2022/23,72,,\n"
                            /* B: counts only for Glasgow; Scotland's value */
                            "B,S37000012,2023/24,30,300,1000\n"
                            "B,S92000003,2023/24,35,,\n"
@@ -235,7 +236,11 @@ static void test_evaluator(store *s, const char *path)
     CHECK(x->value == 80);
     CHECK_STR(vocab_colour_name(x->colour), "green");
     CHECK_INT(x->nhistory, 3); /* years only: 2021/22, 2022/23, 2023/24 */
-    CHECK_STR(x->history_periods[0], "2021/22");
+    CHECK_STR(x->history[0].period, "2021/22");
+    /* each point beside Scotland's value for its period, where Scotland has one */
+    CHECK(isnan(x->history[0].comparator));
+    CHECK(x->history[1].comparator == 72);
+    CHECK(x->history[2].value == 80 && x->history[2].start == 20230401 && x->history[2].end == 20240331);
     CHECK_STR(vocab_colour_name(result(r, "S37000034", "A")->colour), "red");
     CHECK_STR(result(r, "S37000001", "A")->assessment, "missing");
 

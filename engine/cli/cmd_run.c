@@ -14,7 +14,7 @@
 
 static const char USAGE[] =
     "usage: scorecard run --framework PATH [--period P] [--area CODE]... [--format text|json|csv|xlsx|html]\n"
-    "                     [-o FILE] [--db PATH] [--no-store]\n\n"
+    "                     [--report scorecard|apr] [-o FILE] [--db PATH] [--no-store]\n\n"
     "Evaluates every indicator of the framework for every requested area (default: every\n"
     "current area of the kind the framework scores) for the period (default: the latest the\n"
     "framework has data for), rolls the colours up to outcomes and areas, stores the run with\n"
@@ -24,6 +24,9 @@ static const char USAGE[] =
     "  --area CODE       score this area (repeatable)\n"
     "  --format F        text (default; colour on a terminal unless NO_COLOR is set), json, csv,\n"
     "                    xlsx (a workbook: needs -o FILE), html (one self-contained page)\n"
+    "  --report R        scorecard (default), or apr: the Annual Performance Report table, each\n"
+    "                    indicator over the period and the five years before it, beside its\n"
+    "                    comparator (frameworks that report by year)\n"
     "  -o FILE           write the scorecard to FILE instead of standard output\n"
     "  --no-store        do not record the run in the database\n";
 
@@ -45,8 +48,14 @@ void cli_print_problems(const fw_problems *p)
 /* Writes the scorecard and, when asked, stores the run: the run is committed
  * only once the output is complete and synced, and the output is put in place
  * only after that, so a failure leaves neither or says which one exists. */
-static int write_scorecard(cli_scorecard *sc, const char *format, const char *output, int keep_run)
+typedef struct run_choice {
+    int keep_run;
+    int apr; /* --report apr */
+} run_choice;
+
+static int write_scorecard(cli_scorecard *sc, const char *format, const char *output, const run_choice *how)
 {
+    int keep_run = how->keep_run;
     err e = {0};
     result_set *r = sc->r;
     int xlsx = !strcmp(format, "xlsx");
@@ -60,11 +69,16 @@ static int write_scorecard(cli_scorecard *sc, const char *format, const char *ou
         rc = eval_store(sc->s, r, &e);
     if (!rc) {
         int colour = !output && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
-        rc = xlsx                      ? report_xlsx(out_file_target(&out), r, &e)
-             : !strcmp(format, "json") ? report_json(out.f, r, &e)
-             : !strcmp(format, "csv")  ? report_csv(out.f, r, &e)
-             : !strcmp(format, "html") ? report_html(out.f, r, &e)
-                                       : report_text(out.f, r, colour, &e);
+        if (how->apr)
+            rc = xlsx                      ? report_xlsx_apr(out_file_target(&out), r, &e)
+                 : !strcmp(format, "html") ? report_html_apr(out.f, r, &e)
+                                           : report_apr(out.f, r, format, &e);
+        else
+            rc = xlsx                      ? report_xlsx(out_file_target(&out), r, &e)
+                 : !strcmp(format, "json") ? report_json(out.f, r, &e)
+                 : !strcmp(format, "csv")  ? report_csv(out.f, r, &e)
+                 : !strcmp(format, "html") ? report_html(out.f, r, &e)
+                                           : report_text(out.f, r, colour, &e);
     }
     if (!rc)
         rc = out_file_close(&out, &e);
@@ -93,14 +107,17 @@ static int write_scorecard(cli_scorecard *sc, const char *format, const char *ou
     return CLI_OK;
 }
 
-enum { OPT_NO_STORE = 1200 };
+enum { OPT_NO_STORE = 1200, OPT_REPORT };
 
 static int run_option(void *ctx, int code, const char *arg)
 {
-    (void)arg;
-    if (code != OPT_NO_STORE)
+    run_choice *how = ctx;
+    if (code == OPT_NO_STORE)
+        how->keep_run = 0;
+    else if (code == OPT_REPORT && (!strcmp(arg, "apr") || !strcmp(arg, "scorecard")))
+        how->apr = !strcmp(arg, "apr");
+    else
         return -1;
-    *(int *)ctx = 0;
     return 0;
 }
 
@@ -109,10 +126,11 @@ int cmd_run(int argc, char **argv)
     static const struct option opts[] = {CLI_SCORECARD_OPTIONS,
                                          {"format", required_argument, 0, OPT_FORMAT},
                                          {"no-store", no_argument, 0, OPT_NO_STORE},
+                                         {"report", required_argument, 0, OPT_REPORT},
                                          {0, 0, 0, 0}};
     cli_scorecard_args a = {.command = "run", .usage = USAGE, .format = "text"};
-    int keep_run = 1;
-    int rc = cli_scorecard_args_parse(&a, argc, argv, opts, run_option, &keep_run);
+    run_choice how = {1, 0};
+    int rc = cli_scorecard_args_parse(&a, argc, argv, opts, run_option, &how);
     if (rc < 0) {
         int xlsx = !strcmp(a.format, "xlsx");
         if (!xlsx && strcmp(a.format, "text") && strcmp(a.format, "json") && strcmp(a.format, "csv") &&
@@ -125,7 +143,7 @@ int cmd_run(int argc, char **argv)
         cli_scorecard sc;
         rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval);
         if (!rc)
-            rc = write_scorecard(&sc, a.format, a.output, keep_run);
+            rc = write_scorecard(&sc, a.format, a.output, &how);
         cli_scorecard_close(&sc);
     }
     cli_scorecard_args_free(&a);

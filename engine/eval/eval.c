@@ -531,6 +531,13 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const comparing *cm, int
     rc = keep_history(&ev->set, sl, cur, cm->set, cmp_sl, r, e);
     if (rc)
         return rc;
+    if (cmp_sl) {
+        const ev_area *named = area_named(&ev->all, cmp_code);
+        r->history_cmp_area = strdup(cmp_code);
+        r->history_cmp_name = named ? strdup(named->name) : NULL;
+        if (!r->history_cmp_area || (named && !r->history_cmp_name))
+            return err_set(e, ERR_NOMEM, "out of memory");
+    }
     if (!(r->period = strdup(series_label(&ev->set, cur))))
         return err_set(e, ERR_NOMEM, "out of memory");
     r->value = cur->value;
@@ -877,6 +884,7 @@ void result_set_free(result_set *r)
             res_indicator *x = &ra->indicators[i];
             free(x->assessment), free(x->reason), free(x->method), free(x->period);
             free(x->value_text), free(x->details), free(x->comparator_area), free(x->comparator_name);
+            free(x->history_cmp_area), free(x->history_cmp_name);
             result_spc_free(x->spc);
             for (size_t h = 0; h < x->nhistory; h++)
                 free(x->history[h].period);

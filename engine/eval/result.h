@@ -57,6 +57,8 @@ typedef struct res_indicator {
     int provisional, revised, derived, approximate;
     size_t nhistory;             /* the series up to the value judged, oldest first (at most */
     res_history_point *history;  /* RESULT_HISTORY points): sparklines, the APR's years */
+    char *history_cmp_area, *history_cmp_name; /* whose values the history's comparator column holds
+                                                  (whether or not the rule judged by it); NULL: none */
 } res_indicator;
 
 #define RESULT_HISTORY 12

@@ -28,6 +28,13 @@ int report_html(FILE *out, const result_set *r, err *e);
 /* The index of a published site: each area's overall status, linked to pages[a]. */
 int report_html_index(FILE *out, const result_set *r, const char *const *pages, err *e);
 
+/* The Annual Performance Report table (apr.h) of every area: the reporting
+ * year and the five before it, each area beside its comparator, with notes.
+ * report_apr writes text, csv or json; the others HTML and a workbook. */
+int report_apr(FILE *out, const result_set *r, const char *format, err *e);
+int report_html_apr(FILE *out, const result_set *r, err *e);
+int report_xlsx_apr(const char *path, const result_set *r, err *e);
+
 /* The comparison matrix in `format` (text, csv, json or html); `colour` for text on a terminal. */
 int report_compare(FILE *out, const compare_matrix *m, const compare_scope *scope, const char *format, int colour,
                    err *e);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "apr.h"
 #include "report.h"
 #include "svg.h"
 
@@ -85,6 +86,7 @@ static const char STYLE[] =
     "ul.key{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.4em 1.4em}\n"
     "nav ul{columns:3 16em;padding-left:1.2em}dl.outcomes dt{font-weight:700;float:left;clear:left;margin-right:.5em}\n"
     "dl.outcomes dd{margin:0 0 .2em 3.5em}\n"
+    "table.apr td.num{white-space:nowrap}table.apr tr.cmp th,table.apr tr.cmp td{color:#444;border-top-style:dotted}\n"
     "@page{size:A4;margin:12mm 10mm}\n"
     "@media print{body{font-size:8.5pt;max-width:none;padding:0}th,td{padding:.2em .3em}thead th{font-size:.9em}nav,.skip{display:none}"
     "section.area,section.compare,section.definitions{break-before:page}tr,figure,.badge{break-inside:avoid}"
@@ -488,7 +490,7 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
         /* Say what the number is: Edinburgh's own plan target is not Scotland's value. */
         fputs(" <span class=\"cmp\">", out);
         if (x->comparator_kind == CMP_AREA && x->comparator_area)
-            esc(out, x->comparator_name ? x->comparator_name : x->comparator_area);
+            esc(out, x->history_cmp_name ? x->history_cmp_name : x->history_cmp_area);
         else if (x->comparator_kind == CMP_TARGET)
             fputs("target", out);
         else if (x->comparator_kind == CMP_BASELINE)
@@ -878,6 +880,112 @@ int report_html(FILE *out, const result_set *r, err *e)
     fputs("</body>\n</html>\n", out);
     if (rc)
         return err_set(e, rc, "out of memory writing HTML");
+    return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;
+}
+
+/* ---------------------------------------------------------------- the APR table */
+
+static void apr_cells(FILE *out, const apr_row *row, int comparator)
+{
+    for (int k = 0; k < APR_YEARS; k++) {
+        const res_history_point *p = row->year[k];
+        double v = !p ? NAN : comparator ? p->comparator : p->value;
+        fputs("<td class=\"num\">", out);
+        if (isnan(v))
+            fputs("<span aria-label=\"no figure\">-</span>", out);
+        else
+            number(out, v);
+        fputs("</td>", out);
+    }
+}
+
+static int apr_section(FILE *out, const result_set *r, size_t a, err *e)
+{
+    apr_table t;
+    int rc = apr_build(r, a, &t, e);
+    if (rc)
+        return rc;
+    const framework *f = r->framework;
+    const res_area *ra = t.area;
+    fprintf(out, "<section class=\"area\" aria-labelledby=\"apr-%zu\">\n<h2 id=\"apr-%zu\">", a, a);
+    esc(out, ra->name);
+    fputs(" <span class=\"code\">", out);
+    esc(out, ra->code);
+    fputs("</span></h2>\n<table class=\"apr\">\n<caption>", out);
+    esc(out, ra->name);
+    fputs(", ", out);
+    esc(out, t.year[0]);
+    fputs(" to ", out);
+    esc(out, t.year[APR_YEARS - 1]);
+    if (t.comparator) {
+        fputs(", beside ", out);
+        esc(out, t.comparator);
+    }
+    fputs("</caption>\n<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Figures for</th>", out);
+    for (int k = 0; k < APR_YEARS; k++) {
+        fputs("<th scope=\"col\">", out);
+        esc(out, t.year[k]);
+        fputs("</th>", out);
+    }
+    fputs("<th scope=\"col\">Status</th><th scope=\"col\">Notes</th></tr></thead>\n", out);
+    for (size_t i = 0; i < t.nrows; i++) {
+        /* an indicator is a row group: its area's row and its comparator's */
+        const apr_row *row = &t.rows[i];
+        const fw_indicator *fi = &f->ind[row->ind];
+        const res_indicator *x = &ra->indicators[row->ind];
+        const char *cmp = x->history_cmp_name ? x->history_cmp_name : x->history_cmp_area;
+        int span = cmp ? 2 : 1;
+        fprintf(out, "<tbody><tr><th scope=\"rowgroup\" rowspan=\"%d\"><span class=\"id\">", span);
+        esc(out, fi->id);
+        fputs("</span> ", out);
+        esc(out, fi->title);
+        if (fi->unit) {
+            fputs(" <span class=\"unit\">(", out);
+            esc(out, fi->unit);
+            fputs(")</span>", out);
+        }
+        fputs("</th><th scope=\"row\">", out);
+        esc(out, ra->name);
+        fputs("</th>", out);
+        apr_cells(out, row, 0);
+        fprintf(out, "<td rowspan=\"%d\">", span);
+        badge(out, x->colour, vocab_status_name(x->status));
+        fprintf(out, "</td><td rowspan=\"%d\">", span);
+        esc(out, row->notes ? row->notes : "");
+        fputs("</td></tr>\n", out);
+        if (cmp) {
+            fputs("<tr class=\"cmp\"><th scope=\"row\">", out);
+            esc(out, cmp);
+            fputs("</th>", out);
+            apr_cells(out, row, 1);
+            fputs("</tr>\n", out);
+        }
+        fputs("</tbody>\n", out);
+    }
+    fputs("</table>\n</section>\n", out);
+    apr_free(&t);
+    return 0;
+}
+
+int report_html_apr(FILE *out, const result_set *r, err *e)
+{
+    const framework *f = r->framework;
+    head(out, r);
+    fputs("<body>\n<header>\n<h1>", out);
+    esc(out, f->title ? f->title : f->id);
+    fputs("</h1>\n<p class=\"meta\">Annual performance report table for <strong>", out);
+    esc(out, r->period);
+    fputs("</strong> and the five years before it: each indicator's figures beside its comparator's, as the "
+          "statutory guidance asks (SSI 2014/326, regulation 3). A dash is a year without a figure.</p>\n</header>\n<main>\n",
+          out);
+    int rc = 0;
+    for (size_t a = 0; !rc && a < r->nareas; a++)
+        rc = apr_section(out, r, a, e);
+    fputs("</main>\n", out);
+    footer(out, r);
+    fputs("</body>\n</html>\n", out);
+    if (rc)
+        return rc;
     return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;
 }
 

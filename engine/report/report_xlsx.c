@@ -9,6 +9,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "apr.h"
 #include "compare.h"
 #include "report.h"
 
@@ -344,17 +345,17 @@ static void make_formats(xlsx *x)
     }
 }
 
-int report_xlsx(const char *path, const result_set *r, err *e)
+/* Creates the workbook at `path`, has `fill` add its sheets, and writes it: the
+ * file is removed when any write failed, so none is left half made. */
+typedef void (*sheets_fn)(xlsx *x, names *ns, const result_set *r, const void *ctx);
+
+static int write_workbook(const char *path, const result_set *r, sheets_fn fill, const void *ctx, err *e)
 {
-    compare_matrix *m = NULL;
-    if (compare_matrix_new(r, NULL, 0, &m, e))
-        return e->code;
-    names ns = {calloc(r->nareas + 1, sizeof *ns.name), 0};
+    names ns = {calloc(r->nareas + 2, sizeof *ns.name), 0};
     xlsx x = {0};
     x.wb = ns.name ? workbook_new(path) : NULL;
     if (!x.wb) {
         free(ns.name);
-        compare_matrix_free(m);
         return ns.name ? err_set(e, ERR_IO, "%s: cannot create the workbook", path)
                        : err_set(e, ERR_NOMEM, "out of memory");
     }
@@ -366,23 +367,10 @@ int report_xlsx(const char *path, const result_set *r, err *e)
     props.subject = subject;
     note(&x, workbook_set_properties(x.wb, &props));
     make_formats(&x);
-
-    lxw_worksheet *ws = workbook_add_worksheet(x.wb, sheet_name(&ns, "Comparison", NULL));
-    if (!ws)
-        note(&x, LXW_ERROR_SHEETNAME_ALREADY_USED);
-    else
-        comparison_sheet(&x, ws, m);
-    for (size_t a = 0; ws && a < r->nareas; a++) {
-        ws = workbook_add_worksheet(x.wb, sheet_name(&ns, r->areas[a].name, r->areas[a].code));
-        if (!ws)
-            note(&x, LXW_ERROR_SHEETNAME_ALREADY_USED);
-        else
-            area_sheet(&x, ws, m, a);
-    }
+    fill(&x, &ns, r, ctx);
     lxw_error failed = x.failed;
     lxw_error closed = workbook_close(x.wb); /* writes the file and frees the workbook */
     free(ns.name);
-    compare_matrix_free(m);
     if (failed != LXW_NO_ERROR) {
         remove(path);
         return err_set(e, ERR_IO, "%s: writing the workbook failed: %s", path, lxw_strerror(failed));
@@ -390,4 +378,115 @@ int report_xlsx(const char *path, const result_set *r, err *e)
     if (closed != LXW_NO_ERROR)
         return err_set(e, ERR_IO, "%s: cannot write the workbook: %s", path, lxw_strerror(closed));
     return 0;
+}
+
+/* A new sheet, or NULL with the failure noted. */
+static lxw_worksheet *add_sheet(xlsx *x, names *ns, const char *wanted, const char *fallback)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, sheet_name(ns, wanted, fallback));
+    if (!ws)
+        note(x, LXW_ERROR_SHEETNAME_ALREADY_USED);
+    return ws;
+}
+
+static void scorecard_sheets(xlsx *x, names *ns, const result_set *r, const void *ctx)
+{
+    const compare_matrix *m = ctx;
+    lxw_worksheet *ws = add_sheet(x, ns, "Comparison", NULL);
+    if (ws)
+        comparison_sheet(x, ws, m);
+    for (size_t a = 0; ws && a < r->nareas; a++)
+        if ((ws = add_sheet(x, ns, r->areas[a].name, r->areas[a].code)))
+            area_sheet(x, ws, m, a);
+}
+
+int report_xlsx(const char *path, const result_set *r, err *e)
+{
+    compare_matrix *m = NULL;
+    if (compare_matrix_new(r, NULL, 0, &m, e))
+        return e->code;
+    int rc = write_workbook(path, r, scorecard_sheets, m, e);
+    compare_matrix_free(m);
+    return rc;
+}
+
+/* ---- the Annual Performance Report table ---- */
+
+static void apr_sheet(xlsx *x, lxw_worksheet *ws, const apr_table *t)
+{
+    const result_set *r = t->r;
+    const framework *f = r->framework;
+    char text[512];
+    snprintf(text, sizeof text, "Annual performance report - %s (%s)", t->area->name, t->area->code);
+    sheet_title(x, ws, r, text);
+    const char *cols[4 + APR_YEARS + 2] = {"ID", "Title", "Unit", "Figures for"};
+    for (int k = 0; k < APR_YEARS; k++)
+        cols[4 + k] = t->year[k];
+    cols[4 + APR_YEARS] = "Status";
+    cols[5 + APR_YEARS] = "Notes";
+    header_row(x, ws, 1, cols, 6 + APR_YEARS);
+    lxw_row_t row = 2;
+    for (size_t i = 0; i < t->nrows; i++) {
+        const apr_row *ar = &t->rows[i];
+        const fw_indicator *fi = &f->ind[ar->ind];
+        const res_indicator *v = &t->area->indicators[ar->ind];
+        const char *cmp = v->history_cmp_name ? v->history_cmp_name : v->history_cmp_area;
+        for (int who = 0; who < (cmp ? 2 : 1); who++, row++) {
+            put_text(x, ws, row, 0, fi->id, NULL);
+            put_text(x, ws, row, 1, fi->title, x->wrap);
+            put_text(x, ws, row, 2, fi->unit, NULL);
+            put_text(x, ws, row, 3, who ? cmp : t->area->name, NULL);
+            for (int k = 0; k < APR_YEARS; k++) {
+                const res_history_point *p = ar->year[k];
+                if (p)
+                    put_number(x, ws, row, (lxw_col_t)(4 + k), who ? p->comparator : p->value,
+                               x->number[MAX_DECIMALS + 1]);
+            }
+            if (!who) {
+                put_status(x, ws, row, 4 + APR_YEARS, v->colour);
+                put_text(x, ws, row, 5 + APR_YEARS, ar->notes, x->wrap);
+            }
+        }
+    }
+    note(x, worksheet_set_column(ws, 0, 0, 10, NULL));
+    note(x, worksheet_set_column(ws, 1, 1, 45, NULL));
+    note(x, worksheet_set_column(ws, 2, 2, 14, NULL));
+    note(x, worksheet_set_column(ws, 3, 3, 18, NULL));
+    note(x, worksheet_set_column(ws, 4, 4 + APR_YEARS, 10, NULL));
+    note(x, worksheet_set_column(ws, 5 + APR_YEARS, 5 + APR_YEARS, 70, NULL));
+    worksheet_freeze_panes(ws, 2, 1);
+}
+
+typedef struct apr_sheets {
+    apr_table *tables; /* one per area */
+} apr_sheets;
+
+static void apr_sheets_fill(xlsx *x, names *ns, const result_set *r, const void *ctx)
+{
+    const apr_sheets *s = ctx;
+    for (size_t a = 0; a < r->nareas; a++) {
+        lxw_worksheet *ws = add_sheet(x, ns, r->areas[a].name, r->areas[a].code);
+        if (!ws)
+            return;
+        apr_sheet(x, ws, &s->tables[a]);
+    }
+}
+
+int report_xlsx_apr(const char *path, const result_set *r, err *e)
+{
+    /* every table first: an error (a framework that is not annual) leaves no file */
+    apr_sheets s = {calloc(r->nareas ? r->nareas : 1, sizeof *s.tables)};
+    if (!s.tables)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    int rc = 0;
+    size_t built = 0;
+    for (; !rc && built < r->nareas; built++)
+        if ((rc = apr_build(r, built, &s.tables[built], e)))
+            break;
+    if (!rc)
+        rc = write_workbook(path, r, apr_sheets_fill, &s, e);
+    for (size_t a = 0; a < built; a++)
+        apr_free(&s.tables[a]);
+    free(s.tables);
+    return rc;
 }

@@ -42,6 +42,24 @@ static int note_breakdown(void *ctx, const char *key, long long rows)
     return 0;
 }
 
+/* What the designers wrote for each other (design_notes) and the definitions
+ * still to confirm: check lists them, as published pages do not. */
+static void print_design_notes(const framework *f)
+{
+    size_t n = 0;
+    for (size_t i = 0; f && i < f->nind; i++) {
+        const fw_indicator *ind = &f->ind[i];
+        int unconfirmed = ind->definition && !strcmp(ind->definition, "unconfirmed");
+        if (!unconfirmed && !(ind->design_notes && *ind->design_notes))
+            continue;
+        if (!n++)
+            fputs("for the designers (not on published pages):\n", stdout);
+        printf("  %s: %s:%s%s%s\n", ind->where ? ind->where : f->where, ind->id,
+               unconfirmed ? " definition unconfirmed." : "", ind->design_notes && *ind->design_notes ? " " : "",
+               ind->design_notes ? ind->design_notes : "");
+    }
+}
+
 int cmd_check(int argc, char **argv)
 {
     static const struct option opts[] = {{"db", required_argument, 0, OPT_DB},
@@ -111,6 +129,7 @@ int cmd_check(int argc, char **argv)
         printf("%s: %s %s: %zu indicators, %zu outcomes; %s\n", path, f->id, f->version, f->nind, f->nout, counts);
     else
         printf("%s: %s\n", path, counts);
+    print_design_notes(f);
     framework_free(f, h);
     host_free(h);
     fw_problems_free(&problems);

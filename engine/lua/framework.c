@@ -107,7 +107,7 @@ static const char *const OUTCOME_KEYS[] = {"id", "title", "indicators", "rollup"
 static const char *const INDICATOR_KEYS[] = {"id",         "title",      "unit",     "series",   "definition",
                                              "notes",      "source",     "derive",   "not_aggregable", "comparator", "multiplier",
                                              "polarity",   "reported",   "rule",     "latest_within",
-                                             "frequency",  "breakdown",  NULL};
+                                             "frequency",  "breakdown",  "design_notes", NULL};
 #define FW_KEYS_REPORTED 8 /* unknown keys named per table; the rest are counted */
 
 static int count_words(const char *const *words)
@@ -446,6 +446,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     ind->series = dup_field(L, t, "series");
     ind->definition = dup_field(L, t, "definition");
     ind->notes = dup_field(L, t, "notes");
+    ind->design_notes = dup_field(L, t, "design_notes");
     ind->source = dup_field(L, t, "source");
     char *derive = dup_field(L, t, "derive");
     ind->not_aggregable = dup_field(L, t, "not_aggregable");
@@ -803,7 +804,7 @@ void framework_free(framework *f, host *h)
     for (size_t i = 0; i < f->nind; i++) {
         fw_indicator *x = &f->ind[i];
         free(x->id), free(x->title), free(x->unit), free(x->series), free(x->definition), free(x->breakdown);
-        free(x->notes), free(x->source), free(x->where), free(x->method), free(x->not_aggregable);
+        free(x->notes), free(x->design_notes), free(x->source), free(x->where), free(x->method), free(x->not_aggregable);
         comparator_free(&x->comparator);
         free(x->rule_json);
         luaL_unref(L, LUA_REGISTRYINDEX, x->rule_ref);

@@ -55,6 +55,8 @@ typedef struct fw_comparator {
 
 typedef struct fw_indicator {
     char *id, *title, *unit, *series, *definition, *notes, *source;
+    char *design_notes; /* for the framework's designers (what an import must set, what is unconfirmed):
+                           shown by `check`, never on published pages */
     char *where;      /* file:line of its rule, or of the framework */
     char *method;     /* the rule's method name */
     polarity polarity;

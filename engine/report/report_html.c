@@ -585,9 +585,6 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
     if (x->approximate)
         note(out, "Approximate geography", "the figure was published for a boundary that does not match this area exactly.",
              &open);
-    if (fi->definition && !strcmp(fi->definition, "unconfirmed"))
-        note(out, "Definition unconfirmed", "the indicator's definition has not been confirmed against the publisher's.",
-             &open);
     if (open)
         fputs("</ul>", out);
     fputs("</td></tr>\n", out);
@@ -809,14 +806,15 @@ static int compare_section(FILE *out, const result_set *r)
     return 0;
 }
 
-/* Each indicator once: what it measures, how it is judged, and its notes. */
+/* Each indicator once: what it measures, how it is judged, and its notes for
+ * readers (a designer's notes and unconfirmed definitions are for `check`). */
 static void definitions(FILE *out, const result_set *r)
 {
     const framework *f = r->framework;
     fputs("<section class=\"definitions\" aria-labelledby=\"defs-h\">\n<h2 id=\"defs-h\">Indicators</h2>\n"
           "<table class=\"definitions\">\n<caption>What each indicator measures and how it is judged</caption>\n"
           "<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Unit</th><th scope=\"col\">Better when</th>"
-          "<th scope=\"col\">Rule</th><th scope=\"col\">Definition</th><th scope=\"col\">Notes and source</th></tr></thead>\n"
+          "<th scope=\"col\">Rule</th><th scope=\"col\">Notes and source</th></tr></thead>\n"
           "<tbody>\n",
           out);
     for (size_t i = 0; i < f->nind; i++) {
@@ -831,8 +829,6 @@ static void definitions(FILE *out, const result_set *r)
         fputs(fi->polarity == POL_HIGHER ? "higher" : fi->polarity == POL_LOWER ? "lower" : "no direction (not judged)", out);
         fputs("</td><td>", out);
         words(out, fi->method, 0);
-        fputs("</td><td>", out);
-        esc(out, fi->definition ? fi->definition : "confirmed");
         fputs("</td><td>", out);
         esc(out, fi->notes);
         if (fi->source && *fi->source) {

@@ -234,12 +234,12 @@ static void comparison_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m
     worksheet_freeze_panes(ws, 2, 2);
 }
 
-static void flags_text(const fw_indicator *fi, const res_indicator *v, char *buf, size_t cap)
+/* The result's flags for readers (an unconfirmed definition is the designers' business: `check`). */
+static void flags_text(const res_indicator *v, char *buf, size_t cap)
 {
     buf[0] = 0;
     const char *names_[] = {v->provisional ? "provisional" : NULL, v->revised ? "revised" : NULL,
-                            v->derived ? "derived" : NULL, v->approximate ? "approximate_geography" : NULL,
-                            fi->definition && !strcmp(fi->definition, "unconfirmed") ? "definition_unconfirmed" : NULL};
+                            v->derived ? "derived" : NULL, v->approximate ? "approximate_geography" : NULL};
     for (size_t k = 0; k < sizeof names_ / sizeof *names_; k++)
         if (names_[k])
             snprintf(buf + strlen(buf), cap - strlen(buf), "%s%s", buf[0] ? " " : "", names_[k]);
@@ -299,7 +299,7 @@ static void area_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m, size
             put_number(x, ws, row, 12, c->rank, x->number[0]);
         put_number(x, ws, row, 13, (double)m->nranked[i], x->number[0]);
         put_text(x, ws, row, 14, polarity_name(f->ind[i].polarity), NULL);
-        flags_text(&f->ind[i], v, text, sizeof text);
+        flags_text(v, text, sizeof text);
         put_text(x, ws, row, 15, text, NULL);
         put_text(x, ws, row, 16, v->method, NULL);
         put_text(x, ws, row, 17, v->reason, x->wrap);

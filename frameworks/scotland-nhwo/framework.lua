@@ -59,7 +59,8 @@ Survey break: the 2023/24 Health and Care Experience survey changed the question
 NI-2, 3, 4, 5, 7 and 9 (Edinburgh APR 2023/24,
 https://www.edinburghhsc.scot/the-ijb/annual-performance-report-2023-2024/performance/), so
 their 2023/24 values are not comparable with earlier years. IMPORTS MUST SET series_break on
-the 2023/24 rows of these six series (all areas, Scotland included): any rule that spans the
+the 2023/24 rows of these six series (all areas, Scotland included; each indicator's
+design_notes says so, for `scorecard check`): any rule that spans the
 break (a change or a trend) then gives "not_comparable" instead of a change. The benchmark
 compares one period with Scotland's value for the same period, so it does not span the break
 and still judges 2023/24.
@@ -142,8 +143,12 @@ local YEAR_OR_PROXY = { "year", "calendar_year" }
 local PHS = "Public Health Scotland, Core suite of integration indicators "
   .. "(https://publichealthscotland.scot/publications/core-suite-of-integration-indicators/)"
 local HACE = PHS .. "; Health and Care Experience survey (biennial, weighted, about a 5% sample)"
-local BREAK = "The " .. A.survey_break .. " survey changed this question: the " .. A.survey_break
-  .. " rows must carry series_break, so no change or trend spans it."
+-- what readers are told of the survey break, and what an import must do about it
+local BREAK = "The " .. A.survey_break .. " survey changed this question: its figures are not comparable with "
+  .. "earlier years."
+local MARK_BREAK = "Imports must set series_break on the " .. A.survey_break .. " rows (Scotland's too), so no "
+  .. "change or trend spans the break."
+local TITLE_U = "Title from a partnership report; PHS's exact wording unconfirmed."
 local PCT = "% positive = 'very well'/'quite well' or 'strongly agree'/'agree' answers / all answering x 100; "
   .. "weighted; published with 95% limits; cells of too few answers are suppressed (*)."
 
@@ -189,29 +194,29 @@ return r.framework {
       notes = PCT },
     { id = "NI-2", title = "Adults supported at home who agree they are supported to live as independently as possible",
       unit = "%", polarity = "higher", definition = "confirmed", rule = survey(), source = HACE,
-      notes = PCT .. " " .. BREAK },
+      notes = PCT .. " " .. BREAK, design_notes = MARK_BREAK },
     { id = "NI-3", title = "Adults supported at home who agree they had a say in how their help, care or support was provided",
       unit = "%", polarity = "higher", definition = "confirmed", rule = survey(), source = HACE,
-      notes = PCT .. " " .. BREAK .. " Example: Edinburgh 57.2%, Scotland 59.6% (2023/24)." },
+      notes = PCT .. " " .. BREAK .. " Example: Edinburgh 57.2%, Scotland 59.6% (2023/24).", design_notes = MARK_BREAK },
     { id = "NI-4", title = "Adults supported at home who agree their health and social care services seemed well co-ordinated",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
-      notes = PCT .. " " .. BREAK .. " Title from a partnership report; PHS's exact wording unconfirmed." },
+      notes = PCT .. " " .. BREAK, design_notes = MARK_BREAK .. " " .. TITLE_U },
     { id = "NI-5", title = "Adults receiving any care or support who rate it excellent or good",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
       notes = PCT .. " " .. BREAK .. " The 2019/20 introductory text of this item was also changed (not "
-        .. "comparable with earlier years). Title from a partnership report; PHS's exact wording unconfirmed." },
+        .. "comparable with earlier years).", design_notes = MARK_BREAK .. " " .. TITLE_U },
     { id = "NI-6", title = "People with positive experience of care at their GP practice",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
-      notes = PCT .. " Title from a partnership report; PHS's exact wording unconfirmed." },
+      notes = PCT, design_notes = TITLE_U },
     { id = "NI-7", title = "Adults supported at home who agree services had an impact on improving or maintaining their quality of life",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
-      notes = PCT .. " " .. BREAK .. " Title from a partnership report; PHS's exact wording unconfirmed." },
+      notes = PCT .. " " .. BREAK, design_notes = MARK_BREAK .. " " .. TITLE_U },
     { id = "NI-8", title = "Carers who feel supported to continue in their caring role",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
-      notes = PCT .. " Title from a partnership report; PHS's exact wording unconfirmed." },
+      notes = PCT, design_notes = TITLE_U },
     { id = "NI-9", title = "Adults supported at home who agree they felt safe",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = survey(), source = HACE,
-      notes = PCT .. " " .. BREAK .. " Title from a partnership report; PHS's exact wording unconfirmed." },
+      notes = PCT .. " " .. BREAK, design_notes = MARK_BREAK .. " " .. TITLE_U },
     { id = "NI-10", title = "Staff who would recommend their workplace as a good place to work",
       unit = "%", polarity = "higher", definition = "not published", rule = bench("NI-10"),
       source = PHS .. "; staff survey; parliamentary answer S6W-28791",
@@ -221,8 +226,9 @@ return r.framework {
     { id = "NI-11", title = "Premature mortality rate for people aged under 75", unit = "per 100,000",
       polarity = "lower", definition = "unconfirmed", rule = bench("NI-11"),
       source = PHS .. "; National Records of Scotland deaths",
-      notes = "Deaths under 75 per 100,000 population; age-standardised (method and standard population "
-        .. "unconfirmed), so judged on published limits only. Title from a partnership report." },
+      notes = "Deaths under 75 per 100,000 population, age-standardised, so judged on published limits only.",
+      design_notes = "The standardisation method and standard population are unconfirmed. Title from a "
+        .. "partnership report." },
     { id = "NI-12", frequency = YEAR_OR_PROXY, title = "Emergency admission rate (per 100,000 population aged 18+)", unit = "per 100,000",
       polarity = "lower", definition = "confirmed", rule = bench("NI-12"),
       source = PHS .. "; SMR01 via the Source Linkage Files; R/ni12_functions.R",
@@ -237,8 +243,8 @@ return r.framework {
       polarity = "lower", definition = "unconfirmed", rule = bench("NI-14"),
       source = PHS .. "; SMR01 and deaths; R/ni14_functions.R",
       notes = "Emergency readmissions within 28 days / discharges x 1,000 (emergency = admission type 20-22, "
-        .. "30-39); Wilson limits on readmissions of discharges. The published unit label is unconfirmed. "
-        .. "Redefined September 2020." },
+        .. "30-39); Wilson limits on readmissions of discharges. Redefined September 2020.",
+      design_notes = "The published unit label is unconfirmed." },
     { id = "NI-15", frequency = YEAR_OR_PROXY, title = "Proportion of last 6 months of life spent at home or in a community setting", unit = "%",
       polarity = "higher", definition = "confirmed", rule = bench("NI-15"),
       source = PHS .. "; SMR01/01E/04 and deaths; R/ni15_functions.R",
@@ -252,12 +258,17 @@ return r.framework {
     { id = "NI-17", title = "Care services graded 'good' (4) or better by the Care Inspectorate", unit = "%",
       polarity = "higher", definition = "unconfirmed", rule = bench("NI-17"),
       source = PHS .. "; Care Inspectorate gradings (scale 1-6); R/ni17_functions.R",
-      notes = "Services graded 4 or better / services graded x 100 (Wilson limits). Title from a partnership report." },
+      notes = "Services graded 4 or better / services graded x 100 (Wilson limits).",
+      design_notes = "Title from a partnership report." },
     { id = "NI-18", title = "Adults with intensive care needs receiving care at home", unit = "%",
       polarity = "higher", definition = "unconfirmed", rule = bench("NI-18"),
-      source = PHS .. "; social care returns; R/ni18_functions.R",
-      notes = "Adults with intensive needs cared for at home / all adults with intensive needs x 100 (Wilson "
-        .. "limits). Title and exact definition unconfirmed." },
+      source = PHS .. "; Social Care Insights, Care Home Census and continuing care census; "
+        .. "R/ni18_functions.R (branch may-2024-run, lines 8-34)",
+      notes = "As PHS computes it: adults receiving personal care at home / (those receiving personal care at "
+        .. "home + long-stay care home residents + people in continuing care) x 100 (Wilson limits).",
+      design_notes = "PHS's code reads the three counts from a Social Care team spreadsheet (sheet 'T1 Data'); "
+        .. "the hours threshold that makes needs 'intensive' and the age band are not in the code: unconfirmed. "
+        .. "Title unconfirmed." },
     { id = "NI-19", title = "Days people aged 75+ spend in hospital when they are ready to be discharged",
       unit = "per 1,000 population aged 75+", polarity = "lower", definition = "confirmed", rule = bench("NI-19"),
       source = PHS .. "; delayed discharge census; R/ni19_functions.R",
@@ -266,8 +277,8 @@ return r.framework {
     { id = "NI-20", title = "Health and care resource spent on hospital stays where the patient was admitted in an emergency",
       unit = "%", polarity = "lower", definition = "not published", rule = bench("NI-20"),
       source = PHS .. "; Source Linkage Files costs",
-      notes = "Not reported nationally since the pandemic (Edinburgh APR 2023/24). Title unconfirmed. "
-        .. "Redefined September 2020." },
+      notes = "Not reported nationally since the pandemic (Edinburgh APR 2023/24). Redefined September 2020.",
+      design_notes = "Title unconfirmed." },
 
     -- Not published nationally (NI-21 to NI-23) ---------------------------------------------
     { id = "NI-21", title = "People admitted to hospital from home then discharged to a care home", unit = "%",
@@ -281,8 +292,8 @@ return r.framework {
     { id = "NI-23", title = "Expenditure on end of life care", unit = "GBP per death, last 6 months of life",
       polarity = "none", definition = "not published",
       source = PHS .. "; parliamentary answer S6W-28791",
-      notes = "Not reported nationally (S6W-28791). No direction of improvement: no judgement. The unit is "
-        .. "unconfirmed." },
+      notes = "Not reported nationally (S6W-28791). No direction of improvement: no judgement.",
+      design_notes = "The unit is unconfirmed." },
   },
 
   colours = r.colours.default,

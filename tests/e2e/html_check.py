@@ -351,7 +351,6 @@ def check_against_json(root, run):
                 problem(f"{where}: the period {i['period']} is not shown")
             notes = {
                 "provisional": "provisional" in i["flags"],
-                "definition unconfirmed": "definition_unconfirmed" in i["flags"],
                 "suppressed": i.get("no_colour_status") == "suppressed",
                 "not comparable": i.get("no_colour_status") == "not_comparable",
             }
@@ -359,6 +358,8 @@ def check_against_json(root, run):
             for word, present in notes.items():
                 if present and word not in note_text:
                     problem(f"{where}: no note saying {word}")
+            if "unconfirmed" in row_text.lower():
+                problem(f"{where}: a designers' marker (definition unconfirmed) on a published page")
             if len([p for p in i["history"] if p["value"] is not None]) and not [s for s in tr.find_all("svg") if s.has_class("spark")]:
                 problem(f"{where}: history but no sparkline")
             spc = (i.get("details") or {}).get("result") or {}

@@ -73,6 +73,17 @@ expect_status 1
 expect_err "indicator X, area S37000012"
 expect_err "crashing/framework.lua:10:"
 
+# Designers' notes and unconfirmed definitions are listed by check and kept off published pages.
+run check "$REPO/frameworks/scotland-nhwo"; expect_status 0
+expect_out "for the designers (not on published pages):"
+expect_out "NI-2: Imports must set series_break on the 2023/24 rows"
+expect_out "NI-18: definition unconfirmed."
+"$SCORECARD" init --demo --db demo-notes.db >/dev/null || fail "init --demo"
+run run --db demo-notes.db --framework "$REPO/frameworks/scotland-nhwo" --area S37000012 --no-store --format html -o nhwo.html
+expect_status 0
+expect_eq "$(grep -c -i 'unconfirmed\|must set series_break' nhwo.html)" 0 "designers' notes on the published page"
+CHECKS=$((CHECKS + 1)); grep -q "not comparable with earlier years" nhwo.html || fail "the readers' note on the survey break is gone"
+
 # The sandbox, reached from the command line.
 run eval 'return os.execute("true")'; expect_status 1; expect_err "attempt to call a nil value (field 'execute')"
 run eval 'return io.open("/etc/passwd")'; expect_status 1; expect_err "global 'io'"

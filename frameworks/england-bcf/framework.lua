@@ -12,8 +12,8 @@ The ICB view (42 Integrated Care Boards, rolled up from the HWBs) is icb.lua bes
 The 2017-19 metric set is the framework england-bcf-2017.
 
 Applies to: the BCF plan years 2023/24 and 2024/25 (the 2023 to 2025 policy framework and its
-2024-25 addendum). The 2025-26 metrics differ (emergency admissions 65+, discharge delays,
-long-term care home admissions 65+) and are not in this version.
+2024-25 addendum): a dated version. The 2025-26 metrics differ (emergency admissions 65+,
+discharge delays, long-term care home admissions 65+): they are the framework england-bcf-2025.
 
 Sources
   - DHSC, 2023 to 2025 Better Care Fund policy framework, and its addendum (updated 12 April 2024):

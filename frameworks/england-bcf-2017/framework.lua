@@ -82,9 +82,10 @@ local NEL = {
   definition = "confirmed", -- [C]
   unit = "admissions", polarity = "lower", source = SOURCE,
   series = "Non-elective admissions (general and acute)",
-  notes = "[C] Count of non-elective (emergency) admissions to a specific acute bed, general and acute, "
+  notes = "Count of non-elective (emergency) admissions to a specific acute bed, general and acute, "
     .. "for the HWB population, from NHS England's monthly activity returns as used by the BCF. A count: "
-    .. "judged against the plan only. Series id: this framework's choice.",
+    .. "judged against the plan only.",
+  design_notes = "Series id: this framework's choice.",
 }
 
 local RES = {
@@ -92,7 +93,7 @@ local RES = {
   definition = "confirmed", -- [C]
   unit = "per 100,000 aged 65+", polarity = "lower", source = SOURCE,
   series = "Permanent admissions to residential and nursing care homes aged 65+",
-  notes = "[C] ASCOF 2A(2): permanent admissions of people aged 65+ to residential and nursing care "
+  notes = "ASCOF 2A(2): permanent admissions of people aged 65+ to residential and nursing care "
     .. "homes per 100,000 population 65+ (SALT). Compared with England on Byar's interval from "
     .. "admissions and population 65+.",
 }
@@ -102,9 +103,10 @@ local REAB = {
   definition = "confirmed", -- [C]
   unit = "%", polarity = "higher", source = SOURCE,
   series = "Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement/rehabilitation services",
-  notes = "[C] ASCOF 2B(1): of people aged 65+ discharged from hospital into reablement / rehabilitation "
+  notes = "ASCOF 2B(1): of people aged 65+ discharged from hospital into reablement / rehabilitation "
     .. "(1 October - 31 December), the percentage at home 91 days later. Compared with England on the "
-    .. "Wilson interval. Series id: this framework's choice (the ASCOF title).",
+    .. "Wilson interval.",
+  design_notes = "Series id: this framework's choice (the ASCOF title).",
 }
 
 local DTOC = {
@@ -112,9 +114,11 @@ local DTOC = {
   definition = "unconfirmed", -- [P]
   unit = "delayed days per 100,000 aged 18+", polarity = "lower", source = SOURCE,
   series = "Delayed transfers of care: delayed days per 100,000 population aged 18+",
-  notes = "[C] Delayed days from hospital per 100,000 population aged 18+, all delays (NHS and social "
-    .. "care responsibility reported separately); the denominator is [P]. Days are not independent "
-    .. "events: judged against the plan only. Collection paused in 2020. Series id: this framework's choice.",
+  notes = "Delayed days from hospital per 100,000 population aged 18+, all delays (NHS and social "
+    .. "care responsibility reported separately). Days are not independent events: judged against the "
+    .. "plan only. Collection paused in 2020.",
+  design_notes = "The definition is confirmed [C], the denominator partly [P]. Series id: this framework's "
+    .. "choice.",
 }
 
 local AGAINST_PLAN = "Judged against the HWB's locally agreed plan for the year."

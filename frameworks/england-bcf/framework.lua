@@ -34,7 +34,8 @@ Sources
 
 Definition status, as the project's England brief marks it: [C] confirmed in a cited public
 source, [P] partly confirmed, [U] unconfirmed. [C] -> definition "confirmed"; [P] and [U] ->
-"unconfirmed", so the scorecard flags them (definition_unconfirmed). Per metric:
+"unconfirmed", which `scorecard check` lists with each metric's design_notes (and the JSON
+flags as definition_unconfirmed). Per metric:
   avoidable admissions [P] (the 2021-23 definition is [C]; its carry-over into 2023-25 [P]; the
   standardisation [U]); falls [C]; discharge to usual place of residence [P] (2021-23 [C], carried
   over [P]); residential admissions 65+ [P]; reablement at 91 days [C].
@@ -109,11 +110,12 @@ local AA = {
   series = "Unplanned hospitalisation for chronic ambulatory care sensitive conditions",
   source = "https://digital.nhs.uk/data-and-information/publications/statistical/nhs-outcomes-framework (2.3.i); "
     .. "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
-  notes = "[P] Unplanned (emergency) admissions for chronic ambulatory care sensitive conditions (e.g. "
-    .. "diabetes, epilepsy, high blood pressure), NHS Outcomes Framework 2.3.i, a BCF metric from 2021-23 "
-    .. "[C], carried over into 2023-25 [P]. Published as an indirectly standardised rate per 100,000; "
-    .. "the standardisation is [U]. Compared with England on the published limits only: no interval "
-    .. "can be computed here without the expected counts. Series id: this framework's choice.",
+  notes = "Unplanned (emergency) admissions for chronic ambulatory care sensitive conditions (e.g. "
+    .. "diabetes, epilepsy, high blood pressure), NHS Outcomes Framework 2.3.i, a BCF metric since "
+    .. "2021-23. Published as an indirectly standardised rate per 100,000; compared with England on the "
+    .. "published limits only: no interval can be computed without the expected counts.",
+  design_notes = "[P] The 2021-23 definition is confirmed [C]; its carry-over into 2023-25 is partly "
+    .. "confirmed [P]; the standardisation is unconfirmed [U]. Series id: this framework's choice.",
 }
 
 local FALLS = {
@@ -123,7 +125,7 @@ local FALLS = {
   series = "Emergency hospital admissions due to falls in people aged 65 and over",
   source = "https://fingertips.phe.org.uk/ (indicator 22401, PHOF C29); "
     .. "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
-  notes = "[C] Emergency admissions for falls injuries, persons 65+, directly age-standardised rate per "
+  notes = "Emergency admissions for falls injuries, persons 65+, directly age-standardised rate per "
     .. "100,000 (European Standard Population 2013), financial year; new BCF metric in 2023-25. "
     .. "Compared with England on Fingertips' published 95% limits (Dobson). Exports without the limits "
     .. "(such as fingertipsR extracts of the value only) are not_compared.",
@@ -135,10 +137,12 @@ local DISCH = {
   unit = "%", polarity = "higher",
   series = "Discharge to usual place of residence",
   source = "https://www.gov.uk/government/publications/better-care-fund-policy-framework-2023-to-2025",
-  notes = "[P] Percentage of people resident in the HWB area discharged from acute hospital to their "
-    .. "usual (normal) place of residence (Secondary Uses Service); a BCF metric from 2021-23 [C], "
-    .. "carried over into 2023-25 [P]. Numerator: discharges to usual place of residence; denominator: "
-    .. "all discharges from acute hospital (Wilson interval). Series id: this framework's choice.",
+  notes = "Percentage of people resident in the HWB area discharged from acute hospital to their "
+    .. "usual (normal) place of residence (Secondary Uses Service); a BCF metric since 2021-23. "
+    .. "Numerator: discharges to usual place of residence; denominator: all discharges from acute "
+    .. "hospital (Wilson interval).",
+  design_notes = "[P] The 2021-23 definition is confirmed [C]; its carry-over into 2023-25 is partly "
+    .. "confirmed [P]. Series id: this framework's choice.",
 }
 
 local RES = {
@@ -148,11 +152,12 @@ local RES = {
   series = "Permanent admissions to residential and nursing care homes aged 65+",
   source = "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof "
     .. "(ASCOF 2A(2), 2C from 2023-24)",
-  notes = "[P] Permanent admissions of people aged 65+ to residential and nursing care homes per 100,000 "
+  notes = "Permanent admissions of people aged 65+ to residential and nursing care homes per 100,000 "
     .. "population aged 65+ (ASCOF 2A(2); renumbered 2C in 2023-24, when the source moved to client "
-    .. "level data: a possible break in the series). In the BCF 2017-19 [C] and 2022-25 [P]. Numerator: "
-    .. "admissions; denominator: population 65+ (Byar's interval). Series id: the indicator name of "
-    .. "ASCOF exports (data/mappings/ascof.json).",
+    .. "level data: a possible break in the series). Numerator: admissions; denominator: population 65+ "
+    .. "(Byar's interval).",
+  design_notes = "[P] In the BCF 2017-19 [C] and 2022-25 [P]. Series id: the indicator name of ASCOF "
+    .. "exports (data/mappings/ascof.json).",
 }
 
 local REAB = {
@@ -162,10 +167,11 @@ local REAB = {
   series = "Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement/rehabilitation services",
   source = "https://digital.nhs.uk/data-and-information/publications/statistical/adult-social-care-outcomes-framework-ascof "
     .. "(ASCOF 2B(1); NHS Outcomes Framework 3.6.i)",
-  notes = "[C] Of people aged 65+ discharged from hospital into reablement / rehabilitation services "
-    .. "(1 October - 31 December), the percentage still at home 91 days later (ASCOF 2B(1), SALT STS004); "
-    .. "the 2023-24 ASCOF id is [U]. Numerator: at home at 91 days; denominator: discharged into "
-    .. "reablement (Wilson interval). Series id: this framework's choice (the ASCOF title).",
+  notes = "Of people aged 65+ discharged from hospital into reablement / rehabilitation services "
+    .. "(1 October - 31 December), the percentage still at home 91 days later (ASCOF 2B(1), SALT STS004). "
+    .. "Numerator: at home at 91 days; denominator: discharged into reablement (Wilson interval).",
+  design_notes = "The 2023-24 ASCOF id is unconfirmed [U]. Series id: this framework's choice (the ASCOF "
+    .. "title).",
 }
 
 -- Said of every judgement of a kind.

@@ -82,44 +82,46 @@ return r.framework {
       title = "Emergency admissions aged 65+ per 100,000 population aged 65+", unit = "per 100,000 aged 65+",
       polarity = "lower", series = "Emergency admissions aged 65+ per 100,000 population aged 65+",
       source = DASHBOARD,
-      notes = "[C] Emergency (non-elective) hospital admissions of people aged 65+ per 100,000 population "
-        .. "65+ (Hospital Episode Statistics). Series id: this framework's choice." },
+      notes = "Emergency (non-elective) hospital admissions of people aged 65+ per 100,000 population "
+        .. "65+ (Hospital Episode Statistics).", design_notes = "Series id: this framework's choice." },
     measure { id = "LOS90", status = "C",
       title = "90th percentile length of stay, emergency admissions aged 65+", unit = "days",
       polarity = "lower", series = "90th percentile length of stay of emergency admissions aged 65+",
       source = DASHBOARD,
-      notes = "[C] The length of stay (days) that 90% of emergency admissions of people aged 65+ do not "
-        .. "exceed: long stays show delays in discharge. Series id: this framework's choice." },
+      notes = "The length of stay (days) that 90% of emergency admissions of people aged 65+ do not "
+        .. "exceed: long stays show delays in discharge.", design_notes = "Series id: this framework's choice." },
     measure { id = "DTOC", status = "C",
       title = "Total delayed days per day per 100,000 population aged 18+", unit = "delayed days per day per 100,000 aged 18+",
       polarity = "lower", series = "Delayed days per day per 100,000 population aged 18+",
       source = DASHBOARD,
-      notes = "[C] Delayed transfers of care: total delayed days in the period (NHS, social care and "
+      notes = "Delayed transfers of care: total delayed days in the period (NHS, social care and "
         .. "both) divided by the days in the period, per 100,000 population 18+ (NHS England monthly "
-        .. "delayed transfers of care collection, paused in 2020). Series id: this framework's choice." },
+        .. "delayed transfers of care collection, paused in 2020).",
+      design_notes = "Series id: this framework's choice." },
     measure { id = "REAB91", status = "C",
       title = "Older people (65+) at home 91 days after discharge from hospital into reablement", unit = "%",
       polarity = "higher",
       series = "Proportion of older people (65 and over) who were still at home 91 days after discharge from hospital into reablement/rehabilitation services",
       source = DASHBOARD .. "; " .. ASCOF .. " (ASCOF 2B(1))",
-      notes = "[C] ASCOF 2B(1) (ICS system metric ef_rbm): of people 65+ discharged from hospital into "
-        .. "reablement / rehabilitation (1 October - 31 December), the percentage at home 91 days later. "
-        .. "Series id shared with england-bcf." },
+      notes = "ASCOF 2B(1) (ICS system metric ef_rbm): of people 65+ discharged from hospital into "
+        .. "reablement / rehabilitation (1 October - 31 December), the percentage at home 91 days later.",
+      design_notes = "Series id shared with england-bcf." },
     measure { id = "REABOFF", status = "C",
       title = "Older people (65+) receiving reablement after discharge from hospital", unit = "%",
       polarity = "higher",
       series = "Proportion of older people (65 and over) who were offered reablement services following discharge from hospital",
       source = DASHBOARD .. "; " .. ASCOF .. " (ASCOF 2B(2))",
-      notes = "[C] ASCOF 2B(2) (ICS system metric rc_rbm): people 65+ receiving reablement / rehabilitation "
+      notes = "ASCOF 2B(2) (ICS system metric rc_rbm): people 65+ receiving reablement / rehabilitation "
         .. "after discharge as a percentage of all discharges of people 65+ (denominator: Hospital Episode "
-        .. "Statistics discharges, 1 October - 31 December). Series id: this framework's choice." },
+        .. "Statistics discharges, 1 October - 31 December).", design_notes = "Series id: this framework's choice." },
     measure { id = "WKND", status = "U",
       title = "Discharges following emergency admission that occur at weekends", unit = "%",
       polarity = "higher", series = "Percentage of discharges following emergency admission at weekends",
       source = DASHBOARD,
-      notes = "[U] Unconfirmed: the measure (which ages; all discharges or those of emergency admissions), "
-        .. "its unit and its polarity (higher taken as better: discharge seven days a week) are not "
-        .. "confirmed in a public source here. Series id: this framework's choice." },
+      notes = "The share of discharges following an emergency admission that happen on a Saturday or "
+        .. "Sunday; higher is taken as better (discharge seven days a week).",
+      design_notes = "[U] The measure (which ages; all discharges or those of emergency admissions), its unit "
+        .. "and its polarity are not confirmed in a public source here. Series id: this framework's choice." },
   },
 
   colours = r.colours.default,

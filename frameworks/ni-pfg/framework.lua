@@ -158,16 +158,17 @@ return r.framework {
       polarity = POLARITY[PFG.INDSPORTS.improvement], definition = "unconfirmed",
       rule = marked(r.change { base = PFG.INDSPORTS.base, interval = PFG.INDSPORTS.interval }),
       source = DASHBOARD .. "; NISRA matrices INDSPORTSLGD, INDSPORTSEQ",
-      notes = "Proportion of adults who engage in sport and physical activity (dashboard text). "
-        .. "No data here: the measure, its unit and the series id (the matrix name less its LGD/EQ "
-        .. "suffix, as the dashboard derives it) are unconfirmed. Base reset to 2021/22 after "
-        .. "COVID-19 changed data collection." },
+      notes = "Proportion of adults who engage in sport and physical activity. Base reset to 2021/22 "
+        .. "after COVID-19 changed data collection.",
+      design_notes = "The title is the dashboard's text. No data here: the measure, its unit and the "
+        .. "series id (the matrix name less its LGD/EQ suffix, as the dashboard derives it) are unconfirmed." },
     { id = "INDATWALK", title = "Active travel - walking and cycling", unit = "%",
       polarity = POLARITY[PFG.INDATWALK.improvement], definition = "unconfirmed",
       rule = marked(r.change { base = PFG.INDATWALK.base, interval = PFG.INDATWALK.interval }),
       source = DASHBOARD .. "; NISRA matrix INDATWALKEQ",
       notes = "The dashboard's base year is null (survey methods changed from 2020): insufficient "
-        .. "data by its rule. No data here: the measure, its unit and the series id are unconfirmed." },
+        .. "data by its rule.",
+      design_notes = "No data here: the measure, its unit and the series id are unconfirmed." },
     -- Caring Society ----------------------------------------------------------------------
     { id = "INDADSC", title = "Adult social care", unit = "%",
       polarity = POLARITY[PFG.INDADSC.improvement], definition = "confirmed",
@@ -188,8 +189,9 @@ return r.framework {
       polarity = POLARITY[PFG.INDVOL.improvement], definition = "unconfirmed",
       rule = marked(r.change { base = PFG.INDVOL.base, interval = PFG.INDVOL.interval }),
       source = DASHBOARD .. "; NISRA matrices INDVOLLGD, INDVOLEQ",
-      notes = "Proportion of adults who volunteer (dashboard text). No data here: the measure, its "
-        .. "unit and the series id are unconfirmed. Base reset to 2021/22 after COVID-19." },
+      notes = "Proportion of adults who volunteer. Base reset to 2021/22 after COVID-19.",
+      design_notes = "The title is the dashboard's text. No data here: the measure, its unit and the series "
+        .. "id are unconfirmed." },
   },
 
   -- The dashboard has no RAG colours: see the header.

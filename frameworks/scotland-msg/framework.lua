@@ -229,16 +229,19 @@ return r.framework {
       notes = PCT .. " End of life method. Recent figures are often provisional." },
     { id = "MSG-6", title = "Balance of care: percentage of the population aged 65+ living at home (supported or unsupported)",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = msg_change(false), source = PHS,
-      notes = PCT .. " Source Linkage Files and the care home census; 'under development' at PHS. "
-        .. "Baselines get revised (Edinburgh's 95.6% was revised to 95.5% on the same page that still "
-        .. "prints 95.6%): record which baseline vintage was imported." },
+      notes = PCT .. " Source Linkage Files and the care home census; 'under development' at PHS; "
+        .. "baselines get revised.",
+      design_notes = "Edinburgh's 95.6% baseline was revised to 95.5% on the same page that still prints "
+        .. "95.6%: record which baseline vintage was imported." },
     { id = "HEAT-75", title = "Emergency inpatient bed day rate, people aged 75+ (as % of the 2009/10 rate)",
       unit = "bed days per 1,000 population aged 75+", polarity = "lower", definition = "unconfirmed",
       rule = heat_rule(),
       source = "HEAT target as quoted in a 2013 King's Fund report on health and social care integration",
-      notes = "Import the rate (not the index); the rule divides by the area's own 2009/10 rate. Target: "
-        .. "at least a 12% cut by 2014/15 (index 88); the milestones before are a linear path (assumption). "
-        .. "The base rate, the specialties counted and the unit are unconfirmed." },
+      notes = "The rate as a percentage of the area's own 2009/10 rate. Target: at least a 12% cut by "
+        .. "2014/15 (index 88); the milestones before are a linear path.",
+      design_notes = "Import the rate (not the index): the rule divides by the area's own 2009/10 rate. The "
+        .. "linear milestones are this framework's assumption. The base rate, the specialties counted and "
+        .. "the unit are unconfirmed." },
   },
 
   colours = r.colours.default,

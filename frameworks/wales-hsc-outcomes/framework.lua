@@ -70,8 +70,9 @@ local function reuse(id)
     if ind.id == id then
       local c = {}
       for k, v in pairs(ind) do c[k] = v end
-      c.notes = (ind.notes or "") .. " Reused from wales-social-services: not a published measure "
-        .. "of the Health and Social Care Outcomes Framework (interim choice of this file)."
+      c.design_notes = ((ind.design_notes and ind.design_notes .. " ") or "") .. "Reused from "
+        .. "wales-social-services: not a published measure of the Health and Social Care Outcomes "
+        .. "Framework (interim choice of this file)."
       return c
     end
   end
@@ -81,7 +82,8 @@ end
 local function placeholder(id, title, notes)
   return { id = id, title = title, unit = "not known", polarity = "none",
     definition = "unconfirmed", reported = false, source = SENEDD,
-    notes = "placeholder, not scored until transcribed: " .. notes }
+    notes = "Not scored: " .. notes,
+    design_notes = "Placeholder, until a published indicator can be transcribed." }
 end
 
 local AIMS = {

@@ -15,7 +15,7 @@ return {
     data = { { indicator = "HSC-PI01", area = NW, period = Y, value = 75 } },
     expect = {
       [NW] = {
-        ["HSC-PI01"] = { status = "grey", assessment = "not_reported", reason = "not scored until transcribed" },
+        ["HSC-PI01"] = { status = "grey", assessment = "not_reported", reason = "Not scored: " },
         ["HSC-PI13"] = { status = "grey", assessment = "not_reported", reason = "13 proposed population indicators" },
         ["HSC-QA4-MEASURES"] = { status = "grey", assessment = "not_reported" },
         OVERARCHING = { status = "grey" }, QA1 = { status = "grey" }, QA4 = { status = "grey" },

@@ -195,11 +195,12 @@ local indicators = {
     source = "Delays counted from the day the patient is clinically ready to move (domain brief, "
       .. "quoting a Welsh partnership report); direction of travel against an own baseline as in "
       .. "the Nuffield Trust four-country comparison",
-    notes = "UNCONFIRMED definition: numerator = delayed transfers of care, each delay counted from "
-      .. "the day the patient was clinically ready; denominator = resident population aged 75 and "
-      .. "over; series name, unit and whether the series continues after 2019/20 are not confirmed. "
-      .. "Judged by direction of travel against the area's own base year because the UK countries "
-      .. "count delays differently. Attached to statement 2." },
+    notes = "Delayed transfers of care, each delay counted from the day the patient was clinically "
+      .. "ready, per resident aged 75 and over. Judged by direction of travel against the area's own base "
+      .. "year because the UK countries count delays differently. Reporting was suspended in March 2020; "
+      .. "its successor, Pathway of Care Delays (monthly from April 2023), is counted differently.",
+    design_notes = "UNCONFIRMED definition: the numerator, the denominator (residents aged 75+), the "
+      .. "series name and the unit. Attached to statement 2." },
   { id = "SS-ASSESS-NO-PLAN",
     title = "New adult assessments concluding the eligible needs can be met without a care and support plan",
     unit = "%", polarity = "none", definition = "confirmed",
@@ -221,8 +222,9 @@ for i, s in ipairs(STATEMENTS) do
     title = "National outcome indicators for \"" .. s[1] .. "\" (WG36877 Annex A): not transcribed",
     unit = "not known", polarity = "none", definition = "unconfirmed", reported = false,
     source = ANNEX_A,
-    notes = "placeholder, not scored until transcribed: the Annex A indicators (mostly National "
-      .. "Survey for Wales and council returns, annual) are not confirmed",
+    notes = "Not scored: this statement's national outcome indicators are not yet part of the scorecard.",
+    design_notes = "Placeholder until transcribed: the Annex A indicators (mostly National Survey for "
+      .. "Wales and council returns, annual) could not be read here.",
   }
   local list = { placeholder }
   for _, m in ipairs(s[2] or {}) do list[#list + 1] = m end

@@ -139,7 +139,7 @@ return {
     },
     expect = {
       [NW] = {
-        ["WB01-NOI"] = { status = "grey", assessment = "not_reported", reason = "not scored until transcribed" },
+        ["WB01-NOI"] = { status = "grey", assessment = "not_reported", reason = "not yet part of the scorecard" },
         ["WB08-NOI"] = { status = "grey", assessment = "not_reported" },
         WB02 = { status = "green", reason = "worst of" }, -- reablement green; delays missing
         WB10 = "red", WB12 = "green",

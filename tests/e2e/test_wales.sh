@@ -211,7 +211,7 @@ for a in areas.values():
     for i in range(1, 23):
         x = inds(a)["WB%02d-NOI" % i]
         assert x["assessment"] == "not_reported" and x["status"] == "grey", x
-        assert "definition_unconfirmed" in x["flags"] and "not scored until transcribed" in x["reason"], x
+        assert "definition_unconfirmed" in x["flags"] and "not yet part of the scorecard" in x["reason"], x
     assert "definition_unconfirmed" in inds(a)["SS-DTOC"]["flags"]
 
 # ---- wales-social-services, RPBs (framework.lua) ----

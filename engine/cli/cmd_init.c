@@ -26,12 +26,16 @@ typedef struct init_counts {
     int with_demo;
 } init_counts;
 
-/* Loads the geography from `dir`, and the demo data when `frameworks` is given. */
-static int fill(store *s, const char *dir, const char *frameworks, init_counts *n, err *e)
+/* Loads the geography from the data directory, and the demo data when
+ * `frameworks` is given. */
+static int fill(store *s, const char *data, const char *frameworks, init_counts *n, err *e)
 {
     n->with_demo = frameworks != NULL;
+    char dir[4096], levels[4096];
+    snprintf(dir, sizeof dir, "%s/geography", data);
+    snprintf(levels, sizeof levels, "%s/demo/levels.csv", data);
     int rc = geo_load(s, dir, &n->geo, e);
-    return !rc && frameworks ? demo_load(s, frameworks, &n->demo, e) : rc;
+    return !rc && frameworks ? demo_load(s, frameworks, levels, &n->demo, e) : rc;
 }
 
 static int report(const char *path, const init_counts *n)
@@ -71,8 +75,7 @@ int cmd_init(int argc, char **argv)
         return cli_usage("init", "unexpected argument \"%s\"", argv[optind]);
 
     const char *path = cli_db_path(db);
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s/geography", cli_data_dir(data));
+    const char *dir = cli_data_dir(data);
     const char *fw_dir = demo ? cli_frameworks_dir(frameworks) : NULL;
     init_counts n;
     err e = {0};

@@ -187,6 +187,68 @@ static int labels_like(const char *base, char labels[][24], int max)
     return n;
 }
 
+/* ---- levels ---- */
+
+/* A series' national level and how often it is published, from the data
+ * directory's sample/demo-levels.csv: where a generic level for the unit would
+ * mislead (an emergency admission rate of 900 per 100,000 where Scotland's is
+ * about 11,500). */
+typedef struct demo_levels {
+    strmap *index; /* series -> index */
+    double *level;
+    int *every;    /* published every N periods, the last period included */
+    size_t n, cap_level, cap_every;
+} demo_levels;
+
+static void levels_free(demo_levels *l)
+{
+    strmap_free(l->index);
+    free(l->level);
+    free(l->every);
+}
+
+/* Reads `path`; a missing file means no levels. */
+static int levels_load(const char *path, demo_levels *l, err *e)
+{
+    memset(l, 0, sizeof *l);
+    if (!(l->index = strmap_new()))
+        return err_set(e, ERR_NOMEM, "out of memory");
+    FILE *f = path ? fopen(path, "rb") : NULL;
+    if (!f)
+        return 0;
+    csv_reader *r = csv_new(f, path);
+    int rc = r ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+    csv_record rec;
+    int got;
+    while (!rc && (got = csv_next(r, &rec, e)) == 1) {
+        if (rec.line == 1) {
+            if (rec.n < 3 || strcmp(rec.field[0], "series") || strcmp(rec.field[1], "level") ||
+                strcmp(rec.field[2], "every"))
+                rc = err_set(e, ERR_PARSE, "%s:1: the header must begin series,level,every", path);
+            continue;
+        }
+        double level, every;
+        if (rec.n < 3 || !*rec.field[0] || text_parse_decimal(rec.field[1], &level) || !(level > 0) ||
+            text_parse_decimal(rec.field[2], &every) || every < 1 || every > 4 || every != (int)every) {
+            rc = err_set(e, ERR_PARSE, "%s:%ld: give a series, a level above 0 and every 1 to 4", path, rec.line);
+            break;
+        }
+        if (grow(&l->level, &l->cap_level, l->n + 1, sizeof *l->level, 32) ||
+            grow(&l->every, &l->cap_every, l->n + 1, sizeof *l->every, 32) ||
+            strmap_put(l->index, rec.field[0], (int)l->n)) {
+            rc = err_set(e, ERR_NOMEM, "out of memory");
+            break;
+        }
+        l->level[l->n] = level;
+        l->every[l->n++] = (int)every;
+    }
+    if (!rc && got < 0)
+        rc = got;
+    csv_free(r);
+    fclose(f);
+    return rc;
+}
+
 /* ---- rows ---- */
 
 static const char *const SURVEY_BREAK[] = {"NI-2", "NI-3", "NI-4", "NI-5", "NI-7", "NI-9", NULL};
@@ -211,7 +273,7 @@ static void write_row(FILE *out, const char *const *v)
 
 /* One series: indicator `ind` for `area`, over the framework's periods. */
 static void write_series(FILE *out, const fw_indicator *ind, const char *area, char labels[][24], int nperiods,
-                         rng *r, long *rows)
+                         const demo_levels *lv, rng *r, long *rows)
 {
     double multiplier;
     demo_kind kind = kind_of(ind->unit, &multiplier);
@@ -220,6 +282,11 @@ static void write_series(FILE *out, const fw_indicator *ind, const char *area, c
                    : kind == KIND_YEARS   ? uniform(&ir, 58, 80)
                    : kind == KIND_RATE    ? uniform(&ir, 0.5, 3) * (multiplier == 1000 ? 12 : multiplier == 10000 ? 90 : 600)
                                           : uniform(&ir, 0.02, 0.15);
+    int known, every = 1;
+    if (strmap_get(lv->index, ind->series, &known)) {
+        level = lv->level[known];
+        every = lv->every[known];
+    }
     double trend = normal(&ir) * 0.012;
     int is_country = strlen(area) == 9 && !strncmp(area + 1, "92", 2);
     uint64_t ah = hash_text(area);
@@ -229,6 +296,8 @@ static void write_series(FILE *out, const fw_indicator *ind, const char *area, c
 
     for (int t = 0; t < nperiods; t++) {
         double drift = 1 + (trend + area_trend) * t + normal(r) * 0.03;
+        if ((nperiods - 1 - t) % every) /* a biennial survey: no figure this year */
+            continue;
         char value[32] = "", num[32] = "", den[32] = "", lo[32] = "", hi[32] = "";
         const char *status = t == nperiods - 1 ? "provisional" : "";
         const char *brk = breaks_in_2023(ind->series) && !strncmp(labels[t], "2023/24", 7) ? "yes" : "";
@@ -289,7 +358,8 @@ static int by_name(const struct dirent **a, const struct dirent **b)
 }
 
 /* Writes the rows for one framework's indicators not yet written for another. */
-static int write_framework(store *s, const char *path, FILE *out, strmap *done, demo_counts *c, err *e)
+static int write_framework(store *s, const char *path, FILE *out, strmap *done, const demo_levels *lv,
+                           demo_counts *c, err *e)
 {
     fw_problems problems = {0};
     framework *f = NULL;
@@ -321,7 +391,7 @@ static int write_framework(store *s, const char *path, FILE *out, strmap *done, 
         char base[64], own[40][24];
         int nown = labels_like(rule_base(ind, base, sizeof base), own, 40);
         for (size_t a = 0; a < areas.n; a++)
-            write_series(out, ind, areas.code[a], nown ? own : labels, nown ? nown : nperiods, &r, &c->rows);
+            write_series(out, ind, areas.code[a], nown ? own : labels, nown ? nown : nperiods, lv, &r, &c->rows);
     }
     c->frameworks += rc == 0;
     for (size_t a = 0; a < areas.n; a++)
@@ -333,9 +403,15 @@ static int write_framework(store *s, const char *path, FILE *out, strmap *done, 
     return rc;
 }
 
-int demo_load(store *s, const char *frameworks_dir, demo_counts *c, err *e)
+int demo_load(store *s, const char *frameworks_dir, const char *levels_path, demo_counts *c, err *e)
 {
     memset(c, 0, sizeof *c);
+    demo_levels lv;
+    int lrc = levels_load(levels_path, &lv, e);
+    if (lrc) {
+        levels_free(&lv);
+        return lrc;
+    }
     char *text = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&text, &len); /* the rows go in through the importer, like any file */
@@ -351,7 +427,7 @@ int demo_load(store *s, const char *frameworks_dir, demo_counts *c, err *e)
         char path[4096];
         snprintf(path, sizeof path, "%s/%s/framework.lua", frameworks_dir, names[i]->d_name);
         if (!rc && names[i]->d_name[0] != '.' && access(path, R_OK) == 0)
-            rc = write_framework(s, path, out, done, c, e);
+            rc = write_framework(s, path, out, done, &lv, c, e);
         free(names[i]);
     }
     if (n >= 0)
@@ -367,5 +443,6 @@ int demo_load(store *s, const char *frameworks_dir, demo_counts *c, err *e)
         free(report);
     }
     free(text);
+    levels_free(&lv);
     return rc;
 }

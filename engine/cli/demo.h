@@ -22,7 +22,9 @@ typedef struct demo_counts {
     long frameworks, indicators, rows;
 } demo_counts;
 
-/* Generates and imports demo data for the frameworks in `frameworks_dir`. */
-int demo_load(store *s, const char *frameworks_dir, demo_counts *counts, err *e);
+/* Generates and imports demo data for the frameworks in `frameworks_dir`, with
+ * the national levels of `levels_path` (data/demo/levels.csv; NULL or
+ * a missing file: a generic level for each unit). */
+int demo_load(store *s, const char *frameworks_dir, const char *levels_path, demo_counts *counts, err *e);
 
 #endif

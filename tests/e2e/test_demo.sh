@@ -23,6 +23,15 @@ for r in rows:
         assert float(r["lower_ci"]) <= float(r["value"]) <= float(r["upper_ci"]), r
     if r["status"] == "suppressed":
         assert r["value"] == "", r
+# Magnitudes as published (data/demo/levels.csv): Scotland's emergency admission rate is
+# about 11,500 per 100,000, not a generic few hundred; the survey is biennial, ending 2023/24.
+scot = {(r["indicator"], r["period"]): float(r["value"]) for r in rows
+        if r["area"] == "S92000003" and r["value"]}
+assert 9000 < scot["NI-12", "2023/24"] < 14000, scot["NI-12", "2023/24"]
+assert 80000 < scot["NI-13", "2023/24"] < 140000, scot["NI-13", "2023/24"]
+assert 15 < scot["NI-16", "2023/24"] < 30, scot["NI-16", "2023/24"]
+survey = sorted(p for (i, p) in scot if i == "NI-1")
+assert survey == ["2019/20", "2021/22", "2023/24"], survey
 PY
 
 # Every shipped framework runs on the demo data and colours something.

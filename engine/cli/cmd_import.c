@@ -27,6 +27,9 @@ static const char USAGE[] =
     "  --marker TOKEN=STATUS  treat TOKEN as a missing or suppressed value\n"
     "  --quarters fy|calendar what `2023 Q2` means (default fy: July-September 2023)\n"
     "  --year-pairs fy|pooled what `2022-23` means (default fy: the financial year 2022/23)\n"
+    "  --days day|week_ending|week_starting\n"
+    "                         what a bare day such as 20230625 labels (default day; PHS's\n"
+    "                         WeekEnding: week_ending, the seven days ending on it)\n"
     "  --header-rows N        rows before the data; the last names the columns (default 1)\n"
     "  --rejects FILE         import the good rows and write the bad ones, with reasons, here\n\n"
     "Fields: indicator, area, period (required), value or numerator, denominator,\n"
@@ -95,14 +98,14 @@ static void print_problems(const import_report *r)
 int cmd_import(int argc, char **argv)
 {
     enum { O_FORMAT = 1, O_MAPPING, O_MAP, O_SET, O_INDICATOR, O_MARKER, O_QUARTERS, O_YEAR_PAIRS, O_HEADER_ROWS,
-           O_REJECTS, O_SHEET };
+           O_REJECTS, O_SHEET, O_DAYS };
     static const struct option opts[] = {
         {"db", required_argument, 0, OPT_DB},          {"format", required_argument, 0, O_FORMAT},
         {"mapping", required_argument, 0, O_MAPPING},  {"map", required_argument, 0, O_MAP},
         {"set", required_argument, 0, O_SET},          {"indicator", required_argument, 0, O_INDICATOR},
         {"marker", required_argument, 0, O_MARKER},    {"quarters", required_argument, 0, O_QUARTERS},
         {"header-rows", required_argument, 0, O_HEADER_ROWS}, {"year-pairs", required_argument, 0, O_YEAR_PAIRS},
-        {"sheet", required_argument, 0, O_SHEET},
+        {"sheet", required_argument, 0, O_SHEET},      {"days", required_argument, 0, O_DAYS},
         {"rejects", required_argument, 0, O_REJECTS},  {"help", no_argument, 0, OPT_HELP},
         {0, 0, 0, 0}};
     mapping m;
@@ -138,6 +141,7 @@ int cmd_import(int argc, char **argv)
         case O_MARKER: rc = mapping_set_marker(&m, optarg, &e); break;
         case O_QUARTERS: rc = mapping_set_quarters(&m, optarg, &e); break;
         case O_YEAR_PAIRS: rc = mapping_set_year_pairs(&m, optarg, &e); break;
+        case O_DAYS: rc = mapping_set_days(&m, optarg, &e); break;
         case O_SHEET: rc = mapping_set_sheet(&m, optarg, &e); break;
         case O_HEADER_ROWS:
             m.header_rows = (int)strtol(optarg, &end, 10);

@@ -44,6 +44,7 @@ static const char *type_words(int type)
     case PERIOD_SCHOOL_YEAR: return "a school year";
     case PERIOD_FY_QUARTER: case PERIOD_CALENDAR_QUARTER: return "a quarter";
     case PERIOD_MONTH: return "a month";
+    case PERIOD_WEEK: return "a week";
     default: return "a count date";
     }
 }

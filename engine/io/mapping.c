@@ -23,7 +23,7 @@ void mapping_init(mapping *m)
     memset(m, 0, sizeof *m);
     m->header_rows = 1;
     m->parts.column = -1;
-    m->periods = (period_convention){QUARTERS_FY, YEAR_PAIRS_FY};
+    m->periods = (period_convention){QUARTERS_FY, YEAR_PAIRS_FY, DAYS_ARE_DAYS};
 }
 
 void mapping_release(mapping *m)
@@ -467,6 +467,13 @@ static int load_word(mapping *m, const cJSON *root, const char *key, int (*set)(
     return rc ? err_prefix(e, "%s", path) : 0;
 }
 
+int mapping_set_days(mapping *m, const char *v, err *e)
+{
+    if (period_days_parse(v, &m->periods.days))
+        return err_set(e, ERR_USAGE, "\"days\" must be day, week_ending or week_starting, not \"%s\"", v);
+    return 0;
+}
+
 static int set_header_with(mapping *m, const char *v, err *e)
 {
     if (!*v)
@@ -579,7 +586,7 @@ int mapping_load_file(mapping *m, const char *path, err *e)
                                         "markers",     "header_rows", "quarters",   "year_pairs", "source",
                                         "breakdowns",  "published",   "optional",   "short_rows", "unknown_areas",
                                         "where",       "skip_where",  "sheet",      "statuses",   "header_row_with",
-                                        "parts",       NULL};
+                                        "parts",       "days",        NULL};
     int rc = 0;
     for (const cJSON *it = root->child; it && !rc; it = it->next) {
         int ok = 0;
@@ -621,6 +628,8 @@ int mapping_load_file(mapping *m, const char *path, err *e)
         rc = load_word(m, root, "quarters", mapping_set_quarters, path, e);
     if (!rc)
         rc = load_word(m, root, "year_pairs", mapping_set_year_pairs, path, e);
+    if (!rc)
+        rc = load_word(m, root, "days", mapping_set_days, path, e);
     if (!rc)
         rc = load_word(m, root, "sheet", mapping_set_sheet, path, e);
     if (!rc)
@@ -722,6 +731,7 @@ static void digest(const mapping *m, char hex[65])
     feed_int(&c, "unknown_areas", m->unknown_areas);
     feed_int(&c, "quarters", m->periods.quarters);
     feed_int(&c, "year_pairs", m->periods.pairs);
+    feed_int(&c, "days", m->periods.days);
     sha256_final_hex(&c, hex);
 }
 

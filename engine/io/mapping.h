@@ -146,6 +146,8 @@ int mapping_set_quarters(mapping *m, const char *kind, err *e);
 int mapping_set_sheet(mapping *m, const char *name, err *e);
 /* `fy` or `pooled`: what `2022-23` means (period.h). */
 int mapping_set_year_pairs(mapping *m, const char *kind, err *e);
+/* `day`, `week_ending` or `week_starting`: what a bare day such as `20230625` labels. */
+int mapping_set_days(mapping *m, const char *kind, err *e);
 
 /* A digest of everything that decides how a file is read, into `hex`.
  * Returns 0 when `m` reads files as the default mapping does, else 1. */

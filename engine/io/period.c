@@ -143,12 +143,50 @@ static int ymd(int y, int m, int d)
     return y * 10000 + m * 100 + d;
 }
 
+/* Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms),
+ * for weeks, which cross months and years. */
+static long days_of(int y, int m, int d)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+static int ymd_of_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400, doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153, d = doy - (153 * mp + 2) / 5 + 1, m = mp + (mp < 10 ? 3 : -9);
+    return ymd((int)(y + (m <= 2)), (int)m, (int)d);
+}
+
+/* 1 Monday ... 7 Sunday. */
+static int weekday(long days)
+{
+    return (int)(((days % 7) + 7 + 3) % 7) + 1; /* 1970-01-01 was a Thursday */
+}
+
+/* The Monday of ISO week 1 of `year`: the week holding 4 January. */
+static long iso_week1(int year)
+{
+    long jan4 = days_of(year, 1, 4);
+    return jan4 - (weekday(jan4) - 1);
+}
+
 typedef struct facts {
     int years[2];   /* first year of each year item */
     int is_fy[2];   /* the item was written YYYY/YY */
     int nyears;
     int quarter, month, month_year, day;
     int financial, calendar, survey, school, snapshot, midyear;
+    int iso_week;         /* `2023-W25` */
+    int week_ending;      /* "week ending", "w/e": 1; "week starting", "w/c": -1 */
     int stated;     /* "3-year" */
     int provisional;
     int by_pairs;   /* a `2022-23` read by the convention */
@@ -211,6 +249,14 @@ static int gather(const tok *t, int n, year_pairs pairs, facts *f)
                     i++;
                 }
                 continue;
+            }
+            if (n == 4 && i == 0 && t[1].kind == T_DASH && t[1].glued && t[2].kind == T_WORD && t[2].glued &&
+                !strcmp(t[2].w, "w") && t[3].kind == T_NUM && t[3].glued && t[3].digits == 2) {
+                /* ISO 8601 `2023-W25` */
+                if (t[3].num < 1 || t[3].num > 53 || add_year(f, y, 0))
+                    return -1;
+                f->iso_week = t[3].num;
+                return 0;
             }
             if (i + 2 < n && t[i + 1].kind == T_DASH && t[i + 2].kind == T_NUM && t[i + 2].digits == 2 &&
                 !(i + 3 < n && t[i + 3].kind == T_SLASH)) {
@@ -309,6 +355,19 @@ static int gather(const tok *t, int n, year_pairs pairs, facts *f)
                 f->snapshot = 1;
             } else if (!strcmp(x->w, "mid")) {
                 f->midyear = 1;
+            } else if (!strcmp(x->w, "week") && i + 1 < n && t[i + 1].kind == T_WORD && !f->week_ending) {
+                const char *w = t[i + 1].w; /* "week ending", "week commencing" */
+                if (!strcmp(w, "ending"))
+                    f->week_ending = 1;
+                else if (!strcmp(w, "commencing") || !strcmp(w, "starting") || !strcmp(w, "beginning"))
+                    f->week_ending = -1;
+                else
+                    return -1;
+                i += 1;
+            } else if (!strcmp(x->w, "w") && i + 2 < n && t[i + 1].kind == T_SLASH && t[i + 2].kind == T_WORD &&
+                       (!strcmp(t[i + 2].w, "e") || !strcmp(t[i + 2].w, "c")) && !f->week_ending) {
+                f->week_ending = t[i + 2].w[0] == 'e' ? 1 : -1; /* "w/e", "w/c" */
+                i += 2;
             } else if (!strcmp(x->w, "to") || is_filler(x->w)) {
                 /* connectors and fillers: the year items carry the meaning */
             } else {
@@ -321,11 +380,40 @@ static int gather(const tok *t, int n, year_pairs pairs, facts *f)
     return 0;
 }
 
-static int decide(const facts *f, quarter_kind quarters, period *p)
+/* The week of a day: ending on it (ending > 0) or starting on it. */
+static void week_of(int y, int m, int d, int ending, period *p)
+{
+    long day = days_of(y, m, d);
+    p->type = PERIOD_WEEK;
+    p->start = ymd_of_days(ending > 0 ? day - 6 : day);
+    p->end = ymd_of_days(ending > 0 ? day : day + 6);
+    p->units = 1;
+}
+
+static int decide(const facts *f, const period_convention *c, period *p)
 {
     memset(p, 0, sizeof *p);
     p->provisional = f->provisional;
     p->by_pairs = f->by_pairs;
+    quarter_kind quarters = c->quarters;
+    if (f->iso_week) {
+        long monday = iso_week1(f->years[0]) + 7L * (f->iso_week - 1);
+        if (f->iso_week == 53 && monday >= iso_week1(f->years[0] + 1))
+            return -1; /* the year has 52 weeks */
+        p->type = PERIOD_WEEK;
+        p->start = ymd_of_days(monday);
+        p->end = ymd_of_days(monday + 6);
+        p->units = 1;
+        return 0;
+    }
+    if (f->week_ending) {
+        int y = f->month_year ? f->month_year : f->nyears == 1 ? f->years[0] : 0;
+        if (!f->day || !f->month || !y || f->quarter || f->snapshot || f->midyear ||
+            (f->month_year && f->nyears) || f->nyears > 1 || f->day > month_days(y, f->month))
+            return -1;
+        week_of(y, f->month, f->day, f->week_ending, p);
+        return 0;
+    }
     int y0 = f->years[0], y1 = f->nyears == 2 ? f->years[1] : y0;
     if (f->nyears == 2 && (f->is_fy[0] != f->is_fy[1] || y1 <= y0))
         return -1;
@@ -377,6 +465,11 @@ static int decide(const facts *f, quarter_kind quarters, period *p)
         if (f->day) {
             if (f->nyears == 2 || f->day > month_days(y, m))
                 return -1;
+            if (c->days != DAYS_ARE_DAYS && !f->snapshot) { /* the publisher labels weeks by a day */
+                week_of(y, m, f->day, c->days == DAYS_ARE_WEEK_ENDING ? 1 : -1, p);
+                p->by_pairs = 0;
+                return 0;
+            }
             p->start = p->end = ymd(y, m, f->day);
             p->units = 1;
             return 0;
@@ -422,14 +515,14 @@ static int decide(const facts *f, quarter_kind quarters, period *p)
 
 int period_parse(const char *label, const period_convention *c, period *out, err *e)
 {
-    static const period_convention usual = {QUARTERS_FY, YEAR_PAIRS_FY};
+    static const period_convention usual = {QUARTERS_FY, YEAR_PAIRS_FY, DAYS_ARE_DAYS};
     if (!c)
         c = &usual;
     tok t[MAX_TOKS];
     int n = 0;
     facts f;
     if (!label || tokenize(label, t, &n) || n == 0 || !well_formed(t, n) || gather(t, n, c->pairs, &f) ||
-        decide(&f, c->quarters, out))
+        decide(&f, c, out))
         return err_set(e, ERR_PARSE, "\"%s\" is not a period notation this engine knows", label ? label : "");
     return 0;
 }
@@ -450,6 +543,24 @@ int period_pairs_parse(const char *name, year_pairs *out)
     return 0;
 }
 
+const char *period_days_name(day_labels d)
+{
+    return d == DAYS_ARE_WEEK_ENDING ? "week_ending" : d == DAYS_ARE_WEEK_STARTING ? "week_starting" : "day";
+}
+
+int period_days_parse(const char *name, day_labels *out)
+{
+    if (!strcmp(name, "day"))
+        *out = DAYS_ARE_DAYS;
+    else if (!strcmp(name, "week_ending"))
+        *out = DAYS_ARE_WEEK_ENDING;
+    else if (!strcmp(name, "week_starting"))
+        *out = DAYS_ARE_WEEK_STARTING;
+    else
+        return -1;
+    return 0;
+}
+
 const char *period_type_name(period_type t)
 {
     switch (t) {
@@ -463,13 +574,14 @@ const char *period_type_name(period_type t)
     case PERIOD_SURVEY_WAVE: return "survey_wave";
     case PERIOD_SCHOOL_YEAR: return "school_year";
     case PERIOD_SNAPSHOT: return "snapshot";
+    case PERIOD_WEEK: return "week";
     }
     return "unknown";
 }
 
 int period_type_parse(const char *name, period_type *t)
 {
-    for (int k = PERIOD_FY; name && k <= PERIOD_SNAPSHOT; k++)
+    for (int k = PERIOD_FY; name && k <= PERIOD_WEEK; k++)
         if (!strcmp(name, period_type_name((period_type)k))) {
             *t = (period_type)k;
             return 0;
@@ -514,6 +626,14 @@ void period_containing(period_type t, int day, char *label, size_t cap, int *sta
         *start = ymd(y, m, 1);
         *end = ymd(y, m, month_days(y, m));
         break;
+    case PERIOD_WEEK: { /* the ISO week */
+        long d = days_of(y, m, day % 100), monday = d - (weekday(d) - 1);
+        int iy = ymd_of_days(monday + 3) / 10000; /* the week's Thursday names its year */
+        snprintf(label, cap, "%d-W%02ld", iy, (monday - iso_week1(iy)) / 7 + 1);
+        *start = ymd_of_days(monday);
+        *end = ymd_of_days(monday + 6);
+        break;
+    }
     default: {
         int fy = m >= 4 ? y : y - 1;
         snprintf(label, cap, "%d/%02d", fy, (fy + 1) % 100);

@@ -17,7 +17,11 @@
  *    by that convention;
  *  - any other `YYYY-NN` (`2001-05`, `2018-22`), and `YYYY - NN` with spaces
  *    (Fingertips' `2015 - 17`), are calendar years pooled;
- *  - `YYYY/YY - YY/YY` (`2009/10 - 11/12`) is financial years pooled.
+ *  - `YYYY/YY - YY/YY` (`2009/10 - 11/12`) is financial years pooled;
+ *  - a bare day (`20230625`, `2023-06-25`) is that day, or the week ending
+ *    (starting) on it when the mapping says the publisher labels weeks so
+ *    (`days`, DAYS_ARE_WEEK_ENDING); `week ending 25 June 2023`, `w/e
+ *    2023-06-25` and ISO `2023-W25` are weeks whatever the convention.
  * Write `May 2001` for a month that the rule would read as a range.
  */
 #ifndef SCORECARD_PERIOD_H
@@ -36,6 +40,8 @@ typedef enum period_type {
     PERIOD_SURVEY_WAVE,      /* survey year(s); units > 1 when pooled */
     PERIOD_SCHOOL_YEAR,      /* 1 August to 31 July; units > 1 when pooled */
     PERIOD_SNAPSHOT,         /* a day or a month's count date; units > 1 when averaged over years */
+    PERIOD_WEEK,             /* seven days: an ISO week (`2023-W25`, Monday to Sunday), or the week
+                                ending (or starting) on a day (`week ending 25 June 2023`) */
 } period_type;
 
 typedef enum quarter_kind {
@@ -48,10 +54,17 @@ typedef enum year_pairs {
     YEAR_PAIRS_POOLED, /* `2022-23` is the calendar years 2022 and 2023 pooled */
 } year_pairs;
 
+typedef enum day_labels {
+    DAYS_ARE_DAYS,         /* `20230625` is the day (a count date) */
+    DAYS_ARE_WEEK_ENDING,  /* `20230625` is the week ending that day (PHS's WeekEnding) */
+    DAYS_ARE_WEEK_STARTING /* `20230619` is the week starting that day */
+} day_labels;
+
 /* A publisher's conventions for the notations that can mean two things. */
 typedef struct period_convention {
     quarter_kind quarters;
     year_pairs pairs;
+    day_labels days;
 } period_convention;
 
 typedef struct period {
@@ -70,6 +83,9 @@ int period_parse(const char *label, const period_convention *c, period *out, err
  * and back (-1 when not one). */
 const char *period_pairs_name(year_pairs p);
 int period_pairs_parse(const char *name, year_pairs *out);
+/* "day", "week_ending" or "week_starting", and back (-1 when not one). */
+const char *period_days_name(day_labels d);
+int period_days_parse(const char *name, day_labels *out);
 
 /* The stable lower-case name of a type, as stored and printed (`fy`, `pooled_years`, ...). */
 const char *period_type_name(period_type t);

@@ -2,9 +2,11 @@
 #include "check.h"
 #include "period.h"
 
-#define FY {QUARTERS_FY, YEAR_PAIRS_FY}           /* the usual convention */
-#define CAL {QUARTERS_CALENDAR, YEAR_PAIRS_FY}     /* `2023 Q2` is April to June */
-#define POOLED {QUARTERS_FY, YEAR_PAIRS_POOLED}    /* `2022-23` is two calendar years */
+#define FY {QUARTERS_FY, YEAR_PAIRS_FY, DAYS_ARE_DAYS}           /* the usual convention */
+#define CAL {QUARTERS_CALENDAR, YEAR_PAIRS_FY, DAYS_ARE_DAYS}     /* `2023 Q2` is April to June */
+#define POOLED {QUARTERS_FY, YEAR_PAIRS_POOLED, DAYS_ARE_DAYS}    /* `2022-23` is two calendar years */
+#define WE {QUARTERS_FY, YEAR_PAIRS_FY, DAYS_ARE_WEEK_ENDING}     /* PHS's WeekEnding: a day names its week */
+#define WS {QUARTERS_FY, YEAR_PAIRS_FY, DAYS_ARE_WEEK_STARTING}
 
 static const struct {
     const char *label;
@@ -85,6 +87,21 @@ static const struct {
     {"2010-11-30", FY, "snapshot", 20101130, 20101130, 1, 0},
     {"2000-01-15", FY, "snapshot", 20000115, 20000115, 1, 0},
     {"2005-06-30", POOLED, "snapshot", 20050630, 20050630, 1, 0},
+    /* weeks: ISO weeks (Monday to Sunday; week 1 holds 4 January), and a day naming its week */
+    {"2023-W25", FY, "week", 20230619, 20230625, 1, 0},
+    {"2021-W01", FY, "week", 20210104, 20210110, 1, 0},
+    {"2020-W53", FY, "week", 20201228, 20210103, 1, 0},
+    {"2015-W01", FY, "week", 20141229, 20150104, 1, 0},
+    {"week ending 25 June 2023", FY, "week", 20230619, 20230625, 1, 0},
+    {"Week Commencing 19 June 2023", FY, "week", 20230619, 20230625, 1, 0},
+    {"w/e 2023-06-25", FY, "week", 20230619, 20230625, 1, 0},
+    {"W/C 2024-02-26", FY, "week", 20240226, 20240303, 1, 0},
+    {"20150222", WE, "week", 20150216, 20150222, 1, 0},
+    {"20240103", WE, "week", 20231228, 20240103, 1, 0},
+    {"2024-03-01", WE, "week", 20240224, 20240301, 1, 0},
+    {"20240226", WS, "week", 20240226, 20240303, 1, 0},
+    {"31 March 2023 snapshot", WE, "snapshot", 20230331, 20230331, 1, 0}, /* a count date stays one */
+    {"2023-06", WE, "month", 20230601, 20230630, 1, 0},
 };
 
 static const char *const BAD[] = {
@@ -100,6 +117,10 @@ static const char *const BAD[] = {
     /* YYYYMM and YYYYMMDD must be real months and days, and alone */
     "201613", "201600", "20230230", "20230100", "20231301", "202307 Q1", "2023-02-30", "2023-06-00", "2010-13-01", "2010-00-05",
     "123456789",
+    /* weeks that are not */
+    "2023-W53", "2023-W54", "2023-W00", "2023-W5", "2023-W", "2023 W25", "week ending 2023", "week ending June 2023",
+    "week ending 31 June 2023", "week lasting 1 June 2023", "w/x 2023-06-25", "week ending 2023/24",
+    "week ending 25 June 2023 week ending 2 July 2023", "2023-W25 Q1",
 };
 
 int main(void)
@@ -132,6 +153,29 @@ int main(void)
         CHECK_INT(y, YEAR_PAIRS_POOLED);
         CHECK_STR(period_pairs_name(y), "pooled");
         CHECK_INT(period_pairs_parse("calendar", &y), -1);
+        day_labels d;
+        CHECK_INT(period_days_parse("week_ending", &d), 0);
+        CHECK_STR(period_days_name(d), "week_ending");
+        CHECK_INT(period_days_parse("weekly", &d), -1);
+    }
+    /* the ISO week containing a day, across the turn of a year */
+    {
+        char label[32];
+        int start, end;
+        period_containing(PERIOD_WEEK, 20240101, label, sizeof label, &start, &end);
+        CHECK_STR(label, "2024-W01");
+        CHECK_INT(start, 20240101);
+        CHECK_INT(end, 20240107);
+        period_containing(PERIOD_WEEK, 20210103, label, sizeof label, &start, &end);
+        CHECK_STR(label, "2020-W53");
+        CHECK_INT(start, 20201228);
+        period_containing(PERIOD_WEEK, 20141231, label, sizeof label, &start, &end);
+        CHECK_STR(label, "2015-W01");
+        CHECK_INT(end, 20150104);
+        CHECK_STR(period_type_name(PERIOD_WEEK), "week");
+        period_type t;
+        CHECK_INT(period_type_parse("week", &t), 0);
+        CHECK_INT(t, PERIOD_WEEK);
     }
     for (size_t i = 0; i < sizeof BAD / sizeof *BAD; i++) {
         period p;

@@ -110,8 +110,10 @@ local function base_start_for(p, class)
 end
 
 -- MSG direction of travel, like for like. `relative`: percentage change (counts) or
--- percentage points (percentages).
-local function msg_change(relative)
+-- percentage points (percentages). `objectives` (a partnership's own MSG objectives, see
+-- example_local_objectives.lua): { [area] = the change it aims for, e.g. -5 for a 5% cut };
+-- an area with one is judged met / not_met against it, the others by direction of travel.
+local function msg_change(relative, objectives)
   local tolerance = relative and A.tolerance_counts or A.tolerance_points
   local by_base = {}
   local function change_from(label)
@@ -139,8 +141,17 @@ local function msg_change(relative)
     end
     local res = change_from(base.period).assess(ctx)
     if res.details then res.details.like_for_like = class end
+    local aim = objectives and objectives[ctx.area]
+    if aim and res.details and res.details.change and (ctx.polarity == "lower" or ctx.polarity == "higher") then
+      local change, unit = res.details.change, relative and "%" or " points"
+      local met = ctx.polarity == "lower" and change <= aim or ctx.polarity == "higher" and change >= aim
+      res.assessment = met and "met" or "not_met"
+      res.reason = string.format("%s against %s: a change of %s%s, the partnership's objective %s%s (%s)",
+        p.period, base.period, r.fmt(change), unit, r.fmt(aim), unit, met and "met" or "not met")
+      res.details.objective = aim
+    end
     return res
-  end, { base = A.base, mode = "direction", relative = relative, interval = tolerance,
+  end, { base = A.base, mode = "direction", relative = relative, interval = tolerance, objectives = objectives,
          like_for_like = "year with 2017/18; quarter or month with the same one of 2017/18" })
 end
 
@@ -247,4 +258,6 @@ return r.framework {
   colours = r.colours.default,
   rollup = A.area_rollup,
   assumptions = A,
+  -- For a partnership's own objectives (example_local_objectives.lua): the MSG rule with them.
+  exports = { objective_rule = msg_change },
 }

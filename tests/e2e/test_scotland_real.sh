@@ -22,6 +22,12 @@ for f in scotland-nhwo scotland-msg scotland-local-example; do
   expect_status 0 "scorecard test $f"
   expect_out " passed, 0 failed"
 done
+# A partnership's own MSG objectives (example_local_objectives.lua, illustrative objectives).
+MSG="$FW/scotland-msg"
+SCORECARD_DB= run check "$MSG/example_local_objectives.lua"
+expect_status 0; expect_out "scotland-msg-example-local 2026.1-example: 9 indicators, 2 outcomes; 0 errors, 0 warnings"
+run test --cases "$MSG/example_local_objectives_tests.lua" "$MSG/example_local_objectives.lua"
+expect_status 0 "scorecard test example_local_objectives"; expect_out "1 passed, 0 failed"
 SCORECARD_DB= run check "$SC"
 expect_status 0 "scorecard check scotpho_councils"
 expect_out "scotland-scotpho-councils 2026.1: 2 indicators, 1 outcomes; 0 errors, 0 warnings"

@@ -82,6 +82,9 @@ int cli_parse_date(const char *text, int *day)
     int y, m, d, used = 0;
     char label[32];
     int first, last;
+    for (int i = 0; i < 10 && text[i]; i++) /* digits and the two dashes only: sscanf takes "+4" */
+        if ((i == 4 || i == 7) ? text[i] != '-' : (text[i] < '0' || text[i] > '9'))
+            return -1;
     if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10 || y < 1900 ||
         m < 1 || m > 12 || d < 1)
         return -1;

@@ -118,6 +118,8 @@ int mapping_set_column(mapping *m, const char *a, err *e)
 
 int mapping_set_fixed(mapping *m, const char *a, err *e)
 {
+    if (m->parts.column >= 0 && !strncmp(a, "value=", 6))
+        return err_set(e, ERR_USAGE, "--set value: the mapping's \"parts\" read each figure from the value column");
     int f = -1;
     const char *v = NULL;
     int rc = split_assignment(a, "--set", &f, &v, e);
@@ -340,14 +342,26 @@ static int load_parts(mapping *m, const cJSON *obj, const char *path, err *e)
             const char *name = pass ? it->valuestring : it->string;
             if (m->parts.nparts == MAPPING_MAX_PARTS)
                 return err_set(e, ERR_PARSE, "%s: \"parts\": more than %d parts", path, MAPPING_MAX_PARTS);
-            if (!*name || mapping_part_named(m, name))
-                return err_set(e, ERR_PARSE, "%s: \"parts\": part \"%s\" is empty or named twice", path, name);
+            if (!*name || *name == ' ' || name[strlen(name) - 1] == ' ' || mapping_part_named(m, name))
+                return err_set(e, ERR_PARSE, "%s: \"parts\": part \"%s\" is empty, has spaces around it or is "
+                               "named twice", path, name);
             mapping_part *p = &m->parts.part[m->parts.nparts];
             if (!(p->name = strdup(name)))
                 return err_set(e, ERR_NOMEM, "out of memory");
             p->field = pass ? -1 : obs_field_by_name(it->valuestring);
             m->parts.nparts++;
         }
+    /* One field from one part: two parts filling the value would keep whichever came last. */
+    for (size_t a = 0; a < m->parts.nparts; a++)
+        for (size_t b = a + 1; b < m->parts.nparts; b++)
+            if (m->parts.part[a].field >= 0 && m->parts.part[a].field == m->parts.part[b].field)
+                return err_set(e, ERR_PARSE, "%s: \"parts\": \"%s\" and \"%s\" both fill %s", path,
+                               m->parts.part[a].name, m->parts.part[b].name, obs_field_name(m->parts.part[a].field));
+    for (size_t i = 0; i < m->nfilters; i++)
+        if (!strcmp(m->extra[m->filters[i].column].column, col->valuestring))
+            return err_set(e, ERR_PARSE, "%s: a row filter on the parts column \"%s\" would see one part of each "
+                           "observation: list the parts to leave out under \"parts\" \"ignore\"", path,
+                           col->valuestring);
     int k = add_extra(m, col->valuestring, 0, "the parts column", path, e);
     if (k < 0)
         return k;

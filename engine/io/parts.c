@@ -181,10 +181,12 @@ int parts_take(void *joiner, const obs_text *row, err *e)
     if (j->part_line[i]) {
         if (f < 0 || same(j->field[f], row->field[OBS_VALUE]))
             return 0; /* the same figure again */
+        char first[240];
         place(j, row, row->line, where, sizeof where);
-        return err_set(e, ERR_PARSE, "%s: a second \"%s\" (%s) for the observation of line %ld, which had %s; an "
+        place(j, row, j->part_line[i], first, sizeof first);
+        return err_set(e, ERR_PARSE, "%s: a second \"%s\" (%s) for one observation; the first, at %s, had %s; an "
                        "observation's parts must each appear once", where, part->name,
-                       row->field[OBS_VALUE] ? row->field[OBS_VALUE] : "empty", j->line,
+                       row->field[OBS_VALUE] ? row->field[OBS_VALUE] : "empty", first,
                        j->field[f] ? j->field[f] : "empty");
     }
     j->part_line[i] = row->line > 0 ? row->line : 1;

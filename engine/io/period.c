@@ -408,7 +408,8 @@ static int decide(const facts *f, const period_convention *c, period *p)
     }
     if (f->week_ending) {
         int y = f->month_year ? f->month_year : f->nyears == 1 ? f->years[0] : 0;
-        if (!f->day || !f->month || !y || f->quarter || f->snapshot || f->midyear ||
+        if (!f->day || !f->month || !y || f->quarter || f->snapshot || f->midyear || f->financial || f->calendar ||
+            f->survey || f->school || f->stated || (f->nyears && f->is_fy[0]) ||
             (f->month_year && f->nyears) || f->nyears > 1 || f->day > month_days(y, f->month))
             return -1;
         week_of(y, f->month, f->day, f->week_ending, p);

@@ -33,6 +33,7 @@ expect_out "E10000023,North Yorkshire"
 run areas --type hwb --on 2026-12-01 --format csv
 CHECKS=$((CHECKS + 1)); grep -q "^E10000023," "$OUT" && fail "North Yorkshire county listed in 2026"
 run areas --type icb --on 2024-02-30; expect_status 2; expect_err "--on 2024-02-30: give a date as YYYY-MM-DD"
+run areas --type hwb --on 2019-+4-01; expect_status 2; expect_err "give a date as YYYY-MM-DD"
 # The new ICBs' ODS codes resolve to their ONS codes.
 printf 'indicator,area,period,value\nx,S9B9J,2026-27,1\n' >ods.csv
 run import ods.csv; expect_status 0

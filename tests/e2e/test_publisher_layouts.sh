@@ -218,7 +218,7 @@ expect_err 'parts-unknown.csv:5: column "type": "Basis" is not a part the mappin
 # observations with one key), are refused with both lines named.
 printf 'geo,ons,code,year,type,figure\n1,E06000001,2A2,2021-22,Outcome,5\n1,E06000001,2A2,2021-22,Outcome,6\n' >parts-twice.csv
 run import --db parts.db --mapping parts.json parts-twice.csv; expect_status 1
-expect_err 'parts-twice.csv:3: a second "Outcome" (6) for the observation of line 2, which had 5'
+expect_err 'parts-twice.csv:3: a second "Outcome" (6) for one observation; the first, at parts-twice.csv:2, had 5'
 printf 'geo,ons,code,year,type,figure\n1,E06000001,2A2,2021-22,Outcome,5\n1,E06000001,2A1,2021-22,Outcome,6\n1,E06000001,2A2,2021-22,Numerator,9\n' >parts-apart.csv
 run import --db parts.db --mapping parts.json parts-apart.csv; expect_status 1
 expect_err 'parts-apart.csv:4: 2A2, E06000001, 2021-22 repeats line 2 with different content'
@@ -232,7 +232,16 @@ run import --db parts.db --mapping parts-h2.json parts.csv; expect_status 1
 expect_err 'cannot be combined with "wide"'
 printf '{"parts": {"column": "type", "fields": {"Outcome": "value"}, "ignore": ["Outcome"]}}' >parts-h3.json
 run import --db parts.db --mapping parts-h3.json parts.csv; expect_status 1
-expect_err 'part "Outcome" is empty or named twice'
+expect_err 'part "Outcome" is empty, has spaces around it or is named twice'
+# Two parts filling one field, a row filter on the parts column, --set value over parts: refused.
+printf '{"parts": {"column": "type", "fields": {"Outcome": "value", "Rate": "value"}}}' >parts-h4.json
+run import --db parts.db --mapping parts-h4.json parts.csv; expect_status 1
+expect_err '"Outcome" and "Rate" both fill value'
+printf '{"where": {"type": "Outcome"}, "parts": {"column": "type", "fields": {"Outcome": "value"}}}' >parts-h5.json
+run import --db parts.db --mapping parts-h5.json parts.csv; expect_status 1
+expect_err 'a row filter on the parts column "type"'
+run import --db parts.db --mapping parts.json --set value=3 parts.csv; expect_status 2
+expect_err '--set value: the mapping'"'"'s "parts" read each figure from the value column'
 # A long import on a terminal shows how much of the file is read; off a terminal, nothing.
 python3 -c "
 with open('long.csv', 'w') as f:

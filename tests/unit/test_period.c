@@ -120,7 +120,8 @@ static const char *const BAD[] = {
     /* weeks that are not */
     "2023-W53", "2023-W54", "2023-W00", "2023-W5", "2023-W", "2023 W25", "week ending 2023", "week ending June 2023",
     "week ending 31 June 2023", "week lasting 1 June 2023", "w/x 2023-06-25", "week ending 2023/24",
-    "week ending 25 June 2023 week ending 2 July 2023", "2023-W25 Q1",
+    "week ending 25 June 2023 week ending 2 July 2023", "2023-W25 Q1", "week ending 25 January 2022/23",
+    "week ending 25 June 2023 financial year", "week ending 25 June 2023 survey",
 };
 
 int main(void)

@@ -68,6 +68,7 @@ typedef struct obs_text {
     int colno[OBS_NFIELDS]; /* 0-based column of field f in a table, -1 when none (a sheet's cell names) */
     long line;         /* physical line in the file (a sheet's row), or 0 */
     long field_line[OBS_NFIELDS]; /* the line field f came from when not `line` (a joined row), else 0 */
+    const char *field_where[OBS_NFIELDS]; /* likewise for a file without lines: field f's `where`, or NULL */
     const char *sheet; /* the workbook sheet the row is on, or NULL */
     const char *where; /* otherwise a description such as "item 12", or NULL */
 } obs_text;

@@ -35,9 +35,11 @@ int parts_take(void *joiner, const obs_text *row, err *e);
 /* Hands on the last observation; call once the reader has finished. */
 int parts_finish(parts_joiner *j, err *e);
 
-/* Rows taken, and observations handed on. */
+/* Rows taken, observations handed on, and observations left out because every
+ * part they had is one the mapping ignores. */
 long parts_rows(const parts_joiner *j);
 long parts_joined(const parts_joiner *j);
+long parts_left_out(const parts_joiner *j);
 
 void parts_free(parts_joiner *j);
 

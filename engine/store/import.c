@@ -150,7 +150,8 @@ static void describe_place(const importer *im, const obs_text *row, int fld, cha
     } else if (line > 0) {
         snprintf(place, sizeof place, "%s:%ld", im->name, line);
     } else {
-        snprintf(place, sizeof place, "%s: %s", im->name, row->where ? row->where : "?");
+        const char *where = fld >= 0 && row->field_where[fld] ? row->field_where[fld] : row->where;
+        snprintf(place, sizeof place, "%s: %s", im->name, where ? where : "?");
     }
     if (fld < 0)
         snprintf(out, cap, "%s", place);
@@ -689,8 +690,15 @@ static int read_rows(importer *im, FILE *f, err *e)
     if (!rc)
         rc = parts_finish(j, e);
     if (!rc)
-        add_note(im->rep, "joined %ld rows into %ld observations by their \"%s\"", parts_rows(j), parts_joined(j),
+        add_note(im->rep, "joined %ld row%s into %ld observation%s by their \"%s\"", parts_rows(j),
+                 parts_rows(j) == 1 ? "" : "s", parts_joined(j), parts_joined(j) == 1 ? "" : "s",
                  m->extra[m->parts.column].column);
+    if (!rc && parts_left_out(j)) {
+        im->rep->counts.read += parts_left_out(j);
+        im->rep->counts.skipped += parts_left_out(j);
+        add_note(im->rep, "skipped %ld observation%s whose every part is one the mapping ignores", parts_left_out(j),
+                 parts_left_out(j) == 1 ? "" : "s");
+    }
     parts_free(j);
     return rc;
 }

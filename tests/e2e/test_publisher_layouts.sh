@@ -222,6 +222,29 @@ expect_err 'parts-twice.csv:3: a second "Outcome" (6) for one observation; the f
 printf 'geo,ons,code,year,type,figure\n1,E06000001,2A2,2021-22,Outcome,5\n1,E06000001,2A1,2021-22,Outcome,6\n1,E06000001,2A2,2021-22,Numerator,9\n' >parts-apart.csv
 run import --db parts.db --mapping parts.json parts-apart.csv; expect_status 1
 expect_err 'parts-apart.csv:4: 2A2, E06000001, 2021-22 repeats line 2 with different content'
+# An observation whose every part is ignored (only a Base row) is skipped and counted, not
+# stored as a missing figure.
+printf 'geo,ons,code,year,type,figure\n1,E06000001,2A2,2021-22,Outcome,5\n2,E06000002,2A2,2021-22,Base,3\n' >parts-base.csv
+"$SCORECARD" init --db parts-base.db >/dev/null
+run import --db parts-base.db --mapping parts.json parts-base.csv; expect_status 0
+expect_out 'joined 2 rows into 1 observation by'
+expect_out 'skipped 1 observation whose every part is one the mapping ignores'
+expect_out '2 rows read, 1 new, 0 unchanged, 0 superseding earlier values, 1 skipped'
+expect_eq "$(SCORECARD_DB=parts-base.db value_of 2A2 E06000002 2021-22 status)" "<none>" "no row for the Base-only observation"
+# A file without lines (JSON) names the item each part came from.
+cat >parts-j.json <<'EOF'
+[{"geo":"1","ons":"E06000001","code":"2A2","year":"2021-22","type":"Outcome","figure":5},
+ {"geo":"1","ons":"E06000001","code":"2A2","year":"2021-22","type":"Numerator","figure":"lots"}]
+EOF
+run import --db parts.db --mapping parts.json parts-j.json; expect_status 1
+expect_err 'parts-j.json: item 2: field "figure": "lots" is not a number'
+cat >parts-j2.json <<'EOF'
+[{"geo":"1","ons":"E06000001","code":"2A2","year":"2021-22","type":"Outcome","figure":5},
+ {"geo":"1","ons":"E06000001","code":"2A2","year":"2021-22","type":"Numerator","figure":1},
+ {"geo":"1","ons":"E06000001","code":"2A2","year":"2021-22","type":"Numerator","figure":2}]
+EOF
+run import --db parts.db --mapping parts.json parts-j2.json; expect_status 1
+expect_err 'parts-j2.json: item 3: a second "Numerator" (2) for one observation; the first, at parts-j2.json: item 2, had 1'
 # Hostile mappings: a part into a field that is not a figure; parts with wide columns; a
 # part both kept and ignored.
 printf '{"parts": {"column": "type", "fields": {"Outcome": "area"}}}' >parts-h1.json

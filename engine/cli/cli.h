@@ -108,8 +108,12 @@ void cli_scorecard_args_free(cli_scorecard_args *a);
 
 /* Opens the store, loads the framework at `framework_path` (a file, or a
  * folder holding framework.lua) and evaluates it, printing any failure; the
- * run is not stored (eval_store). Returns a CLI status; close either way. */
-int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_path, const eval_options *o);
+ * run is not stored (eval_store). `vet`, when not NULL, may refuse the loaded
+ * framework before anything is evaluated (a report it cannot make). Returns a
+ * CLI status; close either way. */
+typedef int (*cli_framework_vet)(const framework *f, err *e);
+int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_path, const eval_options *o,
+                       cli_framework_vet vet);
 /* What an output of the command must not overwrite: the database and every
  * file the framework loaded. Valid until close. */
 out_guard cli_scorecard_guard(const cli_scorecard *c);

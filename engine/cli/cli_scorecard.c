@@ -48,7 +48,8 @@ void cli_scorecard_args_free(cli_scorecard_args *a)
     a->areas = NULL;
 }
 
-int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_path, const eval_options *o)
+int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_path, const eval_options *o,
+                       cli_framework_vet vet)
 {
     memset(c, 0, sizeof *c);
     c->db = cli_db_path(db);
@@ -66,6 +67,8 @@ int cli_scorecard_open(cli_scorecard *c, const char *db, const char *framework_p
         cli_print_problems(&c->problems);
         return cli_fail(&e);
     }
+    if (vet && vet(c->f, &e))
+        return cli_fail(&e);
     eval_options dated = *o;
     if (!dated.today && cli_today(&dated.today, &e))
         return cli_fail(&e);

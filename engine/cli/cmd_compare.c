@@ -178,7 +178,7 @@ int cmd_compare(int argc, char **argv)
     size_t *which = NULL, nwhich = 0;
     peers p = {a.eval.nareas ? "areas" : "all", NULL, NULL, {0}};
     cli_scorecard sc;
-    rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval);
+    rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval, NULL);
     result_set *r = sc.r;
     if (!rc && parent && parent_peers(sc.s, parent, sc.f->scores, &p, &e))
         rc = cli_fail(&e);

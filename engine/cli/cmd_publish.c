@@ -133,7 +133,7 @@ int cmd_publish(int argc, char **argv)
         rc = cli_usage("publish", "-o DIR is required");
     if (rc < 0) {
         cli_scorecard sc;
-        rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval);
+        rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval, NULL);
         if (!rc)
             rc = publish(&sc, a.output);
         cli_scorecard_close(&sc);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "apr.h"
 #include "cli.h"
 #include "eval.h"
 #include "framework.h"
@@ -141,7 +142,7 @@ int cmd_run(int argc, char **argv)
     }
     if (rc < 0) {
         cli_scorecard sc;
-        rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval);
+        rc = cli_scorecard_open(&sc, a.db, a.framework, &a.eval, how.apr ? apr_framework_ok : NULL);
         if (!rc)
             rc = write_scorecard(&sc, a.format, a.output, &how);
         cli_scorecard_close(&sc);

@@ -15,6 +15,15 @@ static int day_of(const char *iso)
     return y * 10000 + m * 100 + d;
 }
 
+/* Can a figure for a period of this type stand for a year? A quarter, month or
+ * week counts only part of one, so it never does; a count date (a census
+ * day) is the year's stock. */
+static int counts_a_year(int type)
+{
+    return type != PERIOD_FY_QUARTER && type != PERIOD_CALENDAR_QUARTER && type != PERIOD_MONTH &&
+           type != PERIOD_WEEK;
+}
+
 /* Puts each history point in the reporting year that contains its last day;
  * where two fall in one year, the one of the framework's own period type
  * wins, then the later (a financial year over the calendar year inside it). */
@@ -23,6 +32,8 @@ static void place_points(const res_indicator *x, period_type pt, const int *star
 {
     for (size_t h = 0; h < x->nhistory; h++) {
         const res_history_point *p = &x->history[h];
+        if (!counts_a_year(p->type))
+            continue;
         for (int k = 0; k < APR_YEARS; k++)
             if (p->end >= start[k] && p->end <= end[k]) {
                 if (!year[k] || (int)pt == p->type || year[k]->type != (int)pt)
@@ -91,15 +102,24 @@ static int row_notes(const apr_table *t, const res_indicator *x, apr_row *row, p
     return 0;
 }
 
+int apr_framework_ok(const framework *f, err *e)
+{
+    period_type pt = f->period_type;
+    if (pt != PERIOD_FY && pt != PERIOD_CALENDAR_YEAR)
+        return err_set(e, ERR_USAGE, "the annual performance report compares years: framework %s reports by %s",
+                       f->id, period_type_name(pt));
+    return 0;
+}
+
 int apr_build(const result_set *r, size_t a, apr_table *t, err *e)
 {
     memset(t, 0, sizeof *t);
     const framework *f = r->framework;
     period_type pt = f->period_type;
     err_assert(a < r->nareas);
-    if (pt != PERIOD_FY && pt != PERIOD_CALENDAR_YEAR)
-        return err_set(e, ERR_USAGE, "the annual performance report compares years: framework %s reports by %s",
-                       f->id, period_type_name(pt));
+    int rc = apr_framework_ok(f, e);
+    if (rc)
+        return rc;
     t->r = r;
     t->area = &r->areas[a];
     int start[APR_YEARS], end[APR_YEARS];
@@ -116,8 +136,7 @@ int apr_build(const result_set *r, size_t a, apr_table *t, err *e)
         apr_row *row = &t->rows[t->nrows++];
         row->ind = i;
         place_points(x, pt, start, end, row->year);
-        int rc = row_notes(t, x, row, pt, e);
-        if (rc) {
+        if ((rc = row_notes(t, x, row, pt, e))) {
             apr_free(t);
             return rc;
         }

@@ -39,8 +39,12 @@ typedef struct apr_table {
     size_t nrows;
 } apr_table;
 
-/* The table for area `a` of `r`, whose framework reports by year (fy or
- * calendar_year; ERR_USAGE otherwise). Free with apr_free. */
+/* 0 when framework `f` reports by year (fy or calendar_year), so the table can
+ * be made; else ERR_USAGE, saying why. */
+int apr_framework_ok(const framework *f, err *e);
+
+/* The table for area `a` of `r`, whose framework reports by year
+ * (apr_framework_ok). Free with apr_free. */
 int apr_build(const result_set *r, size_t a, apr_table *out, err *e);
 void apr_free(apr_table *t);
 

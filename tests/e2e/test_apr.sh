@@ -108,5 +108,28 @@ run run --db demo.db --framework "$REPO/frameworks/scotland-msg" --report apr --
 expect_status 2; expect_err "the annual performance report compares years: framework scotland-msg reports by fy_quarter"
 [ ! -e msg.txt ] || fail "a failed APR left msg.txt"
 CHECKS=$((CHECKS + 1))
+# A framework that does not report by year is refused before anything is evaluated: on an
+# empty store the refusal, not "no data", is what is said.
+"$SCORECARD" init --db empty.db >/dev/null || fail "init empty"
+run run --db empty.db --framework "$REPO/frameworks/scotland-msg" --report apr --no-store
+expect_status 2; expect_err "the annual performance report compares years: framework scotland-msg reports by fy_quarter"
+# A quarter never stands for a year, even where the indicator's series mixes them.
+mkdir -p mixed
+cat >mixed/framework.lua <<'EOF'
+local r = require "rules"
+return r.framework {
+  id = "mixed", version = "1", title = "years and quarters", country = "Scotland", scores = "hscp",
+  period = "year", comparator = "S92000003",
+  outcomes = { { id = "O", title = "o", indicators = { "Q" } } },
+  indicators = { { id = "Q", title = "years and quarters", unit = "count", polarity = "lower",
+                   frequency = { "year", "fy_quarter" }, rule = r.threshold { green = 10, amber = 20 } } },
+}
+EOF
+printf 'indicator,area,period,value\nQ,S37000012,2021/22,5\nQ,S37000012,2022/23 Q4,7\nQ,S37000012,2023/24,9\n' >mixed.csv
+"$SCORECARD" init --db mixed.db >/dev/null || fail "init mixed"
+run import --db mixed.db mixed.csv; expect_status 0
+run run --db mixed.db --framework mixed --area S37000012 --period 2023/24 --report apr --no-store --format csv
+expect_status 0
+expect_out 'S37000012,Q,years and quarters,count,Edinburgh,,,,5,,9,green,'
 run run --framework "$FW" --report annual; expect_status 2; expect_err "unknown or incomplete option"
 finish

@@ -644,6 +644,11 @@ static void survey_side(lua_State *L, int idx, double level, const char *what, d
     double n = field_number(L, idx, "n", fn), deff = field_number(L, idx, "deff", fn);
     err e = {0};
     int rc;
+    if (isnan(*percent)) { /* no figure: l_survey says so; there is no error to compute */
+        *se = NAN;
+        *from = "none";
+        return;
+    }
     if (!isnan(n)) {
         *from = "responses";
         rc = stats_survey_se(*percent, n, isnan(deff) ? 1 : deff, se, &e);

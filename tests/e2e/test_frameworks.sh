@@ -89,6 +89,11 @@ run eval 'return os.execute("true")'; expect_status 1; expect_err "attempt to ca
 run eval 'return io.open("/etc/passwd")'; expect_status 1; expect_err "global 'io'"
 run eval 'return require("../etc/passwd")'; expect_status 1; expect_err "module names are"
 run eval 'return stats.proportion(65, 100).lower'; expect_status 0; expect_out "0.5525444329688797"
+# A side with responses but no figure is "not compared", not an error.
+run eval 'local t = stats.survey({n = 100}, {value = 50, n = 200}) return t.status .. ": " .. t.reason'
+expect_status 0; expect_out '"not_compared: there is no value"'
+run eval 'local t = stats.survey({value = 50, n = 100}, {n = 200, deff = 2}) return t.status .. ": " .. t.reason'
+expect_status 0; expect_out '"not_compared: there is no comparator value"'
 run eval 'local r = require "rules" return r.threshold{green = 1}.method'; expect_status 0; expect_out '"threshold"'
 run eval --db "$SCORECARD_DB" 'return #data.series("MSG-1", "S37000012")'; expect_status 0; expect_out "4"
 finish

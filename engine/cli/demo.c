@@ -189,8 +189,10 @@ static int labels_like(const char *base, char labels[][24], int max)
 
 /* ---- levels ---- */
 
+#define DEMO_MAX_LEVEL 1e9 /* above any national figure a framework publishes */
+
 /* A series' national level and how often it is published, from the data
- * directory's sample/demo-levels.csv: where a generic level for the unit would
+ * directory's demo/levels.csv: where a generic level for the unit would
  * mislead (an emergency admission rate of 900 per 100,000 where Scotland's is
  * about 11,500). */
 typedef struct demo_levels {
@@ -228,9 +230,14 @@ static int levels_load(const char *path, demo_levels *l, err *e)
             continue;
         }
         double level, every;
+        /* A level is a national figure (a rate, a percentage, a count of bed
+         * days): a billion is far above any, and keeps counts made from it
+         * (level x population) finite. */
         if (rec.n < 3 || !*rec.field[0] || text_parse_decimal(rec.field[1], &level) || !(level > 0) ||
-            text_parse_decimal(rec.field[2], &every) || every < 1 || every > 4 || every != (int)every) {
-            rc = err_set(e, ERR_PARSE, "%s:%ld: give a series, a level above 0 and every 1 to 4", path, rec.line);
+            level > DEMO_MAX_LEVEL || text_parse_decimal(rec.field[2], &every) || every < 1 || every > 4 ||
+            every != (int)every) {
+            rc = err_set(e, ERR_PARSE, "%s:%ld: give a series, a level above 0 and at most %.0f, and every 1 to 4",
+                         path, rec.line, DEMO_MAX_LEVEL);
             break;
         }
         if (grow(&l->level, &l->cap_level, l->n + 1, sizeof *l->level, 32) ||

@@ -34,6 +34,11 @@ survey = sorted(p for (i, p) in scot if i == "NI-1")
 assert survey == ["2019/20", "2021/22", "2023/24"], survey
 PY
 
+# A level file from elsewhere is checked: a level too large to make counts from is refused.
+mkdir -p levels-data/demo && ln -s "$REPO/data/geography" levels-data/geography
+printf 'series,level,every,note\nNI-12,1e300,1,too large\n' >levels-data/demo/levels.csv
+run init --demo --data levels-data --db levels.db
+expect_status 1; expect_err 'levels.csv:2: give a series, a level above 0 and at most 1000000000, and every 1 to 4'
 # Every shipped framework runs on the demo data and colours something.
 for fw in "$REPO"/frameworks/*/framework.lua; do
   run run --framework "$fw" --no-store --format json

@@ -10,7 +10,8 @@ and the engine calls
   rule.assess(ctx)      once per indicator and area, returning
                         {assessment = "met"|"near"|..., reason = "...", comparator = n,
                          comparator_kind = "area"|"target"|"baseline"|"value",
-                         details = {...}} or {status = "insufficient_data"|..., reason}.
+                         score = n, details = {...}} or {status = "insufficient_data"|..., reason};
+                        a `score` is what a mean_score roll-up averages.
 Rules never compute statistics themselves: they call the `stats` library (C). They never
 decide colours either: the framework's colour map does (see r.colours.default).
 ]]
@@ -629,6 +630,50 @@ function R.spc(p)
 end
 
 ------------------------------------------------------------------------------------------
+-- (h) a published score, and a published flag: the NHS Oversight Framework scores each
+-- metric from 1.00 (best) to 4.00 (worst) and averages the scores (r.rollup.mean_score);
+-- a score is read as the publisher gives it, since the bookends of its scale are not
+-- published and its raw values are rounded. A flag (a trust in financial deficit) is a
+-- value of 1 or 0 that a roll-up's cap reads.
+
+function R.score(p)
+  p = p or {}
+  allow(p, "r.score", { "best", "worst" })
+  local best, worst = p.best or 1, p.worst or 4
+  check_number(best, "score best", 2)
+  check_number(worst, "score worst", 2)
+  if best == worst then fail("r.score: best and worst must differ", 2) end
+  local lo, hi = math.min(best, worst), math.max(best, worst)
+  local params = { best = best, worst = worst }
+  return rule("score", params, function(ctx)
+    local v, missing = need_value(ctx)
+    if not v then return missing end
+    if v < lo or v > hi then
+      return { status = "unreliable", reason = "a score of " .. fmt(v) .. " is outside the scale " .. fmt(best)
+        .. " (best) to " .. fmt(worst) .. " (worst)" }
+    end
+    return { assessment = "scored", score = v,
+      reason = "scored " .. (ctx.point.value_text or fmt(v)) .. " (" .. fmt(best) .. " best, " .. fmt(worst) .. " worst)" }
+  end)
+end
+
+function R.flag(p)
+  p = p or {}
+  allow(p, "r.flag", { "meaning" })
+  if p.meaning ~= nil and type(p.meaning) ~= "string" then fail("r.flag: meaning must be words", 2) end
+  local params = { meaning = p.meaning or "flagged" }
+  return rule("flag", params, function(ctx)
+    local v, missing = need_value(ctx)
+    if not v then return missing end
+    if v ~= 0 and v ~= 1 then
+      return { status = "unreliable", reason = "a flag is 1 or 0, not " .. fmt(v) }
+    end
+    return { assessment = v == 1 and "flagged" or "not_flagged",
+      reason = (v == 1 and "" or "not ") .. params.meaning }
+  end)
+end
+
+------------------------------------------------------------------------------------------
 -- compound rules and custom functions
 
 local function compound(kind, rules)
@@ -675,6 +720,8 @@ R.colours = {
     increasing = "grey", decreasing = "grey", no_significant_change = "grey",
     common_cause = "grey", improvement_high = "grey", improvement_low = "grey", concern_high = "grey",
     concern_low = "grey", neutral_high = "grey", neutral_low = "grey",
+    -- a score has its colour from the segment its roll-up puts the mean in; a flag has none
+    scored = "grey", flagged = "grey", not_flagged = "grey",
   },
 }
 
@@ -703,6 +750,30 @@ end
 function R.rollup.custom(fn)
   if type(fn) ~= "function" then fail("r.rollup.custom takes a function(children) returning a colour", 2) end
   return { kind = "rollup", method = "custom", fn = fn }
+end
+
+-- The mean of the children's scores (r.score, or any rule returning `score`), rounded to
+-- `decimals` (2), then cut into segments: fixed cut points `segments = {2.0, 2.5, 3.0}`
+-- (segment k + 1 when the mean is above k of them), or "quartiles" of the means across the
+-- areas scored; `colours` gives each segment's colour. `cap = {indicator = id, segment = n}`
+-- puts an area whose flag indicator is not 0 in segment n or below. A framework's
+-- mean_score averages its indicators' scores (`over = "outcomes"`: its outcomes').
+function R.rollup.mean_score(p)
+  p = p or {}
+  allow(p, "r.rollup.mean_score", { "decimals", "segments", "colours", "over", "cap" })
+  local segments = p.segments
+  if segments ~= nil and segments ~= "quartiles" then
+    if type(segments) ~= "table" or #segments == 0 then
+      fail("r.rollup.mean_score: segments must be a list of cut points or \"quartiles\"", 2)
+    end
+    for i, c in ipairs(segments) do check_number(c, "segments[" .. i .. "]", 2) end
+  end
+  if p.cap ~= nil then
+    if type(p.cap) ~= "table" then fail("r.rollup.mean_score: cap must be {indicator = id, segment = n}", 2) end
+    allow(p.cap, "r.rollup.mean_score cap", { "indicator", "segment" })
+  end
+  return { kind = "rollup", method = "mean_score", decimals = p.decimals, segments = segments,
+    colours = p.colours, over = p.over, cap = p.cap }
 end
 
 R.rollup.worst_of_with = function(p)
@@ -822,11 +893,11 @@ local function guarded(fn, broken)
   end
 end
 for _, name in ipairs({ "threshold", "target", "change", "benchmark", "quintile", "trend", "spc", "all", "any",
-  "custom" }) do
+  "custom", "survey", "score", "flag" }) do
   R[name] = guarded(R[name], BROKEN_RULE)
 end
 R.indicator = guarded(R.indicator, {})
-for _, name in ipairs({ "majority", "weighted", "custom", "worst_of_with" }) do
+for _, name in ipairs({ "majority", "weighted", "custom", "worst_of_with", "mean_score" }) do
   R.rollup[name] = guarded(R.rollup[name], BROKEN_ROLLUP)
 end
 

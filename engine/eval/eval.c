@@ -109,6 +109,9 @@ typedef struct evaluator {
     int period_start, period_end;
     sha256_ctx fingerprint;
     size_t kept; /* bytes charged to the host for the results (host_keep) */
+    unsigned char *counted; /* per result area: in the cohort, so counted in quartiles across areas */
+    size_t *wanted;         /* the areas --area named, as indexes into the results, when the whole */
+    size_t nwanted;         /* cohort is scored for them; NULL otherwise */
 } evaluator;
 
 /* Makes `r` a grey result with `status`, taking `reason` (NULL only when its
@@ -285,8 +288,6 @@ void result_spc_free(res_spc *c)
     free(c);
 }
 
-/* Turns what the rule returned into the result's colour and words; takes the
- * verdict's strings. */
 /* Says what the comparator number is: what the rule declared, else the
  * comparator area's value when it is that, else an undescribed value; and
  * names the area, so no reader takes a target for an area's figure. */
@@ -309,6 +310,8 @@ static int describe_comparator(evaluator *ev, const rule_verdict *v, const rule_
     return r->comparator_area && (!a || r->comparator_name) ? 0 : err_set(e, ERR_NOMEM, "out of memory");
 }
 
+/* Turns what the rule returned into the result's colour and words; takes the
+ * verdict's strings. */
 static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *area, rule_verdict *v,
                          res_indicator *r, err *e)
 {
@@ -325,6 +328,7 @@ static int apply_verdict(evaluator *ev, const fw_indicator *ind, const char *are
         r->assessment = v->assessment;
         r->status = v->status; /* e.g. stale_target: judged, and flagged */
         r->reason = v->reason ? v->reason : strdup(v->assessment);
+        r->score = v->score; /* only a judged result counts towards a mean score */
         v->assessment = v->reason = NULL;
     } else {
         char *reason = v->reason ? v->reason : strdup(vocab_status_name(v->status));
@@ -654,11 +658,11 @@ int eval_store(store *s, result_set *r, err *e)
     int rc = store_begin_run(s, &run, &r->run_id, e);
     for (size_t a = 0; !rc && a < r->nareas; a++) {
         res_area *ra = &r->areas[a];
-        store_result area = {ra->code, "area", f->id, vocab_colour_name(ra->colour), NULL, NULL, NULL, "rollup", ra->reason, NAN, NAN, NULL};
+        store_result area = {ra->code, "area", f->id, vocab_colour_name(ra->colour), NULL, NULL, NULL, "rollup", ra->reason, ra->score, NAN, NULL};
         rc = store_put_result(s, r->run_id, &area, e);
         for (size_t o = 0; !rc && o < f->nout; o++) {
             store_result out = {ra->code, "outcome", f->out[o].id, vocab_colour_name(ra->outcomes[o].colour), NULL, NULL, NULL, "rollup",
-                                ra->outcomes[o].reason, NAN, NAN, NULL};
+                                ra->outcomes[o].reason, ra->outcomes[o].score, NAN, NULL};
             rc = store_put_result(s, r->run_id, &out, e);
         }
         for (size_t i = 0; !rc && i < f->nind; i++) {
@@ -688,9 +692,61 @@ static int in_cohort(const evaluator *ev, const ev_area *a, const char *start)
            !(f->country && !text_ieq(a->country, f->country));
 }
 
+/* Frees what one area's results hold. */
+static void free_area(const framework *f, res_area *ra)
+{
+    for (size_t i = 0; ra->indicators && i < f->nind; i++) {
+        res_indicator *x = &ra->indicators[i];
+        free(x->assessment), free(x->reason), free(x->method), free(x->period);
+        free(x->value_text), free(x->details), free(x->comparator_area), free(x->comparator_name);
+        free(x->history_cmp_area), free(x->history_cmp_name);
+        result_spc_free(x->spc);
+        for (size_t h = 0; h < x->nhistory; h++)
+            free(x->history[h].period);
+        free(x->history);
+    }
+    for (size_t o = 0; ra->outcomes && o < f->nout; o++)
+        free(ra->outcomes[o].reason);
+    free(ra->indicators), free(ra->outcomes), free(ra->code), free(ra->name), free(ra->reason);
+}
+
+/* Adds a result for area `a` to the run. */
+static int add_area(evaluator *ev, const ev_area *a, int counted, err *e)
+{
+    const framework *f = ev->f;
+    result_set *r = ev->r;
+    ev->counted[r->nareas] = (unsigned char)counted;
+    res_area *ra = &r->areas[r->nareas++];
+    ra->code = strdup(a->code);
+    ra->name = strdup(a->name);
+    ra->outcomes = calloc(f->nout ? f->nout : 1, sizeof *ra->outcomes);
+    ra->indicators = calloc(f->nind ? f->nind : 1, sizeof *ra->indicators);
+    if (!ra->code || !ra->name || !ra->outcomes || !ra->indicators)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    for (size_t i = 0; i < f->nind; i++) {
+        res_indicator *x = &ra->indicators[i];
+        x->value = x->comparator = x->lower = x->upper = x->score = NAN;
+    }
+    for (size_t k = 0; k < f->nout; k++)
+        ra->outcomes[k].score = NAN;
+    ra->score = NAN;
+    return 0;
+}
+
+/* The index in the run of the area coded `code`, or -1. */
+static long run_index(const result_set *r, const char *code)
+{
+    for (size_t k = 0; k < r->nareas; k++)
+        if (!strcmp(r->areas[k].code, code))
+            return (long)k;
+    return -1;
+}
+
 /* The cohort is what a rule that ranks areas ranks among; the areas scored are
  * the cohort, or those --area names, so scoring one area gives it the colour
- * it has when all are scored. */
+ * it has when all are scored. A framework whose roll-up cuts at the quartiles
+ * across areas (framework_ranks_areas) scores the whole cohort even then, and
+ * keeps only the areas named once it is rolled up (keep_wanted). */
 static int choose_areas(evaluator *ev, const eval_options *o, err *e)
 {
     const framework *f = ev->f;
@@ -703,42 +759,74 @@ static int choose_areas(evaluator *ev, const eval_options *o, err *e)
     for (size_t k = 0; k < ev->all.n; k++)
         if (in_cohort(ev, &ev->all.a[k], start))
             ev->cohort[ev->ncohort++] = &ev->all.a[k];
-    size_t cap = o->areas ? o->nareas : ev->ncohort;
+    int whole = !o->areas || framework_ranks_areas(f);
+    size_t cap = (whole ? ev->ncohort : 0) + (o->areas ? o->nareas : 0);
     r->areas = calloc(cap ? cap : 1, sizeof *r->areas);
-    if (!r->areas)
+    ev->counted = calloc(cap ? cap : 1, 1);
+    if (o->areas && whole)
+        ev->wanted = calloc(o->nareas ? o->nareas : 1, sizeof *ev->wanted);
+    if (!r->areas || !ev->counted || (o->areas && whole && !ev->wanted))
         return err_set(e, ERR_NOMEM, "out of memory");
-    for (size_t k = 0; k < cap; k++) {
-        const ev_area *a;
-        if (o->areas) {
-            const char *code;
-            int approx;
-            int found = store_resolve_area(ev->s, o->areas[k], &code, &approx, e);
-            if (found < 0)
-                return found;
-            a = found ? area_named(&ev->all, code) : NULL;
-            if (!a)
-                return err_set(e, ERR_USAGE, "unknown area code \"%s\" (see scorecard areas)", o->areas[k]);
-        } else {
-            a = ev->cohort[k];
+    int rc = 0;
+    for (size_t k = 0; whole && !rc && k < ev->ncohort; k++)
+        rc = add_area(ev, ev->cohort[k], 1, e);
+    for (size_t k = 0; o->areas && !rc && k < o->nareas; k++) {
+        const char *code;
+        int approx;
+        int found = store_resolve_area(ev->s, o->areas[k], &code, &approx, e);
+        if (found < 0)
+            return found;
+        const ev_area *a = found ? area_named(&ev->all, code) : NULL;
+        if (!a)
+            return err_set(e, ERR_USAGE, "unknown area code \"%s\" (see scorecard areas)", o->areas[k]);
+        if (!whole) {
+            rc = add_area(ev, a, 0, e);
+            continue;
         }
-        res_area *ra = &r->areas[r->nareas++];
-        ra->code = strdup(a->code);
-        ra->name = strdup(a->name);
-        ra->outcomes = calloc(f->nout ? f->nout : 1, sizeof *ra->outcomes);
-        ra->indicators = calloc(f->nind ? f->nind : 1, sizeof *ra->indicators);
-        if (!ra->code || !ra->name || !ra->outcomes || !ra->indicators)
-            return err_set(e, ERR_NOMEM, "out of memory");
-        for (size_t i = 0; i < f->nind; i++) {
-            res_indicator *x = &ra->indicators[i];
-            x->value = x->comparator = x->lower = x->upper = NAN;
-        }
+        long at = run_index(r, a->code);
+        if (at < 0 && !(rc = add_area(ev, a, 0, e)))
+            at = (long)r->nareas - 1;
+        int again = 0; /* an area named twice is kept once */
+        for (size_t w = 0; w < ev->nwanted; w++)
+            again |= ev->wanted[w] == (size_t)at;
+        if (!rc && !again)
+            ev->wanted[ev->nwanted++] = (size_t)at;
     }
+    if (rc)
+        return rc;
     if (r->nareas && keep(ev, r->nareas * (f->nind * sizeof(res_indicator) + f->nout * sizeof(res_outcome)),
                           "the results", e))
         return ERR_LIMIT;
     if (r->nareas == 0)
         return err_set(e, ERR_INVALID, "no areas of type \"%s\" to score (see scorecard areas --type %s)", f->scores,
                        f->scores);
+    return 0;
+}
+
+/* After a whole cohort was scored for a roll-up across areas: only the areas
+ * --area named stay, in the order named. */
+static int keep_wanted(evaluator *ev, err *e)
+{
+    result_set *r = ev->r;
+    if (!ev->wanted)
+        return 0;
+    res_area *kept = calloc(ev->nwanted ? ev->nwanted : 1, sizeof *kept);
+    unsigned char *keep_it = calloc(r->nareas ? r->nareas : 1, 1);
+    if (!kept || !keep_it) {
+        free(kept), free(keep_it);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    for (size_t w = 0; w < ev->nwanted; w++) {
+        kept[w] = r->areas[ev->wanted[w]];
+        keep_it[ev->wanted[w]] = 1;
+    }
+    for (size_t a = 0; a < r->nareas; a++)
+        if (!keep_it[a])
+            free_area(r->framework, &r->areas[a]);
+    free(keep_it);
+    free(r->areas);
+    r->areas = kept;
+    r->nareas = ev->nwanted;
     return 0;
 }
 
@@ -847,6 +935,10 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         rc = eval_indicator(&ev, i, e);
     for (size_t a = 0; !rc && a < ev.r->nareas; a++)
         rc = rollup_area(h, f, &ev.r->areas[a], e);
+    if (!rc && framework_ranks_areas(f))
+        rc = rollup_cohort(f, ev.r, ev.counted, e);
+    if (!rc)
+        rc = keep_wanted(&ev, e);
     if (!rc)
         sha256_final_hex(&ev.fingerprint, ev.r->fingerprint);
     /* The run is recorded with the framework's fingerprint, taken at load: a
@@ -862,6 +954,8 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
     rule_series_begin(h, NULL); /* handles kept past the run are refused */
     host_release(h, ev.kept);
     free(ev.cohort);
+    free(ev.counted);
+    free(ev.wanted);
     free_areas(&ev.all);
     series_set_free(&ev.set);
     series_set_free(&ev.cmp_set);
@@ -877,23 +971,8 @@ void result_set_free(result_set *r)
 {
     if (!r)
         return;
-    const framework *f = r->framework;
-    for (size_t a = 0; a < r->nareas; a++) {
-        res_area *ra = &r->areas[a];
-        for (size_t i = 0; ra->indicators && i < f->nind; i++) {
-            res_indicator *x = &ra->indicators[i];
-            free(x->assessment), free(x->reason), free(x->method), free(x->period);
-            free(x->value_text), free(x->details), free(x->comparator_area), free(x->comparator_name);
-            free(x->history_cmp_area), free(x->history_cmp_name);
-            result_spc_free(x->spc);
-            for (size_t h = 0; h < x->nhistory; h++)
-                free(x->history[h].period);
-            free(x->history);
-        }
-        for (size_t o = 0; ra->outcomes && o < f->nout; o++)
-            free(ra->outcomes[o].reason);
-        free(ra->indicators), free(ra->outcomes), free(ra->code), free(ra->name), free(ra->reason);
-    }
+    for (size_t a = 0; a < r->nareas; a++)
+        free_area(r->framework, &r->areas[a]);
     free(r->areas);
     free(r->period);
     free(r);

@@ -52,6 +52,7 @@ typedef struct res_indicator {
     vocab_comparator comparator_kind; /* what the number is: an area's value, a target, a baseline */
     char *comparator_area, *comparator_name; /* the area, when it is an area's value; else NULL */
     double lower, upper; /* the interval judged: the rule's when it gives one, else the published; NaN */
+    double score;        /* the rule's score, for a mean_score roll-up (NHS Oversight Framework 1-4); NaN */
     res_spc *spc;        /* the control chart the rule drew, NULL when none */
     char *details;       /* JSON text: the rule's free-form extra, for the audit; writers do not read it */
     int provisional, revised, derived, approximate;
@@ -66,12 +67,16 @@ typedef struct res_indicator {
 typedef struct res_outcome {
     vocab_colour colour;
     char *reason;
+    double score; /* a mean_score roll-up's mean, NaN otherwise */
+    int segment;  /* its segment, 1 best; 0 when none */
 } res_outcome;
 
 typedef struct res_area {
     char *code, *name;
     vocab_colour colour;
     char *reason;
+    double score; /* as res_outcome */
+    int segment;
     res_outcome *outcomes;     /* one per framework outcome */
     res_indicator *indicators; /* one per framework indicator */
 } res_area;

@@ -252,6 +252,69 @@ static int read_window(lua_State *L, int t)
 
 /* ---- roll-ups ---- */
 
+/* A mean_score roll-up's decimals, segments, colours and cap (rules.lua has
+ * checked their shapes; what is checked here is what C relies on). */
+static void read_segments(lua_State *L, int t, const char *where, const char *owner, fw_rollup *r, fw_problems *pr)
+{
+    double decimals = num_field(L, t, "decimals", 2);
+    if (!(decimals >= 0 && decimals <= 6) || decimals != (int)decimals)
+        fw_problems_add(pr, 1, "%s: %s: decimals must be a whole number from 0 to 6", where, owner);
+    else
+        r->decimals = (int)decimals;
+    int type = raw_field(L, t, "segments");
+    if (type == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "quartiles")) {
+        r->quartiles = 1;
+        r->ncuts = 3;
+    } else if (type == LUA_TTABLE) {
+        size_t n = lua_rawlen(L, -1);
+        if (n < 1 || n > FW_MAX_SEGMENTS - 1)
+            fw_problems_add(pr, 1, "%s: %s: segments must list 1 to %d cut points", where, owner, FW_MAX_SEGMENTS - 1);
+        for (size_t k = 0; k < n && k < FW_MAX_SEGMENTS - 1; k++) {
+            lua_rawgeti(L, -1, (lua_Integer)k + 1);
+            double c = lua_type(L, -1) == LUA_TNUMBER ? lua_tonumber(L, -1) : NAN;
+            lua_pop(L, 1);
+            if (!isfinite(c) || (k > 0 && !(c > r->cuts[k - 1])))
+                fw_problems_add(pr, 1, "%s: %s: segments must be numbers in increasing order", where, owner);
+            r->cuts[k] = c;
+        }
+        r->ncuts = n < FW_MAX_SEGMENTS ? (int)n : FW_MAX_SEGMENTS - 1;
+    } else if (type != LUA_TNIL) {
+        fw_problems_add(pr, 1, "%s: %s: segments must be a list of cut points or \"quartiles\"", where, owner);
+    }
+    lua_pop(L, 1);
+    if (raw_field(L, t, "colours") == LUA_TTABLE) {
+        size_t n = lua_rawlen(L, -1);
+        if (r->ncuts == 0 || n != (size_t)r->ncuts + 1)
+            fw_problems_add(pr, 1, "%s: %s: colours must give one colour for each of the %d segments", where, owner,
+                            r->ncuts + 1);
+        for (size_t k = 0; k < n && k < FW_MAX_SEGMENTS; k++) {
+            lua_rawgeti(L, -1, (lua_Integer)k + 1);
+            if (lua_type(L, -1) != LUA_TSTRING || vocab_colour_parse(lua_tostring(L, -1), &r->segment_colour[k]))
+                fw_problems_add(pr, 1, "%s: %s: segment colour %zu must be green, amber, red or grey", where, owner,
+                                k + 1);
+            lua_pop(L, 1);
+        }
+    } else if (r->ncuts) {
+        fw_problems_add(pr, 1, "%s: %s: segments need colours, one for each segment", where, owner);
+    }
+    lua_pop(L, 1);
+    char *over = dup_field(L, t, "over");
+    if (over && strcmp(over, "indicators") && strcmp(over, "outcomes"))
+        fw_problems_add(pr, 1, "%s: %s: over must be \"indicators\" or \"outcomes\"", where, owner);
+    r->over_outcomes = over && !strcmp(over, "outcomes");
+    free(over);
+    if (raw_field(L, t, "cap") == LUA_TTABLE) {
+        r->cap_id = dup_field(L, lua_gettop(L), "indicator");
+        double seg = num_field(L, lua_gettop(L), "segment", 0);
+        if (!r->cap_id || !(seg >= 1 && seg <= r->ncuts + 1) || seg != (int)seg)
+            fw_problems_add(pr, 1, "%s: %s: cap must be {indicator = id, segment = 1 to %d}", where, owner,
+                            r->ncuts + 1);
+        else
+            r->cap_segment = (int)seg;
+    }
+    lua_pop(L, 1);
+}
+
 static void read_rollup(lua_State *L, int t, const char *where, const char *owner, fw_rollup *r, fw_problems *pr)
 {
     memset(r, 0, sizeof *r);
@@ -269,7 +332,8 @@ static void read_rollup(lua_State *L, int t, const char *where, const char *owne
         const char *name;
         rollup_method m;
     } methods[] = {{"worst_of", ROLLUP_WORST_OF}, {"majority", ROLLUP_MAJORITY},
-                   {"weighted_score", ROLLUP_WEIGHTED}, {"count_summary", ROLLUP_COUNT}, {"custom", ROLLUP_CUSTOM}};
+                   {"weighted_score", ROLLUP_WEIGHTED}, {"count_summary", ROLLUP_COUNT}, {"custom", ROLLUP_CUSTOM},
+                   {"mean_score", ROLLUP_MEAN_SCORE}};
     int found = 0;
     for (size_t i = 0; method && i < sizeof methods / sizeof *methods; i++)
         if (!strcmp(method, methods[i].name)) {
@@ -321,6 +385,9 @@ static void read_rollup(lua_State *L, int t, const char *where, const char *owne
             fw_problems_add(pr, 1, "%s: %s: a custom roll-up needs a function", where, owner);
         lua_pop(L, 1);
     }
+    r->cap_ind = -1;
+    if (r->method == ROLLUP_MEAN_SCORE)
+        read_segments(L, t, where, owner, r, pr);
     lua_pushvalue(L, t);
     r->table_ref = luaL_ref(L, LUA_REGISTRYINDEX);
 }
@@ -648,6 +715,19 @@ static void note_id(strmap *seen, const char *id, size_t i, const char *kind, co
         fw_problems_add(pr, 1, "%s: out of memory", where);
 }
 
+/* A mean_score roll-up's cap names an indicator of the framework. */
+static void resolve_cap(framework *f, fw_rollup *r, const char *owner, strmap *ids, fw_problems *pr)
+{
+    int at;
+    if (!r->cap_id)
+        return;
+    if (ids && strmap_get(ids, r->cap_id, &at) == 1)
+        r->cap_ind = at;
+    else
+        fw_problems_add(pr, 1, "%s: %s: the cap's indicator %s is not one of the framework's", f->where, owner,
+                        r->cap_id);
+}
+
 int framework_load(host *h, const char *path, framework **out, fw_problems *pr, err *e)
 {
     *out = NULL;
@@ -767,6 +847,9 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
     for (size_t i = 0; used && !too_big && i < f->nind; i++)
         if (!used[i] && f->ind[i].id)
             fw_problems_add(pr, 1, "%s: indicator %s is in no outcome", f->ind[i].where, f->ind[i].id);
+    resolve_cap(f, &f->rollup, "framework", ids, pr);
+    for (size_t o = 0; o < f->nout; o++)
+        resolve_cap(f, &f->out[o].rollup, f->out[o].id ? f->out[o].id : "an outcome", ids, pr);
     for (size_t i = 0; i < f->nind; i++)
         check_not_itself(f, &f->ind[i], pr);
     free(used);
@@ -792,6 +875,7 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
 static void free_rollup(lua_State *L, fw_rollup *r)
 {
     luaL_unref(L, LUA_REGISTRYINDEX, r->table_ref);
+    free(r->cap_id);
     strmap_free(r->weight_of);
     free(r->weights);
 }
@@ -830,6 +914,16 @@ int framework_colour(const framework *f, const char *assessment, vocab_colour *c
     if (!f->colours || !strmap_get(f->colours, assessment, &c))
         return -1;
     *colour = (vocab_colour)c;
+    return 0;
+}
+
+int framework_ranks_areas(const framework *f)
+{
+    if (f->rollup.method == ROLLUP_MEAN_SCORE && f->rollup.quartiles)
+        return 1;
+    for (size_t o = 0; o < f->nout; o++)
+        if (f->out[o].rollup.method == ROLLUP_MEAN_SCORE && f->out[o].rollup.quartiles)
+            return 1;
     return 0;
 }
 

@@ -21,7 +21,16 @@
 #include "host.h"
 #include "period.h"
 
-typedef enum rollup_method { ROLLUP_WORST_OF, ROLLUP_MAJORITY, ROLLUP_WEIGHTED, ROLLUP_COUNT, ROLLUP_CUSTOM } rollup_method;
+typedef enum rollup_method {
+    ROLLUP_WORST_OF,
+    ROLLUP_MAJORITY,
+    ROLLUP_WEIGHTED,
+    ROLLUP_COUNT,
+    ROLLUP_CUSTOM,
+    ROLLUP_MEAN_SCORE /* the mean of the children's scores, cut into segments (the NHS Oversight Framework) */
+} rollup_method;
+
+#define FW_MAX_SEGMENTS 8
 
 typedef struct fw_rollup {
     rollup_method method;
@@ -31,7 +40,22 @@ typedef struct fw_rollup {
     double green, amber; /* weighted: cut points on the mean score */
     strmap *weight_of;   /* weighted: child id -> index into weights; NULL when none */
     double *weights;
-    int table_ref;       /* the roll-up table (its custom function) */
+    /* mean_score: the mean of the children's scores (an indicator's is its
+     * rule's `score`; an outcome's its own mean), rounded to `decimals`, then
+     * segment k + 1 when it is above k of the cut points. The cut points are
+     * fixed (`segments = {...}`) or the quartiles of the score across the
+     * areas scored (`segments = "quartiles"`). An area whose `cap` indicator
+     * has a value other than 0 is put in segment cap_segment or below it. */
+    int decimals;
+    int ncuts;               /* cut points; 0 with quartiles = 0: a score without segments */
+    double cuts[FW_MAX_SEGMENTS - 1];
+    int quartiles;           /* the cut points are the quartiles across the areas scored */
+    vocab_colour segment_colour[FW_MAX_SEGMENTS];
+    int over_outcomes;       /* the framework's: average its outcomes' scores, not its indicators' */
+    char *cap_id;            /* the cap indicator's id, or NULL */
+    long cap_ind;            /* its index in framework.ind, -1 when none */
+    int cap_segment;
+    int table_ref;           /* the roll-up table (its custom function) */
 } fw_rollup;
 
 #define FW_LATEST_WITHIN 24 /* months, when a framework does not say */
@@ -135,6 +159,10 @@ int framework_colour(const framework *f, const char *assessment, vocab_colour *c
 
 /* A weighted roll-up's weight for the child `id` (1 when it names none). */
 double framework_weight(const fw_rollup *r, const char *id);
+
+/* Does any of f's roll-ups cut its scores at the quartiles across the areas,
+ * so that an area's colour depends on every area's scores? */
+int framework_ranks_areas(const framework *f);
 
 
 #endif

@@ -9,6 +9,7 @@
 #include "host_lua.h"
 #include "lpoint.h"
 #include "luajson.h"
+#include "period.h"
 #include "text.h"
 
 #define SERIES_META "scorecard.series"
@@ -69,11 +70,23 @@ static series_ud *check_series(lua_State *L)
 }
 
 /* Index of the point labelled `label`, or -1. */
+/* The point labelled `label`: written as the file writes it, or else any
+ * other way of writing the same period ("April 2023" for a file's "2023-04"),
+ * so a framework's base period need not copy one publisher's spelling. */
 static long find_label(const series_ud *u, const char *label)
 {
     for (size_t i = 0; i < u->n; i++)
         if (!strcmp(series_label(u->set, ud_point(u, i)), label))
             return (long)i;
+    period want;
+    err e = {0};
+    if (period_parse(label, NULL, &want, &e))
+        return -1;
+    for (size_t i = 0; i < u->n; i++) {
+        const series_point *p = ud_point(u, i);
+        if (p->start == want.start && p->end == want.end)
+            return (long)i;
+    }
     return -1;
 }
 
@@ -401,7 +414,7 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
     lua_State *L = host_lua(h);
     const fw_indicator *ind = &f->ind[i];
     memset(v, 0, sizeof *v);
-    v->comparator = NAN;
+    v->comparator = v->score = NAN;
     int top = lua_gettop(L);
     if (push_assess(L, ind)) {
         lua_settop(L, top);
@@ -438,6 +451,15 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
     if (!rc)
         rc = take_string(h, "comparator_area", what, &v->comparator_area, kept, e);
     if (!rc) {
+        lua_pushliteral(L, "score");
+        int type = lua_rawget(L, -2);
+        if (type == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
+            v->score = lua_tonumber(L, -1);
+        else if (type != LUA_TNIL)
+            rc = err_set(e, ERR_INVALID, "%s: the rule's score must be a finite number", what);
+        lua_pop(L, 1);
+    }
+    if (!rc) {
         lua_pushliteral(L, "details");
         if (lua_rawget(L, -2) == LUA_TTABLE) { /* the rule's own numbers */
             if (!(v->details = luajson_from(L, -1, RULE_DETAILS_MAX, e)))
@@ -456,7 +478,7 @@ void rule_verdict_free(rule_verdict *v)
     free(v->assessment), free(v->reason), free(v->comparator_area);
     cJSON_Delete(v->details);
     memset(v, 0, sizeof *v);
-    v->comparator = NAN;
+    v->comparator = v->score = NAN;
 }
 
 /* ---- custom roll-ups ---- */

@@ -65,6 +65,7 @@ typedef struct rule_verdict {
     vocab_comparator comparator_kind;   /* what the number is (comparator_kind = "target", ...); CMP_NONE: unsaid */
     char *comparator_area;              /* comparator_area = code, for a value the rule holds itself */
     cJSON *details;                     /* the rule's own details, NULL when none */
+    double score;                       /* score = n, for a mean_score roll-up; NaN when absent */
 } rule_verdict;
 
 /* Calls indicator i's rule on one area. `what` names the call in messages. */

@@ -7,6 +7,15 @@
 #include "json_fields.h"
 #include "report.h"
 
+/* A mean score and its segment, only where a roll-up or rule gives them. */
+static void add_score(cJSON *o, double score, int segment)
+{
+    if (!isnan(score))
+        json_add_number(o, "score", score);
+    if (segment > 0)
+        cJSON_AddNumberToObject(o, "segment", segment);
+}
+
 static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
 {
     cJSON *j = cJSON_CreateObject();
@@ -25,6 +34,7 @@ static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
     json_add_string(j, "no_colour_status", vocab_status_name(x->status));
     json_add_string(j, "method", x->method);
     json_add_string(j, "reason", x->reason);
+    add_score(j, x->score, 0);
     json_add_string(j, "polarity", polarity_name(fi->polarity));
     json_add_string(j, "definition", fi->definition ? fi->definition : "confirmed");
     cJSON *flags = cJSON_AddArrayToObject(j, "flags");
@@ -81,6 +91,7 @@ int report_json(FILE *out, const result_set *r, err *e)
         json_add_string(aj, "name", ra->name);
         json_add_string(aj, "status", vocab_colour_name(ra->colour));
         json_add_string(aj, "reason", ra->reason);
+        add_score(aj, ra->score, ra->segment);
         cJSON *outs = cJSON_AddArrayToObject(aj, "outcomes");
         for (size_t o = 0; o < f->nout; o++) {
             cJSON *oj = cJSON_CreateObject();
@@ -88,6 +99,7 @@ int report_json(FILE *out, const result_set *r, err *e)
             json_add_string(oj, "title", f->out[o].title);
             json_add_string(oj, "status", vocab_colour_name(ra->outcomes[o].colour));
             json_add_string(oj, "reason", ra->outcomes[o].reason);
+            add_score(oj, ra->outcomes[o].score, ra->outcomes[o].segment);
             cJSON *ids = cJSON_AddArrayToObject(oj, "indicators");
             for (size_t k = 0; k < f->out[o].nind; k++)
                 cJSON_AddItemToArray(ids, cJSON_CreateString(f->ind[f->out[o].ind[k]].id));

@@ -32,7 +32,13 @@ int report_text(FILE *out, const result_set *r, int on, err *e)
             status(out, ra->outcomes[o].colour, on);
             const char *title = f->out[o].title ? f->out[o].title : "";
             /* long official wordings are cut in the terminal; JSON and CSV keep them whole */
-            fprintf(out, "  %.70s%s\n", title, strlen(title) > 70 ? "..." : "");
+            fprintf(out, "  %.70s%s", title, strlen(title) > 70 ? "..." : "");
+            const res_outcome *ro = &ra->outcomes[o];
+            if (!isnan(ro->score) && ro->segment)
+                fprintf(out, " (mean score %.*f, segment %d)", f->out[o].rollup.decimals, ro->score, ro->segment);
+            else if (!isnan(ro->score))
+                fprintf(out, " (mean score %.*f)", f->out[o].rollup.decimals, ro->score);
+            fputc('\n', out);
         }
         for (size_t i = 0; i < f->nind; i++) {
             const res_indicator *x = &ra->indicators[i];

@@ -2,6 +2,7 @@
 #include "stats.h"
 
 #include <ctype.h>
+#include <float.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -730,6 +731,13 @@ static int compare_doubles(const void *a, const void *b)
 
 /* .NET Math.Round(v, 10, MidpointRounding.AwayFromZero), which Fingertips
  * uses to remove interpolation noise (30.8 computed as 30.80000000000001). */
+double stats_round_half_away(double x, int decimals)
+{
+    double m = pow(10, decimals), y = x * m;
+    /* a few ulps towards the half: the double nearest a decimal half may lie on either side of it */
+    return round(y + copysign(fabs(y) * 8 * DBL_EPSILON, y)) / m;
+}
+
 static double round10_away(double v)
 {
     if (!(fabs(v) < 1e16))

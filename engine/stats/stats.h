@@ -241,6 +241,11 @@ int stats_survey_se_from_interval(double lower, double upper, double level, doub
 int stats_survey_difference(double percent_a, double se_a, double percent_b, double se_b, double level,
                             stats_polarity p, stats_survey_test *out, err *e);
 
+/* x rounded to `decimals` places, a half away from zero, as the decimal number
+ * x is printed as would be rounded (2.565 to 2.57, though its double lies
+ * just below): how a published score of two decimals was rounded. */
+double stats_round_half_away(double x, int decimals);
+
 /* ---- quantiles (methods.md 5) ---- */
 
 /* Fingertips category bounds: sorts the valid (non-NAN) values into `sorted`

@@ -637,6 +637,19 @@ static void test_compare(void)
  * Expected values: PHS's formulas (04.significance_tests.R) worked in R 4.2.2
  * and again in Python, inputs (percent, responses, design effect) for the
  * area and for Scotland. */
+/* A published score of two decimals (the NHS Oversight Framework's) rounds a half away
+ * from zero as the decimal number does, though 2.565 is stored just below it. */
+static void test_round_half_away(void)
+{
+    CHECK_NEAR(stats_round_half_away(2.565, 2), 2.57, 1e-15);
+    CHECK_NEAR(stats_round_half_away(24.31 / 11, 2), 2.21, 1e-15); /* Dorset HealthCare, Q4 2025/26 */
+    CHECK_NEAR(stats_round_half_away(2.5636, 2), 2.56, 1e-15);
+    CHECK_NEAR(stats_round_half_away(-1.005, 2), -1.01, 1e-15);
+    CHECK_NEAR(stats_round_half_away(0.125, 2), 0.13, 1e-15);
+    CHECK_NEAR(stats_round_half_away(2.5, 0), 3, 1e-15);
+    CHECK_NEAR(stats_round_half_away(2.449999, 1), 2.4, 1e-15);
+}
+
 static void test_survey(void)
 {
     static const struct {
@@ -1202,6 +1215,7 @@ int main(int argc, char **argv)
     test_quintiles();
     test_compare();
     test_survey();
+    test_round_half_away();
     test_trend();
     test_choices();
     test_change();

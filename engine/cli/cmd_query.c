@@ -59,7 +59,8 @@ static const char AREAS_USAGE[] =
     "Lists the areas the database knows.\n\n"
     "  --country C     Scotland, England, Wales or Northern Ireland (any case; _ for spaces)\n"
     "  --type T        country, council, hscp, nhs_board, lhb, rpb, icb, hwb, district,\n"
-    "                  combined_authority, hsc_trust, lgd, assembly_area\n"
+    "                  combined_authority, hsc_trust, lgd, assembly_area, acute_trust,\n"
+    "                  mh_community_trust, ambulance_trust\n"
     "  --parent CODE   only the direct members of CODE (e.g. the councils of an HSCP)\n"
     "  --on DATE       only areas in being on DATE (YYYY-MM-DD), and with --parent,\n"
     "                  members on that day (the ICBs of 2026-12-01, not of 2024)\n";

@@ -59,13 +59,19 @@ static uint64_t hash_text(const char *s)
 
 /* ---- what a unit says about the numbers behind it ---- */
 
-typedef enum demo_kind { KIND_PERCENT, KIND_RATE, KIND_YEARS, KIND_COUNT } demo_kind;
+/* What a unit says a figure is: a score on a 1-4 scale (the NHS Oversight
+ * Framework's) and a 0/1 flag need figures in their range to be judged. */
+typedef enum demo_kind { KIND_PERCENT, KIND_RATE, KIND_YEARS, KIND_COUNT, KIND_SCORE, KIND_FLAG } demo_kind;
 
 static demo_kind kind_of(const char *unit, double *multiplier)
 {
     *multiplier = 1;
     if (!unit)
         return KIND_COUNT;
+    if (!strncmp(unit, "score", 5))
+        return KIND_SCORE;
+    if (!strcmp(unit, "flag"))
+        return KIND_FLAG;
     if (strchr(unit, '%') || strstr(unit, "percent"))
         return KIND_PERCENT;
     if (strstr(unit, "100,000") || strstr(unit, "100000")) {
@@ -288,6 +294,7 @@ static void write_series(FILE *out, const fw_indicator *ind, const char *area, c
     double level = kind == KIND_PERCENT   ? uniform(&ir, 45, 90)
                    : kind == KIND_YEARS   ? uniform(&ir, 58, 80)
                    : kind == KIND_RATE    ? uniform(&ir, 0.5, 3) * (multiplier == 1000 ? 12 : multiplier == 10000 ? 90 : 600)
+                   : kind == KIND_SCORE   ? uniform(&ir, 1.8, 2.8)
                                           : uniform(&ir, 0.02, 0.15);
     int known, every = 1;
     if (strmap_get(lv->index, ind->series, &known)) {
@@ -339,6 +346,10 @@ static void write_series(FILE *out, const fw_indicator *ind, const char *area, c
             snprintf(value, sizeof value, "%.1f", v);
             snprintf(lo, sizeof lo, "%.1f", v - 1.4);
             snprintf(hi, sizeof hi, "%.1f", v + 1.4);
+        } else if (kind == KIND_SCORE) {
+            snprintf(value, sizeof value, "%.2f", fmin(fmax(level * effect * effect * drift, 1), 4));
+        } else if (kind == KIND_FLAG) {
+            snprintf(value, sizeof value, "%d", ah % 4 == 0); /* a quarter of the areas flagged */
         } else {
             snprintf(value, sizeof value, "%.0f", fmax(round(level * population * effect * drift / 4), 0));
         }

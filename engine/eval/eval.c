@@ -524,7 +524,7 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const comparing *cm, int
     int months = ind->latest_within;
     if (cur->end < period_add_months(ev->period_end, -months)) {
         char span[32];
-        snprintf(span, sizeof span, months % 12 ? "%d months" : months == 12 ? "a year" : "%d years",
+        snprintf(span, sizeof span, months == 1 ? "month" : months % 12 ? "%d months" : months == 12 ? "year" : "%d years",
                  months % 12 ? months : months / 12);
         if (set_grey(r, STATUS_NOT_AVAILABLE, text_printf_dup("no %s value for %s or in the %s before it; the latest is %s", ind->id,
                                               ev->r->period, span, series_label(&ev->set, cur))))

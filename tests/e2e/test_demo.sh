@@ -46,7 +46,8 @@ for fw in "$REPO"/frameworks/*/framework.lua; do
   python3 -c "
 import json, sys
 d = json.load(open('$OUT'))
-colours = {i['status'] for a in d['areas'] for i in a['indicators']}
+# an indicator, or (for a framework whose indicators are scores) an outcome or area
+colours = {i['status'] for a in d['areas'] for i in a['indicators'] + a['outcomes'] + [a]}
 assert colours & {'green', 'amber', 'red'}, colours
 " || fail "$fw colours nothing on the demo data"
 done

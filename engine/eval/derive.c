@@ -41,15 +41,23 @@ static void free_members(members *m)
 
 /* One period's point of `area` built from its members' points for the period
  * of `base`, into *out: 0, or -1 when a member lacks what it needs. A member
- * with a weight counts that share of its numerator and denominator. */
+ * with a weight counts that share of its numerator and denominator (of its
+ * value, for a count). */
 static int derive_point(const series_set *set, const fw_indicator *ind, const members *m, const series_point *base,
                         series_point *out)
 {
-    int sum = ind->derive == FW_DERIVE_SUM, approx = 0;
-    double num = 0, den = 0, wsum = 0;
+    int sum = ind->derive == FW_DERIVE_SUM, count = ind->derive == FW_DERIVE_COUNT, approx = 0;
+    double num = 0, den = 0, wsum = 0, total = 0;
     for (size_t k = 0; k < m->n; k++) {
         const member *x = &m->m[k];
         const series_point *hit = series_same_period(set, series_slot_of(set, x->code), base);
+        if (count) {
+            if (!hit || isnan(hit->value))
+                return -1;
+            total += x->weight * hit->value;
+            approx |= x->approximate || hit->approx;
+            continue;
+        }
         if (!hit || isnan(hit->den) || (sum ? isnan(hit->num) : isnan(hit->value)))
             return -1;
         if (sum)
@@ -59,13 +67,13 @@ static int derive_point(const series_set *set, const fw_indicator *ind, const me
         den += x->weight * hit->den;
         approx |= x->approximate || hit->approx;
     }
-    if (den <= 0)
+    if (!count && den <= 0)
         return -1;
     *out = *base;
     out->id = 0;
     out->num = sum ? num : NAN;
-    out->den = den;
-    out->value = sum ? num / den * ind->multiplier : wsum / den;
+    out->den = count ? NAN : den;
+    out->value = count ? total : sum ? num / den * ind->multiplier : wsum / den;
     out->lo = out->hi = out->lo998 = out->hi998 = NAN;
     out->status = OBS_OK;
     out->derived = 1;

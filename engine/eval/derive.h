@@ -4,8 +4,9 @@
  * health and wellbeing boards, across more than one level where need be.
  *
  * Per period present in every member, numerators and denominators are summed
- * (FW_DERIVE_SUM, value = numerator / denominator * multiplier) or values
- * averaged weighted by denominators (FW_DERIVE_WEIGHTED_MEAN). A member with
+ * (FW_DERIVE_SUM, value = numerator / denominator * multiplier), values
+ * averaged weighted by denominators (FW_DERIVE_WEIGHTED_MEAN), or values added
+ * (FW_DERIVE_COUNT, a count with no denominator). A member with
  * a weight in the geography counts that share; a member only partly inside is
  * flagged, so the result says its geography is approximate.
  */

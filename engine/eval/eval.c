@@ -560,7 +560,9 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const comparing *cm, int
         if (set_grey(r, STATUS_UNRELIABLE,
                      text_printf_dup("not_aggregable: %s; the value shown is the members' %s (%s), for information only",
                           ind->not_aggregable,
-                          ind->derive == FW_DERIVE_SUM ? "counts summed" : "values averaged by their denominators",
+                          ind->derive == FW_DERIVE_SUM     ? "counts summed"
+                          : ind->derive == FW_DERIVE_COUNT ? "values added"
+                                                           : "values averaged by their denominators",
                           how.from)))
             return err_set(e, ERR_NOMEM, "out of memory");
         return details_json(ev, ind, cur, &how, cmp, cmp_code, NULL, what, &r->details, e);

@@ -571,12 +571,13 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
         ind->derive = FW_DERIVE_SUM;
     else if (derive && !strcmp(derive, "weighted_mean"))
         ind->derive = FW_DERIVE_WEIGHTED_MEAN;
-    else if (derive)
-{
-        static const char *const words[] = {"sum", "weighted_mean"};
+    else if (derive && !strcmp(derive, "count"))
+        ind->derive = FW_DERIVE_COUNT;
+    else if (derive) {
+        static const char *const words[] = {"sum", "weighted_mean", "count"};
         char hint[96];
-        fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\" or \"weighted_mean\"%s", w, label,
-                        did_you_mean(hint, sizeof hint, derive, words, 2));
+        fw_problems_add(pr, 1, "%s: %s: derive must be \"sum\", \"weighted_mean\" or \"count\"%s", w, label,
+                        did_you_mean(hint, sizeof hint, derive, words, 3));
     }
     free(derive);
     if (ind->not_aggregable && ind->derive == FW_DERIVE_NONE)

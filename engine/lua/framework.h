@@ -64,7 +64,8 @@ typedef struct fw_rollup {
 typedef enum fw_derive {
     FW_DERIVE_NONE,
     FW_DERIVE_SUM,          /* numerators and denominators summed, the value recomputed */
-    FW_DERIVE_WEIGHTED_MEAN /* members' values averaged, weighted by their denominators */
+    FW_DERIVE_WEIGHTED_MEAN, /* members' values averaged, weighted by their denominators */
+    FW_DERIVE_COUNT          /* members' values added: a count with no denominator (delays on a census day) */
 } fw_derive;
 
 /* What an indicator is compared with: a fixed area, each area's own parent

@@ -59,8 +59,10 @@ What is unconfirmed
     definition_unconfirmed and never scored ("not_reported") until transcribed.
   - The wording of the well-being statements [P], and which statement each measure serves
     (a framework choice, noted on each indicator).
-  - Delayed transfers of care: unit (per 1,000 population aged 75 and over), series name and
-    whether the series continues after 2019/20 are unconfirmed.
+  - Delayed transfers of care: unit (per 1,000 population aged 75 and over) and series name are
+    unconfirmed. The series ended with reporting suspended in March 2020; its successor, Pathway
+    of Care Delays (StatsWales, monthly from April 2023, a census count of delays over 48
+    hours), is SS-POCD, judged by direction of travel from April 2023 (ASSUMPTIONS.POCD).
 ]]
 local r = require "rules"
 
@@ -89,6 +91,14 @@ local ASSUMPTIONS = {
     assumption = "direction of travel against the area's own base year 2018/19 (the last year "
       .. "before the April 2019 health board boundary change; council data rebuild it on current "
       .. "boundaries), a relative change of more than 5% counting as a change; both are assumptions",
+  },
+  POCD = {
+    base = "April 2023", tolerance = 5,
+    tag = "base month and tolerance: framework assumption, not a national target",
+    assumption = "direction of travel against April 2023, the first month of the series (the base "
+      .. "the Welsh Government's own statements compare with: \"down from 1,750 in April\"), a "
+      .. "relative change of more than 5% counting as a change; both are assumptions: no target is "
+      .. "published",
   },
   NO_CARE_PLAN = {
     reference = 48, national_year = "2023-24",
@@ -141,7 +151,7 @@ local ANNEX_A = "WG36877 (February 2019), Annex A; "
 -- this framework attaches to a statement (a framework choice, not Annex A's mapping).
 local STATEMENTS = {
   { "I know and understand what care, support and opportunities are available to me", { "SS-ASSESS-NO-PLAN" } },
-  { "I get the help I need, when I need it, in the way I want it", { "SS-REABLEMENT", "SS-DTOC" } },
+  { "I get the help I need, when I need it, in the way I want it", { "SS-REABLEMENT", "SS-DTOC", "SS-POCD" } },
   { "My rights are respected" },
   { "I have voice and control" },
   { "I am involved in making decisions that affect my life" },
@@ -198,9 +208,36 @@ local indicators = {
     notes = "Delayed transfers of care, each delay counted from the day the patient was clinically "
       .. "ready, per resident aged 75 and over. Judged by direction of travel against the area's own base "
       .. "year because the UK countries count delays differently. Reporting was suspended in March 2020; "
-      .. "its successor, Pathway of Care Delays (monthly from April 2023), is counted differently.",
+      .. "its successor, Pathway of Care Delays (SS-POCD, monthly from April 2023), is counted differently.",
     design_notes = "UNCONFIRMED definition: the numerator, the denominator (residents aged 75+), the "
       .. "series name and the unit. Attached to statement 2." },
+  -- Delayed transfers of care (to 2019/20) and their successor, Pathway of Care Delays (from
+  -- April 2023): two series counted differently, so two indicators, each judged in its years;
+  -- a year of one has no figure of the other.
+  { id = "SS-POCD",
+    title = "Pathway of care delays: adults in an NHS hospital bed delayed more than 48 hours after being "
+      .. "clinically optimised (census day each month)",
+    unit = "delays (count)", polarity = "lower", definition = "confirmed",
+    frequency = "month", derive = "count",
+    rule = assumed("POCD", r.change { mode = "direction", base = ASSUMPTIONS.POCD.base,
+                                      interval = ASSUMPTIONS.POCD.tolerance, relative = true }),
+    source = "StatsWales, Pathway of care delays (https://statswales.gov.wales/Catalogue/Health-and-Social-Care/"
+      .. "NHS-Performance/pathway-of-care-delays) and stats.gov.wales dataset "
+      .. "def0a3ee-ce00-4bad-887f-3c78b2876969 (\"count of delays\"); Welsh Government written statement, "
+      .. "21 December 2023, https://www.gov.wales/written-statement-update-hospital-discharge-and-pathways-care-delay-reporting-framework",
+    notes = "\"The number of adults occupying an NHS hospital bed, who were 'clinically optimised' ready to "
+      .. "return home or move on to the next stage of care, that experienced a delay in their transfer of "
+      .. "more than 48 hours beyond the point they were clinically optimised\" (StatsWales). A census "
+      .. "snapshot on the third Wednesday of each month, not the month's total; reported from April 2023 "
+      .. "(all Wales 1,750 in April 2023, 1,367 in September 2025). A count, so judged by the area's own "
+      .. "direction of travel: no rate is published. The scorecard year is judged on its last month.",
+    design_notes = "The publisher gives counts by health board of provision and by local authority of "
+      .. "residence: an RPB is built by adding its health board's delays (derive = \"count\"), or its "
+      .. "councils' when the board has none. Which of the two an RPB should report is not settled by "
+      .. "any source read; the board's figures count delays in the board's hospitals, residents of "
+      .. "other areas included. The monthly file itself was not at hand (the layout is known: Data "
+      .. "values, Data description, Local health board, local authority of residence, Reason for "
+      .. "delay, Date); import the \"Total\" reason rows. Attached to statement 2." },
   { id = "SS-ASSESS-NO-PLAN",
     title = "New adult assessments concluding the eligible needs can be met without a care and support plan",
     unit = "%", polarity = "none", definition = "confirmed",
@@ -233,7 +270,7 @@ end
 
 return r.framework {
   id = "wales-social-services",
-  version = "2026.1",
+  version = "2026.2", -- .2: Pathway of Care Delays added beside delayed transfers of care
   title = "National outcomes framework for people who need care and support and carers who need support",
   country = "Wales",
   source = "https://www.legislation.gov.uk/anaw/2014/4/part/2/crossheading/wellbeing-outcomes; " .. RELEASE_2324,

@@ -11,6 +11,30 @@ end
 
 return {
   {
+    -- StatsWales, pathway of care delays by health board of provision (the count of delays on
+    -- the census day): Cardiff and Vale 247 in April 2023, 191 in October 2023; Betsi
+    -- Cadwaladr 326 and 339; Powys 59 and 60. Each RPB is built from its health board by
+    -- adding (derive = "count"); the latest month of 2023/24 at hand, October, is judged.
+    name = "Pathway of care delays, real health board counts: direction of travel against April 2023",
+    period = Y, areas = { CV, NW, PO },
+    data = {
+      { indicator = "SS-POCD", area = "W11000029", period = "April 2023", value = 247 },
+      { indicator = "SS-POCD", area = "W11000029", period = "October 2023", value = 191 },
+      { indicator = "SS-POCD", area = "W11000023", period = "April 2023", value = 326 },
+      { indicator = "SS-POCD", area = "W11000023", period = "October 2023", value = 339 },
+      { indicator = "SS-POCD", area = "W11000024", period = "2023-04", value = 59 },
+      { indicator = "SS-POCD", area = "W11000024", period = "2023-10", value = 60 },
+    },
+    expect = {
+      [CV] = { ["SS-POCD"] = { status = "green", assessment = "improving",
+                               reason = "191 in October 2023 against 247 in April 2023" } },
+      -- +4.0%, inside the 5% tolerance
+      [NW] = { ["SS-POCD"] = { status = "amber", assessment = "no_change" } },
+      -- a file writing "2023-04" for the month is matched to the base "April 2023" by its days
+      [PO] = { ["SS-POCD"] = { status = "amber", assessment = "no_change", reason = "60 in 2023-10 against 59 in April 2023" } },
+    },
+  },
+  {
     name = "thresholds: the national 86% and 83% are the amber points, 90% green, boundaries to the better band",
     period = Y, areas = { NW, PO, WW },
     data = {

@@ -25,7 +25,7 @@ local r = require "rules"
 
 return r.extend(require "frameworks.wales-social-services", {
   id = "wales-social-services-lhb",
-  version = "2026.1",
+  version = "2026.2", -- follows wales-social-services 2026.2 (Pathway of Care Delays)
   title = "National outcomes framework for people who need care and support and carers who need support "
     .. "(health board footprint = RPB footprint)",
   scores = "lhb",

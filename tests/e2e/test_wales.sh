@@ -189,7 +189,7 @@ DTOC = {"W11000023": (300, 240, "improving", "green"),   # -20%
 
 # ---- wales-social-services, health board footprint (lhb.lua): derived from the councils ----
 d, areas = load("ss_lhb")
-assert d["framework"]["id"] == "wales-social-services-lhb" and d["framework"]["extends"] == "wales-social-services@2026.1"
+assert d["framework"]["id"] == "wales-social-services-lhb" and d["framework"]["extends"] == "wales-social-services@2026.2"
 assert sorted(areas) == sorted(c[4:] for c in RPBS), sorted(areas)
 for code, want in FOOT.items():
     x = inds(areas[code])

@@ -642,7 +642,9 @@ function R.score(p)
   local best, worst = p.best or 1, p.worst or 4
   check_number(best, "score best", 2)
   check_number(worst, "score worst", 2)
-  if best == worst then fail("r.score: best and worst must differ", 2) end
+  -- a mean score counts its lowest segment best, so a scale where higher is better would be
+  -- read backwards: its rule must turn it round
+  if not (best < worst) then fail("r.score: best must be below worst (a mean score counts low as best)", 2) end
   local lo, hi = math.min(best, worst), math.max(best, worst)
   local params = { best = best, worst = worst }
   return rule("score", params, function(ctx)

@@ -935,10 +935,8 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         rc = choose_areas(&ev, o, e);
     for (size_t i = 0; !rc && i < f->nind; i++)
         rc = eval_indicator(&ev, i, e);
-    for (size_t a = 0; !rc && a < ev.r->nareas; a++)
-        rc = rollup_area(h, f, &ev.r->areas[a], e);
-    if (!rc && framework_ranks_areas(f))
-        rc = rollup_cohort(f, ev.r, ev.counted, e);
+    if (!rc)
+        rc = rollup_run(h, f, ev.r, ev.counted, e);
     if (!rc)
         rc = keep_wanted(&ev, e);
     if (!rc)

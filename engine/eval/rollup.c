@@ -40,6 +40,7 @@ static int mean_score(const fw_rollup *ru, const children *c, double *score, cha
         *score = NAN;
         *reason = text_printf_dup("no child has a score (%zu children)", c->n);
     } else {
+        /* each score is at most RULE_SCORE_MAX in size (rule_call.c), so the sum is finite */
         *score = stats_round_half_away(sum / (double)with, ru->decimals);
         *reason = text_printf_dup("mean of %zu score%s: %.*f%s", with, with == 1 ? "" : "s", ru->decimals, *score,
                                   left);
@@ -58,11 +59,16 @@ static int place_in_segment(const framework *f, const fw_rollup *ru, const doubl
     int seg = by_score;
     char cap[200] = "";
     if (ru->cap_ind >= 0) {
+        /* the flag's verdict, not its raw figure: a flag the rule could not
+         * read caps nothing, and says so */
         const res_indicator *x = &ra->indicators[ru->cap_ind];
-        if (!isnan(x->value) && x->value != 0 && seg < ru->cap_segment) {
+        const char *id = f->ind[ru->cap_ind].id;
+        if (x->status != STATUS_NONE || !x->assessment)
+            snprintf(cap, sizeof cap, "; %s is %s, so its cap to segment %d is not applied", id,
+                     x->assessment ? x->assessment : "missing", ru->cap_segment);
+        else if (x->value != 0 && seg < ru->cap_segment) {
             seg = ru->cap_segment;
-            snprintf(cap, sizeof cap, "; put in segment %d, as %s is %s", seg, f->ind[ru->cap_ind].id,
-                     x->value_text ? x->value_text : "set");
+            snprintf(cap, sizeof cap, "; put in segment %d, as %s is %s", seg, id, x->value_text ? x->value_text : "set");
         }
     }
     char *more = text_printf_dup("%s; by its score, segment %d of %d (1 best; %s)%s", *reason, by_score,
@@ -76,13 +82,14 @@ static int place_in_segment(const framework *f, const fw_rollup *ru, const doubl
     return 0;
 }
 
-/* "cut points 2.11, 2.29 and 2.57" */
+/* "cut points 2.11, 2.29 and 2.57": each as it is, not at the mean's
+ * decimals, so no printed cut point contradicts the segment. */
 static void cut_words(const fw_rollup *ru, const double *cuts, const char *lead, char *out, size_t cap)
 {
     size_t len = (size_t)snprintf(out, cap, "%s", lead);
     for (int k = 0; k < ru->ncuts && len < cap; k++)
-        len += (size_t)snprintf(out + len, cap - len, "%s%.*f", k == 0 ? " " : k == ru->ncuts - 1 ? " and " : ", ",
-                                ru->decimals, cuts[k]);
+        len += (size_t)snprintf(out + len, cap - len, "%s%.10g", k == 0 ? " " : k == ru->ncuts - 1 ? " and " : ", ",
+                                cuts[k]);
 }
 
 /* A mean_score roll-up: the mean, and, with fixed cut points, its segment.
@@ -185,31 +192,53 @@ static int rollup_children(host *h, const framework *f, const fw_rollup *ru, con
                                                                              : 0;
 }
 
-/* An indicator judged by a rule that gives no score (a flag a cap reads) is
- * not a child of a mean score: it is neither a score nor a score missing. */
-static int outside_mean(const fw_rollup *ru, const res_indicator *x)
+/* A flag (what a cap reads), or an indicator judged by a rule that gives no
+ * score, is not a child of a mean score: it is neither a score nor a score
+ * missing, whether or not it has a figure. */
+static int outside_mean(const fw_rollup *ru, const fw_indicator *ind, const res_indicator *x)
 {
-    return ru->method == ROLLUP_MEAN_SCORE && x->status == STATUS_NONE && x->assessment && isnan(x->score);
+    return ru->method == ROLLUP_MEAN_SCORE && ((ind->method && !strcmp(ind->method, "flag")) ||
+                                               (x->status == STATUS_NONE && x->assessment && isnan(x->score)));
 }
 
-int rollup_area(host *h, const framework *f, res_area *ra, err *e)
+/* The children buffers of one area's roll-ups. */
+typedef struct buffers {
+    vocab_colour *colours;
+    double *scores;
+    const char **ids;
+} buffers;
+
+static int buffers_new(const framework *f, buffers *b, err *e)
 {
     size_t max = f->nind > f->nout ? f->nind : f->nout;
-    vocab_colour *colours = calloc(max ? max : 1, sizeof *colours);
-    double *scores = calloc(max ? max : 1, sizeof *scores);
-    const char **ids = calloc(max ? max : 1, sizeof *ids);
-    int rc = colours && scores && ids ? 0 : err_set(e, ERR_NOMEM, "out of memory");
-    children c = {colours, scores, ids, 0};
+    b->colours = calloc(max ? max : 1, sizeof *b->colours);
+    b->scores = calloc(max ? max : 1, sizeof *b->scores);
+    b->ids = calloc(max ? max : 1, sizeof *b->ids);
+    return b->colours && b->scores && b->ids ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+}
+
+static void buffers_free(buffers *b)
+{
+    free(b->colours);
+    free(b->scores);
+    free(b->ids);
+}
+
+/* The area's outcome colours (or mean scores) from its indicators'. */
+static int rollup_outcomes(host *h, const framework *f, res_area *ra, buffers *b, err *e)
+{
+    int rc = 0;
+    children c = {b->colours, b->scores, b->ids, 0};
     for (size_t o = 0; !rc && o < f->nout; o++) {
         const fw_outcome *out = &f->out[o];
         c.n = 0;
         for (size_t k = 0; k < out->nind; k++) {
             const res_indicator *x = &ra->indicators[out->ind[k]];
-            if (outside_mean(&out->rollup, x))
+            if (outside_mean(&out->rollup, &f->ind[out->ind[k]], x))
                 continue;
-            colours[c.n] = x->colour;
-            scores[c.n] = x->score;
-            ids[c.n++] = f->ind[out->ind[k]].id;
+            b->colours[c.n] = x->colour;
+            b->scores[c.n] = x->score;
+            b->ids[c.n++] = f->ind[out->ind[k]].id;
         }
         char owner[200];
         snprintf(owner, sizeof owner, "outcome %s, area %s", out->id, ra->code);
@@ -218,38 +247,36 @@ int rollup_area(host *h, const framework *f, res_area *ra, err *e)
         if (!rc && !ro->reason)
             rc = err_set(e, ERR_NOMEM, "out of memory");
     }
-    /* An area rolls up its outcomes, except a count or a mean of its
-     * indicators' scores: counted outcomes have no colour of their own, and
-     * the Oversight Framework averages metric scores, not domain scores. Each
-     * indicator counts once however many outcomes list it. */
-    c.n = 0;
+    return rc;
+}
+
+/* The area's overall colour. An area rolls up its outcomes, except a count or
+ * a mean of its indicators' scores: counted outcomes have no colour of their
+ * own, and the Oversight Framework averages metric scores, not domain scores.
+ * Each indicator counts once however many outcomes list it. */
+static int rollup_overall(host *h, const framework *f, res_area *ra, buffers *b, err *e)
+{
+    children c = {b->colours, b->scores, b->ids, 0};
     const fw_rollup *ru = &f->rollup;
-    if (rc) {
-        /* nothing to roll up */
-    } else if (ru->method == ROLLUP_COUNT || (ru->method == ROLLUP_MEAN_SCORE && !ru->over_outcomes)) {
+    if (ru->method == ROLLUP_COUNT || (ru->method == ROLLUP_MEAN_SCORE && !ru->over_outcomes)) {
         for (size_t i = 0; i < f->nind; i++)
-            if (f->ind[i].reported && !outside_mean(ru, &ra->indicators[i])) {
-                colours[c.n] = ra->indicators[i].colour;
-                scores[c.n] = ra->indicators[i].score;
-                ids[c.n++] = f->ind[i].id;
+            if (f->ind[i].reported && !outside_mean(ru, &f->ind[i], &ra->indicators[i])) {
+                b->colours[c.n] = ra->indicators[i].colour;
+                b->scores[c.n] = ra->indicators[i].score;
+                b->ids[c.n++] = f->ind[i].id;
             }
     } else {
         for (size_t o = 0; o < f->nout; o++) {
-            colours[c.n] = ra->outcomes[o].colour;
-            scores[c.n] = ra->outcomes[o].score;
-            ids[c.n++] = f->out[o].id;
+            b->colours[c.n] = ra->outcomes[o].colour;
+            b->scores[c.n] = ra->outcomes[o].score;
+            b->ids[c.n++] = f->out[o].id;
         }
     }
-    if (!rc) {
-        char owner[200];
-        snprintf(owner, sizeof owner, "framework, area %s", ra->code);
-        rc = rollup_children(h, f, ru, &c, ra, owner, &ra->colour, &ra->reason, &ra->score, &ra->segment, e);
-        if (!rc && !ra->reason)
-            rc = err_set(e, ERR_NOMEM, "out of memory");
-    }
-    free(colours);
-    free(scores);
-    free(ids);
+    char owner[200];
+    snprintf(owner, sizeof owner, "framework, area %s", ra->code);
+    int rc = rollup_children(h, f, ru, &c, ra, owner, &ra->colour, &ra->reason, &ra->score, &ra->segment, e);
+    if (!rc && !ra->reason)
+        rc = err_set(e, ERR_NOMEM, "out of memory");
     return rc;
 }
 
@@ -316,13 +343,21 @@ static int cut_at_quartiles(const framework *f, const fw_rollup *ru, long outcom
     return 0;
 }
 
-int rollup_cohort(const framework *f, result_set *r, const unsigned char *counted, err *e)
+int rollup_run(host *h, const framework *f, result_set *r, const unsigned char *counted, err *e)
 {
-    int rc = 0;
+    buffers b;
+    int rc = buffers_new(f, &b, e);
+    /* outcomes first, cut across the areas where they are, so an area's own
+     * roll-up of its outcomes sees their final colours */
+    for (size_t a = 0; !rc && a < r->nareas; a++)
+        rc = rollup_outcomes(h, f, &r->areas[a], &b, e);
     for (size_t o = 0; !rc && o < f->nout; o++)
         if (f->out[o].rollup.method == ROLLUP_MEAN_SCORE && f->out[o].rollup.quartiles)
             rc = cut_at_quartiles(f, &f->out[o].rollup, (long)o, r, counted, e);
+    for (size_t a = 0; !rc && a < r->nareas; a++)
+        rc = rollup_overall(h, f, &r->areas[a], &b, e);
     if (!rc && f->rollup.method == ROLLUP_MEAN_SCORE && f->rollup.quartiles)
         rc = cut_at_quartiles(f, &f->rollup, -1, r, counted, e);
+    buffers_free(&b);
     return rc;
 }

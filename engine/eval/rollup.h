@@ -13,14 +13,12 @@
 #include "host.h"
 #include "result.h"
 
-/* Sets the colours and reasons of ra->outcomes and of `ra` itself from its
- * indicators' colours (or their scores' mean). Returns 0 or an error (a
+/* Sets the colours and reasons of every area's outcomes and of the area
+ * itself from its indicators' colours (or their scores' mean). A roll-up that
+ * cuts its scores at the quartiles across the areas (framework_ranks_areas)
+ * cuts them among the areas with counted[a] set (the framework's cohort),
+ * outcomes before the areas' own roll-ups read them. Returns 0 or an error (a
  * custom roll-up's). */
-int rollup_area(host *h, const framework *f, res_area *ra, err *e);
-
-/* After rollup_area on every area of `r`: the roll-ups that cut their scores
- * at the quartiles across the areas (framework_ranks_areas) cut them, among
- * the areas with counted[a] set (the framework's cohort). */
-int rollup_cohort(const framework *f, result_set *r, const unsigned char *counted, err *e);
+int rollup_run(host *h, const framework *f, result_set *r, const unsigned char *counted, err *e);
 
 #endif

@@ -256,8 +256,10 @@ static int read_window(lua_State *L, int t)
  * checked their shapes; what is checked here is what C relies on). */
 static void read_segments(lua_State *L, int t, const char *where, const char *owner, fw_rollup *r, fw_problems *pr)
 {
+    int given = raw_field(L, t, "decimals");
+    lua_pop(L, 1);
     double decimals = num_field(L, t, "decimals", 2);
-    if (!(decimals >= 0 && decimals <= 6) || decimals != (int)decimals)
+    if ((given != LUA_TNIL && given != LUA_TNUMBER) || !(decimals >= 0 && decimals <= 6) || decimals != (int)decimals)
         fw_problems_add(pr, 1, "%s: %s: decimals must be a whole number from 0 to 6", where, owner);
     else
         r->decimals = (int)decimals;
@@ -303,7 +305,11 @@ static void read_segments(lua_State *L, int t, const char *where, const char *ow
         fw_problems_add(pr, 1, "%s: %s: over must be \"indicators\" or \"outcomes\"", where, owner);
     r->over_outcomes = over && !strcmp(over, "outcomes");
     free(over);
-    if (raw_field(L, t, "cap") == LUA_TTABLE) {
+    int cap = raw_field(L, t, "cap");
+    if (cap == LUA_TTABLE && r->ncuts == 0) {
+        fw_problems_add(pr, 1, "%s: %s: a cap puts an area in a segment, and this roll-up has no segments", where,
+                        owner);
+    } else if (cap == LUA_TTABLE) {
         r->cap_id = dup_field(L, lua_gettop(L), "indicator");
         double seg = num_field(L, lua_gettop(L), "segment", 0);
         if (!r->cap_id || !(seg >= 1 && seg <= r->ncuts + 1) || seg != (int)seg)
@@ -311,6 +317,8 @@ static void read_segments(lua_State *L, int t, const char *where, const char *ow
                             r->ncuts + 1);
         else
             r->cap_segment = (int)seg;
+    } else if (cap != LUA_TNIL) {
+        fw_problems_add(pr, 1, "%s: %s: cap must be {indicator = id, segment = n}", where, owner);
     }
     lua_pop(L, 1);
 }
@@ -324,7 +332,7 @@ static void read_rollup(lua_State *L, int t, const char *where, const char *owne
     r->tie_worse = 1;
     if (lua_type(L, t) != LUA_TTABLE) {
         fw_problems_add(pr, 1, "%s: %s: rollup must be one of r.rollup.worst_of, majority{}, weighted{}, "
-                               "count_summary or custom(fn)", where, owner);
+                               "count_summary, mean_score{} or custom(fn)", where, owner);
         return;
     }
     char *method = dup_field(L, t, "method");
@@ -722,11 +730,14 @@ static void resolve_cap(framework *f, fw_rollup *r, const char *owner, strmap *i
     int at;
     if (!r->cap_id)
         return;
-    if (ids && strmap_get(ids, r->cap_id, &at) == 1)
-        r->cap_ind = at;
-    else
+    if (!ids || strmap_get(ids, r->cap_id, &at) != 1)
         fw_problems_add(pr, 1, "%s: %s: the cap's indicator %s is not one of the framework's", f->where, owner,
                         r->cap_id);
+    else if (!f->ind[at].method || strcmp(f->ind[at].method, "flag"))
+        fw_problems_add(pr, 1, "%s: %s: the cap's indicator %s must be judged by r.flag (a 0/1 flag), not %s",
+                        f->ind[at].where, owner, r->cap_id, f->ind[at].method ? f->ind[at].method : "no rule");
+    else
+        r->cap_ind = at;
 }
 
 int framework_load(host *h, const char *path, framework **out, fw_problems *pr, err *e)

@@ -453,10 +453,11 @@ int rule_assess(host *h, const framework *f, size_t i, const rule_ctx *c, const 
     if (!rc) {
         lua_pushliteral(L, "score");
         int type = lua_rawget(L, -2);
-        if (type == LUA_TNUMBER && isfinite(lua_tonumber(L, -1)))
+        if (type == LUA_TNUMBER && fabs(lua_tonumber(L, -1)) <= RULE_SCORE_MAX)
             v->score = lua_tonumber(L, -1);
         else if (type != LUA_TNIL)
-            rc = err_set(e, ERR_INVALID, "%s: the rule's score must be a finite number", what);
+            rc = err_set(e, ERR_INVALID, "%s: the rule's score must be a number no larger than %g in size", what,
+                         RULE_SCORE_MAX);
         lua_pop(L, 1);
     }
     if (!rc) {

@@ -25,6 +25,7 @@
 #define RULE_TEXT_MAX 4096            /* bytes of an assessment, status or reason a rule may return */
 #define RULE_DETAILS_MAX (256u << 10) /* bytes of a rule's details as JSON */
 #define RULE_NONE (-1)                /* no prepared value */
+#define RULE_SCORE_MAX 1e12           /* a score's size: a mean of any number of them stays finite */
 
 /* The series the next calls see. Series handles a script kept from an earlier
  * set (an earlier indicator, case or run) are refused from now on; NULL ends

@@ -19,6 +19,18 @@ static void number(FILE *out, double v)
     fputc(',', out);
 }
 
+/* A roll-up row's assessment, value ... method: a mean score's segment
+ * ("segment 2") and the mean as its value; otherwise empty. */
+static void rollup_fields(FILE *out, double score, int segment)
+{
+    char word[32] = "";
+    if (segment > 0)
+        snprintf(word, sizeof word, "segment %d", segment);
+    field(out, word, 0);
+    number(out, score);
+    fputs(",,,,,rollup,", out);
+}
+
 int report_csv(FILE *out, const result_set *r, err *e)
 {
     const framework *f = r->framework;
@@ -40,12 +52,12 @@ int report_csv(FILE *out, const result_set *r, err *e)
         for (size_t o = 0; o < f->nout; o++) {
             field(out, ra->code, 0), field(out, ra->name, 0), field(out, "outcome", 0);
             field(out, f->out[o].id, 0), field(out, f->out[o].title, 0), field(out, vocab_colour_name(ra->outcomes[o].colour), 0);
-            fputs(",,,,,,,rollup,", out);
+            rollup_fields(out, ra->outcomes[o].score, ra->outcomes[o].segment);
             field(out, ra->outcomes[o].reason, 1);
         }
         field(out, ra->code, 0), field(out, ra->name, 0), field(out, "overall", 0);
         field(out, f->id, 0), field(out, f->title, 0), field(out, vocab_colour_name(ra->colour), 0);
-        fputs(",,,,,,,rollup,", out);
+        rollup_fields(out, ra->score, ra->segment);
         field(out, ra->reason, 1);
     }
     return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;

@@ -179,10 +179,11 @@ return r.framework {
     { id = "SAFETY", title = "Patient safety", indicators = { "OF1016", "OF1061", "OF1067" }, rollup = DOMAIN },
     { id = "EFFECTIVENESS", title = "Effectiveness and experience", indicators = { "OF1035", "OF1057", "OF1063" },
       rollup = DOMAIN },
-    { id = "FINANCE", title = "Finance and productivity", indicators = { "OF1080", "OF1086" }, rollup = DOMAIN },
+    -- the financial override is shown with the finance metrics; a flag is no score, so it is
+    -- not in the domain's mean
+    { id = "FINANCE", title = "Finance and productivity", indicators = { "OF1080", "OF1086", "OF5004" },
+      rollup = DOMAIN },
     { id = "PEOPLE", title = "People and workforce", indicators = { "OF1082", "OF1084" }, rollup = DOMAIN },
-    { id = "ADJUSTMENT", title = "Step 3: the financial deficit adjustment", indicators = { "OF5004" },
-      rollup = r.rollup.worst_of },
   },
   indicators = indicators,
 

@@ -326,7 +326,9 @@ function R.change(p)
   allow(p, "r.change", { "mode", "base", "interval", "tolerance", "relative", "zero_change_is" })
   local mode = p.mode or "pfg"
   if mode ~= "pfg" and mode ~= "direction" then fail("change mode must be \"pfg\" or \"direction\"", 2) end
-  if p.base ~= nil and type(p.base) ~= "string" then fail("change base must be a period label such as \"2019/20\"", 2) end
+  if p.base ~= nil and type(p.base) ~= "string" then
+    fail("change base must be a period label such as \"2019/20\", or \"previous\"", 2)
+  end
   local interval = p.interval or p.tolerance or 0
   if type(interval) == "string" then
     if not interval:match("^%d+%.?%d*c$") then fail("change interval must be a number or \"<n>c\" (cumulative)", 2) end
@@ -343,24 +345,35 @@ function R.change(p)
     if not params.base then
       return { status = "insufficient_data", reason = "no base period is set for this indicator" }
     end
-    local base = ctx.series:at(params.base)
     local latest = ctx.point
     if not latest or latest.value == nil then return { status = "missing", reason = "no latest value" } end
-    if latest.period == params.base then
-      return { assessment = "no_change", reason = "the latest period is the base period " .. params.base }
+    local base, base_label
+    if params.base == "previous" then
+      -- the period before the latest, of its type: direction of travel year on year
+      local pts = ctx.series:last(2, latest.period)
+      if #pts < 2 then
+        return { status = "insufficient_data", reason = "no value for a period before " .. latest.period }
+      end
+      base = pts[1]
+      base_label = base.period
+    else
+      base, base_label = ctx.series:at(params.base), params.base
+      if latest.period == params.base then
+        return { assessment = "no_change", reason = "the latest period is the base period " .. params.base }
+      end
     end
     if not base or base.value == nil then
-      return { status = "insufficient_data", reason = "no value for the base period " .. params.base }
+      return { status = "insufficient_data", reason = "no value for the base period " .. base_label }
     end
-    if ctx.series:breaks_between(params.base, latest.period) then
-      return { status = "not_comparable", reason = "a series break lies between " .. params.base .. " and " .. latest.period }
+    if ctx.series:breaks_between(base.period, latest.period) then
+      return { status = "not_comparable", reason = "a series break lies between " .. base_label .. " and " .. latest.period }
     end
     local r = stats.change {
       base = base.value, latest = latest.value,
       base_text = base.value_text, latest_text = latest.value_text,
       texts = ctx.series:value_texts(),
       interval = params.interval,
-      periods_after_base = ctx.series:count_after(params.base, latest.period),
+      periods_after_base = ctx.series:count_after(base.period, latest.period),
       direction = pol == "higher" and "increase" or "decrease",
       mode = params.mode, relative = params.relative, zero_change_is = params.zero_change_is,
     }
@@ -368,9 +381,47 @@ function R.change(p)
     local unit = params.relative and "%" or ""
     return { assessment = r.outcome, comparator = base.value, comparator_kind = "baseline",
       reason = string.format("%s in %s against %s in %s: a change of %s%s against an interval of %s (%s is better)",
-        latest.value_text or fmt(latest.value), latest.period, base.value_text or fmt(base.value), params.base,
+        latest.value_text or fmt(latest.value), latest.period, base.value_text or fmt(base.value), base_label,
         fmt(r.change), unit, fmt(r.threshold), pol),
-      details = { base_period = params.base, base_value = base.value, change = r.change, threshold = r.threshold } }
+      details = { base_period = base_label, base_value = base.value, change = r.change, threshold = r.threshold } }
+  end)
+end
+
+------------------------------------------------------------------------------------------
+-- (c2) the relative difference from the comparator, with a tolerance: how Annual Performance
+-- Reports often read an activity indicator against Scotland without an interval. Within
+-- `tolerance` per cent of the comparator's value (bounds included) is "similar"; beyond it,
+-- "better" or "worse" by the polarity. A comparator of 0 has no relative difference.
+
+function R.relative(p)
+  p = p or {}
+  allow(p, "r.relative", { "tolerance" })
+  local tolerance = p.tolerance or 5
+  check_number(tolerance, "relative tolerance", 2)
+  if tolerance < 0 then fail("r.relative: tolerance must be a percentage of 0 or more", 2) end
+  local params = { tolerance = tolerance }
+  return rule("relative", params, function(ctx)
+    local v, missing = need_value(ctx)
+    if not v then return missing end
+    local bad = need_polarity(ctx, "a relative difference")
+    if bad then return bad end
+    local cmp = ctx.comparator
+    if not cmp or cmp.value == nil then
+      return { status = "not_compared", reason = "no comparator value for " .. (ctx.period or "the period") }
+    end
+    if cmp.value == 0 then
+      return { status = "not_compared", reason = "the comparator's value is 0: no relative difference" }
+    end
+    local diff = stats.round((v - cmp.value) / math.abs(cmp.value) * 100, 1)
+    local word
+    if math.abs(diff) <= tolerance then word = "similar"
+    elseif (diff < 0) == (ctx.polarity == "lower") then word = "better"
+    else word = "worse" end
+    return { assessment = word, comparator = cmp.value, comparator_kind = "area",
+      reason = string.format("%s is %s%% %s %s's %s (similar within %s%%; %s is better)", fmt(v), fmt(math.abs(diff)),
+        diff < 0 and "below" or (diff > 0 and "above" or "from"), cmp.name or cmp.area or "the comparator",
+        fmt(cmp.value), fmt(tolerance), ctx.polarity),
+      details = { difference_percent = diff, tolerance = tolerance } }
   end)
 end
 
@@ -895,7 +946,7 @@ local function guarded(fn, broken)
   end
 end
 for _, name in ipairs({ "threshold", "target", "change", "benchmark", "quintile", "trend", "spc", "all", "any",
-  "custom", "survey", "score", "flag" }) do
+  "custom", "survey", "score", "flag", "relative" }) do
   R[name] = guarded(R[name], BROKEN_RULE)
 end
 R.indicator = guarded(R.indicator, {})

@@ -1241,6 +1241,22 @@ static int l_z(lua_State *L)
     return 1;
 }
 
+/* stats.round(x [, decimals = 0]): x rounded a half away from zero, as the
+ * decimal number is (stats_round_half_away). */
+static int l_round(lua_State *L)
+{
+    raw_arguments(L);
+    lua_settop(L, 2);
+    double x = luaL_checknumber(L, 1);
+    lua_Integer d = luaL_optinteger(L, 2, 0);
+    if (d < 0 || d > 10)
+        return luaL_error(L, "stats.round: decimals must be from 0 to 10");
+    if (!isfinite(x) || fabs(x) > 1e15)
+        return luaL_error(L, "stats.round: %g is not a finite number of at most 1e15 in size", x);
+    lua_pushnumber(L, stats_round_half_away(x, (int)d));
+    return 1;
+}
+
 const luaL_Reg *lstats_functions(void)
 {
     static const luaL_Reg functions[] = {
@@ -1261,6 +1277,7 @@ const luaL_Reg *lstats_functions(void)
         {"pfg", l_pfg},
         {"spc", l_spc},
         {"z", l_z},
+        {"round", l_round},
         {NULL, NULL},
     };
     return functions;

@@ -47,7 +47,8 @@ acute only or all specialties - and which population denominator are not stated)
 national (and NHS board) target; partnerships did not exist before 2016, so scoring it per
 partnership is an illustration; score Scotland with --area S92000003.
 
-Unconfirmed: MSG-6 (balance of care) is "under development" at PHS; MSG-2b carries an SMR
+Unconfirmed: that MSG-6 (balance of care) is published as percentages of the population (its
+settings and age groups are PHS's code's, see the indicator); MSG-2b carries an SMR
 completeness caveat in Edinburgh's report; the HEAT base rate and definition; that the HEAT
 path between 2009/10 and 2014/15 was linear.
 ]]
@@ -198,7 +199,7 @@ local PCT = "A percentage: compared with 2017/18 in percentage points."
 
 return r.framework {
   id = "scotland-msg",
-  version = "2026.1",
+  version = "2026.2", -- .2: MSG-6 described as PHS's code computes it
   title = "Ministerial Strategic Group indicators: direction of travel from 2017/18",
   country = "Scotland",
   source = "https://docslib.org/doc/1105493/ministerial-strategic-group-improvement-objectives-september-2019; "
@@ -240,10 +241,20 @@ return r.framework {
       notes = PCT .. " End of life method. Recent figures are often provisional." },
     { id = "MSG-6", title = "Balance of care: percentage of the population aged 65+ living at home (supported or unsupported)",
       unit = "%", polarity = "higher", definition = "unconfirmed", rule = msg_change(false), source = PHS,
-      notes = PCT .. " Source Linkage Files and the care home census; 'under development' at PHS; "
-        .. "baselines get revised.",
-      design_notes = "Edinburgh's 95.6% baseline was revised to 95.5% on the same page that still prints "
-        .. "95.6%: record which baseline vintage was imported." },
+      notes = PCT .. " PHS counts, for each council area and age group (all ages, whose care home "
+        .. "figure is the census's 18+; 65+; 75+), the person-years spent in six settings: acute "
+        .. "hospital, community hospital and hospice (inpatient bed days / 365, Source Linkage Files), "
+        .. "care home (the Care Home Census), at home with support (the home care census week client "
+        .. "count) and at home without support (the population less all the others). This indicator is "
+        .. "the two at-home settings together, aged 65+, as a percentage of the population aged 65+ "
+        .. "(NRS estimates; the latest year reuses the year before's). Baselines get revised.",
+      design_notes = "Settings, ages and the formula home_unsupported = population - acute - community "
+        .. "hospital - hospice - care home - home supported are from PHS's code (msg-indicators, "
+        .. "Code/6 - BoC - SMR Activity.R, commit 1490c5d, March 2024 run); that PHS publishes them as "
+        .. "percentages of the population is inferred (the code gives person-years and the population), "
+        .. "not read. The all-ages and 75+ groups and the single settings are not judged: import them as "
+        .. "breakdowns (age, setting) to keep them. Edinburgh's 95.6% baseline was revised to 95.5% on "
+        .. "the same page that still prints 95.6%: record which baseline vintage was imported." },
     { id = "HEAT-75", title = "Emergency inpatient bed day rate, people aged 75+ (as % of the 2009/10 rate)",
       unit = "bed days per 1,000 population aged 75+", polarity = "lower", definition = "unconfirmed",
       rule = heat_rule(),

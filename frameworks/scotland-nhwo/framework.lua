@@ -40,7 +40,15 @@ se = "responses" with the design effect. "higher" (better, green), "lower" (wors
 (amber). A.survey.against = "previous" tests the partnership against its own previous survey
 instead, as PHS also does; a series break (the question changed) is then "not_comparable".
 
-Assessment of the other indicators: each is benchmarked against Scotland (S92000003) for the
+Assessment of the other indicators. PHS publishes no significance test for NI-11 to NI-19,
+and partnerships read them in one of three ways, A.activity choosing: "benchmark" (the
+default, below), "relative" (the relative difference from Scotland, similar within a
+tolerance, 5% by default: r.relative) or "direction" (the partnership's own direction of
+travel on its previous year: r.change{base = "previous"}). No Annual Performance Report read
+for this file states its rule; Edinburgh's 2023/24 report compares each indicator with
+Scotland in words ("The Edinburgh result was higher than the Scotland result in all but one of
+the indicators"), which all three readings do, the benchmark with the uncertainty counted.
+The benchmark: each is compared with Scotland (S92000003) for the
 same period, Fingertips style (r.benchmark): the partnership's confidence interval wholly on the better side
 of the Scotland value is "better" (green), wholly on the worse side "worse" (red), containing
 it (bounds included) "similar" (amber). The interval comes from:
@@ -72,6 +80,17 @@ Scotland comparator must be for the same period. Those five declare both period 
 (frequency = YEAR_OR_PROXY), so their history and trend run on through the proxy year as the
 publisher's own tables do; quarters or months in the same file stay out of them.
 
+Localities. PHS computes the core suite by locality for its own locality profiles, but no
+public locality release was found, and localities have no official codes: "GSS (government
+statistical service) codes do not exist for HSCP localities as these are not official
+geographies. They are deemed too unstable to warrant creation of official numbering"
+(Public-Health-Scotland/scotpho-lookups, geography_lookup.R, whose S99 codes are made up per
+run and may change). Locality names repeat across partnerships ("East", "West"). So the
+geography holds no localities: a partnership with locality figures imports them as a
+breakdown of its own code (`locality`, the locality's name), and an indicator of a local
+variant selects one with breakdown = {locality = "North East"}, against the partnership
+(comparator = {breakdown = {}}) or Scotland; tests/e2e/test_comparators.sh does so.
+
 Unconfirmed: the outcome pairings not in the Edinburgh mapping; the titles and units marked
 definition = "unconfirmed" (see each note); whether NI-2 to NI-9 titles match PHS's published
 wording exactly (most published titles begin "Percentage of ..."; these are shortened).
@@ -94,7 +113,17 @@ local A = {
   -- previous survey ("previous"); the standard errors from the published limits ("interval") or
   -- from the unweighted responses and a design effect ("responses", design_effect = ...)
   survey = { against = "comparator", se = "interval" },
-  -- where each other indicator's interval comes from: "published", "wilson" or "rate", with the
+  -- NI-11 to NI-19 (activity and deaths): PHS publishes no significance test for them, and no
+  -- Annual Performance Report read states its rule (Edinburgh's 2023/24 report compares each
+  -- with Scotland in words: "higher than the Scotland result"). The three readings partnerships
+  -- use, chosen here: "benchmark" (default: the partnership's interval against Scotland, as
+  -- below), "relative" (within relative_tolerance per cent of Scotland is similar; r.relative),
+  -- "direction" (the partnership's own change on its previous year, more than
+  -- direction_tolerance per cent counting as a change; r.change{base = "previous"}).
+  activity = "benchmark",
+  relative_tolerance = 5,
+  direction_tolerance = 0,
+  -- where each benchmarked indicator's interval comes from: "published", "wilson" or "rate", with the
   -- multiplier the value is expressed per (100 = percentage, 1000 = per 1,000, ...)
   interval = {
     ["NI-10"] = { "published" },
@@ -138,6 +167,15 @@ local function bench(id)
   return r.benchmark { interval = m[1], multiplier = m[2], level = A.level, two_level = A.two_level }
 end
 
+-- NI-11 to NI-19, by the reading A.activity chooses.
+local function activity(id)
+  if A.activity == "relative" then return r.relative { tolerance = A.relative_tolerance } end
+  if A.activity == "direction" then
+    return r.change { mode = "direction", base = "previous", interval = A.direction_tolerance, relative = true }
+  end
+  return bench(id)
+end
+
 -- NI-12 to NI-16: financial years, with a calendar year standing in for the latest (header).
 local YEAR_OR_PROXY = { "year", "calendar_year" }
 local PHS = "Public Health Scotland, Core suite of integration indicators "
@@ -177,7 +215,7 @@ end
 
 return r.framework {
   id = "scotland-nhwo",
-  version = "2026.1",
+  version = "2026.2", -- .2: NI-11 to NI-19 readable three ways (A.activity); localities said
   title = "National Health and Wellbeing Outcomes: Core Suite of Integration Indicators",
   country = "Scotland",
   source = "https://www.gov.scot/publications/national-health-wellbeing-outcomes-framework/; " .. PHS,
@@ -224,44 +262,44 @@ return r.framework {
 
     -- Activity and deaths (NI-11 to NI-20) -------------------------------------------------
     { id = "NI-11", title = "Premature mortality rate for people aged under 75", unit = "per 100,000",
-      polarity = "lower", definition = "unconfirmed", rule = bench("NI-11"),
+      polarity = "lower", definition = "unconfirmed", rule = activity("NI-11"),
       source = PHS .. "; National Records of Scotland deaths",
       notes = "Deaths under 75 per 100,000 population, age-standardised, so judged on published limits only.",
       design_notes = "The standardisation method and standard population are unconfirmed. Title from a "
         .. "partnership report." },
     { id = "NI-12", frequency = YEAR_OR_PROXY, title = "Emergency admission rate (per 100,000 population aged 18+)", unit = "per 100,000",
-      polarity = "lower", definition = "confirmed", rule = bench("NI-12"),
+      polarity = "lower", definition = "confirmed", rule = activity("NI-12"),
       source = PHS .. "; SMR01 via the Source Linkage Files; R/ni12_functions.R",
       notes = "Emergency admissions / population 18+ x 100,000 (numerator and denominator give Byar's limits). "
         .. "Redefined September 2020. The latest year is often a calendar-year proxy." },
     { id = "NI-13", frequency = YEAR_OR_PROXY, title = "Emergency bed day rate (per 100,000 population aged 18+)", unit = "per 100,000",
-      polarity = "lower", definition = "confirmed", rule = bench("NI-13"),
+      polarity = "lower", definition = "confirmed", rule = activity("NI-13"),
       source = PHS .. "; SMR01/SMR04; R/ni13_functions.R",
       notes = "Emergency bed days / population 18+ x 100,000. Byar's limits treat bed days as independent "
         .. "events, which they are not (intervals too narrow). Redefined September 2020." },
     { id = "NI-14", frequency = YEAR_OR_PROXY, title = "Readmission to hospital within 28 days (per 1,000 discharges)", unit = "per 1,000 discharges",
-      polarity = "lower", definition = "unconfirmed", rule = bench("NI-14"),
+      polarity = "lower", definition = "unconfirmed", rule = activity("NI-14"),
       source = PHS .. "; SMR01 and deaths; R/ni14_functions.R",
       notes = "Emergency readmissions within 28 days / discharges x 1,000 (emergency = admission type 20-22, "
         .. "30-39); Wilson limits on readmissions of discharges. Redefined September 2020.",
       design_notes = "The published unit label is unconfirmed." },
     { id = "NI-15", frequency = YEAR_OR_PROXY, title = "Proportion of last 6 months of life spent at home or in a community setting", unit = "%",
-      polarity = "higher", definition = "confirmed", rule = bench("NI-15"),
+      polarity = "higher", definition = "confirmed", rule = activity("NI-15"),
       source = PHS .. "; SMR01/01E/04 and deaths; R/ni15_functions.R",
       notes = "100 - (hospital bed days in the last 6 months of life / deaths / 182.5 x 100). No interval is "
         .. "published or can be rebuilt from counts: not compared unless limits are imported. Redefined "
         .. "September 2020." },
     { id = "NI-16", frequency = YEAR_OR_PROXY, title = "Falls rate per 1,000 population aged 65+", unit = "per 1,000",
-      polarity = "lower", definition = "confirmed", rule = bench("NI-16"),
+      polarity = "lower", definition = "confirmed", rule = activity("NI-16"),
       source = PHS .. "; SMR01; R/ni16_functions.R",
       notes = "Emergency admissions for falls / population 65+ x 1,000 (Byar's limits). Redefined September 2020." },
     { id = "NI-17", title = "Care services graded 'good' (4) or better by the Care Inspectorate", unit = "%",
-      polarity = "higher", definition = "unconfirmed", rule = bench("NI-17"),
+      polarity = "higher", definition = "unconfirmed", rule = activity("NI-17"),
       source = PHS .. "; Care Inspectorate gradings (scale 1-6); R/ni17_functions.R",
       notes = "Services graded 4 or better / services graded x 100 (Wilson limits).",
       design_notes = "Title from a partnership report." },
     { id = "NI-18", title = "Adults with intensive care needs receiving care at home", unit = "%",
-      polarity = "higher", definition = "unconfirmed", rule = bench("NI-18"),
+      polarity = "higher", definition = "unconfirmed", rule = activity("NI-18"),
       source = PHS .. "; Social Care Insights, Care Home Census and continuing care census; "
         .. "R/ni18_functions.R (branch may-2024-run, lines 8-34)",
       notes = "As PHS computes it: adults receiving personal care at home / (those receiving personal care at "
@@ -270,7 +308,7 @@ return r.framework {
         .. "the hours threshold that makes needs 'intensive' and the age band are not in the code: unconfirmed. "
         .. "Title unconfirmed." },
     { id = "NI-19", title = "Days people aged 75+ spend in hospital when they are ready to be discharged",
-      unit = "per 1,000 population aged 75+", polarity = "lower", definition = "confirmed", rule = bench("NI-19"),
+      unit = "per 1,000 population aged 75+", polarity = "lower", definition = "confirmed", rule = activity("NI-19"),
       source = PHS .. "; delayed discharge census; R/ni19_functions.R",
       notes = "Delayed discharge bed days / population 75+ x 1,000. Byar's limits treat bed days as "
         .. "independent events, which they are not (intervals too narrow)." },

@@ -126,6 +126,31 @@ i = {i["id"]: i for i in d["areas"][0]["indicators"]}["vs-icb"]
 assert i["no_colour_status"] == "not_compared" and i["comparator_area"] is None, i
 PY
 CHECKS=$((CHECKS + 1))
+# A locality (no official code: a breakdown of its partnership) against its own partnership,
+# by the relative difference: 12,000 is 9.1% above Edinburgh's 11,000, worse beyond 5%.
+mkdir -p loc
+cat >loc/framework.lua <<'EOF'
+local r = require "rules"
+return r.framework {
+  id = "loc", version = "1", title = "localities", country = "Scotland", scores = "hscp", period = "year",
+  outcomes = { { id = "O", title = "o", indicators = { "NE", "SW" } } },
+  indicators = {
+    { id = "NE", series = "NI-12", title = "North East", unit = "per 100,000", polarity = "lower",
+      breakdown = { locality = "North East" }, comparator = { breakdown = {} }, rule = r.relative { tolerance = 5 } },
+    { id = "SW", series = "NI-12", title = "South West", unit = "per 100,000", polarity = "lower",
+      breakdown = { locality = "South West" }, comparator = { breakdown = {} }, rule = r.relative { tolerance = 10 } },
+  },
+}
+EOF
+printf 'indicator,area,period,value,locality\nNI-12,S37000012,2023/24,11000,\nNI-12,S37000012,2023/24,12000,North East\nNI-12,S37000012,2023/24,10000,South West\n' >loc.csv
+printf '{"breakdowns": [{"name": "locality", "column": "locality"}]}' >loc.json
+"$SCORECARD" init --db loc.db >/dev/null
+run import --db loc.db --mapping loc.json loc.csv; expect_status 0
+run run --db loc.db --framework loc --area S37000012 --no-store
+expect_status 0
+expect_out "NE           red   worse             12000 2023/24    12000 is 9.1% above Edinburgh's 11000 (similar within 5%; lower is better)"
+# 9.1% below, inside a 10% tolerance: similar
+expect_out "SW           amber similar           10000 2023/24    10000 is 9.1% below Edinburgh's 11000 (similar within 10%; lower is better)"
 # A comparator table that says nothing is an error at load.
 sed 's/comparator = {parent = "icb"}/comparator = {}/' parent/framework.lua >parent/bad.lua
 run check parent/bad.lua; expect_status 1; expect_err 'comparator must be an area code, or a table'

@@ -25,7 +25,7 @@ done
 # A partnership's own MSG objectives (example_local_objectives.lua, illustrative objectives).
 MSG="$FW/scotland-msg"
 SCORECARD_DB= run check "$MSG/example_local_objectives.lua"
-expect_status 0; expect_out "scotland-msg-example-local 2026.1-example: 9 indicators, 2 outcomes; 0 errors, 0 warnings"
+expect_status 0; expect_out "scotland-msg-example-local 2026.2-example: 9 indicators, 2 outcomes; 0 errors, 0 warnings"
 run test --cases "$MSG/example_local_objectives_tests.lua" "$MSG/example_local_objectives.lua"
 expect_status 0 "scorecard test example_local_objectives"; expect_out "1 passed, 0 failed"
 SCORECARD_DB= run check "$SC"
@@ -186,7 +186,7 @@ python3 - "$OUT" <<'PY' || fail "the local example does not record its base fram
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["framework"]["id"] == "scotland-local-example", d["framework"]
-assert d["framework"]["extends"] == "scotland-nhwo@2026.1", d["framework"]
+assert d["framework"]["extends"] == "scotland-nhwo@2026.2", d["framework"]
 ids = [x["id"] for x in d["areas"][0]["indicators"]]
 assert len(ids) == 25 and "LOCAL-1" in ids and "LOCAL-2" in ids and "NI-19" in ids, ids
 nr = {x["id"] for x in d["areas"][0]["indicators"] if x["assessment"] == "not_reported"}

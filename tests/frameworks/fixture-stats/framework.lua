@@ -9,6 +9,7 @@ return r.framework {
     { id = "BENCH", title = "benchmarks", indicators = { "B-PUB", "B-WILSON", "B-RATE" } },
     { id = "SURVEY", title = "survey tests", indicators = { "SURV-CMP", "SURV-PREV", "SURV-N" } },
     { id = "OTHER", title = "quintile, trend, spc, change", indicators = { "QUINT", "TREND", "SPC", "PFG", "MSG" } },
+    { id = "READINGS", title = "an activity rate read against Scotland or year on year", indicators = { "REL", "YOY" } },
   },
   indicators = {
     { id = "B-PUB", title = "published limits", unit = "%", polarity = "higher", rule = r.benchmark {} },
@@ -28,5 +29,9 @@ return r.framework {
       rule = r.change { base = "2019/20", interval = 1.3 } },
     { id = "MSG", title = "MSG direction of travel", unit = "admissions", polarity = "lower",
       rule = r.change { mode = "direction", base = "2017/18", relative = true } },
+    { id = "REL", title = "relative difference from Scotland", unit = "per 100,000", polarity = "lower",
+      rule = r.relative { tolerance = 5 } },
+    { id = "YOY", title = "direction of travel on the previous year", unit = "per 100,000", polarity = "lower",
+      rule = r.change { mode = "direction", base = "previous", interval = 2, relative = true } },
   },
 }

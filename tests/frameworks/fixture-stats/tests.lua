@@ -20,6 +20,33 @@ end
 
 return {
   {
+    -- 10,500 against 10,000 is 5.0% above: similar (the bound is in); 10,510 is 5.1% above:
+    -- worse; 9,000 is 10% below: better. Year on year: 10,500 after 10,000 is +5% (worsening
+    -- beyond 2%); a series break between the two years is not comparable; one year alone has
+    -- no previous year.
+    name = "activity readings: the relative difference from Scotland, and year on year",
+    period = "2023/24", areas = { E, G, W, F },
+    data = concat(
+      { { indicator = "REL", area = S, period = "2023/24", value = 10000 },
+        { indicator = "REL", area = E, period = "2023/24", value = 10500 },
+        { indicator = "REL", area = G, period = "2023/24", value = 10510 },
+        { indicator = "REL", area = W, period = "2023/24", value = 9000 } },
+      yearly("YOY", E, { 9000, 9500, 10000, 10000, 10500 }),
+      yearly("YOY", G, { 9000, 9500, 10000, 10000, 9900 }),
+      yearly("YOY", W, { 9000, 9500, 10000, 10000, 9000 }, { [5] = { series_break = true } }),
+      { { indicator = "YOY", area = F, period = "2023/24", value = 9000 } }),
+    expect = {
+      [E] = { REL = { status = "amber", assessment = "similar", reason = "10500 is 5% above Scotland's 10000 (similar within 5%" },
+              YOY = { status = "red", assessment = "worsening", reason = "10500 in 2023/24 against 10000 in 2022/23" } },
+      [G] = { REL = { status = "red", assessment = "worse", reason = "5.1% above" },
+              YOY = { status = "amber", assessment = "no_change" } },
+      [W] = { REL = { status = "green", assessment = "better", reason = "10% below" },
+              YOY = { status = "grey", assessment = "not_comparable" } },
+      [F] = { REL = { status = "grey", assessment = "missing" },
+              YOY = { status = "grey", assessment = "insufficient_data", reason = "no value for a period before 2023/24" } },
+    },
+  },
+  {
     -- PHS's test (health-and-care-experience-survey-2023, 04.significance_tests.R); z worked
     -- by hand: se = (upper - lower) / 3.92 from limits, sqrt(deff p (1 - p) / n) from responses.
     name = "survey: against Scotland, against the previous survey, from responses and a design effect",

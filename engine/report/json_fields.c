@@ -20,6 +20,27 @@ void json_add_string(cJSON *o, const char *key, const char *v)
         cJSON_AddNullToObject(o, key);
 }
 
+void json_add_framework(cJSON *root, const framework *f)
+{
+    cJSON *fw = cJSON_AddObjectToObject(root, "framework");
+    json_add_string(fw, "id", f->id);
+    json_add_string(fw, "version", f->version);
+    json_add_string(fw, "sha256", f->sha256);
+    json_add_string(fw, "title", f->title);
+    json_add_string(fw, "extends", f->extends);
+    json_add_string(fw, "scores", f->scores);
+}
+
+void json_add_indicator_head(cJSON *o, const fw_indicator *fi, const res_indicator *x)
+{
+    json_add_string(o, "id", fi->id);
+    json_add_string(o, "title", fi->title);
+    json_add_string(o, "unit", fi->unit);
+    json_add_string(o, "polarity", polarity_name(fi->polarity));
+    json_add_string(o, "status", vocab_colour_name(x->colour));
+    json_add_string(o, "assessment", x->assessment);
+}
+
 int json_write(FILE *out, cJSON *root, err *e)
 {
     char *text = cJSON_Print(root);

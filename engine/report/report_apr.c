@@ -105,12 +105,7 @@ static cJSON *area_json(const apr_table *apr)
         const fw_indicator *fi = &f->ind[row->ind];
         const res_indicator *x = &apr->area->indicators[row->ind];
         cJSON *o = cJSON_CreateObject();
-        json_add_string(o, "id", fi->id);
-        json_add_string(o, "title", fi->title);
-        json_add_string(o, "unit", fi->unit);
-        json_add_string(o, "polarity", polarity_name(fi->polarity));
-        json_add_string(o, "status", vocab_colour_name(x->colour));
-        json_add_string(o, "assessment", x->assessment);
+        json_add_indicator_head(o, fi, x);
         json_add_string(o, "comparator_area", x->comparator_area);
         cJSON *years = cJSON_AddArrayToObject(o, "years");
         for (int k = 0; k < APR_YEARS; k++) {

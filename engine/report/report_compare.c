@@ -226,12 +226,7 @@ static int write_json(FILE *out, const compare_matrix *m, const compare_scope *p
     const result_set *r = m->r;
     const framework *f = r->framework;
     cJSON *root = cJSON_CreateObject();
-    cJSON *fw = cJSON_AddObjectToObject(root, "framework");
-    json_add_string(fw, "id", f->id);
-    json_add_string(fw, "version", f->version);
-    json_add_string(fw, "sha256", f->sha256);
-    json_add_string(fw, "title", f->title);
-    json_add_string(fw, "scores", f->scores);
+    json_add_framework(root, f);
     json_add_string(root, "period", r->period);
     json_add_string(root, "period_start", r->period_start);
     json_add_string(root, "period_end", r->period_end);

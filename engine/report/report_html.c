@@ -963,17 +963,25 @@ static int apr_section(FILE *out, const result_set *r, size_t a, err *e)
     return 0;
 }
 
-int report_html_apr(FILE *out, const result_set *r, err *e)
+/* The top of a page other than an area's scorecard: the framework's title and
+ * a line of `lead`, the period, and `after` (trusted HTML: this file's own). */
+static void page_top(FILE *out, const result_set *r, const char *lead, const char *after)
 {
     const framework *f = r->framework;
     head(out, r);
     fputs("<body>\n<header>\n<h1>", out);
     esc(out, f->title ? f->title : f->id);
-    fputs("</h1>\n<p class=\"meta\">Annual performance report table for <strong>", out);
+    fprintf(out, "</h1>\n<p class=\"meta\">%s<strong>", lead);
     esc(out, r->period);
-    fputs("</strong> and the five years before it: each indicator's figures beside its comparator's, as the "
-          "statutory guidance asks (SSI 2014/326, regulation 3). A dash is a year without a figure.</p>\n</header>\n<main>\n",
-          out);
+    fprintf(out, "</strong>%s</p>\n</header>\n", after);
+}
+
+int report_html_apr(FILE *out, const result_set *r, err *e)
+{
+    page_top(out, r, "Annual performance report table for ",
+             " and the five years before it: each indicator's figures beside its comparator's, as the statutory "
+             "guidance asks (SSI 2014/326, regulation 3). A dash is a year without a figure.");
+    fputs("<main>\n", out);
     int rc = 0;
     for (size_t a = 0; !rc && a < r->nareas; a++)
         rc = apr_section(out, r, a, e);
@@ -989,14 +997,7 @@ int report_html_apr(FILE *out, const result_set *r, err *e)
  * to its own page, and the comparison page. Links are relative. */
 int report_html_index(FILE *out, const result_set *r, const char *const *pages, err *e)
 {
-    const framework *f = r->framework;
-    head(out, r);
-    fputs("<body>\n<header>\n<h1>", out);
-    esc(out, f->title ? f->title : f->id);
-    fputs("</h1>\n<p class=\"meta\">Scorecards for <strong>", out);
-    esc(out, r->period);
-    fputs("</strong>: one page per area, and <a href=\"compare.html\">all areas side by side</a>.</p>\n</header>\n",
-          out);
+    page_top(out, r, "Scorecards for ", ": one page per area, and <a href=\"compare.html\">all areas side by side</a>.");
     fputs("<main>\n<table class=\"sortable\">\n<caption>Areas and their overall status</caption>\n"
           "<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Code</th><th scope=\"col\">Overall</th>"
           "<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n",

@@ -19,23 +19,18 @@ static void add_score(cJSON *o, double score, int segment)
 static cJSON *indicator_json(const fw_indicator *fi, const res_indicator *x)
 {
     cJSON *j = cJSON_CreateObject();
-    json_add_string(j, "id", fi->id);
-    json_add_string(j, "title", fi->title);
+    json_add_indicator_head(j, fi, x);
     json_add_number(j, "value", x->value);
     json_add_string(j, "value_text", x->value_text);
-    json_add_string(j, "unit", fi->unit);
     json_add_string(j, "period", x->period);
     json_add_number(j, "comparator", x->comparator);
     json_add_string(j, "comparator_kind", x->comparator_kind ? vocab_comparator_name(x->comparator_kind) : NULL);
     json_add_string(j, "comparator_area", x->comparator_area);
     json_add_string(j, "comparator_name", x->comparator_name);
-    json_add_string(j, "assessment", x->assessment);
-    json_add_string(j, "status", vocab_colour_name(x->colour));
     json_add_string(j, "no_colour_status", vocab_status_name(x->status));
     json_add_string(j, "method", x->method);
     json_add_string(j, "reason", x->reason);
     add_score(j, x->score, 0);
-    json_add_string(j, "polarity", polarity_name(fi->polarity));
     json_add_string(j, "definition", fi->definition ? fi->definition : "confirmed");
     cJSON *flags = cJSON_AddArrayToObject(j, "flags");
     if (x->provisional)
@@ -69,12 +64,7 @@ int report_json(FILE *out, const result_set *r, err *e)
 {
     const framework *f = r->framework;
     cJSON *root = cJSON_CreateObject();
-    cJSON *fw = cJSON_AddObjectToObject(root, "framework");
-    json_add_string(fw, "id", f->id);
-    json_add_string(fw, "version", f->version);
-    json_add_string(fw, "sha256", f->sha256);
-    json_add_string(fw, "title", f->title);
-    json_add_string(fw, "extends", f->extends);
+    json_add_framework(root, f);
     json_add_string(root, "period", r->period);
     json_add_string(root, "period_start", r->period_start);
     json_add_string(root, "period_end", r->period_end);

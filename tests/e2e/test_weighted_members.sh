@@ -52,4 +52,13 @@ assert "E10000012 at weight 0.3" in x["reason"] and "E10000029 at weight 0.9" in
 assert x["status"] == "green", x
 PY
 CHECKS=$((CHECKS + 1))
+# A loop in the memberships (an ICB listed as a member of one of its own councils) is an error
+# naming the loop, not endless recursion: a geography from elsewhere may hold one.
+cp -r "$REPO/data" loop
+printf 'E54000023,E10000029,,exact,,,U,a loop for the test\n' >>loop/geography/memberships.csv
+"$SCORECARD" init --data loop --db loop.db >/dev/null || fail "init with the looped geography"
+printf 'indicator,area,period,numerator,denominator\nADM,E06000001,2023/24,10,1000\n' >elsewhere.csv
+run import --db loop.db elsewhere.csv; expect_status 0
+run run --db loop.db --framework fw --area E54000023 --period 2023/24 --no-store
+expect_status 1; expect_err "nest more than four levels deep (a loop in the memberships?)"
 finish

@@ -59,15 +59,18 @@ static int raw_field(lua_State *L, int t, const char *key)
 
 /* A clean copy (text.h) of t[key] when it is a string (or a number), else NULL:
  * framework text is cleaned here, where it enters C, so every writer gets valid
- * UTF-8 without control bytes whatever the file held. */
-static char *dup_field(lua_State *L, int t, const char *key)
+ * UTF-8 without control bytes whatever the file held. A copy that cannot be
+ * made is an error-level problem, so a field lost to memory is never read as
+ * a field the file left out. */
+static char *dup_field(lua_State *L, int t, const char *key, fw_problems *pr)
 {
     int type = raw_field(L, t, key);
     char *v = NULL;
     if (type == LUA_TSTRING || type == LUA_TNUMBER) {
         size_t n;
         const char *s = lua_tolstring(L, -1, &n);
-        v = text_clean_dup(s, n);
+        if (!(v = text_clean_dup(s, n)))
+            fw_problems_add(pr, 1, "out of memory copying the framework's \"%s\"", key);
     }
     lua_pop(L, 1);
     return v;
@@ -300,7 +303,7 @@ static void read_segments(lua_State *L, int t, const char *where, const char *ow
         fw_problems_add(pr, 1, "%s: %s: segments need colours, one for each segment", where, owner);
     }
     lua_pop(L, 1);
-    char *over = dup_field(L, t, "over");
+    char *over = dup_field(L, t, "over", pr);
     if (over && strcmp(over, "indicators") && strcmp(over, "outcomes"))
         fw_problems_add(pr, 1, "%s: %s: over must be \"indicators\" or \"outcomes\"", where, owner);
     r->over_outcomes = over && !strcmp(over, "outcomes");
@@ -310,7 +313,7 @@ static void read_segments(lua_State *L, int t, const char *where, const char *ow
         fw_problems_add(pr, 1, "%s: %s: a cap puts an area in a segment, and this roll-up has no segments", where,
                         owner);
     } else if (cap == LUA_TTABLE) {
-        r->cap_id = dup_field(L, lua_gettop(L), "indicator");
+        r->cap_id = dup_field(L, lua_gettop(L), "indicator", pr);
         double seg = num_field(L, lua_gettop(L), "segment", 0);
         if (!r->cap_id || !(seg >= 1 && seg <= r->ncuts + 1) || seg != (int)seg)
             fw_problems_add(pr, 1, "%s: %s: cap must be {indicator = id, segment = 1 to %d}", where, owner,
@@ -335,7 +338,7 @@ static void read_rollup(lua_State *L, int t, const char *where, const char *owne
                                "count_summary, mean_score{} or custom(fn)", where, owner);
         return;
     }
-    char *method = dup_field(L, t, "method");
+    char *method = dup_field(L, t, "method", pr);
     static const struct {
         const char *name;
         rollup_method m;
@@ -354,7 +357,7 @@ static void read_rollup(lua_State *L, int t, const char *where, const char *owne
     r->min_coverage = num_field(L, t, "min_coverage", 0);
     if (r->min_coverage < 0 || r->min_coverage > 1)
         fw_problems_add(pr, 1, "%s: %s: min_coverage must be a share between 0 and 1", where, owner);
-    char *tie = dup_field(L, t, "tie");
+    char *tie = dup_field(L, t, "tie", pr);
     r->tie_worse = !tie || strcmp(tie, "better");
     free(tie);
     r->green = num_field(L, t, "green", 1.5);
@@ -466,8 +469,8 @@ static void read_comparator(lua_State *L, int t, fw_comparator *c, const char *w
         int tt = lua_gettop(L);
         static const char *const keys[] = {"area", "parent", "breakdown", NULL};
         check_keys(L, tt, keys, w, "comparator", pr);
-        c->area = dup_field(L, tt, "area");
-        c->parent = dup_field(L, tt, "parent");
+        c->area = dup_field(L, tt, "area", pr);
+        c->parent = dup_field(L, tt, "parent", pr);
         if (raw_field(L, tt, "breakdown") != LUA_TNIL) {
             char key[OBS_KEY_MAX];
             if (lpoint_breakdown_key(L, -1, key, sizeof key))
@@ -515,16 +518,16 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
         fw_problems_add(pr, 1, "%s: indicators[%zu] is not a table", f->where, i + 1);
         return;
     }
-    ind->id = dup_field(L, t, "id");
-    ind->title = dup_field(L, t, "title");
-    ind->unit = dup_field(L, t, "unit");
-    ind->series = dup_field(L, t, "series");
-    ind->definition = dup_field(L, t, "definition");
-    ind->notes = dup_field(L, t, "notes");
-    ind->design_notes = dup_field(L, t, "design_notes");
-    ind->source = dup_field(L, t, "source");
-    char *derive = dup_field(L, t, "derive");
-    ind->not_aggregable = dup_field(L, t, "not_aggregable");
+    ind->id = dup_field(L, t, "id", pr);
+    ind->title = dup_field(L, t, "title", pr);
+    ind->unit = dup_field(L, t, "unit", pr);
+    ind->series = dup_field(L, t, "series", pr);
+    ind->definition = dup_field(L, t, "definition", pr);
+    ind->notes = dup_field(L, t, "notes", pr);
+    ind->design_notes = dup_field(L, t, "design_notes", pr);
+    ind->source = dup_field(L, t, "source", pr);
+    char *derive = dup_field(L, t, "derive", pr);
+    ind->not_aggregable = dup_field(L, t, "not_aggregable", pr);
     read_comparator(L, t, &ind->comparator, ind->where ? ind->where : f->where, "an indicator", pr);
     ind->multiplier = num_field(L, t, "multiplier", 1);
     ind->latest_within = read_window(L, t);
@@ -534,7 +537,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     int rule_type = raw_field(L, t, "rule");
     if (rule_type == LUA_TTABLE) {
         ind->where = dup_provenance(h, -1);
-        ind->method = dup_field(L, -1, "method");
+        ind->method = dup_field(L, -1, "method", pr);
     } else if (rule_type == LUA_TFUNCTION) {
         ind->method = strdup("custom");
     }
@@ -561,7 +564,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     if (raw_field(L, t, "reported") == LUA_TBOOLEAN && !lua_toboolean(L, -1))
         ind->reported = 0;
     lua_pop(L, 1);
-    char *pol = dup_field(L, t, "polarity");
+    char *pol = dup_field(L, t, "polarity", pr);
     if (!pol)
         fw_problems_add(pr, 1, "%s: %s has no polarity (higher, lower or none)", w, label);
     else if (polarity_parse(pol, &ind->polarity)) {
@@ -638,8 +641,8 @@ static void read_outcome(lua_State *L, framework *f, int t, size_t i, fw_problem
         fw_problems_add(pr, 1, "%s: outcomes[%zu] is not a table", f->where, i + 1);
         return;
     }
-    o->id = dup_field(L, t, "id");
-    o->title = dup_field(L, t, "title");
+    o->id = dup_field(L, t, "id", pr);
+    o->title = dup_field(L, t, "title", pr);
     char label[160];
     snprintf(label, sizeof label, "outcome %s", o->id ? o->id : "(no id)");
     check_keys(L, t, OUTCOME_KEYS, f->where, label, pr);
@@ -771,15 +774,15 @@ int framework_load(host *h, const char *path, framework **out, fw_problems *pr, 
         free(f->where);
         f->where = strdup(path);
     }
-    f->id = dup_field(L, t, "id");
-    f->version = dup_field(L, t, "version");
-    f->title = dup_field(L, t, "title");
-    f->country = dup_field(L, t, "country");
-    f->source = dup_field(L, t, "source");
-    f->scores = dup_field(L, t, "scores");
+    f->id = dup_field(L, t, "id", pr);
+    f->version = dup_field(L, t, "version", pr);
+    f->title = dup_field(L, t, "title", pr);
+    f->country = dup_field(L, t, "country", pr);
+    f->source = dup_field(L, t, "source", pr);
+    f->scores = dup_field(L, t, "scores", pr);
     read_comparator(L, t, &f->comparator, f->where, "the framework", pr);
-    f->extends = dup_field(L, t, "extends");
-    char *period_word = dup_field(L, t, "period");
+    f->extends = dup_field(L, t, "extends", pr);
+    char *period_word = dup_field(L, t, "period", pr);
     check_keys(L, t, FRAMEWORK_KEYS, f->where, "the framework", pr);
     f->latest_within = read_window(L, t);
     if (f->latest_within < 0)

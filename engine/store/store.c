@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "grow.h"
@@ -281,6 +282,28 @@ static int migrate(store *s, store_mode mode, err *e)
     return exec(s, "COMMIT", e);
 }
 
+/* Puts the database in WAL mode. A database made by init is placed in
+ * rollback mode (store_place_new); when several commands open it at once, each
+ * holds a read lock while asking for the write lock the switch needs, and
+ * SQLite answers SQLITE_BUSY at once rather than wait in a deadlock, without
+ * calling the busy handler. So the switch is retried, with a growing pause,
+ * for as long as any other wait on the database. */
+static int enter_wal(store *s, err *e)
+{
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    for (long pause_ms = 1;; pause_ms = pause_ms < 64 ? pause_ms * 2 : 64) {
+        int rc = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL;", NULL, NULL, NULL);
+        if ((rc & 0xff) != SQLITE_BUSY)
+            return rc == SQLITE_OK ? 0 : db_error(s, e, "entering WAL mode");
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec - start.tv_sec >= STORE_BUSY_SECONDS)
+            return busy_error(s, e);
+        struct timespec pause = {0, pause_ms * 1000000L};
+        nanosleep(&pause, NULL);
+    }
+}
+
 int store_open(const char *path, store_mode mode, store **out, err *e)
 {
     *out = NULL;
@@ -301,8 +324,8 @@ int store_open(const char *path, store_mode mode, store **out, err *e)
     }
     sqlite3_busy_timeout(s->db, STORE_BUSY_SECONDS * 1000);
     sqlite3_extended_result_codes(s->db, 1);
-    if ((rc = exec(s, "PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", e)) ||
-        (rc = migrate(s, mode, e))) {
+    if ((rc = exec(s, "PRAGMA foreign_keys = ON;", e)) || (rc = enter_wal(s, e)) ||
+        (rc = exec(s, "PRAGMA synchronous = NORMAL;", e)) || (rc = migrate(s, mode, e))) {
         store_close(s);
         return rc;
     }

@@ -95,20 +95,26 @@ return {
       obs(RES, ESSEX, "666.7", 2000, 300000),
       obs(RES, SUFFOLK, "666.7", 1200, 180000),
     },
+    -- each council counts its share of residents in the ICB (Census 2021, data/geography/README.md):
+    -- (0.227 x 2000 + 0.847 x 1200) / (0.227 x 300000 + 0.847 x 180000) = 666.67 per 100,000
     expect = { [SNEE] = { ["BCF-RES-ENG"] = { status = "red", assessment = "worse",
-      reason = "approximate geography: E10000012 counted whole, E10000029 counted whole" } } },
+      reason = "approximate geography: E10000012 at weight 0.227, E10000029 at weight 0.847" } } },
   },
   {
-    name = "Lancashire and South Cumbria in 2023/24: Cumbria (ended March 2023) is left out; 1920/335000",
+    -- Cumbria (ended March 2023) is left out; Westmorland and Furness counts 0.758 of itself,
+    -- Cumberland 0.031 and North Yorkshire 0.010 (their residents in the ICB): 1943.11 / 339940
+    name = "Lancashire and South Cumbria in 2023/24: Cumbria left out, three councils counted by their shares",
     period = "2023/24", areas = { LSC },
     data = {
       obs(RES, ENGLAND, "566"),
       obs(RES, "E06000008", "600", 120, 20000),
       obs(RES, "E06000009", "700", 175, 25000),
+      obs(RES, "E06000063", "650", 1300, 200000),
       obs(RES, "E06000064", "650", 195, 30000),
+      obs(RES, "E06000065", "500", 3000, 600000),
       obs(RES, "E10000017", "550", 1430, 260000),
     },
     expect = { [LSC] = { ["BCF-RES-ENG"] = { status = "amber", assessment = "similar",
-      reason = "derived from E06000008,E06000009,E06000064,E10000017" } } },
+      reason = "571.6" } } },
   },
 }

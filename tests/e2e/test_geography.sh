@@ -24,6 +24,20 @@ expect_eq "$(tail -n +2 "$OUT" | wc -l | tr -d ' ')" 0 "Surrey Heartlands has no
 run areas --parent E54000063 --on 2025-01-01 --format csv; expect_out "E10000030"
 # Essex, split between three ICBs until 2026, lies in one from April 2026.
 run areas --parent E54000066 --on 2026-12-01 --format csv; expect_out "E10000012"
+# North Yorkshire lies in three ICBs, each counting the share of its residents there
+# (Census 2021 by LSOA, data/geography/README.md), and the shares of a split council add to 1.
+run areas --parent E54000048 --on 2026-12-01 --format csv; expect_out "E06000065,North Yorkshire"
+python3 - "$REPO/data/geography/memberships.csv" <<'PY' || fail "council to ICB weights"
+import csv, sys
+w = {}
+for r in csv.DictReader(open(sys.argv[1])):
+    if r["parent"].startswith("E54") and r["weight"]:
+        w.setdefault((r["child"], r["valid_to"]), {})[r["parent"]] = float(r["weight"])
+assert w[("E06000065", "")] == {"E54000051": 0.907, "E54000054": 0.083, "E54000048": 0.010}, w[("E06000065", "")]
+for key, shares in w.items():
+    assert abs(sum(shares.values()) - 1) < 1e-9, (key, shares)
+PY
+CHECKS=$((CHECKS + 1))
 # A unitary council is not in being before its vesting day, so a 2015 scorecard never lists
 # North Yorkshire council beside the county it replaced.
 expect_eq "$(count --type hwb --on 2015-06-01)" 152 "upper-tier councils in 2015"

@@ -374,7 +374,8 @@ static void header(FILE *out, const result_set *r, int any_spc)
     fputs("</ul>\n<p>Each indicator shows its value as published, the period of that value, the comparator's value, the"
           " rule's assessment and the reason in words. The trend line shows up to 12 values up to the one judged, the"
           " last marked with a dot. An outcome's and an area's status are rolled up from their indicators as the"
-          " framework says; the roll-up column gives the counts.</p>\n",
+          " framework says; the roll-up column says how (the counts of each colour, or a mean score and its"
+          " segment).</p>\n",
           out);
     if (any_spc)
         fputs("<p>Where the framework uses statistical process control (SPC, Making Data Count), an icon shows the"

@@ -159,6 +159,18 @@ local function date_key(s)
   return s
 end
 
+-- The day number of an ISO date (days from civil, H. Hinnant), to tell whether one period
+-- ends the day before another starts.
+local function day_number(iso)
+  local y, m, d = iso:match("^(%d%d%d%d)%-(%d%d)%-(%d%d)$")
+  y, m, d = tonumber(y), tonumber(m), tonumber(d)
+  if m <= 2 then y = y - 1 end
+  local era = y // 400
+  local yoe = y - era * 400
+  local doy = (153 * (m + (m > 2 and -3 or 9)) + 2) // 5 + d - 1
+  return era * 146097 + yoe * 365 + yoe // 4 - yoe // 100 + doy
+end
+
 -- The entry in force on `day` (ISO date): the latest with from <= day. Returns the entry,
 -- or nil and a status when none applies.
 local function resolve_dated(entries, day, stale_after_years)
@@ -349,13 +361,22 @@ function R.change(p)
     if not latest or latest.value == nil then return { status = "missing", reason = "no latest value" } end
     local base, base_label
     if params.base == "previous" then
-      -- the period before the latest, of its type: direction of travel year on year
+      -- the period just before the latest, of its type and ending the day before it starts:
+      -- direction of travel year on year (a gap, or a calendar year after a financial one, is not)
       local pts = ctx.series:last(2, latest.period)
       if #pts < 2 then
         return { status = "insufficient_data", reason = "no value for a period before " .. latest.period }
       end
       base = pts[1]
       base_label = base.period
+      if base.period_type ~= latest.period_type then
+        return { status = "not_comparable", reason = latest.period .. " (" .. latest.period_type .. ") follows "
+          .. base.period .. " (" .. base.period_type .. "): not the same kind of period" }
+      end
+      if day_number(base["end"]) + 1 ~= day_number(latest.start) then
+        return { status = "insufficient_data", reason = "no value for the period just before " .. latest.period
+          .. " (the last before it is " .. base.period .. ")" }
+      end
     else
       base, base_label = ctx.series:at(params.base), params.base
       if latest.period == params.base then
@@ -412,13 +433,19 @@ function R.relative(p)
     if cmp.value == 0 then
       return { status = "not_compared", reason = "the comparator's value is 0: no relative difference" }
     end
-    local diff = stats.round((v - cmp.value) / math.abs(cmp.value) * 100, 1)
+    -- judged on the difference itself; the reason shows it to 1 decimal
+    local diff = (v - cmp.value) / math.abs(cmp.value) * 100
+    if not (math.abs(diff) <= 1e12) then
+      return { status = "not_compared", reason = "the value is too far from the comparator's "
+        .. fmt(cmp.value) .. " to state a relative difference" }
+    end
     local word
     if math.abs(diff) <= tolerance then word = "similar"
     elseif (diff < 0) == (ctx.polarity == "lower") then word = "better"
     else word = "worse" end
+    local shown = stats.round(math.abs(diff), 1)
     return { assessment = word, comparator = cmp.value, comparator_kind = "area",
-      reason = string.format("%s is %s%% %s %s's %s (similar within %s%%; %s is better)", fmt(v), fmt(math.abs(diff)),
+      reason = string.format("%s is %s%% %s %s's %s (similar within %s%%; %s is better)", fmt(v), fmt(shown),
         diff < 0 and "below" or (diff > 0 and "above" or "from"), cmp.name or cmp.area or "the comparator",
         fmt(cmp.value), fmt(tolerance), ctx.polarity),
       details = { difference_percent = diff, tolerance = tolerance } }

@@ -443,7 +443,10 @@ static char *read_breakdown(lua_State *L, int t, const char *w, const char *labe
                         "({sex = \"Female\", age = \"65+ yrs\"}) or a key such as \"sex=Female\"", w, label);
         key[0] = '\0';
     }
-    return strdup(key);
+    char *copy = strdup(key);
+    if (!copy)
+        fw_problems_add(pr, 1, "%s: %s: out of memory copying the breakdown", w, label);
+    return copy;
 }
 
 static void comparator_free(fw_comparator *c)
@@ -464,7 +467,9 @@ static void read_comparator(lua_State *L, int t, fw_comparator *c, const char *w
     }
     int bad = 0;
     if (type == LUA_TSTRING) {
-        c->area = strdup(lua_tostring(L, -1));
+        lua_pop(L, 1); /* read as every framework text is, cleaned (dup_field) */
+        c->area = dup_field(L, t, "comparator", pr);
+        lua_pushnil(L); /* for the pop below */
     } else if (type == LUA_TTABLE) {
         int tt = lua_gettop(L);
         static const char *const keys[] = {"area", "parent", "breakdown", NULL};
@@ -475,8 +480,8 @@ static void read_comparator(lua_State *L, int t, fw_comparator *c, const char *w
             char key[OBS_KEY_MAX];
             if (lpoint_breakdown_key(L, -1, key, sizeof key))
                 bad = 1;
-            else
-                c->breakdown = strdup(key);
+            else if (!(c->breakdown = strdup(key)))
+                fw_problems_add(pr, 1, "%s: %s: out of memory copying the comparator", w, whose);
         }
         lua_pop(L, 1);
         if ((c->area && c->parent) || (!c->area && !c->parent && !c->breakdown))
@@ -543,7 +548,9 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     }
     if (!ind->where)
         ind->where = strdup(f->where);
-    const char *w = ind->where;
+    if (!ind->where || (rule_type == LUA_TFUNCTION && !ind->method))
+        fw_problems_add(pr, 1, "%s: out of memory reading indicators[%zu]", f->where, i + 1);
+    const char *w = ind->where ? ind->where : f->where;
     char label[160];
     snprintf(label, sizeof label, "indicator %s", ind->id ? ind->id : "(no id)");
 
@@ -552,8 +559,8 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
         fw_problems_add(pr, 1, "%s: indicators[%zu] has no id", w, i + 1);
     if (!ind->title)
         fw_problems_add(pr, 0, "%s: %s has no title", w, label);
-    if (!ind->series && ind->id)
-        ind->series = strdup(ind->id);
+    if (!ind->series && ind->id && !(ind->series = strdup(ind->id)))
+        fw_problems_add(pr, 1, "%s: %s: out of memory", w, label);
     ind->breakdown = read_breakdown(L, t, w, label, pr);
     if (ind->definition && strcmp(ind->definition, "confirmed") && strcmp(ind->definition, "unconfirmed") &&
         strcmp(ind->definition, "not published"))

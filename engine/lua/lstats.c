@@ -447,7 +447,7 @@ static int l_dsr_nonindependent(lua_State *L)
         size_t nb;
         double *row = read_numbers(L, -1, fn, "persons", &nb);
         if (nb != n)
-            return luaL_error(L, "stats.%s: frequency %g has %d bands, populations %d", fn, freqs[f], (int)nb, (int)n);
+            return luaL_error(L, "stats.%s: frequency %f has %d bands, populations %d", fn, freqs[f], (int)nb, (int)n);
         memcpy(persons + f * n, row, n * sizeof *row);
         lua_pop(L, 2);
         f++;
@@ -1252,7 +1252,7 @@ static int l_round(lua_State *L)
     if (d < 0 || d > 10)
         return luaL_error(L, "stats.round: decimals must be from 0 to 10");
     if (!isfinite(x) || fabs(x) > 1e15)
-        return luaL_error(L, "stats.round: %g is not a finite number of at most 1e15 in size", x);
+        return luaL_error(L, "stats.round: %f is not a finite number of at most 1e15 in size", x);
     lua_pushnumber(L, stats_round_half_away(x, (int)d));
     return 1;
 }

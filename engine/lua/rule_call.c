@@ -70,9 +70,14 @@ static series_ud *check_series(lua_State *L)
 }
 
 /* Index of the point labelled `label`, or -1. */
-/* The point labelled `label`: written as the file writes it, or else any
- * other way of writing the same period ("April 2023" for a file's "2023-04"),
- * so a framework's base period need not copy one publisher's spelling. */
+/* The point labelled `label`: written as the file writes it, or else another
+ * way of writing the same period ("April 2023" for a file's "2023-04"), so a
+ * framework's base period need not copy one publisher's spelling. Only a
+ * label that means one thing whatever the publisher's conventions is matched
+ * so: a quarter ("2023 Q2": calendar or financial?) and a year pair
+ * ("2022-23") must be written as the file writes them, and the point must be
+ * of the same period type (a calendar year is not a survey year of the same
+ * days). */
 static long find_label(const series_ud *u, const char *label)
 {
     for (size_t i = 0; i < u->n; i++)
@@ -80,11 +85,12 @@ static long find_label(const series_ud *u, const char *label)
             return (long)i;
     period want;
     err e = {0};
-    if (period_parse(label, NULL, &want, &e))
+    if (period_parse(label, NULL, &want, &e) || want.by_pairs || want.type == PERIOD_FY_QUARTER ||
+        want.type == PERIOD_CALENDAR_QUARTER)
         return -1;
     for (size_t i = 0; i < u->n; i++) {
         const series_point *p = ud_point(u, i);
-        if (p->start == want.start && p->end == want.end)
+        if (p->start == want.start && p->end == want.end && p->type == (int)want.type)
             return (long)i;
     }
     return -1;

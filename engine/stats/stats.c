@@ -734,8 +734,12 @@ static int compare_doubles(const void *a, const void *b)
 double stats_round_half_away(double x, int decimals)
 {
     double m = pow(10, decimals), y = x * m;
-    /* a few ulps towards the half: the double nearest a decimal half may lie on either side of it */
-    return round(y + copysign(fabs(y) * 8 * DBL_EPSILON, y)) / m;
+    if (!(fabs(y) < 4503599627370496.0)) /* 2^52: already a whole number at this scale (or not finite) */
+        return x;
+    /* A few ulps towards the half, as the double nearest a decimal half may lie
+     * on either side of it; never more than 1e-6, which no true fraction of a
+     * scaled value below 2^52 comes that close to a half by accident. */
+    return round(y + copysign(fmin(fabs(y) * 8 * DBL_EPSILON, 1e-6), y)) / m;
 }
 
 static double round10_away(double v)

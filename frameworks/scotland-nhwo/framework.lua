@@ -168,6 +168,10 @@ local function bench(id)
 end
 
 -- NI-11 to NI-19, by the reading A.activity chooses.
+local READINGS = { benchmark = true, relative = true, direction = true }
+if not READINGS[A.activity] then
+  error("A.activity must be \"benchmark\", \"relative\" or \"direction\", not " .. tostring(A.activity), 0)
+end
 local function activity(id)
   if A.activity == "relative" then return r.relative { tolerance = A.relative_tolerance } end
   if A.activity == "direction" then

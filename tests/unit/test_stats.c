@@ -648,6 +648,11 @@ static void test_round_half_away(void)
     CHECK_NEAR(stats_round_half_away(0.125, 2), 0.13, 1e-15);
     CHECK_NEAR(stats_round_half_away(2.5, 0), 3, 1e-15);
     CHECK_NEAR(stats_round_half_away(2.449999, 1), 2.4, 1e-15);
+    /* large values are not moved by the nudge */
+    CHECK_NEAR(stats_round_half_away(6e14, 0), 6e14, 0);
+    CHECK_NEAR(stats_round_half_away(123456.7, 10), 123456.7, 1e-15);
+    CHECK_NEAR(stats_round_half_away(1e300, 2), 1e300, 0);
+    CHECK_NEAR(stats_round_half_away(2.675, 2), 2.68, 1e-15);
 }
 
 static void test_survey(void)

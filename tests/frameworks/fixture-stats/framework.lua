@@ -9,7 +9,7 @@ return r.framework {
     { id = "BENCH", title = "benchmarks", indicators = { "B-PUB", "B-WILSON", "B-RATE" } },
     { id = "SURVEY", title = "survey tests", indicators = { "SURV-CMP", "SURV-PREV", "SURV-N" } },
     { id = "OTHER", title = "quintile, trend, spc, change", indicators = { "QUINT", "TREND", "SPC", "PFG", "MSG" } },
-    { id = "READINGS", title = "an activity rate read against Scotland or year on year", indicators = { "REL", "YOY" } },
+    { id = "READINGS", title = "an activity rate read against Scotland or year on year", indicators = { "REL", "YOY", "YOY-PROXY" } },
   },
   indicators = {
     { id = "B-PUB", title = "published limits", unit = "%", polarity = "higher", rule = r.benchmark {} },
@@ -32,6 +32,9 @@ return r.framework {
     { id = "REL", title = "relative difference from Scotland", unit = "per 100,000", polarity = "lower",
       rule = r.relative { tolerance = 5 } },
     { id = "YOY", title = "direction of travel on the previous year", unit = "per 100,000", polarity = "lower",
+      rule = r.change { mode = "direction", base = "previous", interval = 2, relative = true } },
+    { id = "YOY-PROXY", title = "year on year, a calendar year standing in", unit = "per 100,000", polarity = "lower",
+      frequency = { "year", "calendar_year" },
       rule = r.change { mode = "direction", base = "previous", interval = 2, relative = true } },
   },
 }

@@ -25,7 +25,7 @@ return {
     -- beyond 2%); a series break between the two years is not comparable; one year alone has
     -- no previous year.
     name = "activity readings: the relative difference from Scotland, and year on year",
-    period = "2023/24", areas = { E, G, W, F },
+    period = "2023/24", areas = { E, G, W, F, D },
     data = concat(
       { { indicator = "REL", area = S, period = "2023/24", value = 10000 },
         { indicator = "REL", area = E, period = "2023/24", value = 10500 },
@@ -34,16 +34,25 @@ return {
       yearly("YOY", E, { 9000, 9500, 10000, 10000, 10500 }),
       yearly("YOY", G, { 9000, 9500, 10000, 10000, 9900 }),
       yearly("YOY", W, { 9000, 9500, 10000, 10000, 9000 }, { [5] = { series_break = true } }),
-      { { indicator = "YOY", area = F, period = "2023/24", value = 9000 } }),
+      { { indicator = "YOY", area = F, period = "2023/24", value = 9000 },
+        -- a gap: 2022/23 is missing, so 2021/22 is not the year before
+        { indicator = "YOY", area = D, period = "2021/22", value = 9000 },
+        { indicator = "YOY", area = D, period = "2023/24", value = 9500 },
+        -- a calendar year after a financial year overlaps it: not year on year
+        { indicator = "YOY-PROXY", area = E, period = "2022/23", value = 9000 },
+        { indicator = "YOY-PROXY", area = E, period = "2023", value = 9500 } }),
     expect = {
       [E] = { REL = { status = "amber", assessment = "similar", reason = "10500 is 5% above Scotland's 10000 (similar within 5%" },
-              YOY = { status = "red", assessment = "worsening", reason = "10500 in 2023/24 against 10000 in 2022/23" } },
+              YOY = { status = "red", assessment = "worsening", reason = "10500 in 2023/24 against 10000 in 2022/23" },
+              ["YOY-PROXY"] = { status = "grey", assessment = "not_comparable", reason = "not the same kind of period" } },
       [G] = { REL = { status = "red", assessment = "worse", reason = "5.1% above" },
               YOY = { status = "amber", assessment = "no_change" } },
       [W] = { REL = { status = "green", assessment = "better", reason = "10% below" },
               YOY = { status = "grey", assessment = "not_comparable" } },
       [F] = { REL = { status = "grey", assessment = "missing" },
               YOY = { status = "grey", assessment = "insufficient_data", reason = "no value for a period before 2023/24" } },
+      [D] = { YOY = { status = "grey", assessment = "insufficient_data",
+                      reason = "no value for the period just before 2023/24 (the last before it is 2021/22)" } },
     },
   },
   {

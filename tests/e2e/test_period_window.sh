@@ -84,4 +84,27 @@ sed 's/latest_within = "3 years"/latest_within = "three years"/' fw/framework.lu
 run check fw/bad.lua
 expect_status 1 "check a bad span"
 expect_err 'indicator BIENNIAL: latest_within must say a span such as "2 years"'
+# A base period is found by its days only when its label means one thing whatever the
+# publisher's conventions: a quarter must be written as the file writes it (under calendar
+# quarters "2023 Q2" read by default conventions would be the file's Q3).
+mkdir -p qbase
+cat >qbase/framework.lua <<'EOF'
+local r = require "rules"
+return r.framework {
+  id = "qbase", version = "1", title = "quarter base", country = "Scotland", scores = "hscp", period = "calendar_quarter",
+  outcomes = { { id = "O", title = "o", indicators = { "Q", "M" } } },
+  indicators = {
+    { id = "Q", title = "q", unit = "count", polarity = "lower",
+      rule = r.change { mode = "direction", base = "2023 Q2", relative = true } },
+    { id = "M", title = "m", unit = "count", polarity = "lower",
+      rule = r.change { mode = "direction", base = "April 2023", relative = true } },
+  },
+}
+EOF
+printf 'indicator,area,period,value\nQ,S37000012,Q2 2023,100\nQ,S37000012,Q3 2023,300\nQ,S37000012,Q4 2023,90\nM,S37000012,2023-04,100\nM,S37000012,2023-12,90\n' >qbase.csv
+"$SCORECARD" init --db qbase.db >/dev/null
+run import --db qbase.db --quarters calendar qbase.csv; expect_status 0
+run run --db qbase.db --framework qbase --area S37000012 --period "December 2023" --no-store
+expect_out "no value for the base period 2023 Q2"
+expect_out "90 in 2023-12 against 100 in April 2023"
 finish

@@ -130,9 +130,29 @@ static void check_item(tcase_ctx *t, const res_area *ra, const char *item, const
     if (cJSON_IsString(want)) {
         want_colour = want->valuestring;
     } else if (cJSON_IsObject(want)) {
-        want_colour = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(want, "status"));
-        want_assessment = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(want, "assessment"));
-        want_reason = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(want, "reason"));
+        /* A misspelt key (staus = "red") would otherwise assert nothing and pass. */
+        const cJSON *k;
+        cJSON_ArrayForEach(k, want)
+        {
+            const char **slot = !strcmp(k->string, "status")       ? &want_colour
+                                : !strcmp(k->string, "assessment") ? &want_assessment
+                                : !strcmp(k->string, "reason")     ? &want_reason
+                                                                   : NULL;
+            if (!slot) {
+                failed(t, "%s %s: \"%s\" is not status, assessment or reason", ra->code, item, k->string);
+                return;
+            }
+            if (!cJSON_IsString(k) || !*k->valuestring) {
+                failed(t, "%s %s: %s must be non-empty text", ra->code, item, k->string);
+                return;
+            }
+            *slot = k->valuestring;
+        }
+        if (!want_colour && !want_assessment && !want_reason) {
+            failed(t, "%s %s: the expectation asserts nothing: give a status, assessment or reason", ra->code,
+                   item);
+            return;
+        }
     } else {
         failed(t, "%s %s: expect a colour or {status=, assessment=, reason=}", ra->code, item);
         return;
@@ -196,6 +216,10 @@ static void check_expectations(tcase_ctx *t, const result_set *r, const cJSON *e
         const res_area *ra = find_area(r, code);
         if (!ra || !cJSON_IsObject(per_area)) {
             failed(t, "%s: %s", code, ra ? "expectations must be a table" : "this area was not scored");
+            continue;
+        }
+        if (!per_area->child) {
+            failed(t, "%s: the case expects nothing of this area: give at least one expected colour", code);
             continue;
         }
         const cJSON *want;
@@ -316,6 +340,8 @@ int cmd_test(int argc, char **argv)
     int rc = sandbox_run_file_json(h, cases, TEST_CASES_MAX, &list, &e);
     if (!rc && !is_list(list))
         rc = err_set(&e, ERR_INVALID, "%s: a cases file returns a list of cases", cases);
+    if (!rc && !list->child) /* zero cases would print "0 passed, 0 failed" and exit 0 */
+        rc = err_set(&e, ERR_INVALID, "%s: the cases file has no cases", cases);
     tcase_ctx t = {h, f, cli_data_dir(NULL), 0, 0, ""};
     int passed = 0, failed_cases = 0;
     size_t i = 0;

@@ -96,4 +96,22 @@ run eval 'local t = stats.survey({value = 50, n = 100}, {n = 200, deff = 2}) ret
 expect_status 0; expect_out '"not_compared: there is no comparator value"'
 run eval 'local r = require "rules" return r.threshold{green = 1}.method'; expect_status 0; expect_out '"threshold"'
 run eval --db "$SCORECARD_DB" 'return #data.series("MSG-1", "S37000012")'; expect_status 0; expect_out "4"
+# A case that asserts nothing fails, never passes: an empty expectation, a misspelt key, an
+# area with no expectations, and a cases file with no cases at all.
+D='{ indicator = "T-HIGH", area = "S37000012", period = "2023/24", value = 80 }'
+for want in '{}' '{ staus = "red" }' '{ status = "" }' '{ status = 3 }'; do
+  printf 'return { { name = "hollow", period = "2023/24", areas = { "S37000012" }, data = { %s },\n  expect = { S37000012 = { ["T-HIGH"] = %s } } } }\n' "$D" "$want" >"$WORK/hollow.lua"
+  run test --cases "$WORK/hollow.lua" "$F/fixture/framework.lua"
+  expect_status 1 "an expectation $want"; expect_out "FAIL hollow: S37000012 T-HIGH: "; expect_out "0 passed, 1 failed"
+done
+run test --cases "$WORK/hollow.lua" "$F/fixture/framework.lua"; expect_out "status must be non-empty text"
+printf 'return { { name = "hollow", period = "2023/24", areas = { "S37000012" }, data = { %s },\n  expect = { S37000012 = { ["T-HIGH"] = { staus = "red" } } } } }\n' "$D" >"$WORK/hollow.lua"
+run test --cases "$WORK/hollow.lua" "$F/fixture/framework.lua"; expect_out '"staus" is not status, assessment or reason'
+printf 'return { { name = "hollow", period = "2023/24", areas = { "S37000012", "S37000034" }, data = { %s },\n  expect = { S37000012 = { ["T-HIGH"] = "green" }, S37000034 = {} } } }\n' "$D" >"$WORK/hollow.lua"
+run test --cases "$WORK/hollow.lua" "$F/fixture/framework.lua"
+expect_status 1 "an area with no expectations"; expect_out "S37000034: the case expects nothing of this area"
+printf 'return {}\n' >"$WORK/hollow.lua"
+run test --cases "$WORK/hollow.lua" "$F/fixture/framework.lua"
+expect_status 1 "no cases"; expect_err "the cases file has no cases"
+
 finish

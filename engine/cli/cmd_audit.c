@@ -12,6 +12,7 @@
 #include "obs.h"
 #include "strmap.h"
 #include "table.h"
+#include "text.h"
 
 /* ---- runs ---- */
 
@@ -182,11 +183,82 @@ static int pick_run(void *ctx, const store_run_row *r)
     return 0;
 }
 
-static int print_outcome_line(void *ctx, const store_result *r)
+/* The indicator's own path: the outcomes whose stored membership lists it
+ * (every outcome when the run predates stored membership), then the area. */
+typedef struct path_ctx {
+    const char *indicator;
+    cJSON *list; /* [{kind, id, title?, status, reason}] */
+    int unknown; /* an outcome without stored membership was included */
+} path_ctx;
+
+static int lists_indicator(const cJSON *members, const char *indicator)
 {
-    (void)ctx;
-    printf("    %-8s %s %-5s %s\n", r->kind, r->item, r->status, r->reason ? r->reason : "");
+    const cJSON *id;
+    cJSON_ArrayForEach(id, cJSON_GetObjectItemCaseSensitive(members, "indicators"))
+    {
+        if (cJSON_IsString(id) && !strcmp(id->valuestring, indicator))
+            return 1;
+    }
     return 0;
+}
+
+static int add_path_step(void *ctx, const store_result *r)
+{
+    path_ctx *p = ctx;
+    cJSON *members = r->details ? cJSON_Parse(r->details) : NULL;
+    int known = cJSON_IsArray(cJSON_GetObjectItemCaseSensitive(members, "indicators"));
+    int rc = 0;
+    if (!strcmp(r->kind, "area") || !known || lists_indicator(members, p->indicator)) {
+        cJSON *step = cJSON_CreateObject();
+        const char *title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(members, "title"));
+        if (!step || !cJSON_AddStringToObject(step, "kind", r->kind) || !cJSON_AddStringToObject(step, "id", r->item) ||
+            (title && !cJSON_AddStringToObject(step, "title", title)) ||
+            !cJSON_AddStringToObject(step, "status", r->status) ||
+            (r->reason && !cJSON_AddStringToObject(step, "reason", r->reason)) || !cJSON_AddItemToArray(p->list, step)) {
+            cJSON_Delete(step);
+            rc = ERR_NOMEM;
+        }
+        if (strcmp(r->kind, "area") && !known)
+            p->unknown = 1;
+    }
+    cJSON_Delete(members);
+    return rc;
+}
+
+/* {observation, import_batch, file, line} for observation `id`, or NULL when
+ * the store no longer knows it (*rc < 0 on a store error). */
+static cJSON *source_of(store *s, const cJSON *input, int *rc, err *e)
+{
+    const cJSON *id = cJSON_GetObjectItemCaseSensitive(input, "id");
+    if (!cJSON_IsNumber(id) || id->valuedouble <= 0)
+        return NULL;
+    long long batch = 0;
+    long line = 0;
+    char file[512];
+    int known = store_observation_source(s, (long long)id->valuedouble, &batch, file, sizeof file, &line, e);
+    if (known < 0)
+        *rc = known;
+    if (known != 1)
+        return NULL;
+    cJSON *src = cJSON_CreateObject();
+    if (!src || !cJSON_AddNumberToObject(src, "observation", id->valuedouble) ||
+        !cJSON_AddNumberToObject(src, "import_batch", (double)batch) || !cJSON_AddStringToObject(src, "file", file) ||
+        !cJSON_AddNumberToObject(src, "line", (double)line)) {
+        cJSON_Delete(src);
+        *rc = err_set(e, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    return src;
+}
+
+static void print_source(const char *label, const cJSON *src)
+{
+    if (src)
+        printf("  %-13s observation %.0f, import batch %.0f, %s line %.0f\n", label,
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "observation")),
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "import_batch")),
+               cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(src, "file")),
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "line")));
 }
 
 static void print_json_field(const char *label, const cJSON *v)
@@ -250,7 +322,19 @@ int cmd_explain(int argc, char **argv)
         return cli_fail(&e);
     }
     cJSON *details = f.r.details ? cJSON_Parse(f.r.details) : NULL;
-    if (format == TABLE_JSON) {
+    cJSON *src = source_of(s, cJSON_GetObjectItemCaseSensitive(details, "observation"), &rc, &e);
+    cJSON *cmp_src = rc ? NULL : source_of(s, cJSON_GetObjectItemCaseSensitive(details, "comparator"), &rc, &e);
+    path_ctx path = {a.indicator, cJSON_CreateArray(), 0};
+    if (!path.list && !rc)
+        rc = err_set(&e, ERR_NOMEM, "out of memory");
+    store_result_filter up = {a.run, a.area, NULL, NULL};
+    for (int k = 0; !rc && k < 2; k++) {
+        up.kind = k ? "area" : "outcome";
+        rc = store_each_result(s, &up, add_path_step, &path, &e);
+        if (rc == ERR_NOMEM)
+            err_set(&e, ERR_NOMEM, "out of memory");
+    }
+    if (!rc && format == TABLE_JSON) {
         cJSON *out = cJSON_CreateObject();
         cJSON_AddNumberToObject(out, "run", (double)a.run);
         cJSON_AddStringToObject(out, "area", f.r.area);
@@ -260,47 +344,57 @@ int cmd_explain(int argc, char **argv)
             cJSON_AddStringToObject(out, "assessment", f.r.assessment);
         if (f.r.reason)
             cJSON_AddStringToObject(out, "reason", f.r.reason);
+        if (f.r.value_text)
+            cJSON_AddStringToObject(out, "value", f.r.value_text);
+        if (f.r.period)
+            cJSON_AddStringToObject(out, "period", f.r.period);
+        cJSON *sources = cJSON_AddObjectToObject(out, "sources");
+        if (src)
+            cJSON_AddItemToObject(sources, "observation", src), src = NULL;
+        if (cmp_src)
+            cJSON_AddItemToObject(sources, "comparator", cmp_src), cmp_src = NULL;
+        cJSON_AddItemToObject(out, "rolls_up_into", path.list), path.list = NULL;
         if (details)
-            cJSON_AddItemToObject(out, "details", details);
+            cJSON_AddItemToObject(out, "details", details), details = NULL;
         char *text = cJSON_Print(out);
         puts(text ? text : "null");
         free(text);
         cJSON_Delete(out);
-    } else {
+    } else if (!rc) {
         rc = store_each_run(s, a.run, show_run, NULL, &e);
         printf("Area %s, indicator %s\n", f.r.area, f.r.item);
         printf("  %-13s %s (%s)\n", "colour", f.r.status, f.r.assessment ? f.r.assessment : "-");
         printf("  %-13s %s\n", "reason", f.r.reason ? f.r.reason : "-");
         printf("  %-13s %s for %s\n", "value", f.r.value_text ? f.r.value_text : "-", f.r.period ? f.r.period : "-");
+        print_source("source", src);
         if (!isnan(f.r.comparator))
             printf("  %-13s %.10g\n", "comparator", f.r.comparator);
+        print_source("its source", cmp_src);
         const cJSON *input = cJSON_GetObjectItemCaseSensitive(details, "observation");
-        const cJSON *id = cJSON_GetObjectItemCaseSensitive(input, "id");
-        if (!rc && cJSON_IsNumber(id) && id->valuedouble > 0) {
-            long long batch = 0;
-            long line = 0;
-            char file[512];
-            int known = store_observation_source(s, (long long)id->valuedouble, &batch, file, sizeof file, &line, &e);
-            rc = known < 0 ? known : 0;
-            if (known == 1)
-                printf("  %-13s observation %lld, import batch %lld, %s line %ld\n", "source",
-                       (long long)id->valuedouble, batch, file, line);
-        }
         print_json_field("input", input);
         print_json_field("comparator", cJSON_GetObjectItemCaseSensitive(details, "comparator"));
         print_json_field("rule", cJSON_GetObjectItemCaseSensitive(details, "rule"));
         const cJSON *at = cJSON_GetObjectItemCaseSensitive(details, "defined_at");
         if (cJSON_IsString(at))
-            printf("  %-13s %s\n", "defined at", at->valuestring);
+            printf("  %-13s %s (in the framework's folder)\n", "defined at", at->valuestring);
         print_json_field("worked", cJSON_GetObjectItemCaseSensitive(details, "result"));
-        printf("  rolls up into (this area's outcomes and overall colour in the run):\n");
-        store_result_filter up = {a.run, a.area, NULL, NULL};
-        for (int k = 0; !rc && k < 2; k++) {
-            up.kind = k ? "outcome" : "area";
-            rc = store_each_result(s, &up, print_outcome_line, NULL, &e);
+        printf("  rolls up into%s:\n",
+               path.unknown ? " (this run did not record which indicators each outcome has: all are listed)" : "");
+        const cJSON *step;
+        cJSON_ArrayForEach(step, path.list)
+        {
+            const char *title = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(step, "title"));
+            const char *reason = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(step, "reason"));
+            printf("    %-8s %s%s%s%s %s: %s\n", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(step, "kind")),
+                   cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(step, "id")), title ? " (" : "",
+                   title ? title : "", title ? ")" : "", cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(step, "status")),
+                   reason ? reason : "");
         }
-        cJSON_Delete(details);
     }
+    cJSON_Delete(details);
+    cJSON_Delete(src);
+    cJSON_Delete(cmp_src);
+    cJSON_Delete(path.list);
     free_found(&f);
     store_close(s);
     return rc ? cli_fail(&e) : CLI_OK;
@@ -309,52 +403,77 @@ int cmd_explain(int argc, char **argv)
 /* ---- diff ---- */
 
 static const char DIFF_USAGE[] =
-    "usage: scorecard diff RUN_A RUN_B [--db PATH]\n\n"
-    "Shows every result whose colour or assessment changed between two stored runs (two\n"
-    "quarters, or two framework versions on the same data) and why: the data changed (a\n"
-    "different observation or value), the rule changed (different parameters), or both.\n";
+    "usage: scorecard diff RUN_A RUN_B [--db PATH] [--format text|csv|json]\n\n"
+    "Shows every result that changed between two stored runs (two quarters, or two\n"
+    "framework versions on the same data): old -> new colour, assessment and value, the\n"
+    "import batch and file line behind each value, and why: the data changed (a different\n"
+    "observation, value or comparator), the rule changed (each parameter by name, old ->\n"
+    "new), both, or the roll-up of its children. A value that changed without changing the\n"
+    "colour is listed too, and a framework whose files changed under the same version is\n"
+    "flagged.\n";
+
+typedef struct diff_row {
+    char *key; /* area|kind|item */
+    char *area, *kind, *item, *status, *assessment, *value_text, *period, *details;
+    double value;
+} diff_row;
 
 typedef struct diff_side {
-    strmap *index; /* area|kind|item -> row */
-    char **key, **status, **assessment, **details;
-    size_t n, key_cap, status_cap, assessment_cap, details_cap;
+    long long run;
+    strmap *index; /* key -> row */
+    diff_row *rows;
+    size_t n, cap;
+    char *framework, *version, *sha256; /* of the run */
 } diff_side;
+
+static char *dup_or_null(const char *v, int *bad)
+{
+    char *c = v ? strdup(v) : NULL;
+    if (v && !c)
+        *bad = 1;
+    return c;
+}
 
 static int keep_side(void *ctx, const store_result *r)
 {
     diff_side *d = ctx;
-    char key[300];
-    snprintf(key, sizeof key, "%s|%s|%s", r->area, r->kind, r->item);
-    size_t n = d->n + 1;
-    if (grow(&d->key, &d->key_cap, n, sizeof *d->key, 64) || grow(&d->status, &d->status_cap, n, sizeof *d->status, 64) ||
-        grow(&d->assessment, &d->assessment_cap, n, sizeof *d->assessment, 64) ||
-        grow(&d->details, &d->details_cap, n, sizeof *d->details, 64) || strmap_put(d->index, key, (int)d->n))
+    if (grow(&d->rows, &d->cap, d->n + 1, sizeof *d->rows, 64))
         return ERR_NOMEM;
-    d->key[d->n] = strdup(key);
-    d->status[d->n] = strdup(r->status ? r->status : "");
-    d->assessment[d->n] = r->assessment ? strdup(r->assessment) : NULL;
-    d->details[d->n] = r->details ? strdup(r->details) : NULL;
-    d->n++; /* counted before the check, so the frees below reach what was copied */
-    if (!d->key[d->n - 1] || !d->status[d->n - 1] || (r->assessment && !d->assessment[d->n - 1]) ||
-        (r->details && !d->details[d->n - 1]))
+    diff_row *w = &d->rows[d->n++]; /* counted first, so free_side reaches what was copied */
+    memset(w, 0, sizeof *w);
+    int bad = 0;
+    w->key = text_printf_dup("%s|%s|%s", r->area, r->kind, r->item);
+    bad |= !w->key;
+    w->area = dup_or_null(r->area, &bad), w->kind = dup_or_null(r->kind, &bad), w->item = dup_or_null(r->item, &bad);
+    w->status = dup_or_null(r->status ? r->status : "", &bad), w->assessment = dup_or_null(r->assessment, &bad);
+    w->value_text = dup_or_null(r->value_text, &bad), w->period = dup_or_null(r->period, &bad);
+    w->details = dup_or_null(r->details, &bad);
+    w->value = r->value;
+    if (bad || strmap_put(d->index, w->key, (int)(d->n - 1)))
         return ERR_NOMEM;
     return 0;
 }
 
-static void free_side(diff_side *d)
+static int keep_run(void *ctx, const store_run_row *r)
 {
-    for (size_t i = 0; i < d->n; i++)
-        free(d->key[i]), free(d->status[i]), free(d->assessment[i]), free(d->details[i]);
-    free(d->key), free(d->status), free(d->assessment), free(d->details);
-    strmap_free(d->index);
+    diff_side *d = ctx;
+    int bad = 0;
+    d->framework = dup_or_null(r->run.framework_id, &bad);
+    d->version = dup_or_null(r->run.framework_version, &bad);
+    d->sha256 = dup_or_null(r->run.framework_sha256, &bad);
+    return bad ? ERR_NOMEM : 1;
 }
 
-static char *json_part(const char *details, const char *part)
+static void free_side(diff_side *d)
 {
-    cJSON *d = details ? cJSON_Parse(details) : NULL;
-    char *text = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(d, part));
-    cJSON_Delete(d);
-    return text;
+    for (size_t i = 0; i < d->n; i++) {
+        diff_row *w = &d->rows[i];
+        free(w->key), free(w->area), free(w->kind), free(w->item), free(w->status), free(w->assessment);
+        free(w->value_text), free(w->period), free(w->details);
+    }
+    free(d->rows);
+    free(d->framework), free(d->version), free(d->sha256);
+    strmap_free(d->index);
 }
 
 static int same_text(const char *a, const char *b)
@@ -362,15 +481,202 @@ static int same_text(const char *a, const char *b)
     return (!a && !b) || (a && b && !strcmp(a, b));
 }
 
-/* Why a result changed: compares the inputs and the rule recorded with each. */
-static const char *cause(const char *da, const char *db)
+static int same_json(const cJSON *a, const cJSON *b)
 {
-    char *oa = json_part(da, "observation"), *ob = json_part(db, "observation");
-    char *ca = json_part(da, "comparator"), *cb = json_part(db, "comparator");
-    char *ra = json_part(da, "rule"), *rb = json_part(db, "rule");
-    int data = !same_text(oa, ob) || !same_text(ca, cb), rule = !same_text(ra, rb);
-    free(oa), free(ob), free(ca), free(cb), free(ra), free(rb);
-    return data && rule ? "data and rule changed" : data ? "data changed" : rule ? "rule changed" : "roll-up";
+    return (!a && !b) || (a && b && cJSON_Compare(a, b, 1));
+}
+
+/* A rule's parameters that differ, by name: [{parameter, old, new}], a
+ * missing side as null; the method itself as the parameter "method". */
+static cJSON *rule_changes(const cJSON *ra, const cJSON *rb)
+{
+    cJSON *list = cJSON_CreateArray();
+    if (!list)
+        return NULL;
+    const cJSON *ma = cJSON_GetObjectItemCaseSensitive(ra, "method"), *mb = cJSON_GetObjectItemCaseSensitive(rb, "method");
+    const cJSON *pa = cJSON_GetObjectItemCaseSensitive(ra, "params"), *pb = cJSON_GetObjectItemCaseSensitive(rb, "params");
+    int bad = 0;
+    if (!same_json(ma, mb)) {
+        cJSON *c = cJSON_CreateObject();
+        bad |= !c || !cJSON_AddStringToObject(c, "parameter", "method") ||
+               !cJSON_AddItemToObject(c, "old", ma ? cJSON_Duplicate(ma, 1) : cJSON_CreateNull()) ||
+               !cJSON_AddItemToObject(c, "new", mb ? cJSON_Duplicate(mb, 1) : cJSON_CreateNull()) ||
+               !cJSON_AddItemToArray(list, c);
+    }
+    /* every name in either side, in the order old then new */
+    for (int side = 0; side < 2 && !bad; side++) {
+        const cJSON *k;
+        const cJSON *from = side ? pb : pa;
+        cJSON_ArrayForEach(k, from)
+        {
+            const cJSON *va = cJSON_GetObjectItemCaseSensitive(pa, k->string);
+            const cJSON *vb = cJSON_GetObjectItemCaseSensitive(pb, k->string);
+            if ((side && va) || same_json(va, vb))
+                continue;
+            cJSON *c = cJSON_CreateObject();
+            bad |= !c || !cJSON_AddStringToObject(c, "parameter", k->string) ||
+                   !cJSON_AddItemToObject(c, "old", va ? cJSON_Duplicate(va, 1) : cJSON_CreateNull()) ||
+                   !cJSON_AddItemToObject(c, "new", vb ? cJSON_Duplicate(vb, 1) : cJSON_CreateNull()) ||
+                   !cJSON_AddItemToArray(list, c);
+        }
+    }
+    if (bad) {
+        cJSON_Delete(list);
+        return NULL;
+    }
+    return list;
+}
+
+/* One side of a change: {status, assessment, value, period, source}. */
+static cJSON *diff_state(store *s, const diff_row *w, const cJSON *details, int *rc, err *e)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o || !cJSON_AddStringToObject(o, "status", w->status) ||
+        (w->assessment && !cJSON_AddStringToObject(o, "assessment", w->assessment)) ||
+        (w->value_text && !cJSON_AddStringToObject(o, "value", w->value_text)) ||
+        (!w->value_text && !isnan(w->value) && !cJSON_AddNumberToObject(o, "value", w->value)) ||
+        (w->period && !cJSON_AddStringToObject(o, "period", w->period))) {
+        cJSON_Delete(o);
+        *rc = err_set(e, ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    cJSON *src = source_of(s, cJSON_GetObjectItemCaseSensitive(details, "observation"), rc, e);
+    if (src)
+        cJSON_AddItemToObject(o, "source", src);
+    const cJSON *cmp = cJSON_GetObjectItemCaseSensitive(details, "comparator");
+    if (cmp)
+        cJSON_AddItemToObject(o, "comparator", cJSON_Duplicate(cmp, 1));
+    return o;
+}
+
+/* The change record of one result present in both runs, or NULL when
+ * nothing a reader sees changed (*rc < 0 on an error). */
+static cJSON *diff_change(store *s, const diff_row *a, const diff_row *b, int *rc, err *e)
+{
+    int colour = strcmp(a->status, b->status) || !same_text(a->assessment, b->assessment);
+    int value = !same_text(a->value_text, b->value_text) || !same_text(a->period, b->period) ||
+                (!a->value_text && !b->value_text && !(isnan(a->value) && isnan(b->value)) && a->value != b->value);
+    if (!colour && !value)
+        return NULL;
+    cJSON *da = a->details ? cJSON_Parse(a->details) : NULL, *db = b->details ? cJSON_Parse(b->details) : NULL;
+    const cJSON *oa = cJSON_GetObjectItemCaseSensitive(da, "observation"), *ob = cJSON_GetObjectItemCaseSensitive(db, "observation");
+    const cJSON *ca = cJSON_GetObjectItemCaseSensitive(da, "comparator"), *cb = cJSON_GetObjectItemCaseSensitive(db, "comparator");
+    int data = !same_json(oa, ob) || !same_json(ca, cb) || (strcmp(a->kind, "indicator") == 0 && value);
+    cJSON *rules = rule_changes(cJSON_GetObjectItemCaseSensitive(da, "rule"), cJSON_GetObjectItemCaseSensitive(db, "rule"));
+    int rule = rules && cJSON_GetArraySize(rules) > 0;
+    const char *cause = strcmp(a->kind, "indicator") ? "roll-up"
+                        : data && rule             ? "data and rule"
+                        : data                     ? "data"
+                        : rule                     ? "rule"
+                                                   : "roll-up";
+    cJSON *c = cJSON_CreateObject();
+    int bad = !rules || !c || !cJSON_AddStringToObject(c, "area", a->area) || !cJSON_AddStringToObject(c, "kind", a->kind) ||
+              !cJSON_AddStringToObject(c, "item", a->item) ||
+              !cJSON_AddStringToObject(c, "change", colour ? "colour" : "value") ||
+              !cJSON_AddStringToObject(c, "cause", cause);
+    cJSON *old = bad ? NULL : diff_state(s, a, da, rc, e), *new = old ? diff_state(s, b, db, rc, e) : NULL;
+    if (!bad && new) {
+        cJSON_AddItemToObject(c, "old", old);
+        cJSON_AddItemToObject(c, "new", new);
+        cJSON_AddItemToObject(c, "rule_changes", rules);
+        rules = NULL;
+    } else {
+        cJSON_Delete(old);
+        cJSON_Delete(c);
+        c = NULL;
+        if (!*rc)
+            *rc = err_set(e, ERR_NOMEM, "out of memory");
+    }
+    cJSON_Delete(rules);
+    cJSON_Delete(da);
+    cJSON_Delete(db);
+    return c;
+}
+
+static const char *field(const cJSON *o, const char *k)
+{
+    const char *v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(o, k));
+    return v ? v : "-";
+}
+
+static void print_state_source(const char *label, const cJSON *state)
+{
+    const cJSON *src = cJSON_GetObjectItemCaseSensitive(state, "source");
+    printf("    %-5s %s for %s", label, field(state, "value"), field(state, "period"));
+    if (src)
+        printf(": import batch %.0f, %s line %.0f",
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "import_batch")), field(src, "file"),
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "line")));
+    putchar('\n');
+}
+
+static void print_change(const cJSON *c)
+{
+    const cJSON *old = cJSON_GetObjectItemCaseSensitive(c, "old"), *new = cJSON_GetObjectItemCaseSensitive(c, "new");
+    const char *change = field(c, "change"), *cause = field(c, "cause");
+    const char *va = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(old, "value"));
+    const char *vb = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(new, "value"));
+    printf("%s|%s|%s: %s (%s)%s%s -> %s (%s)%s%s: %s%s\n", field(c, "area"), field(c, "kind"), field(c, "item"),
+           field(old, "status"), field(old, "assessment"), va ? " " : "", va ? va : "", field(new, "status"),
+           field(new, "assessment"), vb ? " " : "", vb ? vb : "", cause, strcmp(cause, "roll-up") ? " changed" : "");
+    if (!strcmp(change, "value"))
+        printf("    the value changed, the colour did not\n");
+    if (!strcmp(field(c, "kind"), "indicator")) {
+        print_state_source("was", old);
+        print_state_source("now", new);
+    }
+    const cJSON *r;
+    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(c, "rule_changes"))
+    {
+        char *was = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(r, "old"));
+        char *now = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(r, "new"));
+        printf("    rule  %s: %s -> %s\n", field(r, "parameter"), was ? was : "?", now ? now : "?");
+        free(was), free(now);
+    }
+}
+
+static const table_column DIFF_COLUMNS[] = {
+    {"area", 0},      {"kind", 0},           {"item", 0},      {"change", 0},     {"cause", 0},
+    {"old_status", 0}, {"old_assessment", 0}, {"old_value", 0}, {"old_period", 0}, {"old_source", 0},
+    {"new_status", 0}, {"new_assessment", 0}, {"new_value", 0}, {"new_period", 0}, {"new_source", 0},
+    {"rule_changes", 0}};
+
+static void source_text(const cJSON *state, char *buf, size_t cap)
+{
+    const cJSON *src = cJSON_GetObjectItemCaseSensitive(state, "source");
+    if (!src)
+        snprintf(buf, cap, "%s", "");
+    else
+        snprintf(buf, cap, "batch %.0f %s:%.0f", cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "import_batch")),
+                 field(src, "file"), cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "line")));
+}
+
+static int csv_change(table *t, const cJSON *c)
+{
+    const cJSON *old = cJSON_GetObjectItemCaseSensitive(c, "old"), *new = cJSON_GetObjectItemCaseSensitive(c, "new");
+    char so[600], sn[600];
+    source_text(old, so, sizeof so);
+    source_text(new, sn, sizeof sn);
+    char *rules = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c, "rule_changes"));
+    const char *v[] = {field(c, "area"), field(c, "kind"), field(c, "item"), field(c, "change"), field(c, "cause"),
+                       field(old, "status"), field(old, "assessment"), field(old, "value"), field(old, "period"), so,
+                       field(new, "status"), field(new, "assessment"), field(new, "value"), field(new, "period"), sn,
+                       rules ? rules : "[]"};
+    int rc = table_row(t, v);
+    free(rules);
+    return rc ? ERR_NOMEM : 0;
+}
+
+static cJSON *run_json(const diff_side *d)
+{
+    cJSON *r = cJSON_CreateObject();
+    if (r) {
+        cJSON_AddNumberToObject(r, "run", (double)d->run);
+        cJSON_AddStringToObject(r, "framework", d->framework);
+        cJSON_AddStringToObject(r, "version", d->version);
+        cJSON_AddStringToObject(r, "framework_sha256", d->sha256);
+    }
+    return r;
 }
 
 int cmd_diff(int argc, char **argv)
@@ -382,49 +688,114 @@ int cmd_diff(int argc, char **argv)
         return rc;
     if (argc - optind != 2)
         return cli_usage("diff", "give two run numbers (see scorecard runs)");
-    long long ra = atoll(argv[optind]), rb = atoll(argv[optind + 1]);
-    store *s;
-    if ((rc = cli_open_store(db, STORE_EXISTING, &s)))
+    diff_side a = {.run = atoll(argv[optind]), .index = strmap_new()}, b = {.run = atoll(argv[optind + 1]), .index = strmap_new()};
+    store *s = NULL;
+    if ((rc = cli_open_store(db, STORE_EXISTING, &s))) {
+        strmap_free(a.index), strmap_free(b.index);
         return rc;
-    diff_side a = {.index = strmap_new()}, b = {.index = strmap_new()};
+    }
     err e = {0};
-    store_result_filter fa = {ra, NULL, NULL, NULL}, fb = {rb, NULL, NULL, NULL};
-    rc = a.index && b.index ? store_each_result(s, &fa, keep_side, &a, &e) : err_set(&e, ERR_NOMEM, "out of memory");
+    store_result_filter fa = {a.run, NULL, NULL, NULL}, fb = {b.run, NULL, NULL, NULL};
+    rc = a.index && b.index ? store_each_result(s, &fa, keep_side, &a, &e) : ERR_NOMEM;
     if (!rc)
         rc = store_each_result(s, &fb, keep_side, &b, &e);
+    if (!rc)
+        rc = store_each_run(s, a.run, keep_run, &a, &e);
+    if (!rc)
+        rc = store_each_run(s, b.run, keep_run, &b, &e);
+    if (rc == ERR_NOMEM)
+        err_set(&e, ERR_NOMEM, "out of memory");
     if (!rc && (a.n == 0 || b.n == 0))
-        rc = err_set(&e, ERR_USAGE, "run %lld has no results (see scorecard runs)", a.n == 0 ? ra : rb);
-    if (!rc)
-        rc = store_each_run(s, ra, show_run, NULL, &e);
-    if (!rc)
-        rc = store_each_run(s, rb, show_run, NULL, &e);
-    if (!rc) {
-        long changed = 0, same = 0, only_a = 0, only_b = 0;
-        for (size_t i = 0; i < a.n; i++) {
-            int j;
-            if (!strmap_get(b.index, a.key[i], &j)) {
-                only_a++;
-                printf("only in run %lld: %s (%s)\n", ra, a.key[i], a.status[i]);
-                continue;
-            }
-            if (!strcmp(a.status[i], b.status[j]) && same_text(a.assessment[i], b.assessment[j])) {
-                same++;
-                continue;
-            }
-            changed++;
-            printf("%s: %s (%s) -> %s (%s): %s\n", a.key[i], a.status[i], a.assessment[i] ? a.assessment[i] : "-",
-                   b.status[j], b.assessment[j] ? b.assessment[j] : "-", cause(a.details[i], b.details[j]));
+        rc = err_set(&e, ERR_USAGE, "run %lld has no results (see scorecard runs)", a.n == 0 ? a.run : b.run);
+    /* An edited framework that kept its version number: the two runs claim the
+     * same rules and are not; a reader of either scorecard cannot tell. */
+    int edited = !rc && !strcmp(a.framework, b.framework) && !strcmp(a.version, b.version) && strcmp(a.sha256, b.sha256);
+    cJSON *changes = rc ? NULL : cJSON_CreateArray(), *only = rc ? NULL : cJSON_CreateObject();
+    cJSON *only_a = only ? cJSON_AddArrayToObject(only, "old") : NULL, *only_b = only ? cJSON_AddArrayToObject(only, "new") : NULL;
+    if (!rc && (!changes || !only_a || !only_b))
+        rc = err_set(&e, ERR_NOMEM, "out of memory");
+    long colour = 0, value = 0, same = 0;
+    for (size_t i = 0; !rc && i < a.n; i++) {
+        int j;
+        if (!strmap_get(b.index, a.rows[i].key, &j)) {
+            cJSON_AddItemToArray(only_a, cJSON_CreateString(a.rows[i].key));
+            continue;
         }
-        for (size_t j = 0; j < b.n; j++) {
-            int i;
-            if (!strmap_get(a.index, b.key[j], &i)) {
-                only_b++;
-                printf("only in run %lld: %s (%s)\n", rb, b.key[j], b.status[j]);
-            }
+        cJSON *c = diff_change(s, &a.rows[i], &b.rows[j], &rc, &e);
+        if (!c) {
+            same += !rc;
+            continue;
         }
-        printf("%ld changed, %ld unchanged, %ld only in run %lld, %ld only in run %lld\n", changed, same, only_a, ra,
-               only_b, rb);
+        if (!strcmp(field(c, "change"), "colour"))
+            colour++;
+        else
+            value++;
+        cJSON_AddItemToArray(changes, c);
     }
+    for (size_t j = 0; !rc && j < b.n; j++) {
+        int i;
+        if (!strmap_get(a.index, b.rows[j].key, &i))
+            cJSON_AddItemToArray(only_b, cJSON_CreateString(b.rows[j].key));
+    }
+    if (!rc && format == TABLE_JSON) {
+        cJSON *out = cJSON_CreateObject();
+        cJSON *runs = out ? cJSON_AddArrayToObject(out, "runs") : NULL;
+        if (runs) {
+            cJSON_AddItemToArray(runs, run_json(&a));
+            cJSON_AddItemToArray(runs, run_json(&b));
+            cJSON_AddBoolToObject(out, "framework_edited_without_new_version", edited);
+            cJSON_AddItemToObject(out, "changes", changes), changes = NULL;
+            cJSON_AddItemToObject(out, "only_in", only), only = NULL;
+            cJSON *n = cJSON_AddObjectToObject(out, "counts");
+            cJSON_AddNumberToObject(n, "colour_changed", (double)colour);
+            cJSON_AddNumberToObject(n, "value_changed", (double)value);
+            cJSON_AddNumberToObject(n, "unchanged", (double)same);
+        }
+        char *text = runs ? cJSON_Print(out) : NULL;
+        if (text)
+            puts(text);
+        else
+            rc = err_set(&e, ERR_NOMEM, "out of memory");
+        free(text);
+        cJSON_Delete(out);
+    } else if (!rc && format == TABLE_CSV) {
+        table *t = table_new(stdout, TABLE_CSV, DIFF_COLUMNS, (int)(sizeof DIFF_COLUMNS / sizeof *DIFF_COLUMNS));
+        const cJSON *c;
+        rc = t ? 0 : err_set(&e, ERR_NOMEM, "out of memory");
+        cJSON_ArrayForEach(c, changes)
+        {
+            if (!rc && csv_change(t, c))
+                rc = err_set(&e, ERR_NOMEM, "out of memory");
+        }
+        if (t && table_end(t) && !rc)
+            rc = err_set(&e, ERR_IO, "writing the output failed");
+    } else if (!rc) {
+        rc = store_each_run(s, a.run, show_run, NULL, &e);
+        if (!rc)
+            rc = store_each_run(s, b.run, show_run, NULL, &e);
+        if (edited)
+            printf("warning: framework %s is version %s in both runs, but its files differ (sha256 %.12s... and "
+                   "%.12s...): it was edited without a new version\n",
+                   a.framework, a.version, a.sha256, b.sha256);
+        const cJSON *c;
+        cJSON_ArrayForEach(c, changes)
+        {
+            print_change(c);
+        }
+        const cJSON *k;
+        cJSON_ArrayForEach(k, only_a)
+        {
+            printf("only in run %lld: %s\n", a.run, k->valuestring);
+        }
+        cJSON_ArrayForEach(k, only_b)
+        {
+            printf("only in run %lld: %s\n", b.run, k->valuestring);
+        }
+        printf("%ld changed, %ld with only the value changed, %ld unchanged, %d only in run %lld, %d only in run %lld\n",
+               colour, value, same, cJSON_GetArraySize(only_a), a.run, cJSON_GetArraySize(only_b), b.run);
+    }
+    cJSON_Delete(changes);
+    cJSON_Delete(only);
     free_side(&a);
     free_side(&b);
     store_close(s);

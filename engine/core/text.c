@@ -281,3 +281,28 @@ void text_cell_name(int col, long row, char *out, size_t cap)
         name[i] = letters[n - 1 - i];
     snprintf(out, cap, "%.*s%ld", n, name, row);
 }
+
+char *text_relative_path(const char *dir, const char *file)
+{
+    /* The longest common prefix that ends at a folder boundary in both. */
+    size_t common = 0;
+    for (size_t i = 0; dir[i] && dir[i] == file[i]; i++)
+        if (dir[i] == '/')
+            common = i + 1;
+    size_t dlen = strlen(dir);
+    if (dlen && !strncmp(dir, file, dlen) && (file[dlen] == '/' || dlen == 1))
+        common = dlen == 1 ? 1 : dlen + 1; /* `file` is inside `dir` */
+    size_t up = 0;
+    for (size_t i = common; i < dlen; i++)
+        if (dir[i] != '/' && (i == common || dir[i - 1] == '/'))
+            up++;
+    const char *rest = file + (common <= strlen(file) ? common : strlen(file));
+    char *out = malloc(3 * up + strlen(rest) + 1);
+    if (!out)
+        return NULL;
+    char *w = out;
+    for (size_t i = 0; i < up; i++, w += 3)
+        memcpy(w, "../", 3);
+    strcpy(w, rest);
+    return out;
+}

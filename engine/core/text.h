@@ -49,6 +49,12 @@ char *text_read_all(FILE *f, const char *name, size_t limit, size_t *len, err *e
  * hex, no inf or nan, no thousands separators, nothing after it. 0 or -1. */
 int text_parse_decimal(const char *s, double *out);
 
+/* The path of `file` relative to the folder `dir`, both absolute and without
+ * "." or ".." components (as realpath gives them): ("/a/b", "/a/b/c.lua") is
+ * "c.lua", ("/a/b", "/a/x/y.lua") is "../x/y.lua". A new string; NULL when
+ * memory runs out. */
+char *text_relative_path(const char *dir, const char *file);
+
 /* Case-insensitive ASCII equality. */
 int text_ieq(const char *a, const char *b);
 

@@ -1,4 +1,5 @@
 /* eval.c - the evaluation loop; see eval.h. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "eval.h"
 
 #include <cjson/cJSON.h>
@@ -112,7 +113,41 @@ typedef struct evaluator {
     unsigned char *counted; /* per result area: in the cohort, so counted in quartiles across areas */
     size_t *wanted;         /* the areas --area named, as indexes into the results, when the whole */
     size_t nwanted;         /* cohort is scored for them; NULL otherwise */
+    char **where;           /* per indicator, where it is defined relative to the framework's folder */
 } evaluator;
+
+/* "file:line" with the file made relative to the framework's folder, so that a
+ * stored result says where its rule is wherever the framework was run from or
+ * is later copied to; `where` itself when the file cannot be resolved. */
+static char *relative_where(const char *dir, const char *where)
+{
+    const char *colon = strrchr(where, ':');
+    size_t flen = colon ? (size_t)(colon - where) : strlen(where);
+    char *file = strndup(where, flen);
+    char *real = dir && file ? realpath(file, NULL) : NULL;
+    char *rel = real ? text_relative_path(dir, real) : NULL;
+    char *out = rel ? text_printf_dup("%s%s", rel, colon ? colon : "") : strdup(where);
+    free(file), free(real), free(rel);
+    return out;
+}
+
+static int relative_wheres(evaluator *ev, err *e)
+{
+    const framework *f = ev->f;
+    ev->where = calloc(f->nind ? f->nind : 1, sizeof *ev->where);
+    if (!ev->where)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    char *copy = strdup(f->path), *slash = copy ? strrchr(copy, '/') : NULL;
+    if (slash)
+        *slash = '\0';
+    char *dir = copy ? realpath(slash ? (*copy ? copy : "/") : ".", NULL) : NULL;
+    int rc = 0;
+    for (size_t i = 0; !rc && i < f->nind; i++)
+        if (f->ind[i].where && !(ev->where[i] = relative_where(dir, f->ind[i].where)))
+            rc = err_set(e, ERR_NOMEM, "out of memory");
+    free(copy), free(dir);
+    return rc;
+}
 
 /* Makes `r` a grey result with `status`, taking `reason` (NULL only when its
  * making ran out of memory): 0, or ERR_NOMEM. */
@@ -176,8 +211,9 @@ static int details_json(evaluator *ev, const fw_indicator *ind, const series_poi
     }
     if (ind->rule_json)
         cJSON_AddItemToObject(d, "rule", cJSON_Parse(ind->rule_json));
-    if (ind->where)
-        cJSON_AddStringToObject(d, "defined_at", ind->where);
+    size_t at = (size_t)(ind - ev->f->ind);
+    if (ev->where[at])
+        cJSON_AddStringToObject(d, "defined_at", ev->where[at]);
     if (cur) { /* which points the history and trend are made of, and who chose */
         cJSON *fq = cJSON_AddObjectToObject(d, "frequency");
         cJSON_AddStringToObject(fq, "period_type", period_type_name((period_type)cur->type));
@@ -653,18 +689,42 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
 
 /* ---- storing ---- */
 
+/* Each outcome's indicators, as JSON text stored with its results: the run
+ * records which indicators each colour was rolled up from, so `explain` can
+ * give an indicator's own path without the framework file, which may since
+ * have changed. `members` gets one new string per outcome. */
+static int outcome_members(const framework *f, char **members, err *e)
+{
+    for (size_t o = 0; o < f->nout; o++) {
+        cJSON *d = cJSON_CreateObject(), *list = d ? cJSON_AddArrayToObject(d, "indicators") : NULL;
+        for (size_t k = 0; list && k < f->out[o].nind; k++)
+            if (!cJSON_AddItemToArray(list, cJSON_CreateString(f->ind[f->out[o].ind[k]].id)))
+                list = NULL;
+        if (list && f->out[o].title && !cJSON_AddStringToObject(d, "title", f->out[o].title))
+            list = NULL;
+        members[o] = list ? cJSON_PrintUnformatted(d) : NULL;
+        cJSON_Delete(d);
+        if (!members[o])
+            return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    return 0;
+}
+
 int eval_store(store *s, result_set *r, err *e)
 {
     const framework *f = r->framework;
     store_run run = {f->id, f->version, f->sha256, f->path, r->period, r->period_start, r->period_end, SCORECARD_ENGINE_VERSION};
-    int rc = store_begin_run(s, &run, &r->run_id, e);
+    char **members = calloc(f->nout ? f->nout : 1, sizeof *members);
+    int rc = members ? outcome_members(f, members, e) : err_set(e, ERR_NOMEM, "out of memory");
+    if (!rc)
+        rc = store_begin_run(s, &run, &r->run_id, e);
     for (size_t a = 0; !rc && a < r->nareas; a++) {
         res_area *ra = &r->areas[a];
         store_result area = {ra->code, "area", f->id, vocab_colour_name(ra->colour), NULL, NULL, NULL, "rollup", ra->reason, ra->score, NAN, NULL};
         rc = store_put_result(s, r->run_id, &area, e);
         for (size_t o = 0; !rc && o < f->nout; o++) {
             store_result out = {ra->code, "outcome", f->out[o].id, vocab_colour_name(ra->outcomes[o].colour), NULL, NULL, NULL, "rollup",
-                                ra->outcomes[o].reason, ra->outcomes[o].score, NAN, NULL};
+                                ra->outcomes[o].reason, ra->outcomes[o].score, NAN, members[o]};
             rc = store_put_result(s, r->run_id, &out, e);
         }
         for (size_t i = 0; !rc && i < f->nind; i++) {
@@ -678,6 +738,9 @@ int eval_store(store *s, result_set *r, err *e)
         rc = store_finish_run(s, r->run_id, r->fingerprint, (long)r->nareas, e);
     if (rc)
         r->run_id = 0;
+    for (size_t o = 0; members && o < f->nout; o++)
+        free(members[o]);
+    free(members);
     return rc;
 }
 
@@ -933,6 +996,8 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         rc = choose_period(&ev, o, e);
     if (!rc)
         rc = choose_areas(&ev, o, e);
+    if (!rc)
+        rc = relative_wheres(&ev, e);
     for (size_t i = 0; !rc && i < f->nind; i++)
         rc = eval_indicator(&ev, i, e);
     if (!rc)
@@ -956,6 +1021,9 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
     free(ev.cohort);
     free(ev.counted);
     free(ev.wanted);
+    for (size_t i = 0; ev.where && i < f->nind; i++)
+        free(ev.where[i]);
+    free(ev.where);
     free_areas(&ev.all);
     series_set_free(&ev.set);
     series_set_free(&ev.cmp_set);

@@ -8,7 +8,7 @@ FW="$REPO/frameworks/demo-scotland/framework.lua"
 run run --framework "$FW" -o card1.txt; expect_status 0; expect_err "run 1 stored"
 run run --framework "$FW" -o card2.txt; expect_status 0; expect_err "run 2 stored"
 CHECKS=$((CHECKS + 1)); cmp -s card1.txt card2.txt || fail "the same framework and data gave a different scorecard"
-run diff 1 2; expect_status 0; expect_out "0 changed, 217 unchanged"
+run diff 1 2; expect_status 0; expect_out "0 changed, 0 with only the value changed, 217 unchanged"
 run runs --format csv; expect_status 0
 python3 - "$OUT" <<'PY' || fail "runs does not list both runs with equal fingerprints"
 import csv, sys
@@ -25,8 +25,19 @@ expect_out "colour        red (not_met)"
 expect_out "86.1 misses the amber threshold 87 (higher is better)"
 expect_out "import batch 1, scotland-partnerships-2023-24.csv line 20"
 expect_out '"method":"threshold","params":{"amber":87,"boundary":"better","green":89}'
-expect_out "demo-scotland/framework.lua:"
-expect_out "outcome  O2 red"
+expect_out "defined at    framework.lua:"   # relative to the framework's folder, wherever it ran from
+expect_out "outcome  O2 ("   # the indicator's own path: the outcome it is in, then the area
+CHECKS=$((CHECKS + 1)); grep -q "outcome  O1 " "$OUT" && fail "explain lists an outcome MSG-5 is not in"
+expect_out "area     demo-scotland red"
+run explain --run 1 --area S37000012 --indicator MSG-5 --format json; expect_status 0
+python3 - "$OUT" <<'PY' || fail "explain --format json lacks the sources, the path or the relative definition"
+import json, sys
+d = json.load(open(sys.argv[1]))
+src = d["sources"]["observation"]
+assert src["file"] == "scotland-partnerships-2023-24.csv" and src["line"] == 20 and src["import_batch"] == 1, src
+assert [(s["kind"], s["id"]) for s in d["rolls_up_into"]] == [("outcome", "O2"), ("area", "demo-scotland")], d["rolls_up_into"]
+assert d["details"]["defined_at"].startswith("framework.lua:"), d["details"]["defined_at"]
+PY
 run explain --area S37000014 --indicator NI-16 --format json   # a retired code, the latest run
 expect_status 0; expect_out '"area":	"S37000032"'; expect_out '"status":	"amber"'
 run explain --run 1 --area S37000012 --indicator NOPE; expect_status 2; expect_err "has no result"
@@ -39,14 +50,56 @@ printf 'indicator,area,period,value\nMSG-5,S37000012,2023/24,90.0\n' >revised.cs
 "$SCORECARD" import revised.csv >/dev/null
 run run --framework "$FW" -o /dev/null; expect_status 0
 run diff 2 3; expect_status 0
-expect_out "S37000012|indicator|MSG-5: red (not_met) -> green (met): data changed"
+expect_out "S37000012|indicator|MSG-5: red (not_met) 86.1 -> green (met) 90.0: data changed"
+expect_out "    was   86.1 for 2023/24: import batch 1, scotland-partnerships-2023-24.csv line 20"
+expect_out "    now   90.0 for 2023/24: import batch 2, revised.csv line 2"
 expect_out "S37000012|area|demo-scotland: red (-) -> green (-): roll-up"
-expect_out "3 changed, 214 unchanged"
+expect_out "3 changed, 0 with only the value changed, 214 unchanged"
+CHECKS=$((CHECKS + 1)); grep -q "warning: framework" "$OUT" && fail "diff flags an edit where the framework did not change"
+
+# A revision that moves the value but not the colour is listed, with both lines behind it.
+printf 'indicator,area,period,value\nMSG-5,S37000012,2023/24,91.0\n' >revised2.csv
+"$SCORECARD" import revised2.csv >/dev/null
+run run --framework "$FW" -o /dev/null; expect_status 0
+run diff 3 4; expect_status 0
+expect_out "S37000012|indicator|MSG-5: green (met) 90.0 -> green (met) 91.0: data changed"
+expect_out "    the value changed, the colour did not"
+expect_out "    now   91.0 for 2023/24: import batch 3, revised2.csv line 2"
+expect_out "0 changed, 1 with only the value changed, 216 unchanged"
+run diff 3 4 --format json; expect_status 0
+python3 - "$OUT" <<'PY' || fail "diff --format json does not give the value change with its sources"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["counts"] == {"colour_changed": 0, "value_changed": 1, "unchanged": 216}, d["counts"]
+assert d["framework_edited_without_new_version"] is False
+(c,) = d["changes"]
+assert (c["area"], c["kind"], c["item"], c["change"], c["cause"]) == ("S37000012", "indicator", "MSG-5", "value", "data"), c
+assert c["old"]["value"] == "90.0" and c["new"]["value"] == "91.0", c
+assert c["old"]["source"]["file"] == "revised.csv" and c["new"]["source"]["file"] == "revised2.csv", c
+assert c["new"]["source"]["line"] == 2 and c["new"]["source"]["import_batch"] == 3, c
+assert c["rule_changes"] == [], c
+assert [r["run"] for r in d["runs"]] == [3, 4], d["runs"]
+PY
+run diff 3 4 --format csv; expect_status 0
+expect_out "S37000012,indicator,MSG-5,value,data,green,met,90.0,2023/24,batch 2 revised.csv:2,green,met,91.0,2023/24,batch 3 revised2.csv:2,[]"
 
 # A designer loosens a threshold: the diff says the rule changed.
 mkdir -p fw/loose
 sed 's/green = 89, amber = 87/green = 86, amber = 80/' "$FW" >fw/loose/framework.lua
 run run --framework fw/loose/framework.lua -o /dev/null; expect_status 0
-run diff 3 4; expect_status 0
-expect_out "S37000031|indicator|MSG-5: amber (near) -> green (met): rule changed"
+run diff 4 5; expect_status 0
+expect_out "S37000031|indicator|MSG-5: amber (near) 88.7 -> green (met) 88.7: rule changed"
+expect_out "    rule  amber: 87 -> 80"
+expect_out "    rule  green: 89 -> 86"
+# ... and it kept the version number: the diff says the framework was edited without a new one.
+expect_out "warning: framework demo-scotland is version 2026.1 in both runs, but its files differ"
+run diff 4 5 --format json; expect_status 0
+python3 - "$OUT" <<'PY' || fail "diff --format json does not name the changed parameters"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["framework_edited_without_new_version"] is True
+c = next(c for c in d["changes"] if c["area"] == "S37000031" and c["item"] == "MSG-5")
+assert c["cause"] == "rule" and c["change"] == "colour", c
+assert {r["parameter"]: (r["old"], r["new"]) for r in c["rule_changes"]} == {"amber": (87, 80), "green": (89, 86)}, c
+PY
 finish

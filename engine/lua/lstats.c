@@ -10,12 +10,7 @@
  * table, so NaN and infinities never reach Lua. Work buffers are Lua userdata,
  * so an error raised half way leaks nothing.
  *
- * Arguments are copied first. Every function starts with raw_arguments(),
- * which replaces each table argument (and each table inside one) by a plain
- * copy made with raw access: the C loops below then read tables no script
- * metamethod can change under them (an __index that grows the table being
- * walked once overflowed a buffer sized from its first count). The copy is
- * charged to the host's budget like any other work.
+ * Arguments are read through largs.h, which copies every table argument first.
  */
 #include "lstats.h"
 
@@ -25,171 +20,11 @@
 #include <string.h>
 
 #include "host_lua.h"
+#include "largs.h"
 #include "lfield.h"
 #include "spc.h"
 #include "stats.h"
 #include "vocab.h"
-
-/* ---- helpers ---- */
-
-#define COPY_DEPTH 2 /* arguments, and the tables inside them (points, options.rules) */
-
-/* Pushes a copy of the table at idx made with raw access, without its
- * metatable; table values are copied too while depth > 1. */
-static void raw_copy(lua_State *L, int idx, int depth)
-{
-    idx = lua_absindex(L, idx);
-    luaL_checkstack(L, 6, "stats: arguments nested too deeply");
-    lua_newtable(L);
-    size_t n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        if (depth > 1 && lua_type(L, -1) == LUA_TTABLE) {
-            raw_copy(L, -1, depth - 1);
-            lua_remove(L, -2);
-        }
-        lua_pushvalue(L, -2);
-        lua_insert(L, -2);
-        lua_rawset(L, -4);
-        if (++n % 1024 == 0)
-            host_charge(L, 1024);
-    }
-    host_charge(L, 1 + n % 1024);
-}
-
-/* Replaces every table argument by its raw copy (see the header comment). */
-static void raw_arguments(lua_State *L)
-{
-    int n = lua_gettop(L);
-    for (int i = 1; i <= n; i++)
-        if (lua_type(L, i) == LUA_TTABLE) {
-            raw_copy(L, i, COPY_DEPTH);
-            lua_replace(L, i);
-        }
-}
-
-/* A key as a message shows it, without calling any metamethod. */
-static const char *key_name(lua_State *L, int idx)
-{
-    return lua_type(L, idx) == LUA_TSTRING ? lua_tostring(L, idx) : luaL_typename(L, idx);
-}
-
-/* Raises an error for the first key of the options table at t that is not one
- * of `keys` (NULL-terminated), naming the nearest option when it is a slip. */
-static void check_options(lua_State *L, int t, const char *const *keys, const char *fn)
-{
-    int n = 0;
-    while (keys[n])
-        n++;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        lua_pop(L, 1);
-        int known = 0;
-        if (lua_type(L, -1) == LUA_TSTRING) /* a number key is never converted: lua_next needs it as it is */
-            for (int i = 0; i < n && !known; i++)
-                known = !strcmp(lua_tostring(L, -1), keys[i]);
-        if (!known) {
-            const char *near = lua_type(L, -1) == LUA_TSTRING ? vocab_nearest(lua_tostring(L, -1), keys, n) : NULL;
-            luaL_error(L, "stats.%s: unknown option \"%s\"%s%s%s", fn, key_name(L, -1), near ? " (did you mean `" : "",
-                       near ? near : "", near ? "`?)" : "");
-        }
-    }
-}
-
-static int fail(lua_State *L, const char *fn, const err *e)
-{
-    return luaL_error(L, "stats.%s: %s", fn, e->msg);
-}
-
-static int push_status(lua_State *L, stats_status s, const char *reason)
-{
-    lua_newtable(L);
-    lfield_string(L, "status", stats_status_name(s));
-    lfield_string(L, "reason", reason);
-    return 1;
-}
-
-static double opt_level(lua_State *L, int idx, double def, const char *fn)
-{
-    err e = {0};
-    double level;
-    if (lua_isnoneornil(L, idx))
-        return def;
-    if (stats_level(luaL_checknumber(L, idx), &level, &e))
-        fail(L, fn, &e);
-    return level;
-}
-
-static stats_polarity opt_polarity(lua_State *L, int idx, const char *fn)
-{
-    err e = {0};
-    stats_polarity p = STATS_NO_JUDGEMENT;
-    if (!lua_isnoneornil(L, idx) && stats_polarity_parse(luaL_checkstring(L, idx), &p, &e))
-        fail(L, fn, &e);
-    return p;
-}
-
-/* A number or nil (NAN) at a stack index; anything else is an error. */
-static double opt_number_nan(lua_State *L, int idx, const char *fn, const char *what)
-{
-    if (lua_isnoneornil(L, idx))
-        return NAN;
-    if (lua_type(L, idx) != LUA_TNUMBER)
-        luaL_error(L, "stats.%s: %s must be a number, got %s", fn, what, luaL_typename(L, idx));
-    return lua_tonumber(L, idx);
-}
-
-/* A field of the table at idx as a number, or NAN when absent. */
-static double field_number(lua_State *L, int idx, const char *key, const char *fn)
-{
-    lua_getfield(L, idx, key);
-    double v = NAN;
-    if (!lua_isnil(L, -1)) {
-        if (lua_type(L, -1) != LUA_TNUMBER)
-            luaL_error(L, "stats.%s: field %s must be a number, got %s", fn, key, luaL_typename(L, -1));
-        v = lua_tonumber(L, -1);
-    }
-    lua_pop(L, 1);
-    return v;
-}
-
-/* Reads the array part of the table at idx (1..#t) into a userdata of
- * doubles pushed on the stack; `false` entries are missing values (NAN). */
-static double *read_numbers(lua_State *L, int idx, const char *fn, const char *what, size_t *n)
-{
-    idx = lua_absindex(L, idx);
-    luaL_checktype(L, idx, LUA_TTABLE);
-    size_t len = (size_t)lua_rawlen(L, idx);
-    double *v = lua_newuserdatauv(L, (len ? len : 1) * sizeof *v, 0);
-    for (size_t i = 0; i < len; i++) {
-        int t = lua_rawgeti(L, idx, (lua_Integer)i + 1);
-        if (t == LUA_TNUMBER)
-            v[i] = lua_tonumber(L, -1);
-        else if (t == LUA_TBOOLEAN && !lua_toboolean(L, -1))
-            v[i] = NAN;
-        else
-            luaL_error(L, "stats.%s: %s[%d] must be a number, got %s", fn, what, (int)i + 1, luaL_typename(L, -1));
-        lua_pop(L, 1);
-    }
-    *n = len;
-    return v;
-}
-
-/* Does the table at idx have string keys (a table keyed by band label)? */
-static int has_string_keys(lua_State *L, int idx)
-{
-    idx = lua_absindex(L, idx);
-    lua_pushnil(L);
-    while (lua_next(L, idx)) {
-        int s = lua_type(L, -2) == LUA_TSTRING;
-        lua_pop(L, 1);
-        if (s) {
-            lua_pop(L, 1);
-            return 1;
-        }
-    }
-    return 0;
-}
 
 static void push_interval(lua_State *L, const stats_interval *r, const char *statistic)
 {
@@ -219,15 +54,15 @@ static void push_interval(lua_State *L, const stats_interval *r, const char *sta
 /* stats.proportion(x, n [, level [, multiplier]]) */
 static int l_proportion(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 4); /* fixed argument slots: work buffers go above them */
     double x = luaL_checknumber(L, 1), n = luaL_checknumber(L, 2);
-    double level = opt_level(L, 3, 0.95, "proportion");
+    double level = largs_opt_level(L, 3, 0.95, "proportion");
     double m = luaL_optnumber(L, 4, 1);
     stats_interval r;
     err e = {0};
     if (stats_proportion(x, n, m, level, &r, &e))
-        return fail(L, "proportion", &e);
+        return largs_fail(L, "proportion", &e);
     push_interval(L, &r, m == 100 ? "percentage" : "proportion");
     return 1;
 }
@@ -235,15 +70,15 @@ static int l_proportion(lua_State *L)
 /* stats.rate(x, n [, multiplier [, level]]) */
 static int l_rate(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 4);
     double x = luaL_checknumber(L, 1), n = luaL_checknumber(L, 2);
     double m = luaL_optnumber(L, 3, 100000);
-    double level = opt_level(L, 4, 0.95, "rate");
+    double level = largs_opt_level(L, 4, 0.95, "rate");
     stats_interval r;
     err e = {0};
     if (stats_rate(x, n, m, level, &r, &e))
-        return fail(L, "rate", &e);
+        return largs_fail(L, "rate", &e);
     char stat[64];
     snprintf(stat, sizeof stat, "rate per %.15g", m);
     push_interval(L, &r, stat);
@@ -253,14 +88,14 @@ static int l_rate(lua_State *L)
 /* stats.count(o [, level]): Byar's or exact limits of an observed count. */
 static int l_count(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 2);
     double o = luaL_checknumber(L, 1);
-    double level = opt_level(L, 2, 0.95, "count");
+    double level = largs_opt_level(L, 2, 0.95, "count");
     stats_interval r;
     err e = {0};
     if (stats_count_limits(o, level, &r, &e))
-        return fail(L, "count", &e);
+        return largs_fail(L, "count", &e);
     push_interval(L, &r, "count");
     return 1;
 }
@@ -284,8 +119,8 @@ static void read_standard(lua_State *L, int idx, const char *fn, stats_standard 
         luaL_error(L, "stats.%s: standard \"%s\" is unknown (esp2013, or a table of weights)", fn,
                    lua_tostring(L, idx));
     luaL_checktype(L, idx, LUA_TTABLE);
-    if (!has_string_keys(L, idx)) {
-        *by_position = read_numbers(L, idx, fn, "standard", npos);
+    if (!largs_has_string_keys(L, idx)) {
+        *by_position = largs_read_numbers(L, idx, fn, "standard", npos);
         *std = stats_esp2013; /* unused for positional weights */
         return;
     }
@@ -319,12 +154,12 @@ static void read_standard(lua_State *L, int idx, const char *fn, stats_standard 
 /* stats.dsr(counts, populations [, standard [, level [, multiplier]]]) */
 static int l_dsr(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 5);
     const char *fn = "dsr";
     luaL_checktype(L, 1, LUA_TTABLE);
     luaL_checktype(L, 2, LUA_TTABLE);
-    double level = opt_level(L, 4, 0.95, fn);
+    double level = largs_opt_level(L, 4, 0.95, fn);
     double m = luaL_optnumber(L, 5, 100000);
     stats_standard std;
     int labelled;
@@ -334,7 +169,7 @@ static int l_dsr(lua_State *L)
     err e = {0};
     size_t n;
     double *counts, *pops, *weights;
-    if (has_string_keys(L, 2)) {
+    if (largs_has_string_keys(L, 2)) {
         if (pos_weights)
             return luaL_error(L, "stats.dsr: populations keyed by band need a standard keyed by band");
         /* Keyed by band label: join to the standard by label, never by position. */
@@ -378,11 +213,11 @@ static int l_dsr(lua_State *L)
             lua_pop(L, 1);
         }
         if (stats_standard_join(&std, labels, n, weights, &e))
-            return fail(L, fn, &e);
+            return largs_fail(L, fn, &e);
     } else {
         size_t nc;
-        counts = read_numbers(L, 1, fn, "counts", &nc);
-        pops = read_numbers(L, 2, fn, "populations", &n);
+        counts = largs_read_numbers(L, 1, fn, "counts", &nc);
+        pops = largs_read_numbers(L, 2, fn, "populations", &n);
         if (nc != n)
             return luaL_error(L, "stats.dsr: %d counts for %d populations", (int)nc, (int)n);
         if (pos_weights) {
@@ -400,7 +235,7 @@ static int l_dsr(lua_State *L)
     }
     stats_interval r;
     if (stats_dsr(counts, pops, weights, n, m, level, &r, &e))
-        return fail(L, fn, &e);
+        return largs_fail(L, fn, &e);
     char stat[64];
     snprintf(stat, sizeof stat, "dsr per %.15g", m);
     push_interval(L, &r, r.status == STATS_OK ? stat : r.reason);
@@ -412,11 +247,11 @@ static int l_dsr(lua_State *L)
  * persons[f] is an array (by band) of the people with f events. */
 static int l_dsr_nonindependent(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 5);
     const char *fn = "dsr_nonindependent";
     luaL_checktype(L, 1, LUA_TTABLE);
-    double level = opt_level(L, 4, 0.95, fn);
+    double level = largs_opt_level(L, 4, 0.95, fn);
     double m = luaL_optnumber(L, 5, 100000);
     stats_standard std;
     int labelled;
@@ -425,7 +260,7 @@ static int l_dsr_nonindependent(lua_State *L)
     read_standard(L, 3, fn, &std, &labelled, &pos_weights, &npos);
     if (labelled)
         return luaL_error(L, "stats.%s: give the standard as an array of weights by band", fn);
-    double *pops = read_numbers(L, 2, fn, "populations", &n);
+    double *pops = largs_read_numbers(L, 2, fn, "populations", &n);
     const double *weights = pos_weights ? pos_weights : std.weights;
     if ((pos_weights ? npos : std.n) != n)
         return luaL_error(L, "stats.%s: %d standard weights for %d bands", fn, (int)(pos_weights ? npos : std.n),
@@ -445,7 +280,7 @@ static int l_dsr_nonindependent(lua_State *L)
             return luaL_error(L, "stats.%s: persons maps event frequencies (numbers) to arrays by band", fn);
         freqs[f] = lua_tonumber(L, -2);
         size_t nb;
-        double *row = read_numbers(L, -1, fn, "persons", &nb);
+        double *row = largs_read_numbers(L, -1, fn, "persons", &nb);
         if (nb != n)
             return luaL_error(L, "stats.%s: frequency %f has %d bands, populations %d", fn, freqs[f], (int)nb, (int)n);
         memcpy(persons + f * n, row, n * sizeof *row);
@@ -455,7 +290,7 @@ static int l_dsr_nonindependent(lua_State *L)
     stats_interval r;
     err e = {0};
     if (stats_dsr_nonindependent(persons, freqs, nfreq, pops, weights, n, m, level, &r, &e))
-        return fail(L, fn, &e);
+        return largs_fail(L, fn, &e);
     char stat[64];
     snprintf(stat, sizeof stat, "dsr per %.15g", m);
     push_interval(L, &r, r.status == STATS_OK ? stat : r.reason);
@@ -465,19 +300,19 @@ static int l_dsr_nonindependent(lua_State *L)
 /* stats.expected(populations, ref_counts, ref_populations) */
 static int l_expected(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 3);
     size_t n1, n2, n3;
-    double *pops = read_numbers(L, 1, "expected", "populations", &n1);
-    double *xr = read_numbers(L, 2, "expected", "ref_counts", &n2);
-    double *nr = read_numbers(L, 3, "expected", "ref_populations", &n3);
+    double *pops = largs_read_numbers(L, 1, "expected", "populations", &n1);
+    double *xr = largs_read_numbers(L, 2, "expected", "ref_counts", &n2);
+    double *nr = largs_read_numbers(L, 3, "expected", "ref_populations", &n3);
     if (n1 != n2 || n1 != n3)
         return luaL_error(L, "stats.expected: the three tables must have as many bands (%d, %d, %d)", (int)n1,
                           (int)n2, (int)n3);
     double expected;
     err e = {0};
     if (stats_expected(pops, xr, nr, n1, &expected, &e))
-        return fail(L, "expected", &e);
+        return largs_fail(L, "expected", &e);
     lua_pushnumber(L, expected);
     return 1;
 }
@@ -485,15 +320,15 @@ static int l_expected(lua_State *L)
 /* stats.isr(observed, expected [, level [, multiplier]]) */
 static int l_isr(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 4);
     double o = luaL_checknumber(L, 1), ex = luaL_checknumber(L, 2);
-    double level = opt_level(L, 3, 0.95, "isr");
+    double level = largs_opt_level(L, 3, 0.95, "isr");
     double m = luaL_optnumber(L, 4, 1);
     stats_interval r;
     err e = {0};
     if (stats_isr(o, ex, m, level, &r, &e))
-        return fail(L, "isr", &e);
+        return largs_fail(L, "isr", &e);
     char stat[80];
     snprintf(stat, sizeof stat, "indirectly standardised ratio x %.15g", m);
     push_interval(L, &r, stat);
@@ -503,15 +338,15 @@ static int l_isr(lua_State *L)
 /* stats.mean(values [, level]) */
 static int l_mean(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 2);
     size_t n;
-    double *v = read_numbers(L, 1, "mean", "values", &n);
-    double level = opt_level(L, 2, 0.95, "mean");
+    double *v = largs_read_numbers(L, 1, "mean", "values", &n);
+    double level = largs_opt_level(L, 2, 0.95, "mean");
     stats_interval r;
     err e = {0};
     if (stats_mean(v, n, level, &r, &e))
-        return fail(L, "mean", &e);
+        return largs_fail(L, "mean", &e);
     push_interval(L, &r, "mean");
     return 1;
 }
@@ -521,12 +356,12 @@ static int l_mean(lua_State *L)
 /* stats.quantiles(values, k [, polarity]) */
 static int l_quantiles(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 3);
     size_t n;
-    double *v = read_numbers(L, 1, "quantiles", "values", &n);
+    double *v = largs_read_numbers(L, 1, "quantiles", "values", &n);
     lua_Integer k = luaL_checkinteger(L, 2);
-    stats_polarity p = opt_polarity(L, 3, "quantiles");
+    stats_polarity p = largs_opt_polarity(L, 3, "quantiles");
     if (k < 2 || k > 100)
         return luaL_error(L, "stats.quantiles: k must be between 2 and 100, got %d", (int)k);
     double *sorted = lua_newuserdatauv(L, (n ? n : 1) * sizeof *sorted, 0);
@@ -534,9 +369,9 @@ static int l_quantiles(lua_State *L)
     size_t valid;
     err e = {0};
     if (stats_quantile_bounds(v, n, (size_t)k, sorted, bounds, &valid, &e))
-        return fail(L, "quantiles", &e);
+        return largs_fail(L, "quantiles", &e);
     if (isnan(bounds[k])) {
-        push_status(L, STATS_INSUFFICIENT_DATA, "too few values for the quantile bounds");
+        largs_push_status(L, STATS_INSUFFICIENT_DATA, "too few values for the quantile bounds");
         lfield_integer(L, "n", (lua_Integer)valid);
         return 1;
     }
@@ -564,10 +399,10 @@ static int l_quantiles(lua_State *L)
 /* stats.phe_quantile(values, nq [, invert]) */
 static int l_phe_quantile(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 3);
     size_t n;
-    double *v = read_numbers(L, 1, "phe_quantile", "values", &n);
+    double *v = largs_read_numbers(L, 1, "phe_quantile", "values", &n);
     lua_Integer nq = luaL_checkinteger(L, 2);
     int invert = lua_isnoneornil(L, 3) ? 1 : lua_toboolean(L, 3);
     if (nq < 1)
@@ -577,9 +412,9 @@ static int l_phe_quantile(lua_State *L)
     int assigned;
     err e = {0};
     if (stats_phe_quantile(v, n, (size_t)nq, invert, work, q, &assigned, &e))
-        return fail(L, "phe_quantile", &e);
+        return largs_fail(L, "phe_quantile", &e);
     if (!assigned)
-        return push_status(L, STATS_INSUFFICIENT_DATA, "fewer values than quantiles");
+        return largs_push_status(L, STATS_INSUFFICIENT_DATA, "fewer values than quantiles");
     lua_newtable(L);
     lua_newtable(L);
     for (size_t i = 0; i < n; i++) {
@@ -600,18 +435,18 @@ static int l_phe_quantile(lua_State *L)
 /* stats.compare(value, lower, upper, comparator [, polarity [, lower998, upper998]]) */
 static int l_compare(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 7);
     const char *fn = "compare";
-    (void)opt_number_nan(L, 1, fn, "value");
-    double lo = opt_number_nan(L, 2, fn, "lower"), hi = opt_number_nan(L, 3, fn, "upper");
-    double c = opt_number_nan(L, 4, fn, "comparator");
-    stats_polarity p = opt_polarity(L, 5, fn);
-    double lo2 = opt_number_nan(L, 6, fn, "lower998"), hi2 = opt_number_nan(L, 7, fn, "upper998");
+    (void)largs_opt_number_nan(L, 1, fn, "value");
+    double lo = largs_opt_number_nan(L, 2, fn, "lower"), hi = largs_opt_number_nan(L, 3, fn, "upper");
+    double c = largs_opt_number_nan(L, 4, fn, "comparator");
+    stats_polarity p = largs_opt_polarity(L, 5, fn);
+    double lo2 = largs_opt_number_nan(L, 6, fn, "lower998"), hi2 = largs_opt_number_nan(L, 7, fn, "upper998");
     if (isnan(c))
-        return push_status(L, STATS_NOT_COMPARED, "there is no comparator value");
+        return largs_push_status(L, STATS_NOT_COMPARED, "there is no comparator value");
     if (isnan(lo) || isnan(hi))
-        return push_status(L, STATS_NOT_COMPARED, "the value has no confidence interval");
+        return largs_push_status(L, STATS_NOT_COMPARED, "the value has no confidence interval");
     if (lo > hi)
         return luaL_error(L, "stats.compare: the lower limit %f is above the upper limit %f", lo, hi);
     stats_outcome o = stats_compare2(lo, hi, lo2, hi2, c, p);
@@ -638,10 +473,10 @@ static void survey_side(lua_State *L, int idx, double level, const char *what, d
     const char *fn = "survey";
     if (lua_type(L, idx) != LUA_TTABLE)
         luaL_error(L, "stats.survey: %s must be a table {value, lower, upper} or {value, n, deff}", what);
-    check_options(L, idx, SURVEY_SIDE_KEYS, fn);
-    *percent = field_number(L, idx, "value", fn);
-    double lo = field_number(L, idx, "lower", fn), hi = field_number(L, idx, "upper", fn);
-    double n = field_number(L, idx, "n", fn), deff = field_number(L, idx, "deff", fn);
+    largs_check_options(L, idx, SURVEY_SIDE_KEYS, fn);
+    *percent = largs_field_number(L, idx, "value", fn);
+    double lo = largs_field_number(L, idx, "lower", fn), hi = largs_field_number(L, idx, "upper", fn);
+    double n = largs_field_number(L, idx, "n", fn), deff = largs_field_number(L, idx, "deff", fn);
     err e = {0};
     int rc;
     if (isnan(*percent)) { /* no figure: l_survey says so; there is no error to compute */
@@ -659,7 +494,7 @@ static void survey_side(lua_State *L, int idx, double level, const char *what, d
         rc = isnan(lo) || isnan(hi) ? (*se = NAN, 0) : stats_survey_se_from_interval(lo, hi, level, se, &e);
     }
     if (rc)
-        fail(L, fn, &e);
+        largs_fail(L, fn, &e);
 }
 
 /* stats.survey(area, comparator [, {level =, polarity =}]): PHS's test of two
@@ -668,18 +503,18 @@ static void survey_side(lua_State *L, int idx, double level, const char *what, d
  * responses and design effect, as PHS computes it). */
 static int l_survey(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 3);
     const char *fn = "survey";
     double level = 0.95;
     stats_polarity pol = STATS_NO_JUDGEMENT;
     if (!lua_isnil(L, 3)) {
         luaL_checktype(L, 3, LUA_TTABLE);
-        check_options(L, 3, SURVEY_KEYS, fn);
+        largs_check_options(L, 3, SURVEY_KEYS, fn);
         lua_getfield(L, 3, "level");
-        level = opt_level(L, -1, 0.95, fn);
+        level = largs_opt_level(L, -1, 0.95, fn);
         lua_getfield(L, 3, "polarity");
-        pol = opt_polarity(L, -1, fn);
+        pol = largs_opt_polarity(L, -1, fn);
         lua_pop(L, 2);
     }
     double pa, sa, pb, sb;
@@ -687,16 +522,16 @@ static int l_survey(lua_State *L)
     survey_side(L, 1, level, "the area", &pa, &sa, &from_a);
     survey_side(L, 2, level, "the comparator", &pb, &sb, &from_b);
     if (isnan(pa))
-        return push_status(L, STATS_NOT_COMPARED, "there is no value");
+        return largs_push_status(L, STATS_NOT_COMPARED, "there is no value");
     if (isnan(pb))
-        return push_status(L, STATS_NOT_COMPARED, "there is no comparator value");
+        return largs_push_status(L, STATS_NOT_COMPARED, "there is no comparator value");
     if (isnan(sa) || isnan(sb))
-        return push_status(L, STATS_NOT_COMPARED, isnan(sa) ? "the value has no interval or number of responses"
+        return largs_push_status(L, STATS_NOT_COMPARED, isnan(sa) ? "the value has no interval or number of responses"
                                                            : "the comparator has no interval or number of responses");
     stats_survey_test t;
     err e = {0};
     if (stats_survey_difference(pa, sa, pb, sb, level, pol, &t, &e))
-        return fail(L, fn, &e);
+        return largs_fail(L, fn, &e);
     lua_newtable(L);
     lfield_string(L, "outcome", stats_outcome_name(t.outcome));
     lfield_number(L, "z", t.z);
@@ -712,14 +547,14 @@ static int l_survey(lua_State *L)
 /* stats.trend(points [, level | options [, options]]) */
 static int l_trend(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 3);
     const char *fn = "trend";
     luaL_checktype(L, 1, LUA_TTABLE);
     double level = 0.998;
     int opts = 0;
     if (lua_type(L, 2) == LUA_TNUMBER) {
-        level = opt_level(L, 2, 0.998, fn);
+        level = largs_opt_level(L, 2, 0.998, fn);
         if (lua_type(L, 3) == LUA_TTABLE)
             opts = 3;
     } else if (lua_type(L, 2) == LUA_TTABLE) {
@@ -741,7 +576,7 @@ static int l_trend(lua_State *L)
         }
         lua_getfield(L, opts, "level");
         if (!lua_isnil(L, -1))
-            level = opt_level(L, -1, 0.998, fn);
+            level = largs_opt_level(L, -1, 0.998, fn);
         lua_pop(L, 1);
         lua_getfield(L, opts, "method");
         if (!lua_isnil(L, -1))
@@ -753,7 +588,7 @@ static int l_trend(lua_State *L)
             method = "proportion";
         lua_pop(L, 1);
         lua_getfield(L, opts, "polarity");
-        pol = opt_polarity(L, -1, fn);
+        pol = largs_opt_polarity(L, -1, fn);
         lua_pop(L, 1);
     }
     if (!strcmp(method, "proportion"))
@@ -769,28 +604,28 @@ static int l_trend(lua_State *L)
         if (lua_rawgeti(L, 1, (lua_Integer)i + 1) != LUA_TTABLE)
             return luaL_error(L, "stats.trend: point %d is not a table", (int)i + 1);
         int t = lua_gettop(L);
-        x[i] = field_number(L, t, "x", fn);
+        x[i] = largs_field_number(L, t, "x", fn);
         if (isnan(x[i]))
-            x[i] = field_number(L, t, "numerator", fn);
-        nn[i] = field_number(L, t, "n", fn);
+            x[i] = largs_field_number(L, t, "numerator", fn);
+        nn[i] = largs_field_number(L, t, "n", fn);
         if (isnan(nn[i]))
-            nn[i] = field_number(L, t, "denominator", fn);
-        v[i] = field_number(L, t, "value", fn);
-        lo[i] = field_number(L, t, "lower95", fn);
+            nn[i] = largs_field_number(L, t, "denominator", fn);
+        v[i] = largs_field_number(L, t, "value", fn);
+        lo[i] = largs_field_number(L, t, "lower95", fn);
         if (isnan(lo[i]))
-            lo[i] = field_number(L, t, "lower", fn);
-        hi[i] = field_number(L, t, "upper95", fn);
+            lo[i] = largs_field_number(L, t, "lower", fn);
+        hi[i] = largs_field_number(L, t, "upper95", fn);
         if (isnan(hi[i]))
-            hi[i] = field_number(L, t, "upper", fn);
+            hi[i] = largs_field_number(L, t, "upper", fn);
         lua_pop(L, 1);
     }
     stats_trend r;
     err e = {0};
     int rc = stats_trend_of(x, nn, v, lo, hi, n, level, how, &r, &e);
     if (rc)
-        return fail(L, fn, &e);
+        return largs_fail(L, fn, &e);
     if (r.status != STATS_OK) {
-        push_status(L, r.status, r.reason);
+        largs_push_status(L, r.status, r.reason);
         lfield_string(L, "method", r.method);
         return 1;
     }
@@ -845,7 +680,7 @@ static int parse_improvement(lua_State *L, int idx, const char *fn)
 static void push_change(lua_State *L, const stats_change *c, const char *mode)
 {
     if (c->status != STATS_OK) {
-        push_status(L, c->status, c->reason);
+        largs_push_status(L, c->status, c->reason);
         lfield_string(L, "mode", mode);
         return;
     }
@@ -868,7 +703,7 @@ static const char *const CHANGE_KEYS[] = {
 /* stats.change{...} or stats.change(base, latest, tolerance, direction [, options]) */
 static int l_change(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 5);
     const char *fn = "change";
     int opts;
@@ -894,7 +729,7 @@ static int l_change(lua_State *L)
             lua_setfield(L, opts, keys[i]);
         }
     }
-    check_options(L, opts, CHANGE_KEYS, "change");
+    largs_check_options(L, opts, CHANGE_KEYS, "change");
     lua_getfield(L, opts, "mode");
     const char *mode = lua_isnil(L, -1) ? "pfg" : luaL_checkstring(L, -1);
     lua_pop(L, 1);
@@ -911,7 +746,7 @@ static int l_change(lua_State *L)
     int base_t = lua_getfield(L, opts, "base");
     int latest_t = lua_getfield(L, opts, "latest");
     if (base_t == LUA_TNIL || latest_t == LUA_TNIL)
-        return push_status(L, STATS_MISSING, base_t == LUA_TNIL ? "no base value" : "no latest value");
+        return largs_push_status(L, STATS_MISSING, base_t == LUA_TNIL ? "no base value" : "no latest value");
     int base_idx = lua_gettop(L) - 1, latest_idx = lua_gettop(L);
     int tol_t = lua_getfield(L, opts, "interval");
     if (tol_t == LUA_TNIL) {
@@ -928,7 +763,7 @@ static int l_change(lua_State *L)
         lua_pop(L, 1);
         double b = luaL_checknumber(L, base_idx), l = luaL_checknumber(L, latest_idx);
         if (stats_change_direction(b, l, tol, improvement, relative, &c, &e))
-            return fail(L, fn, &e);
+            return largs_fail(L, fn, &e);
         push_change(L, &c, mode);
         return 1;
     }
@@ -994,7 +829,7 @@ static int l_change(lua_State *L)
         return luaL_error(L, "stats.change: zero_change_is must be improving or no_change, got \"%s\"", zero);
     if (stats_change_pfg(btext, ltext, decimals, itext, periods, improvement, strcmp(zero, "improving") == 0, &c,
                          &e))
-        return fail(L, fn, &e);
+        return largs_fail(L, fn, &e);
     push_change(L, &c, mode);
     lfield_string(L, "interval", itext);
     return 1;
@@ -1004,7 +839,7 @@ static int l_change(lua_State *L)
  * {label = "2019/20", value = 68.4 | "68.4" | nil}. */
 static int l_pfg(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 4);
     const char *fn = "pfg";
     luaL_checktype(L, 1, LUA_TTABLE);
@@ -1034,7 +869,7 @@ static int l_pfg(lua_State *L)
     stats_change c;
     err e = {0};
     if (stats_pfg_classify(labels, values, n, base, interval, improvement, &c, &e))
-        return fail(L, fn, &e);
+        return largs_fail(L, fn, &e);
     push_change(L, &c, "pfg");
     lfield_string(L, "interval", interval);
     return 1;
@@ -1068,9 +903,9 @@ static void read_spc_options(lua_State *L, int t, spc_options *o)
     spc_options_default(o);
     if (!t)
         return;
-    check_options(L, t, SPC_KEYS, "spc");
+    largs_check_options(L, t, SPC_KEYS, "spc");
     if (lua_getfield(L, t, "preset") != LUA_TNIL && spc_options_preset(o, luaL_checkstring(L, -1), &e))
-        fail(L, "spc", &e);
+        largs_fail(L, "spc", &e);
     lua_pop(L, 1);
     if (lua_getfield(L, t, "improvement") == LUA_TNIL) {
         lua_pop(L, 1);
@@ -1170,10 +1005,10 @@ static void push_spc_options(lua_State *L, const spc_options *o)
 /* stats.spc(values [, options]) */
 static int l_spc(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 2);
     size_t n;
-    double *y = read_numbers(L, 1, "spc", "values", &n);
+    double *y = largs_read_numbers(L, 1, "spc", "values", &n);
     int t = 0;
     if (!lua_isnoneornil(L, 2)) {
         luaL_checktype(L, 2, LUA_TTABLE);
@@ -1189,9 +1024,9 @@ static int l_spc(lua_State *L)
     spc_result r;
     err e = {0};
     if (spc_analyse(y, n, &o, pts, &r, &e))
-        return fail(L, "spc", &e);
+        return largs_fail(L, "spc", &e);
     if (r.status != STATS_OK) {
-        push_status(L, r.status, r.reason);
+        largs_push_status(L, r.status, r.reason);
         lfield_integer(L, "n", (lua_Integer)n);
         push_spc_options(L, &o);
         lua_setfield(L, -2, "options");
@@ -1232,9 +1067,9 @@ static int l_spc(lua_State *L)
 /* stats.z(level) */
 static int l_z(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 1);
-    double level = opt_level(L, 1, 0.95, "z");
+    double level = largs_opt_level(L, 1, 0.95, "z");
     if (level >= 1)
         return luaL_error(L, "stats.z: a level of 1 has no finite z");
     lua_pushnumber(L, stats_z(level));
@@ -1245,7 +1080,7 @@ static int l_z(lua_State *L)
  * decimal number is (stats_round_half_away). */
 static int l_round(lua_State *L)
 {
-    raw_arguments(L);
+    largs_raw_arguments(L);
     lua_settop(L, 2);
     double x = luaL_checknumber(L, 1);
     lua_Integer d = luaL_optinteger(L, 2, 0);

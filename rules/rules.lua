@@ -477,25 +477,52 @@ function R.benchmark(p)
   p = p or {}
   allow(p, "r.benchmark", { "interval", "level", "two_level", "multiplier", "comparator", "values_alone" })
   local interval = p.interval or "published"
-  local ok = { published = true, wilson = true, rate = true }
+  local ok = { published = true, wilson = true, rate = true, spc_proportion = true, spc_dsr = true }
   if not ok[interval] then
-    fail("benchmark interval \"" .. tostring(interval) .. "\" must be published, wilson or rate"
-      .. hint(interval, { "published", "wilson", "rate" }), 2)
+    fail("benchmark interval \"" .. tostring(interval) .. "\" must be published, wilson, rate, spc_proportion or spc_dsr"
+      .. hint(interval, { "published", "wilson", "rate", "spc_proportion", "spc_dsr" }), 2)
   end
   local level = p.level or 0.95
   check_number(level, "benchmark level", 2)
+  if interval:sub(1, 4) == "spc_" and level ~= 0.95 and level ~= 0.998 then
+    fail("benchmark level " .. tostring(level) .. " with interval = \"" .. interval .. "\": Fingertips draws "
+      .. "control limits at 95% (0.95) and 99.8% (0.998) only", 2)
+  end
   if interval == "published" and level ~= 0.95 and level ~= 0.998 then
     fail("benchmark level " .. tostring(level) .. " with interval = \"published\": the data hold 95% (0.95) "
       .. "and 99.8% (0.998) limits only", 2)
   end
   local params = { interval = interval, level = level, two_level = p.two_level or false,
-    multiplier = p.multiplier or 100, comparator = p.comparator, values_alone = p.values_alone or nil }
+    multiplier = p.multiplier or (interval == "spc_dsr" and 100000 or 100), comparator = p.comparator, values_alone = p.values_alone or nil }
   local judge = function(ctx)
     local point = ctx.point
     if not point or point.value == nil then return { status = "missing", reason = "no value" } end
     local cmp = ctx.comparator
     if not cmp or cmp.value == nil then
       return { status = "not_compared", reason = "no comparator value for " .. (ctx.period or "the period") }
+    end
+    if interval == "spc_proportion" or interval == "spc_dsr" then
+      -- Fingertips comparator methods 5 and 6: control limits around the comparator for an
+      -- area of this size (its denominator; a DSR's person-years), the area's value held
+      -- against them; both levels with two_level, else the one at `level`
+      if point.denominator == nil then
+        return { status = "not_compared", reason = "no denominator to draw control limits for" }
+      end
+      local c = stats.spc_compare { kind = interval == "spc_dsr" and "dsr" or "proportion", value = point.value,
+        denominator = point.denominator, comparator = cmp.value, multiplier = params.multiplier,
+        polarity = ctx.polarity ~= "none" and ctx.polarity or nil }
+      if c.status then return c end
+      local lo, hi = c.lower95, c.upper95
+      local outcome = c.outcome95
+      if params.two_level then outcome = c.outcome
+      elseif level == 0.998 then lo, hi, outcome = c.lower998, c.upper998, c.outcome998 end
+      local against = (cmp.name or cmp.area or "the comparator") .. " (" .. fmt(cmp.value) .. ")"
+      return { assessment = outcome, comparator = cmp.value, comparator_kind = "area",
+        reason = string.format("%s is %s %s: control limits %s-%s for a denominator of %s (%s)", fmt(point.value),
+          outcome == "similar" and "similar to" or (outcome .. " than"), against, fmt(lo), fmt(hi),
+          fmt(point.denominator), c.method),
+        details = { lower = lo, upper = hi, level = params.two_level and 0.998 or level, comparator_area = cmp.area,
+          expected = c.expected, method = c.method } }
     end
     local lo, hi, lo998, hi998 = point.lower, point.upper, nil, nil
     if interval == "published" and level == 0.998 then
@@ -659,6 +686,89 @@ function R.quintile(p)
       local category = {}
       for i, area in ipairs(areas) do category[area] = q.categories[i] end
       return { category = category, n = q.n, bounds = { q[1], q[2], q[3], q[4], q[5] } }
+    end,
+  })
+end
+
+------------------------------------------------------------------------------------------
+-- (e2) the funnel plot: each area against limits drawn around the average of all the areas
+-- scored, at its own size, as PHEindicatormethods assign_funnel_significance places it
+-- (Fingertips' technical guidance on funnel plots). The auditor's comparison of areas of very
+-- different sizes: a small area needs a larger difference before it is flagged. Beyond the
+-- 99.8% limits is best or worst, beyond the 95% only better or worse (higher or lower with no
+-- polarity), inside them similar. `kind`: "proportion" (numerator of denominator), "ratio" or
+-- "isr" (observed numerator against expected denominator), "dsr" or "crude" (events in the
+-- numerator, the rate as the value, the population as the denominator where there are no
+-- events); `multiplier` is the rate's (per 100,000 by default); a DSR under 10 events is not
+-- compared, as upstream rules.
+
+local FUNNEL_KINDS = { proportion = true, ratio = true, isr = true, dsr = true, crude = true }
+local FUNNEL_SIDES = {
+  high_998 = "above the 99.8% limit", high_95 = "above the 95% limit", low_998 = "below the 99.8% limit",
+  low_95 = "below the 95% limit", not_significant = "within the 95% limits",
+}
+
+function R.funnel(p)
+  p = p or {}
+  allow(p, "r.funnel", { "kind", "multiplier", "min_areas" })
+  local kind = p.kind or "proportion"
+  if not FUNNEL_KINDS[kind] then
+    fail("funnel kind \"" .. tostring(kind) .. "\" must be proportion, ratio, isr, dsr or crude"
+      .. hint(kind, { "proportion", "ratio", "isr", "dsr", "crude" }), 2)
+  end
+  local rate = kind == "dsr" or kind == "crude"
+  local params = { kind = kind, multiplier = p.multiplier or (rate and 100000 or 100), min_areas = p.min_areas or 5 }
+  check_number(params.multiplier, "funnel multiplier", 2)
+  check_number(params.min_areas, "funnel min_areas", 2)
+  return rule("funnel", params, function(ctx)
+    local v, missing = need_value(ctx)
+    if not v then return missing end
+    local f = ctx.prepared
+    if not f then
+      return { status = "insufficient_data", reason = "fewer than " .. params.min_areas
+        .. " areas have the counts a funnel plot needs" }
+    end
+    local at = f.index[ctx.area]
+    if not at then
+      return { status = "not_compared", reason = rate and "no count of events and rate for a funnel plot"
+        or "no numerator and denominator for a funnel plot" }
+    end
+    local position = f.positions[at]
+    if position == "not_applicable" or position == "no_value" then
+      return { status = "not_compared", reason = f.labels[at] }
+    end
+    -- what the areas are held against, on the indicator's scale: the average proportion or rate,
+    -- or an observed count equal to the expected one (a ratio of 1, an ISR of 100)
+    local avg = (kind == "ratio" and 1) or (kind == "isr" and 100) or f.average * params.multiplier
+    local around = fmt(avg)
+    return { assessment = f.outcomes[at], comparator = avg, comparator_kind = "value",
+      reason = string.format("%s is %s of the funnel around %s, the average of %d areas", fmt(v),
+        FUNNEL_SIDES[position], around, f.n),
+      details = { position = position, label = f.labels[at], average = f.average, areas = f.n, kind = kind } }
+  end, {
+    -- Once per indicator: every area's position in the one funnel, from the C library.
+    prepare = function(peers, info)
+      local num, den, rates, areas = {}, {}, {}, {}
+      for _, pt in ipairs(peers) do
+        local ok
+        if rate then ok = pt.numerator ~= nil and (pt.value ~= nil or pt.denominator ~= nil)
+        else ok = pt.numerator ~= nil and pt.denominator ~= nil end
+        if ok then
+          local i = #areas + 1
+          areas[i], num[i] = pt.area, pt.numerator
+          den[i], rates[i] = false, false -- false is a missing value in a list for stats
+          if pt.denominator ~= nil then den[i] = pt.denominator end
+          if pt.value ~= nil then rates[i] = pt.value end
+        end
+      end
+      if #areas < params.min_areas then return nil end
+      local f = stats.funnel { kind = kind, numerators = num, denominators = den,
+        rates = rate and rates or nil, multiplier = params.multiplier,
+        polarity = info.polarity ~= "none" and info.polarity or nil }
+      local index = {}
+      for i, area in ipairs(areas) do index[area] = i end
+      return { index = index, positions = f.positions, labels = f.labels, outcomes = f.outcomes,
+        average = f.average, n = #areas }
     end,
   })
 end

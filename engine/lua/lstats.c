@@ -1,6 +1,7 @@
 /*
- * lstats.c - the `stats` table Lua sees: thin bindings over stats.h and
- * spc.h. docs/stats.md documents every function, its arguments and fields.
+ * lstats.c - the `stats` table Lua sees: thin bindings over stats.h,
+ * spc.h and spc_compare.h here, funnel.h in lfunnel.c and lifetable.h and
+ * sii.h in lpopulation.c. docs/stats.md documents every function, its arguments and fields.
  *
  * Conventions: arguments are checked with luaL_check*, and a programming
  * error (a wrong type, a negative count, x > n for a proportion, an unknown
@@ -23,6 +24,7 @@
 #include "largs.h"
 #include "lfield.h"
 #include "spc.h"
+#include "spc_compare.h"
 #include "stats.h"
 #include "vocab.h"
 
@@ -457,6 +459,107 @@ static int l_compare(lua_State *L)
     if (significance)
         lfield_string(L, "significance", significance);
     lfield_integer(L, "levels", isnan(lo2) || isnan(hi2) ? 1 : 2);
+    return 1;
+}
+
+/* stats.spc_compare{kind = "proportion" | "dsr", value, denominator,
+ * comparator, multiplier, polarity}: Fingertips' SPC comparers (methods 5
+ * and 6), limits around the comparator for an area of this size. */
+static const char *const SPC_COMPARE_KEYS[] = {"kind", "value", "denominator", "comparator", "multiplier",
+                                               "polarity", NULL};
+
+static int l_spc_compare(lua_State *L)
+{
+    const char *fn = "spc_compare";
+    largs_raw_arguments(L);
+    lua_settop(L, 1);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    largs_check_options(L, 1, SPC_COMPARE_KEYS, fn);
+    lua_getfield(L, 1, "kind");
+    const char *kind = lua_isnil(L, -1) ? "proportion" : luaL_checkstring(L, -1);
+    int dsr = !strcmp(kind, "dsr");
+    if (!dsr && strcmp(kind, "proportion"))
+        return luaL_error(L, "stats.spc_compare: kind \"%s\" is not proportion or dsr", kind);
+    lua_getfield(L, 1, "polarity");
+    stats_polarity p = largs_opt_polarity(L, -1, fn);
+    double v = largs_field_number(L, 1, "value", fn), n = largs_field_number(L, 1, "denominator", fn);
+    double c = largs_field_number(L, 1, "comparator", fn), m = largs_field_number(L, 1, "multiplier", fn);
+    if (isnan(m))
+        m = dsr ? 100000 : 100;
+    stats_spc_result r;
+    err e = {0};
+    if ((dsr ? stats_spc_dsr : stats_spc_proportion)(v, n, c, m, p, &r, &e))
+        return largs_fail(L, fn, &e);
+    lua_newtable(L);
+    if (r.status != STATS_OK) {
+        lfield_string(L, "status", stats_status_name(r.status));
+        lfield_string(L, "reason", r.reason);
+    }
+    lfield_string(L, "method", r.method);
+    lfield_number(L, "expected", r.expected);
+    lfield_number(L, "lower95", r.lower95);
+    lfield_number(L, "upper95", r.upper95);
+    lfield_number(L, "lower998", r.lower998);
+    lfield_number(L, "upper998", r.upper998);
+    if (r.status == STATS_OK) {
+        lfield_string(L, "outcome", stats_outcome_name(r.outcome));
+        lfield_string(L, "outcome95", stats_outcome_name(r.outcome95));
+        lfield_string(L, "outcome998", stats_outcome_name(r.outcome998));
+        lfield_string(L, "significance", r.significance);
+    }
+    return 1;
+}
+
+/* The value and 95% limits of a point: {value, lower95 | lower, upper95 | upper}. */
+static void previous_point(lua_State *L, int idx, const char *what, double *v, double *lo, double *hi)
+{
+    if (lua_rawgeti(L, 1, idx) != LUA_TTABLE)
+        luaL_error(L, "stats.previous: the %s point is not a table", what);
+    int t = lua_gettop(L);
+    *v = largs_field_number(L, t, "value", "previous");
+    *lo = largs_field_number(L, t, "lower95", "previous");
+    if (isnan(*lo))
+        *lo = largs_field_number(L, t, "lower", "previous");
+    *hi = largs_field_number(L, t, "upper95", "previous");
+    if (isnan(*hi))
+        *hi = largs_field_number(L, t, "upper", "previous");
+    lua_pop(L, 1);
+}
+
+/* stats.previous(points [, polarity]): Fingertips' change from the previous
+ * period, the last point of the list against the one before it. */
+static int l_previous(lua_State *L)
+{
+    const char *fn = "previous";
+    largs_raw_arguments(L);
+    lua_settop(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    stats_polarity p = largs_opt_polarity(L, 2, fn);
+    lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+    if (n < 2)
+        return largs_push_status(L, STATS_INSUFFICIENT_DATA, "the change from the previous period needs two points");
+    double v[2], lo[2], hi[2];
+    previous_point(L, (int)n - 1, "previous", &v[0], &lo[0], &hi[0]);
+    previous_point(L, (int)n, "latest", &v[1], &lo[1], &hi[1]);
+    stats_previous r;
+    err e = {0};
+    if (stats_trend_previous_of(v, lo, hi, 2, &r, &e))
+        return largs_fail(L, fn, &e);
+    if (r.status != STATS_OK) {
+        largs_push_status(L, r.status, r.reason);
+        lfield_string(L, "method", r.method);
+        return 1;
+    }
+    lua_newtable(L);
+    lfield_string(L, "method", r.method);
+    lfield_string(L, "outcome", stats_outcome_name(r.outcome));
+    stats_outcome judged = stats_apply_polarity(r.outcome, p);
+    if (judged != r.outcome)
+        lfield_string(L, "judgement", stats_outcome_name(judged));
+    lfield_number(L, "latest", r.latest);
+    lfield_number(L, "previous", r.previous);
+    lfield_number(L, "difference", r.difference);
+    lfield_bool(L, "overlap", r.overlap);
     return 1;
 }
 
@@ -1106,6 +1209,11 @@ const luaL_Reg *lstats_functions(void)
         {"quantiles", l_quantiles},
         {"phe_quantile", l_phe_quantile},
         {"compare", l_compare},
+        {"spc_compare", l_spc_compare},
+        {"previous", l_previous},
+        {"funnel", lstats_funnel},
+        {"life_expectancy", lstats_life_expectancy},
+        {"sii", lstats_sii},
         {"survey", l_survey},
         {"trend", l_trend},
         {"change", l_change},

@@ -7,4 +7,9 @@
 
 const luaL_Reg *lstats_functions(void);
 
+/* The bindings kept in their own files (lfunnel.c, lpopulation.c). */
+int lstats_funnel(lua_State *L);
+int lstats_life_expectancy(lua_State *L);
+int lstats_sii(lua_State *L);
+
 #endif

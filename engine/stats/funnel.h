@@ -135,10 +135,15 @@ typedef enum stats_funnel_side {
 double stats_funnel_sigma(double p, double population, double average, stats_funnel_side side,
                           double multiplier);
 
+/* Counts above this take stats_funnel_poisson's exact form, not upstream's
+ * series (see funnel.c): the largest count in the reference tests is 1,360. */
+#define STATS_FUNNEL_SERIES_MAX 5000
+
 /* poisson_funnel(obs, p, side): the expected count at which obs events are on
  * the tail probability p (0.025, 0.001); side HIGH gives the one below which
  * obs is significantly high (the lower limit's), LOW the upper limit's. NAN
- * for arguments out of range. Its cost grows with obs (a Poisson series). */
+ * for arguments out of range. Its cost grows with obs (a Poisson series) up to
+ * STATS_FUNNEL_SERIES_MAX, and is constant above. */
 double stats_funnel_poisson(double obs, double p, stats_funnel_side side);
 
 /* funnel_ratio_significance(obs, expected, p, side): the lower (LOW) or upper

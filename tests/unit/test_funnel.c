@@ -649,6 +649,17 @@ static void test_building_blocks(void)
     CHECK_NEAR(stats_funnel_poisson(37, 0.001, STATS_FUNNEL_HIGH), 59.925189169794088, R_REL);
     CHECK_NEAR(stats_funnel_poisson(0, 0.025, STATS_FUNNEL_HIGH), 3.6888787220657298, R_REL);
     CHECK_NEAR(stats_funnel_poisson(2500, 0.001, STATS_FUNNEL_LOW), 2348.3339378461997, R_REL);
+    /* Above STATS_FUNNEL_SERIES_MAX the exact quantiles stand in for the series: at the
+     * boundary the two agree within the bisection's step, and a national count is quick. */
+    for (int side = 0; side < 2; side++) {
+        stats_funnel_side sd = side ? STATS_FUNNEL_HIGH : STATS_FUNNEL_LOW;
+        double n = STATS_FUNNEL_SERIES_MAX, series = stats_funnel_poisson(n, 0.025, sd);
+        double exact = sd == STATS_FUNNEL_LOW ? stats_qgamma(0.025, n, 0) : stats_qgamma(0.025, n + 1, 1);
+        CHECK_NEAR(series, exact, 2e-7);
+        CHECK_NEAR(stats_funnel_poisson(n + 1, 0.025, sd),
+                   sd == STATS_FUNNEL_LOW ? stats_qgamma(0.025, n + 1, 0) : stats_qgamma(0.025, n + 2, 1), 1e-15);
+    }
+    CHECK(stats_funnel_poisson(5e7, 0.001, STATS_FUNNEL_HIGH) > 5e7);
     CHECK(isnan(stats_funnel_poisson(-1, 0.025, STATS_FUNNEL_LOW)));
     CHECK(isnan(stats_funnel_poisson(3, 1, STATS_FUNNEL_LOW)));
     /* funnel_ratio_significance(obs, expected, p, side) */

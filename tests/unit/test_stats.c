@@ -1187,7 +1187,49 @@ static const char *const LUA_CHECKS[] = {
     "local v = {}; for i = 1, 20 do v[i] = (i % 2 == 0) and 1 or -1 end; v[21] = 1; v[22] = 4; v[23] = 6; local s = stats.spc(v, {baseline_n = 20, two_sigma_mode = 'beyond', preset = 'ptd_0_2_2', rules = {astronomical = true}}); assert(s.points[22].rule == 'two_in_three' and s.options.two_sigma_mode == 'beyond')",
     "local s = stats.spc({1, 2, 3}, {min_points = 0, conflict = 'prefer_improvement'}); assert(s.options.conflict == 'prefer_improvement')",
     "local ok = pcall(stats.spc, {1, 2, 3}, {conflict = 'sometimes'}); assert(not ok)",
-    "assert(math.abs(stats.z(0.998) - 3.090232306167813) < 1e-15)",
+    "assert(math.abs(stats.z(0.998) - 3.090232306167813) < 1e-15)",    /* the funnel: positions as PHEindicatormethods' example, outcomes by polarity, 100 limit rows */
+    "local f = finite(stats.funnel{ numerators = { 10232, 12321, 15123, 13213 }, denominators = { 15232, 16123, 17932, 18475 }, polarity = 'high_good' })\n"
+    "assert(f.kind == 'proportion' and f.method == 'Wilson' and #f.limits == 100 and #f.positions == 4)\n"
+    "assert(math.abs(f.average - 50889 / 67762) < 1e-15 and math.abs(f.baseline - 100 * 50889 / 67762) < 1e-12)\n"
+    "for i, p in ipairs(f.positions) do local want = ({ high_998 = 'best', high_95 = 'better', low_998 = 'worst', low_95 = 'worse', not_significant = 'similar' })[p]; assert(f.outcomes[i] == want, p) end\n"
+    "assert(f.labels[1]:find('0.001') or f.labels[1] == 'Not significant' or f.labels[1]:find('0.025'))\n"
+    "for _, r in ipairs(f.limits) do assert(r.lower998 <= r.lower95 and r.lower95 <= f.baseline and f.baseline <= r.upper95 and r.upper95 <= r.upper998) end",
+    "local f = stats.funnel{ kind = 'ratio', numerators = { 8, 151, 159 }, denominators = { 6.239860227, 106.4429719, 232.9329036 } }\n"
+    "assert(f.positions[2] == 'high_998' and f.positions[3] == 'low_998' and f.outcomes[2] == 'higher' and f.average == 1)",
+    "local f = stats.funnel{ kind = 'dsr', numerators = { 5, 2419, 2337 }, rates = { 100, 907.6174266, 948.5620216 } }\n"
+    "assert(f.positions[1] == 'not_applicable' and f.outcomes[1] == 'not_compared' and f.statistic == 'rate (dsr per 100,000)')",
+    "local ok, msg = pcall(stats.funnel, { numerators = { 1 } }); assert(not ok and msg:find('needs denominators'))",
+    "local ok, msg = pcall(stats.funnel, { numerators = { 1 }, denominators = { 2, 3 } }); assert(not ok and msg:find('2 denominators for 1'))",
+    "local ok, msg = pcall(stats.funnel, { kind = 'odds', numerators = {} }); assert(not ok and msg:find('not proportion, ratio'))",
+    "local ok, msg = pcall(stats.funnel, { numerators = { 5 }, denominators = { 4 } }); assert(not ok and msg:find('less than or equal'))",
+    "local ok, msg = pcall(stats.funnel, { numerator = { 5 } }); assert(not ok and msg:find('did you mean `numerators`'))",
+    /* life expectancy: PHEindicatormethods' df1, expected value at birth 80.16960813 (95% 79.88268548-80.45653078) */
+    "local le = finite(stats.life_expectancy{ deaths = { 17, 9, 4, 8, 20, 15, 24, 33, 50, 71, 100, 163, 263, 304, 536, 872, 1390, 1605, 1936, 1937 },\n"
+    "  populations = { 7060, 35059, 46974, 48489, 43219, 38561, 46009, 57208, 61435, 55601, 50209, 56416, 46411, 39820, 37978, 37039, 33288, 23306, 11936, 11936 } })\n"
+    "assert(#le == 20 and le[1].start_age == 0 and le[20].start_age == 90 and math.abs(le[1].value - 80.16960813) < 5e-9)\n"
+    "assert(math.abs(le[1].lower - 79.88268548) < 1e-4 and le[1].population == 787954 and le[1].deaths == 9357 and le[1].method:find('Chiang'))",
+    "local d, p = {}, {}; for i = 1, 20 do d[i] = 1; p[i] = 100 end\n"
+    "local le = finite(stats.life_expectancy{ deaths = d, populations = p }); assert(le[1].status == 'insufficient_data' and le[1].reason:find('5,000') and le[1].value == nil)",
+    "local ok, msg = pcall(stats.life_expectancy, { deaths = { 1 }, populations = { 10 } }); assert(not ok and msg:find('1 bands without ages'))",
+    "local ok, msg = pcall(stats.life_expectancy, { deaths = { 1, 2 }, populations = { 10, 20 }, ages = { 0, '1-4' } }); assert(not ok and msg:find('mixes'))",
+    /* the slope index: PHEindicatormethods' first test area, SII 6.934616473668819, RII 1.0888180804446217 */
+    "local s = finite(stats.sii{ populations = { 7291, 7997, 6105, 7666, 5790, 6934, 5918, 5974, 7147, 7534 },\n"
+    "  values = { 75.9334590103081, 78.3442382727843, 83.8360631041654, 83.6375399664931, 80.4655031529559, 81.1156759857022, 81.6930835718562, 84.1900062060987, 80.5955641081472, 86.2894349578624 },\n"
+    "  se = { 1.638472426358545, 1.578192884542907, 1.5134355059640296, 1.7754906175801293, 1.7013390591981388, 1.56412107376755, 1.3681148366878566, 1.4001418005940802, 2.4328463975781616, 1.5665181695934678 },\n"
+    "  repetitions = 10000, rii = true, seed = 5 })\n"
+    "assert(math.abs(s.sii - 6.934616473668819) < 1e-11 and math.abs(s.rii - 1.0888180804446217) < 1e-13 and #s.limits == 1)\n"
+    "assert(math.abs(s.limits[1].sii_lower - 3.127594617650817) < 0.3 and math.abs(s.limits[1].sii_upper - 10.7586873680794) < 0.3 and s.limits[1].rii_lower < s.rii)",
+    "local ok, msg = pcall(stats.sii, { populations = { 1, 2, 3, 4, 5 }, values = { 1, 2, 3, 4, 5 }, se = { 1, 1, 1, 1, 1 }, repetitions = 1e9 }); assert(not ok and msg:find('repetitions must be'))",
+    "local ok, msg = pcall(stats.sii, { populations = { 1, 2, 3 }, values = { 1, 2, 3 }, se = { 1, 1, 1 } }); assert(not ok and msg:find('stats.sii'))",
+    /* Fingertips' SPC comparers and the change from the previous period */
+    "local c = finite(stats.spc_compare{ value = 60, denominator = 1000, comparator = 50, polarity = 'high_good' }); assert(c.outcome == 'best' and c.outcome95 == 'better' and c.method == 'SPC for proportions' and c.expected == 500)",
+    "local c = stats.spc_compare{ value = 50.5, denominator = 1000, comparator = 50 }; assert(c.outcome == 'similar' and c.significance == nil)",
+    "local c = stats.spc_compare{ kind = 'dsr', value = 150, denominator = 100000, comparator = 100, polarity = 'low_good' }; assert(c.outcome == 'worst' and c.method == 'SPC for DSRs')",
+    "local c = stats.spc_compare{ value = 5, denominator = 0, comparator = 5 }; assert(c.status == 'insufficient_data' and c.outcome == nil)",
+    "local ok, msg = pcall(stats.spc_compare, { kind = 'rate' }); assert(not ok and msg:find('not proportion or dsr'))",
+    "local p = stats.previous({ { value = 10, lower = 9, upper = 11 }, { value = 13, lower = 12, upper = 14 } }, 'low_good'); assert(p.outcome == 'increasing' and p.judgement == 'worsening' and p.overlap == false)",
+    "local p = stats.previous({ { value = 10, lower = 9, upper = 11 }, { value = 12, lower = 11, upper = 13 } }); assert(p.outcome == 'no_significant_change' and p.overlap == true)",
+    "local p = stats.previous({ { value = 10 } }); assert(p.status == 'insufficient_data')",
 };
 
 /* The bindings as frameworks see them: in the sandboxed host, which charges their work. */
@@ -1202,7 +1244,7 @@ static void test_lua(void)
     lua_State *L = host_lua(h);
     /* Each chunk runs in an environment of its own: the helper in LUA_CHECKS[0] goes in front of each. */
     for (size_t i = 1; i < sizeof LUA_CHECKS / sizeof LUA_CHECKS[0]; i++) {
-        char code[4096];
+        char code[8192];
         snprintf(code, sizeof code, "%s\n%s", LUA_CHECKS[0], LUA_CHECKS[i]);
         int rc = host_run_string(h, code, strlen(code), "=check", 0, &e);
         if (rc)

@@ -1,14 +1,14 @@
 -- A fixture for the rules that call the statistics library: benchmarks, PHS's survey test,
--- quintiles, trend, SPC and change against a baseline. tests.lua pins the colours.
+-- quintiles, funnel plots, trend, SPC and change against a baseline. tests.lua pins the colours.
 local r = require "rules"
 
 return r.framework {
   id = "fixture-stats", version = "1", title = "Statistical rule fixture",
   country = "Scotland", scores = "hscp", period = "year", comparator = "S92000003",
   outcomes = {
-    { id = "BENCH", title = "benchmarks", indicators = { "B-PUB", "B-WILSON", "B-RATE" } },
+    { id = "BENCH", title = "benchmarks", indicators = { "B-PUB", "B-WILSON", "B-RATE", "B-SPC", "B-SPC-DSR" } },
     { id = "SURVEY", title = "survey tests", indicators = { "SURV-CMP", "SURV-PREV", "SURV-N" } },
-    { id = "OTHER", title = "quintile, trend, spc, change", indicators = { "QUINT", "TREND", "SPC", "PFG", "MSG" } },
+    { id = "OTHER", title = "quintile, trend, spc, change", indicators = { "QUINT", "FUNNEL", "TREND", "SPC", "PFG", "MSG" } },
     { id = "READINGS", title = "an activity rate read against Scotland or year on year", indicators = { "REL", "YOY", "YOY-PROXY" } },
   },
   indicators = {
@@ -17,12 +17,18 @@ return r.framework {
       rule = r.benchmark { interval = "wilson" } },
     { id = "B-RATE", title = "Byar limits", unit = "per 100,000", polarity = "lower",
       rule = r.benchmark { interval = "rate", multiplier = 100000 } },
+    { id = "B-SPC", title = "SPC for proportions (Fingertips method 5)", unit = "%", polarity = "higher",
+      rule = r.benchmark { interval = "spc_proportion" } },
+    { id = "B-SPC-DSR", title = "SPC for DSRs (Fingertips method 6), both levels", unit = "per 100,000",
+      polarity = "lower", rule = r.benchmark { interval = "spc_dsr", two_level = true } },
     { id = "SURV-CMP", title = "survey % against Scotland", unit = "%", polarity = "higher", rule = r.survey {} },
     { id = "SURV-PREV", title = "survey % against the previous survey", unit = "%", polarity = "higher",
       rule = r.survey { against = "previous" } },
     { id = "SURV-N", title = "survey % from responses and a design effect", unit = "%", polarity = "higher",
       rule = r.survey { se = "responses", design_effect = 1.8 } },
     { id = "QUINT", title = "fifths among partnerships", unit = "%", polarity = "lower", rule = r.quintile {} },
+    { id = "FUNNEL", title = "a funnel plot of proportions", unit = "%", polarity = "higher",
+      rule = r.funnel { kind = "proportion" } },
     { id = "TREND", title = "recent trend", unit = "%", polarity = "higher", rule = r.trend {} },
     { id = "SPC", title = "XmR chart", unit = "count", polarity = "lower", rule = r.spc {} },
     { id = "PFG", title = "NI PfG change rule", unit = "%", polarity = "lower",

@@ -143,6 +143,58 @@ return {
                [A] = { QUINT = { status = "red", assessment = "worst" } } },
   },
   {
+    -- The average is 26,260 / 50,100 = 52.41%. With 10,000 each, 1 SD is about 0.50 points: 60% is 15
+    -- SD above (best), 51% 2.8 below (outside 95%, inside 99.8%: worse), 50% 4.8 below (worst). A
+    -- has 60% of only 100, 1.5 SD of its own size above: the funnel keeps it similar.
+    name = "a funnel plot: an area's difference is judged at its own size",
+    period = "2023/24", areas = { E, G, W, F, D, A },
+    data = {
+      { indicator = "FUNNEL", area = E, period = "2023/24", value = 60, numerator = 6000, denominator = 10000 },
+      { indicator = "FUNNEL", area = G, period = "2023/24", value = 50, numerator = 5000, denominator = 10000 },
+      { indicator = "FUNNEL", area = W, period = "2023/24", value = 50, numerator = 5000, denominator = 10000 },
+      { indicator = "FUNNEL", area = F, period = "2023/24", value = 51, numerator = 5100, denominator = 10000 },
+      { indicator = "FUNNEL", area = D, period = "2023/24", value = 51, numerator = 5100, denominator = 10000 },
+      { indicator = "FUNNEL", area = A, period = "2023/24", value = 60, numerator = 60, denominator = 100 },
+    },
+    expect = {
+      [E] = { FUNNEL = { status = "green", assessment = "best", reason = "above the 99.8% limit of the funnel around 52.41" } },
+      [G] = { FUNNEL = { status = "red", assessment = "worst", reason = "below the 99.8% limit" } },
+      [F] = { FUNNEL = { status = "red", assessment = "worse", reason = "below the 95% limit" } },
+      [A] = { FUNNEL = { status = "amber", assessment = "similar", reason = "within the 95% limits of the funnel around 52.4152, the average of 6 areas" } },
+    },
+  },
+  {
+    name = "a funnel plot needs five areas with counts",
+    period = "2023/24", areas = { E, G },
+    data = {
+      { indicator = "FUNNEL", area = E, period = "2023/24", value = 60, numerator = 6000, denominator = 10000 },
+      { indicator = "FUNNEL", area = G, period = "2023/24", value = 50 },
+    },
+    expect = { [E] = { FUNNEL = { status = "grey", assessment = "insufficient_data" } } },
+  },
+  {
+    -- Limits around Scotland's 50% for 1,000: 50 -+ 1.96 sqrt(.25 / 1000) = 46.9-53.1 (Wilson's
+    -- of 500 of 1,000); 56% is outside them, 52% inside. Without a denominator: not compared.
+    -- A DSR of 150 per 100,000 over 100,000 person-years against 100: E = 100 events, 99.8%
+    -- limits about 71.0-132.3: worst, lower being better.
+    name = "Fingertips' SPC comparers: limits around the comparator at the area's size",
+    period = "2023/24", areas = { E, G, W },
+    data = {
+      { indicator = "B-SPC", area = S, period = "2023/24", value = 50 },
+      { indicator = "B-SPC", area = E, period = "2023/24", value = 56, denominator = 1000 },
+      { indicator = "B-SPC", area = G, period = "2023/24", value = 52, denominator = 1000 },
+      { indicator = "B-SPC", area = W, period = "2023/24", value = 52 },
+      { indicator = "B-SPC-DSR", area = S, period = "2023/24", value = 100 },
+      { indicator = "B-SPC-DSR", area = E, period = "2023/24", value = 150, denominator = 100000 },
+    },
+    expect = {
+      [E] = { ["B-SPC"] = { status = "green", assessment = "better", reason = "control limits 46.9" },
+              ["B-SPC-DSR"] = { status = "red", assessment = "worst", reason = "SPC for DSRs" } },
+      [G] = { ["B-SPC"] = { status = "amber", assessment = "similar" } },
+      [W] = { ["B-SPC"] = { status = "grey", assessment = "not_compared" } },
+    },
+  },
+  {
     name = "quintiles need five areas",
     period = "2023/24", areas = { E, G },
     data = { { indicator = "QUINT", area = E, period = "2023/24", value = 10 },

@@ -1082,7 +1082,7 @@ local function guarded(fn, broken)
     return broken
   end
 end
-for _, name in ipairs({ "threshold", "target", "change", "benchmark", "quintile", "trend", "spc", "all", "any",
+for _, name in ipairs({ "threshold", "target", "change", "benchmark", "funnel", "quintile", "trend", "spc", "all", "any",
   "custom", "survey", "score", "flag", "relative" }) do
   R[name] = guarded(R[name], BROKEN_RULE)
 end

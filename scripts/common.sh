@@ -4,7 +4,7 @@
 # What building needs; scripts/test adds what the tests use (Python with openpyxl to read
 # workbooks back, Chromium for the browser test).
 SCORECARD_PACKAGES="gcc make cmake pkg-config liblua5.4-dev libcjson-dev libsqlite3-dev libxlsxwriter-dev libzip-dev libexpat1-dev r-mathlib"
-SCORECARD_TEST_PACKAGES="python3 python3-openpyxl chromium"
+SCORECARD_TEST_PACKAGES="python3 python3-openpyxl python3-jsonschema chromium"
 
 install_missing() {
   local missing=""

@@ -14,7 +14,7 @@ expect_err "$F:9: r.rollup.worstof is not a roll-up of the rule library (did you
 expect_err "$F:12: r.rollup.majorty is not a roll-up of the rule library (did you mean \`r.rollup.majority\`?)"
 expect_err "$F:16: r.treshold is not a rule of the rule library (did you mean \`r.threshold\`?)"
 expect_err "$F:18: r.benchmark: unknown parameter \"levl\" (did you mean \`level\`?)"
-expect_err "$F:20: benchmark interval \"publishd\" must be published, wilson or rate (did you mean \`published\`?)"
+expect_err "$F:20: benchmark interval \"publishd\" must be published, wilson, rate, spc_proportion or spc_dsr (did you mean \`published\`?)"
 expect_err "$F:22: indicator D: polarity \"highr\" is not higher, lower or none (did you mean \`higher\`?)"
 expect_err "$F:24: indicator E: unknown key \"unitt\" (did you mean \`unit\`?)"
 expect_err "$F:26: r.target values[1]: unknown parameter \"valeu\" (did you mean \`value\`?)"
@@ -51,6 +51,10 @@ one "a misspelt colour map" 's/^  id = "demo-scotland",/  id = "demo-scotland", 
 one "a misspelt polarity" 's/polarity = "higher"/polarity = "highr"/' "did you mean \`higher\`?"
 one "a misspelt parameter" 's/green = 89, amber = 87/green = 89, ambr = 87/' "unknown parameter \"ambr\" (did you mean \`amber\`?)"
 one "a misspelt SPC option" 's/r\.threshold { green = 89, amber = 87 }/r.spc { improvment = "increase" }/' "framework.lua:37: stats.spc: unknown option \"improvment\" (did you mean \`improvement\`?)"
+one "a misspelt funnel kind" 's/r\.threshold { green = 89, amber = 87 }/r.funnel { kind = "proportoin" }/' \
+  "funnel kind \"proportoin\" must be proportion, ratio, isr, dsr or crude (did you mean \`proportion\`?)"
+one "an SPC comparer at a level Fingertips does not draw" 's/r\.threshold { green = 89, amber = 87 }/r.benchmark { interval = "spc_proportion", level = 0.99 }/' \
+  'Fingertips draws control limits at 95% (0.95) and 99.8% (0.998) only'
 one "a misspelt key" 's/unit = "%", polarity = "higher"/units = "%", polarity = "higher"/' "unknown key \"units\" (did you mean \`unit\`?)"
 one "a key no part of the engine reads" 's/unit = "%", polarity = "higher"/colour = "red", polarity = "higher"/' 'unknown key "colour"'
 one "a provenance of its own" 's/^  id = "demo-scotland",/  where = "\/etc\/passwd:1", id = "demo-scotland",/' 'unknown key "where"'

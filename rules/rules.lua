@@ -799,21 +799,129 @@ end
 -- (g) statistical process control (Making Data Count), methods.md section 7. SPC is not
 -- RAG: the assessment is the variation icon; colours come only from an explicit map.
 
+-- The words Making Data Count prints beside its icons ("Making data count: strengthening
+-- your decisions", NHS England, 2019/2023), so a reason never shows an option's raw name.
+local SPC_VARIATION_WORDS = {
+  common_cause = "common cause variation, no significant change",
+  improvement_high = "special cause variation of an improving nature, significantly higher",
+  improvement_low = "special cause variation of an improving nature, significantly lower",
+  concern_high = "special cause variation of a concerning nature, significantly higher",
+  concern_low = "special cause variation of a concerning nature, significantly lower",
+  neutral_high = "special cause variation of neither improving nor concerning nature, higher",
+  neutral_low = "special cause variation of neither improving nor concerning nature, lower",
+}
+local SPC_ASSURANCE_WORDS = {
+  consistent_pass = "the process will consistently pass the target",
+  consistent_fail = "the process will consistently fail the target",
+  inconsistent = "the process will inconsistently pass and fail the target",
+}
+
+-- r.spc's own keys, by period label; the rest are stats.spc's options as they are.
+local SPC_BY_PERIOD = { rebase = true, exclude = true, targets = true }
+
+local function check_period_list(v, name)
+  if type(v) ~= "table" then fail("r.spc: " .. name .. " must be a list of period labels, e.g. {\"2020/21\"}", 4) end
+  for i, label in ipairs(v) do
+    if type(label) ~= "string" then fail("r.spc: " .. name .. "[" .. i .. "] must be a period label", 4) end
+  end
+end
+
+-- The 1-based positions of the labelled periods among the points charted: a label names the
+-- point so labelled, or the first charted point that starts on or after it (a rebase at a
+-- period without a value still splits there). A rebase at the first point changes nothing
+-- and is dropped unless first_too. Labels the series cannot place are returned apart, for
+-- the details.
+local function spc_positions(ctx, pts, labels, first_too)
+  local at, unplaced = {}, {}
+  for _, label in ipairs(labels or {}) do
+    local where = ctx.series:at(label)
+    local found
+    for i, q in ipairs(pts) do
+      if q.period == label or (where and q.start >= where.start) then found = i; break end
+    end
+    if found and (found > 1 or first_too) then at[#at + 1] = found
+    elseif not found then unplaced[#unplaced + 1] = label end
+  end
+  table.sort(at)
+  local unique = {}
+  for _, i in ipairs(at) do if unique[#unique] ~= i then unique[#unique + 1] = i end end
+  return unique, unplaced
+end
+
 function R.spc(p)
   p = p or {}
-  local params = {}
-  for k, v in pairs(p) do params[k] = v end
-  stats.spc({}, params) -- its options are stats.spc's: a misspelt one is an error now, not at the first run
+  local params, opts_only = {}, {}
+  for k, v in pairs(p) do
+    params[k] = v
+    if not SPC_BY_PERIOD[k] then opts_only[k] = v end
+  end
+  for _, k in ipairs({ "rebase", "exclude" }) do
+    if p[k] ~= nil then check_period_list(p[k], k) end
+  end
+  if p.targets ~= nil then
+    if type(p.targets) ~= "table" then fail("r.spc: targets must map period labels to targets, e.g. {[\"2023/24\"] = 95}", 2) end
+    for label, t in pairs(p.targets) do
+      if type(label) ~= "string" or type(t) ~= "number" then
+        fail("r.spc: targets must map period labels to numbers, e.g. {[\"2023/24\"] = 95}", 2)
+      end
+    end
+  end
+  if opts_only.denominators ~= nil then fail("r.spc: denominators come from the data (each point's denominator)", 2) end
+  stats.spc({}, opts_only) -- its options are stats.spc's: a misspelt one is an error now, not at the first run
+  local counts = p.chart ~= nil and p.chart ~= "xmr"
   return rule("spc", params, function(ctx)
-    local values = ctx.series:values(ctx.point and ctx.point.period)
+    local upto = ctx.point and ctx.point.period
+    local pts = ctx.series:last(ctx.series:len(), upto)
     local opts = {}
-    for k, v in pairs(params) do opts[k] = v end
+    for k, v in pairs(opts_only) do opts[k] = v end
     opts.improvement = opts.improvement or (ctx.polarity == "higher" and "increase")
       or (ctx.polarity == "lower" and "decrease") or "neutral"
+    local values, den = {}, nil
+    if counts then
+      den = {}
+      for i, q in ipairs(pts) do
+        if q.numerator == nil or (p.chart ~= "c" and q.denominator == nil) then
+          return { status = "insufficient_data", reason = "a " .. p.chart .. " chart needs the "
+            .. (p.chart == "c" and "count" or "numerator and denominator") .. " of every point: "
+            .. q.period .. " has none" }
+        end
+        values[i], den[i] = q.numerator, q.denominator or 1
+      end
+      opts.denominators = den
+    else
+      for i, q in ipairs(pts) do values[i] = q.value end
+    end
+    local unplaced = {}
+    local rebase, un1 = spc_positions(ctx, pts, p.rebase)
+    local exclude, un2 = spc_positions(ctx, pts, p.exclude, true)
+    for _, l in ipairs(un1) do unplaced[#unplaced + 1] = l end
+    for _, l in ipairs(un2) do unplaced[#unplaced + 1] = l end
+    if #rebase > 0 then opts.rebase = rebase end
+    if #exclude > 0 then opts.exclude = exclude end
+    if p.targets then
+      -- a target applies from its period on, until the next one (a step, as targets are set)
+      local steps = {}
+      for label, t in pairs(p.targets) do
+        local where = ctx.series:at(label)
+        if where then steps[#steps + 1] = { start = where.start, target = t }
+        else unplaced[#unplaced + 1] = label end
+      end
+      table.sort(steps, function(a, b) return a.start < b.start end)
+      local targets = {}
+      for i, q in ipairs(pts) do
+        targets[i] = false
+        for _, st in ipairs(steps) do if q.start >= st.start then targets[i] = st.target end end
+      end
+      opts.targets = targets
+    end
     local s = stats.spc(values, opts)
     if s.status then return s end
-    return { assessment = s.variation, reason = "variation: " .. s.variation
-      .. (s.assurance and ("; assurance: " .. s.assurance) or ""), details = s }
+    for i, q in ipairs(pts) do s.points[i].period = q.period end
+    if #unplaced > 0 then table.sort(unplaced); s.unplaced_periods = unplaced end
+    local reason = SPC_VARIATION_WORDS[s.variation] or s.variation
+    if s.assurance then reason = reason .. "; " .. SPC_ASSURANCE_WORDS[s.assurance] end
+    if s.trial then reason = reason .. " (trial limits: fewer than " .. s.options.short_n .. " points)" end
+    return { assessment = s.variation, reason = reason, details = s }
   end)
 end
 

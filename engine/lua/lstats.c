@@ -982,7 +982,76 @@ static int l_pfg(lua_State *L)
 
 static const char *const SPC_KEYS[] = {"improvement", "improvement_direction", "target", "shift_n", "trend_n",
                                        "two_sigma_mode", "screen_outliers", "baseline_n", "fix_after_n_points",
-                                       "min_points", "preset", "rules", "conflict", NULL};
+                                       "min_points", "preset", "rules", "conflict", "chart", "denominators",
+                                       "rebase", "exclude", "targets", "short_n", "amr_limit", NULL};
+
+/* The chart names stats.spc takes: spc_chart_name's, and p' and u' as they are printed. */
+static spc_chart read_chart(lua_State *L, int t)
+{
+    static const struct {
+        const char *name;
+        spc_chart chart;
+    } CHARTS[] = {{"xmr", SPC_CHART_XMR}, {"p", SPC_CHART_P}, {"pp", SPC_CHART_PP}, {"p'", SPC_CHART_PP},
+                  {"u", SPC_CHART_U},     {"up", SPC_CHART_UP}, {"u'", SPC_CHART_UP}, {"c", SPC_CHART_C}};
+    spc_chart chart = SPC_CHART_XMR;
+    if (lua_getfield(L, t, "chart") != LUA_TNIL) {
+        const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        size_t i = 0;
+        while (i < sizeof CHARTS / sizeof CHARTS[0] && strcmp(name, CHARTS[i].name))
+            i++;
+        if (i == sizeof CHARTS / sizeof CHARTS[0])
+            luaL_error(L, "stats.spc: chart must be \"xmr\", \"p\", \"pp\" (p'), \"u\", \"up\" (u') or \"c\"");
+        chart = CHARTS[i].chart;
+    }
+    lua_pop(L, 1);
+    return chart;
+}
+
+/* options[key]: a list of 1-based point numbers, returned 0-based (in a
+ * userdata left on the stack, so the collector frees it); NULL when absent.
+ * Whether they fit the series and increase is spc.c's check. */
+static size_t *read_point_list(lua_State *L, int t, const char *key, size_t *count)
+{
+    *count = 0;
+    if (lua_getfield(L, t, key) == LUA_TNIL) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    if (!lua_istable(L, -1))
+        luaL_error(L, "stats.spc: %s must be a list of point numbers (1 is the first point)", key);
+    int list = lua_gettop(L);
+    size_t n = (size_t)lua_rawlen(L, list);
+    host_charge(L, n + 1);
+    size_t *at = lua_newuserdatauv(L, (n ? n : 1) * sizeof *at, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_rawgeti(L, list, (lua_Integer)i + 1);
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 1)
+            luaL_error(L, "stats.spc: %s[%d] must be a point number, 1 or more", key, (int)i + 1);
+        at[i] = (size_t)(lua_tointeger(L, -1) - 1);
+        lua_pop(L, 1);
+    }
+    lua_remove(L, list);
+    *count = n;
+    return at;
+}
+
+/* options[key]: a list of numbers (false for none at a point) as long as the
+ * series, or NULL when absent; left on the stack like read_point_list's. */
+static double *read_per_point(lua_State *L, int t, const char *key, size_t n)
+{
+    if (lua_getfield(L, t, key) == LUA_TNIL) {
+        lua_pop(L, 1);
+        return NULL;
+    }
+    if (!lua_istable(L, -1))
+        luaL_error(L, "stats.spc: %s must be a list with one number per point", key);
+    size_t len;
+    double *v = largs_read_numbers(L, -1, "spc", key, &len);
+    lua_remove(L, -2);
+    if (len != n)
+        luaL_error(L, "stats.spc: %s has %d entries for %d points", key, (int)len, (int)n);
+    return v;
+}
 
 static int opt_int_field(lua_State *L, int t, const char *key, int def, int lo, int hi)
 {
@@ -1032,6 +1101,14 @@ static void read_spc_options(lua_State *L, int t, spc_options *o)
     o->shift_n = opt_int_field(L, t, "shift_n", o->shift_n, 2, 1000);
     o->trend_n = opt_int_field(L, t, "trend_n", o->trend_n, 2, 1000);
     o->min_points = (size_t)opt_int_field(L, t, "min_points", (int)o->min_points, 0, 1000000);
+    o->short_n = (size_t)opt_int_field(L, t, "short_n", (int)o->short_n, 0, 1000000);
+    o->chart = read_chart(L, t);
+    if (lua_getfield(L, t, "amr_limit") != LUA_TNIL) {
+        if (lua_type(L, -1) != LUA_TNUMBER || !(lua_tonumber(L, -1) > 0 && lua_tonumber(L, -1) <= 10))
+            luaL_error(L, "stats.spc: amr_limit must be a number above 0 and at most 10 (2.66, or 3 / 1.128)");
+        o->amr_limit = lua_tonumber(L, -1);
+    }
+    lua_pop(L, 1);
     int base = opt_int_field(L, t, "fix_after_n_points", 0, 0, 1000000000);
     o->baseline_n = (size_t)opt_int_field(L, t, "baseline_n", base, 0, 1000000000);
     if (lua_getfield(L, t, "two_sigma_mode") != LUA_TNIL) {
@@ -1089,6 +1166,9 @@ static void read_spc_options(lua_State *L, int t, spc_options *o)
 static void push_spc_options(lua_State *L, const spc_options *o)
 {
     lua_newtable(L);
+    lfield_string(L, "chart", spc_chart_name(o->chart));
+    lfield_number(L, "amr_limit", o->amr_limit);
+    lfield_integer(L, "short_n", (lua_Integer)o->short_n);
     lfield_string(L, "improvement", o->improvement > 0 ? "increase" : o->improvement < 0 ? "decrease" : "neutral");
     lfield_integer(L, "shift_n", o->shift_n);
     lfield_integer(L, "trend_n", o->trend_n);
@@ -1105,7 +1185,44 @@ static void push_spc_options(lua_State *L, const spc_options *o)
     lua_setfield(L, -2, "rules");
 }
 
-/* stats.spc(values [, options]) */
+static void push_spc_runs(lua_State *L, const spc_runs *r)
+{
+    lua_createtable(L, 0, 7);
+    lfield_integer(L, "n_obs", (lua_Integer)r->n_obs);
+    lfield_integer(L, "useful", (lua_Integer)r->useful);
+    lfield_integer(L, "longest_run", (lua_Integer)r->longest_run);
+    lfield_integer(L, "longest_run_max", (lua_Integer)r->longest_run_max);
+    lfield_integer(L, "crossings", (lua_Integer)r->crossings);
+    lfield_integer(L, "crossings_min", (lua_Integer)r->crossings_min);
+    lfield_bool(L, "signal", r->signal);
+}
+
+static void push_spc_point(lua_State *L, const spc_point *p, const spc_options *o)
+{
+    char label[64];
+    lua_createtable(L, 0, 16);
+    lfield_number(L, "value", p->y);
+    lfield_string(L, "type", spc_point_type_name(p->type));
+    if (p->rule != SPC_RULE_NONE)
+        lfield_string(L, "rule", spc_rule_name(p->rule));
+    spc_point_label(p, o->trend_n, o->shift_n, label, sizeof label);
+    lfield_string(L, "label", label);
+    lfield_integer(L, "side", p->side);
+    lfield_number(L, "cl", p->cl);
+    lfield_number(L, "lpl", p->lpl);
+    lfield_number(L, "upl", p->upl);
+    lfield_number(L, "lower_2sigma", p->lower_two_sigma);
+    lfield_number(L, "upper_2sigma", p->upper_two_sigma);
+    if (!isnan(p->target))
+        lfield_number(L, "target", p->target);
+    lfield_integer(L, "segment", (lua_Integer)p->segment + 1);
+    lfield_bool(L, "trial", p->trial);
+    lfield_bool(L, "excluded", p->excluded);
+}
+
+/* stats.spc(values [, options]): values are the plotted values for an XmR
+ * chart, or the numerators (counts) when options.chart is p, pp, u, up or c
+ * or options.denominators is given. */
 static int l_spc(lua_State *L)
 {
     largs_raw_arguments(L);
@@ -1123,10 +1240,29 @@ static int l_spc(lua_State *L)
         if (isnan(y[i]))
             return luaL_error(L, "stats.spc: values[%d] is missing: a chart needs a series without gaps", (int)i + 1);
     }
+    const double *den = NULL;
+    if (t) {
+        o.rebase = read_point_list(L, t, "rebase", &o.rebase_n);
+        o.exclude = read_point_list(L, t, "exclude", &o.exclude_n);
+        o.targets = read_per_point(L, t, "targets", n);
+        den = read_per_point(L, t, "denominators", n);
+    }
+    for (size_t i = 0; den && i < n; i++) {
+        if (isnan(den[i]))
+            return luaL_error(L, "stats.spc: denominators[%d] is missing: every point needs one", (int)i + 1);
+    }
+    if (o.chart != SPC_CHART_XMR && o.chart != SPC_CHART_C && !den) {
+        if (n > 0)
+            return luaL_error(L, "stats.spc: a %s chart needs denominators", spc_chart_name(o.chart));
+        den = y; /* no points: the options alone are checked (r.spc does so at load) */
+    }
+    host_charge(L, 8 * n + 1); /* the chart is several passes over the points */
     spc_point *pts = lua_newuserdatauv(L, (n ? n : 1) * sizeof *pts, 0);
     spc_result r;
     err e = {0};
-    if (spc_analyse(y, n, &o, pts, &r, &e))
+    int rc = o.chart == SPC_CHART_XMR && !den ? spc_analyse(y, n, &o, pts, &r, &e)
+                                               : spc_analyse_counts(y, den, n, &o, pts, &r, &e);
+    if (rc)
         return largs_fail(L, "spc", &e);
     if (r.status != STATS_OK) {
         largs_push_status(L, r.status, r.reason);
@@ -1136,29 +1272,38 @@ static int l_spc(lua_State *L)
         return 1;
     }
     lua_newtable(L);
+    lfield_string(L, "chart", spc_chart_name(r.chart));
     lfield_integer(L, "n", (lua_Integer)n);
     lfield_integer(L, "baseline_n", (lua_Integer)r.baseline_n);
     lfield_number(L, "mean", r.mean);
     lfield_number(L, "amr", r.amr);
+    lfield_number(L, "sigma_z", r.sigma_z);
     lfield_integer(L, "moving_ranges", (lua_Integer)r.moving_ranges);
     lfield_number(L, "lpl", r.lpl);
     lfield_number(L, "upl", r.upl);
     lfield_number(L, "lower_2sigma", r.lower_two_sigma);
     lfield_number(L, "upper_2sigma", r.upper_two_sigma);
+    if (!isnan(r.target))
+        lfield_number(L, "target", r.target);
     lfield_integer(L, "special_cause", (lua_Integer)r.special_cause);
     lfield_string(L, "variation", spc_variation_name(r.variation));
     lfield_string(L, "assurance", spc_assurance_name(r.assurance));
-    lua_newtable(L);
+    lfield_integer(L, "segments", (lua_Integer)r.segments);
+    lfield_integer(L, "short_segments", (lua_Integer)r.short_segments);
+    lfield_bool(L, "trial", r.trial);
+    if (r.warning)
+        lfield_string(L, "warning", r.warning);
+    lua_createtable(L, (int)r.icons, 0);
+    for (size_t i = 0; i < r.icons; i++) {
+        lua_pushstring(L, spc_variation_name(r.icon[i]));
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    lua_setfield(L, -2, "icons");
+    push_spc_runs(L, &r.runs);
+    lua_setfield(L, -2, "runs");
+    lua_createtable(L, (int)n, 0);
     for (size_t i = 0; i < n; i++) {
-        char label[64];
-        lua_newtable(L);
-        lfield_number(L, "value", pts[i].y);
-        lfield_string(L, "type", spc_point_type_name(pts[i].type));
-        if (pts[i].rule != SPC_RULE_NONE)
-            lfield_string(L, "rule", spc_rule_name(pts[i].rule));
-        spc_point_label(&pts[i], o.trend_n, o.shift_n, label, sizeof label);
-        lfield_string(L, "label", label);
-        lfield_integer(L, "side", pts[i].side);
+        push_spc_point(L, &pts[i], &o);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "points");

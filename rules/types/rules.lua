@@ -203,9 +203,12 @@ function rules.trend(p) end
 ---------------------------------------------------------------------------------------------
 -- (g) statistical process control
 
----A Making Data Count XmR chart of the series: the assessment is the variation icon
----(`common_cause`, `improvement_high`, ...), grey unless `colours` maps it. The options are
----stats.spc's (a misspelt one is an error at load); `improvement` defaults to the polarity's.
+---A Making Data Count chart of the series (XmR, or with `chart` a p, p', u, u' or c chart
+---from each point's numerator and denominator): the assessment is the variation icon
+---(`common_cause`, `improvement_high`, ...), grey unless `colours` maps it, and the reason is
+---in Making Data Count's words. The options are stats.spc's (a misspelt one is an error at
+---load), with `rebase`, `exclude` and `targets` given by period label; `improvement`
+---defaults to the polarity's.
 ---@param p? stats.SpcOptions
 ---@return rules.Rule
 function rules.spc(p) end

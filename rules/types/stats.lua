@@ -508,6 +508,12 @@ function stats.pfg(series, base_year, interval, direction) end
 ---Options of stats.spc and r.spc (an unknown key is an error). The result's `options` has
 ---every one actually used.
 ---@class stats.SpcOptions
+---@field chart? "xmr"|"p"|"pp"|"p'"|"u"|"up"|"u'"|"c" the chart (default "xmr"): individuals; proportions (p) and Laney's p' for large denominators; rates (u) and Laney's u'; counts (c). The count charts take numerators as values
+---@field denominators? (number|false)[] stats.spc only: one per value (the trials or exposure); needed by p, pp, u and up; with an XmR chart the values plotted are values / denominators. r.spc takes each point's own
+---@field rebase? integer[]|string[] the points where new limits start: stats.spc 1-based point numbers, increasing; r.spc period labels ("2020/21")
+---@field exclude? integer[]|string[] points left out of the limits and runs but still judged (qicharts2 exclude): stats.spc point numbers; r.spc period labels
+---@field targets? (number|false)[]|table<string, number> a target per point (false: none there), assurance reading the last point's: stats.spc one per value; r.spc period label to target, each applying from its period until the next
+---@field short_n? integer segments with fewer points have trial limits and a warning (default 13, NHSRplotthedots)
 ---@field improvement? stats.Direction|"neutral"|"none" the direction of improvement (default "increase"; r.spc: the indicator's polarity)
 ---@field improvement_direction? stats.Direction|"neutral"|"none" the same as improvement
 ---@field target? number for the assurance icon
@@ -518,40 +524,71 @@ function stats.pfg(series, base_year, interval, direction) end
 ---@field baseline_n? integer the first points the limits are fixed from (default all)
 ---@field fix_after_n_points? integer the same as baseline_n
 ---@field min_points? integer fewer points give insufficient_data (default 12)
----@field preset? "ptd_0_2_2"|"mdc_2023"|"mdc_excel"|"powerbi_spc" applied first: the defaults, beyond, no screening, trend_n 5
+---@field preset? "nhsrplotthedots"|"ptd_0_2_2"|"mdc_2023"|"mdc_excel"|"powerbi_spc"|"qicharts2" applied first: NHSRplotthedots' defaults; MDC's 2023 beyond-two-sigma; no screening; PowerBI-SPC's conventions (3 sigma = 3 AMR / 1.128, trend 5, two-in-three beyond 2 sigma, its precedence and icons); qicharts2 (3 sigma limits, astronomical points only, with the Anhoej runs analysis in `runs`)
 ---@field rules? stats.SpcRules which rules apply (default all)
 ---@field conflict? "precedence"|"prefer_improvement" a point hit by rules of both directions reads as the first rule's (default) or as improvement
+---@field amr_limit? number XmR limits at the mean +- amr_limit x the average moving range (2.66 by default; 3 / 1.128 under powerbi_spc and qicharts2)
 
 ---One point of an SPC chart.
 ---@class stats.SpcPoint
----@field value number
+---@field value number the value plotted (for p and u charts numerator / denominator; for c the count)
 ---@field type "common_cause"|"improvement"|"concern"|"neutral_high"|"neutral_low"
 ---@field rule? "astronomical"|"trend"|"two_in_three"|"shift" the rule that flagged it
 ---@field label string e.g. "Above UCL", "7 Point Trend (Increasing)"
 ---@field side integer +1 above or increasing, -1 below or decreasing, 0 neither
+---@field cl number the centre line of its segment
+---@field lpl number its lower process limit (p, u and c limits follow each point's denominator)
+---@field upl number its upper process limit
+---@field lower_2sigma number
+---@field upper_2sigma number
+---@field target? number its target
+---@field segment integer its segment (1, and one more after each rebase)
+---@field trial boolean its segment has fewer than short_n points: trial limits
+---@field excluded boolean left out of the limits and runs
+---@field period? string r.spc only: the period's label
+
+---The Anhoej runs analysis of the last segment (qicharts2).
+---@class stats.SpcRuns
+---@field n_obs integer points analysed
+---@field useful integer of those, not on the centre line
+---@field longest_run integer
+---@field longest_run_max integer round(log2(useful)) + 3
+---@field crossings integer
+---@field crossings_min integer qbinom(0.05, useful - 1, 0.5)
+---@field signal boolean non-random variation
 
 ---@class stats.Spc
 ---@field status? stats.Status insufficient_data below min_points (always below 2)
 ---@field reason? string
+---@field chart? "xmr"|"p"|"pp"|"u"|"up"|"c"
 ---@field n integer the points
 ---@field baseline_n? integer the points the limits come from
----@field mean? number
----@field amr? number the average moving range
+---@field mean? number the last segment's centre line
+---@field amr? number the average moving range (of the z-scores for p' and u'; none for p, u and c)
+---@field sigma_z? number p' and u': the spread of the z-scores, AMR(z) / 1.128
 ---@field moving_ranges? integer the moving ranges kept for the AMR
----@field lpl? number lower process limit
----@field upl? number upper process limit
+---@field lpl? number the last point's lower process limit
+---@field upl? number the last point's upper process limit
 ---@field lower_2sigma? number
 ---@field upper_2sigma? number
+---@field target? number the target assurance read (the last point's)
 ---@field special_cause? integer the points a rule flagged
 ---@field variation? "common_cause"|"improvement_high"|"improvement_low"|"concern_high"|"concern_low"|"neutral_high"|"neutral_low" the icon of the last point
 ---@field assurance? "consistent_pass"|"consistent_fail"|"inconsistent" with a target and a direction
+---@field icons? string[] the variation icons to draw (one, or under powerbi_spc one per rule flagging the last point)
+---@field segments? integer rebase groups
+---@field short_segments? integer segments with trial limits
+---@field trial? boolean the last segment has trial limits
+---@field warning? string NHSRplotthedots' warning for short segments
+---@field runs? stats.SpcRuns
 ---@field points? stats.SpcPoint[]
+---@field unplaced_periods? string[] r.spc only: rebase, exclude or target periods not in the series
 ---@field options stats.SpcOptions every option used
 
----An XmR chart on values in time order (no gaps: a missing value is an error), reproducing
----NHSRplotthedots v0.2.2 by default. SPC is not RAG: map `variation` and `assurance` to
----colours only through the framework's colour map.
----@param values number[]
+---A control chart on values in time order (no gaps: a missing value is an error): XmR by
+---default, reproducing NHSRplotthedots v0.2.2, or a p, p', u, u' or c chart on counts. SPC is
+---not RAG: map `variation` and `assurance` to colours only through the framework's colour map.
+---@param values number[] the values, or for a count chart the numerators
 ---@param options? stats.SpcOptions
 ---@return stats.Spc
 function stats.spc(values, options) end

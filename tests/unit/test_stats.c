@@ -1187,6 +1187,23 @@ static const char *const LUA_CHECKS[] = {
     "local v = {}; for i = 1, 20 do v[i] = (i % 2 == 0) and 1 or -1 end; v[21] = 1; v[22] = 4; v[23] = 6; local s = stats.spc(v, {baseline_n = 20, two_sigma_mode = 'beyond', preset = 'ptd_0_2_2', rules = {astronomical = true}}); assert(s.points[22].rule == 'two_in_three' and s.options.two_sigma_mode == 'beyond')",
     "local s = stats.spc({1, 2, 3}, {min_points = 0, conflict = 'prefer_improvement'}); assert(s.options.conflict == 'prefer_improvement')",
     "local ok = pcall(stats.spc, {1, 2, 3}, {conflict = 'sometimes'}); assert(not ok)",
+    /* the chart family through Lua: counts, rebasing, exclusions, targets per point */
+    "local s = stats.spc({10, 20, 30, 40}, {chart = 'p', denominators = {100, 100, 100, 100}, min_points = 0}); local sd = math.sqrt(0.25 * 0.75 / 100); assert(s.chart == 'p' and math.abs(s.mean - 0.25) < 1e-12 and math.abs(s.upl - (0.25 + 3 * sd)) < 1e-12 and math.abs(s.points[1].lpl - (0.25 - 3 * sd)) < 1e-12 and math.abs(s.points[2].upper_2sigma - (0.25 + 2 * sd)) < 1e-12 and s.segments == 1 and s.options.chart == 'p')",
+    "local s = stats.spc({10, 20, 30, 40}, {chart = 'p', denominators = {100, 100, 100, 100}, min_points = 0, rebase = {3}}); assert(s.segments == 2 and s.points[2].segment == 1 and s.points[3].segment == 2 and math.abs(s.points[1].cl - 0.15) < 1e-12 and math.abs(s.points[4].cl - 0.35) < 1e-12 and s.points[4].trial and s.warning)",
+    "local s = stats.spc({10, 20, 30, 40}, {chart = 'p', denominators = {100, 100, 100, 100}, min_points = 0, exclude = {4}}); assert(s.points[4].excluded and not s.points[1].excluded and math.abs(s.mean - 0.2) < 1e-12)",
+    "local s = stats.spc({5, 6, 7, 8}, {chart = 'c', min_points = 0, targets = {false, 4, 4, 9}, improvement = 'decrease'}); assert(s.chart == 'c' and s.mean == 6.5 and s.points[1].target == nil and s.points[4].target == 9 and s.target == 9 and s.assurance)",
+    "local s = stats.spc({1, 2, 3, 4}, {chart = \"u'\", denominators = {10, 10, 10, 10}, min_points = 0}); assert(s.chart == 'up' and s.sigma_z and #s.icons == 1 and s.icons[1] == s.variation and s.runs.n_obs == 4)",
+    "local s = stats.spc({1, 2, 3, 4}, {min_points = 0}); assert(s.chart == 'xmr' and s.sigma_z == nil and s.runs.useful >= 0 and s.points[1].segment == 1)",
+    "local ok, msg = pcall(stats.spc, {1, 2}, {chart = 'p', min_points = 0}); assert(not ok and msg:find('needs denominators'))",
+    "local ok, msg = pcall(stats.spc, {1, 2}, {chart = 'x'}); assert(not ok and msg:find('chart must be'))",
+    "local ok, msg = pcall(stats.spc, {1, 2}, {chart = 'p', denominators = {10}}); assert(not ok and msg:find('1 entries for 2 points'))",
+    "local ok, msg = pcall(stats.spc, {1, 2}, {chart = 'p', denominators = {10, false}}); assert(not ok and msg:find('denominators%[2%] is missing'))",
+    "local ok, msg = pcall(stats.spc, {1, 2, 3}, {min_points = 0, rebase = {5}}); assert(not ok and msg:find('past the last'))",
+    "local ok, msg = pcall(stats.spc, {1, 2, 3}, {min_points = 0, rebase = {3, 2}}); assert(not ok and msg:find('must increase'))",
+    "local ok, msg = pcall(stats.spc, {1, 2, 3}, {min_points = 0, exclude = {0}}); assert(not ok and msg:find('point number'))",
+    "local ok, msg = pcall(stats.spc, {1, 2, 3}, {min_points = 0, exclude = 2}); assert(not ok and msg:find('list of point numbers'))",
+    "local ok, msg = pcall(stats.spc, {5, 20}, {chart = 'p', denominators = {10, 10}, min_points = 0}); assert(not ok)",
+    "local s = stats.spc({1, 2, 3, 4}, {preset = 'qicharts2', min_points = 0}); assert(math.abs(s.options.amr_limit - 3 / 1.128) < 1e-12 and s.options.rules.trend == false)",
     "assert(math.abs(stats.z(0.998) - 3.090232306167813) < 1e-15)",    /* the funnel: positions as PHEindicatormethods' example, outcomes by polarity, 100 limit rows */
     "local f = finite(stats.funnel{ numerators = { 10232, 12321, 15123, 13213 }, denominators = { 15232, 16123, 17932, 18475 }, polarity = 'high_good' })\n"
     "assert(f.kind == 'proportion' and f.method == 'Wilson' and #f.limits == 100 and #f.positions == 4)\n"

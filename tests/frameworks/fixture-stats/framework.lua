@@ -8,7 +8,7 @@ return r.framework {
   outcomes = {
     { id = "BENCH", title = "benchmarks", indicators = { "B-PUB", "B-WILSON", "B-RATE", "B-SPC", "B-SPC-DSR" } },
     { id = "SURVEY", title = "survey tests", indicators = { "SURV-CMP", "SURV-PREV", "SURV-N" } },
-    { id = "OTHER", title = "quintile, trend, spc, change", indicators = { "QUINT", "FUNNEL", "TREND", "SPC", "PFG", "MSG" } },
+    { id = "OTHER", title = "quintile, trend, spc, change", indicators = { "QUINT", "FUNNEL", "TREND", "SPC", "SPC-P", "SPC-P-REBASED", "PFG", "MSG" } },
     { id = "READINGS", title = "an activity rate read against Scotland or year on year", indicators = { "REL", "YOY", "YOY-PROXY" } },
   },
   indicators = {
@@ -31,6 +31,9 @@ return r.framework {
       rule = r.funnel { kind = "proportion" } },
     { id = "TREND", title = "recent trend", unit = "%", polarity = "higher", rule = r.trend {} },
     { id = "SPC", title = "XmR chart", unit = "count", polarity = "lower", rule = r.spc {} },
+    { id = "SPC-P", title = "p chart", unit = "%", polarity = "higher", rule = r.spc { chart = "p" } },
+    { id = "SPC-P-REBASED", title = "p chart recalculated from 2016, with targets", unit = "%", polarity = "higher",
+      rule = r.spc { chart = "p", rebase = { "2016" }, targets = { ["2009"] = 0.3, ["2020"] = 0.7 } } },
     { id = "PFG", title = "NI PfG change rule", unit = "%", polarity = "lower",
       rule = r.change { base = "2019/20", interval = 1.3 } },
     { id = "MSG", title = "MSG direction of travel", unit = "admissions", polarity = "lower",

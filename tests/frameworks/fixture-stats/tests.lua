@@ -254,4 +254,32 @@ return {
     expect = { [E] = { SPC = { status = "grey", assessment = "insufficient_data" } },
                [G] = { SPC = { status = "grey", assessment = "common_cause" } } },
   },
+  {
+    -- 40 in 100 for 2009-2015, then 60 in 100 for 2016-2023: over the whole series the last
+    -- eight points are a shift above the mean (improvement, high); recalculated from 2016 the
+    -- last point sits on its own segment's centre line (common cause), on trial limits as the
+    -- segment has fewer than 13 points; the target of 0.7 set from 2020 lies between that
+    -- segment's limits (0.60 -+ 3 x sqrt(0.6 x 0.4 / 100), 0.45 to 0.75): inconsistent.
+    -- Glasgow has no denominators: a p chart cannot be drawn.
+    name = "SPC p charts: a shift, and the same series recalculated at a rebase with targets by period",
+    period = "2023/24", areas = { E, G },
+    data = (function()
+      local rows = {}
+      for i = 1, 15 do
+        local year = tostring(2008 + i)
+        local num = i <= 7 and (40 + (i % 3) - 1) or (60 + (i % 3) - 1)
+        for _, id in ipairs({ "SPC-P", "SPC-P-REBASED" }) do
+          rows[#rows + 1] = { indicator = id, area = E, period = year, value = num, numerator = num, denominator = 100 }
+          rows[#rows + 1] = { indicator = id, area = G, period = year, value = num }
+        end
+      end
+      return rows
+    end)(),
+    expect = {
+      [E] = { ["SPC-P"] = { status = "grey", assessment = "improvement_high", reason = "improving nature, significantly higher" },
+              ["SPC-P-REBASED"] = { status = "grey", assessment = "common_cause",
+                                    reason = "inconsistently pass and fail the target (trial limits" } },
+      [G] = { ["SPC-P"] = { status = "grey", assessment = "insufficient_data", reason = "needs the numerator and denominator" } },
+    },
+  },
 }

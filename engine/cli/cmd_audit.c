@@ -225,8 +225,10 @@ static int add_path_step(void *ctx, const store_result *r)
     return rc;
 }
 
-/* {observation, import_batch, file, line} for observation `id`, or NULL when
- * the store no longer knows it (*rc < 0 on a store error). */
+/* {id, observation, import_batch, file, line} for observation `id`, or NULL
+ * when the store no longer knows it (*rc < 0 on a store error). `observation`
+ * is the number's first name, kept beside `id` because the published schemas
+ * required it and JSON fields are added, never renamed. */
 static cJSON *source_of(store *s, const cJSON *input, int *rc, err *e)
 {
     const cJSON *id = cJSON_GetObjectItemCaseSensitive(input, "id");
@@ -241,7 +243,8 @@ static cJSON *source_of(store *s, const cJSON *input, int *rc, err *e)
     if (known != 1)
         return NULL;
     cJSON *src = cJSON_CreateObject();
-    if (!src || !cJSON_AddNumberToObject(src, "observation", id->valuedouble) ||
+    if (!src || !cJSON_AddNumberToObject(src, "id", id->valuedouble) ||
+        !cJSON_AddNumberToObject(src, "observation", id->valuedouble) ||
         !cJSON_AddNumberToObject(src, "import_batch", (double)batch) || !cJSON_AddStringToObject(src, "file", file) ||
         !cJSON_AddNumberToObject(src, "line", (double)line)) {
         cJSON_Delete(src);
@@ -255,7 +258,7 @@ static void print_source(const char *label, const cJSON *src)
 {
     if (src)
         printf("  %-13s observation %.0f, import batch %.0f, %s line %.0f\n", label,
-               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "observation")),
+               cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "id")),
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "import_batch")),
                cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(src, "file")),
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "line")));
@@ -292,6 +295,9 @@ int cmd_explain(int argc, char **argv)
     int rc = audit_options("explain", EXPLAIN_USAGE, argc, argv, extra, explain_option, &a, &db, &format);
     if (rc >= 0)
         return rc;
+    /* one result's story is not a table: no CSV form is defined */
+    if (format == TABLE_CSV)
+        return cli_usage("explain", "--format csv is not supported: explain writes text or json");
     if (!a.area || !a.indicator || optind < argc)
         return cli_usage("explain", "--area and --indicator are required");
     store *s;
@@ -408,9 +414,10 @@ static const char DIFF_USAGE[] =
     "framework versions on the same data): old -> new colour, assessment and value, the\n"
     "import batch and file line behind each value, and why: the data changed (a different\n"
     "observation, value or comparator), the rule changed (each parameter by name, old ->\n"
-    "new), both, or the roll-up of its children. A value that changed without changing the\n"
-    "colour is listed too, and a framework whose files changed under the same version is\n"
-    "flagged.\n";
+    "new), both, or the roll-up of its children; when nothing it reads changed, the code\n"
+    "(the framework's files differ) or the cohort (the other areas it is judged among). A\n"
+    "value that changed without changing the colour is listed too, and a framework whose\n"
+    "files changed under the same version is flagged.\n";
 
 typedef struct diff_row {
     char *key; /* area|kind|item */
@@ -534,7 +541,7 @@ static cJSON *diff_state(store *s, const diff_row *w, const cJSON *details, int 
     if (!o || !cJSON_AddStringToObject(o, "status", w->status) ||
         (w->assessment && !cJSON_AddStringToObject(o, "assessment", w->assessment)) ||
         (w->value_text && !cJSON_AddStringToObject(o, "value", w->value_text)) ||
-        (!w->value_text && !isnan(w->value) && !cJSON_AddNumberToObject(o, "value", w->value)) ||
+        (!w->value_text && isfinite(w->value) && !cJSON_AddNumberToObject(o, "value", w->value)) ||
         (w->period && !cJSON_AddStringToObject(o, "period", w->period))) {
         cJSON_Delete(o);
         *rc = err_set(e, ERR_NOMEM, "out of memory");
@@ -551,7 +558,18 @@ static cJSON *diff_state(store *s, const diff_row *w, const cJSON *details, int 
 
 /* The change record of one result present in both runs, or NULL when
  * nothing a reader sees changed (*rc < 0 on an error). */
-static cJSON *diff_change(store *s, const diff_row *a, const diff_row *b, int *rc, err *e)
+/* Why an indicator changed when neither its inputs nor its rule's parameters
+ * did, and why an outcome or area changed when none of its children did: the
+ * framework's files differ (a rule's or roll-up's code, a module, the rule
+ * library: the fingerprint covers them all), or else the other areas did,
+ * which a rule ranking an area among its peers (quintiles, funnels) and a
+ * roll-up cut at the cohort's quartiles read. */
+static const char *unexplained_cause(int code_changed)
+{
+    return code_changed ? "code" : "cohort";
+}
+
+static cJSON *diff_change(store *s, int code_changed, const diff_row *a, const diff_row *b, int *rc, err *e)
 {
     int colour = strcmp(a->status, b->status) || !same_text(a->assessment, b->assessment);
     int value = !same_text(a->value_text, b->value_text) || !same_text(a->period, b->period) ||
@@ -564,11 +582,13 @@ static cJSON *diff_change(store *s, const diff_row *a, const diff_row *b, int *r
     int data = !same_json(oa, ob) || !same_json(ca, cb) || (strcmp(a->kind, "indicator") == 0 && value);
     cJSON *rules = rule_changes(cJSON_GetObjectItemCaseSensitive(da, "rule"), cJSON_GetObjectItemCaseSensitive(db, "rule"));
     int rule = rules && cJSON_GetArraySize(rules) > 0;
+    /* An outcome's or area's cause is settled by settle_rollup_causes(), once
+     * every change is known. */
     const char *cause = strcmp(a->kind, "indicator") ? "roll-up"
                         : data && rule             ? "data and rule"
                         : data                     ? "data"
                         : rule                     ? "rule"
-                                                   : "roll-up";
+                                                   : unexplained_cause(code_changed);
     cJSON *c = cJSON_CreateObject();
     int bad = !rules || !c || !cJSON_AddStringToObject(c, "area", a->area) || !cJSON_AddStringToObject(c, "kind", a->kind) ||
               !cJSON_AddStringToObject(c, "item", a->item) ||
@@ -599,10 +619,92 @@ static const char *field(const cJSON *o, const char *k)
     return v ? v : "-";
 }
 
+/* A side's value for text and CSV: as published, a number (a mean score, a
+ * value built from member areas), or "-" when it has none, as every other
+ * missing field. */
+static const char *state_value(const cJSON *state, char *buf, size_t cap)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(state, "value");
+    if (cJSON_IsNumber(v)) {
+        snprintf(buf, cap, "%.10g", v->valuedouble);
+        return buf;
+    }
+    return field(state, "value");
+}
+
+/* Whether outcome `item` of `area` has a changed indicator: one its stored
+ * membership lists, or any of the area's when the run predates stored
+ * membership. `changed` holds AREA|indicator|ID and AREA|indicator. */
+static int outcome_children_changed(const strmap *changed, const diff_side *side, const char *area, const char *item,
+                                    int *bad)
+{
+    int row, hit = 0;
+    char *key = text_printf_dup("%s|outcome|%s", area, item);
+    cJSON *details = key && strmap_get(side->index, key, &row) && side->rows[row].details
+                         ? cJSON_Parse(side->rows[row].details)
+                         : NULL;
+    *bad |= !key;
+    free(key);
+    const cJSON *members = cJSON_GetObjectItemCaseSensitive(details, "indicators"), *id;
+    if (!cJSON_IsArray(members)) {
+        members = NULL;
+        key = text_printf_dup("%s|indicator", area);
+        *bad |= !key;
+        hit = key && strmap_get(changed, key, &row);
+        free(key);
+    }
+    cJSON_ArrayForEach(id, members)
+    {
+        if (hit || !cJSON_IsString(id))
+            continue;
+        key = text_printf_dup("%s|indicator|%s", area, id->valuestring);
+        *bad |= !key;
+        hit = key && strmap_get(changed, key, &row);
+        free(key);
+    }
+    cJSON_Delete(details);
+    return hit;
+}
+
+/* An outcome or area is a roll-up when one of its children changed too;
+ * otherwise it changed for a reason of its own, as a quartile cut moved by
+ * other areas (unexplained_cause). An area's children are all its outcomes and
+ * indicators. Returns 0 or ERR_NOMEM. */
+static int settle_rollup_causes(cJSON *changes, const diff_side *side, int code_changed)
+{
+    strmap *changed = strmap_new();
+    int bad = !changed, hit;
+    cJSON *c;
+    cJSON_ArrayForEach(c, changes)
+    {
+        const char *area = field(c, "area"), *kind = field(c, "kind");
+        if (bad || !strcmp(kind, "area"))
+            continue;
+        char *key = text_printf_dup("%s|%s|%s", area, kind, field(c, "item"));
+        char *of_kind = text_printf_dup("%s|%s", area, kind);
+        bad |= !key || !of_kind || strmap_put(changed, key, 1) || strmap_put(changed, of_kind, 1) ||
+               strmap_put(changed, area, 1);
+        free(key), free(of_kind);
+    }
+    cJSON_ArrayForEach(c, changes)
+    {
+        const char *area = field(c, "area"), *kind = field(c, "kind");
+        if (bad || !strcmp(kind, "indicator"))
+            continue;
+        int by_children = !strcmp(kind, "area") ? strmap_get(changed, area, &hit)
+                                                : outcome_children_changed(changed, side, area, field(c, "item"), &bad);
+        if (!bad && !by_children)
+            bad |= !cJSON_SetValuestring(cJSON_GetObjectItemCaseSensitive(c, "cause"), unexplained_cause(code_changed));
+    }
+    strmap_free(changed);
+    return bad ? ERR_NOMEM : 0;
+}
+
 static void print_state_source(const char *label, const cJSON *state)
 {
     const cJSON *src = cJSON_GetObjectItemCaseSensitive(state, "source");
-    printf("    %-5s %s for %s", label, field(state, "value"), field(state, "period"));
+    char buf[32];
+    printf("    %-5s %s for %s", label, state_value(state, buf, sizeof buf), field(state, "period"));
     if (src)
         printf(": import batch %.0f, %s line %.0f",
                cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "import_batch")), field(src, "file"),
@@ -614,13 +716,19 @@ static void print_change(const cJSON *c)
 {
     const cJSON *old = cJSON_GetObjectItemCaseSensitive(c, "old"), *new = cJSON_GetObjectItemCaseSensitive(c, "new");
     const char *change = field(c, "change"), *cause = field(c, "cause");
-    const char *va = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(old, "value"));
-    const char *vb = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(new, "value"));
+    char ba[32], bb[32];
+    const char *va = state_value(old, ba, sizeof ba), *vb = state_value(new, bb, sizeof bb);
+    /* the heading leaves a missing value out; the was/now lines say "-" */
+    int ha = strcmp(va, "-") != 0, hb = strcmp(vb, "-") != 0;
     printf("%s|%s|%s: %s (%s)%s%s -> %s (%s)%s%s: %s%s\n", field(c, "area"), field(c, "kind"), field(c, "item"),
-           field(old, "status"), field(old, "assessment"), va ? " " : "", va ? va : "", field(new, "status"),
-           field(new, "assessment"), vb ? " " : "", vb ? vb : "", cause, strcmp(cause, "roll-up") ? " changed" : "");
+           field(old, "status"), field(old, "assessment"), ha ? " " : "", ha ? va : "", field(new, "status"),
+           field(new, "assessment"), hb ? " " : "", hb ? vb : "", cause, strcmp(cause, "roll-up") ? " changed" : "");
     if (!strcmp(change, "value"))
         printf("    the value changed, the colour did not\n");
+    if (!strcmp(cause, "code"))
+        printf("    nothing it reads changed: the framework's files did (a rule's or roll-up's code)\n");
+    else if (!strcmp(cause, "cohort"))
+        printf("    nothing it reads changed: the other areas it is judged among did\n");
     if (!strcmp(field(c, "kind"), "indicator")) {
         print_state_source("was", old);
         print_state_source("now", new);
@@ -645,7 +753,7 @@ static void source_text(const cJSON *state, char *buf, size_t cap)
 {
     const cJSON *src = cJSON_GetObjectItemCaseSensitive(state, "source");
     if (!src)
-        snprintf(buf, cap, "%s", "");
+        snprintf(buf, cap, "%s", "-");
     else
         snprintf(buf, cap, "batch %.0f %s:%.0f", cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "import_batch")),
                  field(src, "file"), cJSON_GetNumberValue(cJSON_GetObjectItemCaseSensitive(src, "line")));
@@ -654,13 +762,14 @@ static void source_text(const cJSON *state, char *buf, size_t cap)
 static int csv_change(table *t, const cJSON *c)
 {
     const cJSON *old = cJSON_GetObjectItemCaseSensitive(c, "old"), *new = cJSON_GetObjectItemCaseSensitive(c, "new");
-    char so[600], sn[600];
+    char so[600], sn[600], va[32], vb[32];
     source_text(old, so, sizeof so);
     source_text(new, sn, sizeof sn);
     char *rules = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(c, "rule_changes"));
     const char *v[] = {field(c, "area"), field(c, "kind"), field(c, "item"), field(c, "change"), field(c, "cause"),
-                       field(old, "status"), field(old, "assessment"), field(old, "value"), field(old, "period"), so,
-                       field(new, "status"), field(new, "assessment"), field(new, "value"), field(new, "period"), sn,
+                       field(old, "status"), field(old, "assessment"), state_value(old, va, sizeof va), field(old, "period"), so,
+                       field(new, "status"), field(new, "assessment"), state_value(new, vb, sizeof vb),
+                       field(new, "period"), sn,
                        rules ? rules : "[]"};
     int rc = table_row(t, v);
     free(rules);
@@ -714,6 +823,7 @@ int cmd_diff(int argc, char **argv)
     cJSON *only_a = only ? cJSON_AddArrayToObject(only, "old") : NULL, *only_b = only ? cJSON_AddArrayToObject(only, "new") : NULL;
     if (!rc && (!changes || !only_a || !only_b))
         rc = err_set(&e, ERR_NOMEM, "out of memory");
+    int code_changed = !rc && strcmp(a.sha256, b.sha256);
     long colour = 0, value = 0, same = 0;
     for (size_t i = 0; !rc && i < a.n; i++) {
         int j;
@@ -721,7 +831,7 @@ int cmd_diff(int argc, char **argv)
             cJSON_AddItemToArray(only_a, cJSON_CreateString(a.rows[i].key));
             continue;
         }
-        cJSON *c = diff_change(s, &a.rows[i], &b.rows[j], &rc, &e);
+        cJSON *c = diff_change(s, code_changed, &a.rows[i], &b.rows[j], &rc, &e);
         if (!c) {
             same += !rc;
             continue;
@@ -732,6 +842,8 @@ int cmd_diff(int argc, char **argv)
             value++;
         cJSON_AddItemToArray(changes, c);
     }
+    if (!rc && settle_rollup_causes(changes, &b, code_changed))
+        rc = err_set(&e, ERR_NOMEM, "out of memory");
     for (size_t j = 0; !rc && j < b.n; j++) {
         int i;
         if (!strmap_get(a.index, b.rows[j].key, &i))

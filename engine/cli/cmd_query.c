@@ -150,24 +150,25 @@ static int data_option(void *ctx, int code, const char *arg)
     return 0;
 }
 
-static void number(char *buf, size_t n, double v)
+/* `v` as text in `buf`, or NULL when the observation has none: null in JSON,
+ * an empty field in CSV and text, as a missing value. */
+static const char *number(char *buf, size_t n, double v)
 {
     if (isnan(v))
-        buf[0] = '\0';
-    else
-        snprintf(buf, n, "%.15g", v);
+        return NULL;
+    snprintf(buf, n, "%.15g", v);
+    return buf;
 }
 
 static int print_obs(void *ctx, const store_obs_row *r)
 {
     data_query *q = ctx;
-    char num[6][32], batch[24], line[24], superseded[24];
-    number(num[0], sizeof num[0], r->o.numerator);
-    number(num[1], sizeof num[1], r->o.denominator);
-    number(num[2], sizeof num[2], r->o.lower_ci);
-    number(num[3], sizeof num[3], r->o.upper_ci);
-    number(num[4], sizeof num[4], r->o.lower_ci_998);
-    number(num[5], sizeof num[5], r->o.upper_ci_998);
+    char buf[6][32], batch[24], line[24], superseded[24];
+    const double given[6] = {r->o.numerator, r->o.denominator, r->o.lower_ci,
+                             r->o.upper_ci,  r->o.lower_ci_998, r->o.upper_ci_998};
+    const char *num[6];
+    for (int i = 0; i < 6; i++)
+        num[i] = number(buf[i], sizeof buf[i], given[i]);
     snprintf(batch, sizeof batch, "%lld", r->batch);
     snprintf(line, sizeof line, "%ld", r->o.source_line);
     snprintf(superseded, sizeof superseded, "%lld", r->superseded_by);

@@ -200,15 +200,38 @@ struct store {
     strmap *area_index; /* code or alias -> index in area_refs; built on first use */
     area_ref *area_refs;
     size_t narea_refs, area_refs_cap;
+    int bind_failed; /* the SQLite code of the first bind that failed since the last step, else SQLITE_OK */
 };
 
 static int busy_error(store *s, err *e);
 
 static int db_error(store *s, err *e, const char *what)
 {
+    if (s->bind_failed != SQLITE_OK) {
+        int rc = s->bind_failed;
+        s->bind_failed = SQLITE_OK;
+        return err_set(e, ERR_DB, "%s: %s: a value could not be given to the query: %s", s->path, what,
+                       sqlite3_errstr(rc));
+    }
     if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY)
         return busy_error(s, e);
     return err_set(e, ERR_DB, "%s: %s: %s", s->path, what, sqlite3_errmsg(s->db));
+}
+
+/* A bind fails (out of memory, a text over SQLite's length limit) leaving the
+ * parameter NULL, and a statement stepped so would answer another question or
+ * store a NULL where a value belonged. So every bind goes through bound(),
+ * which keeps the first failure on the store, and step() refuses to run the
+ * statement while one is kept; db_error() then reports it. */
+static void bound(store *s, int rc)
+{
+    if (rc != SQLITE_OK && s->bind_failed == SQLITE_OK)
+        s->bind_failed = rc;
+}
+
+static int step(store *s, sqlite3_stmt *st)
+{
+    return s->bind_failed != SQLITE_OK ? s->bind_failed : sqlite3_step(st);
 }
 
 /* A busy database is another command writing, not a fault: say so in words. */
@@ -243,7 +266,7 @@ static int user_version(store *s, int *v, err *e)
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "reading the schema version");
-    int rc = sqlite3_step(st);
+    int rc = step(s, st);
     *v = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? 0 : db_error(s, e, "reading the schema version");
@@ -487,20 +510,37 @@ void store_rollback(store *s)
 
 /* ---- binding helpers ---- */
 
-static void bind_text(sqlite3_stmt *st, int i, const char *v)
+static void bind_null(store *s, sqlite3_stmt *st, int i)
 {
-    if (v && *v)
-        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
-    else
-        sqlite3_bind_null(st, i);
+    bound(s, sqlite3_bind_null(st, i));
 }
 
-static void bind_num(sqlite3_stmt *st, int i, double v)
+/* Text, or NULL for none or "". */
+static void bind_text(store *s, sqlite3_stmt *st, int i, const char *v)
+{
+    if (v && *v)
+        bound(s, sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT));
+    else
+        bind_null(s, st, i);
+}
+
+/* Text where "" is a value of its own (a breakdown: all persons), never NULL. */
+static void bind_key(store *s, sqlite3_stmt *st, int i, const char *v)
+{
+    bound(s, sqlite3_bind_text(st, i, v ? v : "", -1, SQLITE_TRANSIENT));
+}
+
+static void bind_num(store *s, sqlite3_stmt *st, int i, double v)
 {
     if (isnan(v))
-        sqlite3_bind_null(st, i);
+        bind_null(s, st, i);
     else
-        sqlite3_bind_double(st, i, v);
+        bound(s, sqlite3_bind_double(st, i, v));
+}
+
+static void bind_int(store *s, sqlite3_stmt *st, int i, long long v)
+{
+    bound(s, sqlite3_bind_int64(st, i, v));
 }
 
 static double col_num(sqlite3_stmt *st, int i)
@@ -516,7 +556,7 @@ static const char *col_text(sqlite3_stmt *st, int i)
 /* Steps a write statement to completion and resets it. */
 static int run(store *s, sqlite3_stmt *st, err *e, const char *what)
 {
-    int rc = sqlite3_step(st);
+    int rc = step(s, st);
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE ? 0 : db_error(s, e, what);
@@ -527,14 +567,14 @@ static int run(store *s, sqlite3_stmt *st, err *e, const char *what)
 int store_put_area(store *s, const store_area *a, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_PUT_AREA];
-    bind_text(st, 1, a->code);
-    bind_text(st, 2, a->name);
-    bind_text(st, 3, a->type);
-    bind_text(st, 4, a->country);
-    bind_text(st, 5, a->valid_from);
-    bind_text(st, 6, a->valid_to);
-    bind_text(st, 7, a->confidence);
-    bind_text(st, 8, a->source);
+    bind_text(s, st, 1, a->code);
+    bind_text(s, st, 2, a->name);
+    bind_text(s, st, 3, a->type);
+    bind_text(s, st, 4, a->country);
+    bind_text(s, st, 5, a->valid_from);
+    bind_text(s, st, 6, a->valid_to);
+    bind_text(s, st, 7, a->confidence);
+    bind_text(s, st, 8, a->source);
     drop_area_index(s);
     return run(s, st, e, a->code);
 }
@@ -542,11 +582,11 @@ int store_put_area(store *s, const store_area *a, err *e)
 int store_put_alias(store *s, const store_alias *a, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_PUT_ALIAS];
-    bind_text(st, 1, a->old_code);
-    bind_text(st, 2, a->new_code);
-    bind_text(st, 3, a->valid_from);
-    bind_text(st, 4, a->relation);
-    bind_text(st, 5, a->note);
+    bind_text(s, st, 1, a->old_code);
+    bind_text(s, st, 2, a->new_code);
+    bind_text(s, st, 3, a->valid_from);
+    bind_text(s, st, 4, a->relation);
+    bind_text(s, st, 5, a->note);
     drop_area_index(s);
     return run(s, st, e, a->old_code);
 }
@@ -554,14 +594,14 @@ int store_put_alias(store *s, const store_alias *a, err *e)
 int store_put_membership(store *s, const store_membership *m, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_PUT_MEMBERSHIP];
-    bind_text(st, 1, m->child);
-    bind_text(st, 2, m->parent);
-    bind_num(st, 3, m->weight);
-    bind_text(st, 4, m->relation);
-    sqlite3_bind_text(st, 5, m->valid_from ? m->valid_from : "", -1, SQLITE_TRANSIENT);
-    bind_text(st, 6, m->valid_to);
-    bind_text(st, 7, m->confidence);
-    bind_text(st, 8, m->source);
+    bind_text(s, st, 1, m->child);
+    bind_text(s, st, 2, m->parent);
+    bind_num(s, st, 3, m->weight);
+    bind_text(s, st, 4, m->relation);
+    bind_key(s, st, 5, m->valid_from);
+    bind_text(s, st, 6, m->valid_to);
+    bind_text(s, st, 7, m->confidence);
+    bind_text(s, st, 8, m->source);
     return run(s, st, e, m->child);
 }
 
@@ -592,7 +632,7 @@ static int build_area_index(store *s, err *e)
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "reading areas");
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+    while ((rc = step(s, st)) == SQLITE_ROW)
         if (add_area_ref(s, col_text(st, 0), col_text(st, 1), sqlite3_column_int(st, 2), e)) {
             sqlite3_finalize(st);
             drop_area_index(s);
@@ -650,12 +690,12 @@ int store_each_area(store *s, const store_area_filter *f, int (*fn)(void *ctx, c
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing areas");
-    bind_text(st, 1, f->country);
-    bind_text(st, 2, f->type);
-    bind_text(st, 3, f->parent);
-    bind_text(st, 4, f->on);
+    bind_text(s, st, 1, f->country);
+    bind_text(s, st, 2, f->type);
+    bind_text(s, st, 3, f->parent);
+    bind_text(s, st, 4, f->on);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW) {
         store_area a = {col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
                         col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7)};
         stop = fn(ctx, &a);
@@ -679,11 +719,11 @@ int store_each_member(store *s, const char *parent, const char *start, const cha
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing members");
-    bind_text(st, 1, parent);
-    bind_text(st, 2, start);
-    bind_text(st, 3, end);
+    bind_text(s, st, 1, parent);
+    bind_text(s, st, 2, start);
+    bind_text(s, st, 3, end);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW) {
         store_member m = {col_text(st, 0), col_num(st, 1), sqlite3_column_int(st, 2)};
         stop = fn(ctx, &m);
     }
@@ -709,11 +749,11 @@ int store_parent_of(store *s, const char *child, const char *type, const char *s
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "finding a parent area");
-    bind_text(st, 1, child);
-    bind_text(st, 2, type);
-    bind_text(st, 3, start);
-    bind_text(st, 4, end);
-    int rc = sqlite3_step(st), found = 0;
+    bind_text(s, st, 1, child);
+    bind_text(s, st, 2, type);
+    bind_text(s, st, 3, start);
+    bind_text(s, st, 4, end);
+    int rc = step(s, st), found = 0;
     if (rc == SQLITE_ROW) {
         snprintf(out, cap, "%s", col_text(st, 0));
         found = 1;
@@ -729,8 +769,8 @@ int store_parent_of(store *s, const char *child, const char *type, const char *s
 int store_find_batch(store *s, const char *sha256, long long *batch, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_FIND_BATCH];
-    bind_text(st, 1, sha256);
-    int rc = sqlite3_step(st);
+    bind_text(s, st, 1, sha256);
+    int rc = step(s, st);
     if (rc == SQLITE_ROW)
         *batch = sqlite3_column_int64(st, 0);
     sqlite3_reset(st);
@@ -743,11 +783,11 @@ int store_find_batch(store *s, const char *sha256, long long *batch, err *e)
 int store_begin_batch(store *s, const store_batch_start *b, long long *batch, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_BEGIN_BATCH];
-    bind_text(st, 1, b->file_name);
-    bind_text(st, 2, b->key);
-    bind_text(st, 3, b->format);
-    bind_text(st, 4, b->file_sha256);
-    bind_text(st, 5, b->mapping_sha256);
+    bind_text(s, st, 1, b->file_name);
+    bind_text(s, st, 2, b->key);
+    bind_text(s, st, 3, b->format);
+    bind_text(s, st, 4, b->file_sha256);
+    bind_text(s, st, 5, b->mapping_sha256);
     int rc = run(s, st, e, "recording the import");
     if (!rc)
         *batch = sqlite3_last_insert_rowid(s->db);
@@ -757,14 +797,14 @@ int store_begin_batch(store *s, const store_batch_start *b, long long *batch, er
 int store_finish_batch(store *s, long long batch, const store_batch_counts *c, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_FINISH_BATCH];
-    sqlite3_bind_int64(st, 1, batch);
-    sqlite3_bind_int64(st, 2, c->read);
-    sqlite3_bind_int64(st, 3, c->inserted);
-    sqlite3_bind_int64(st, 4, c->unchanged);
-    sqlite3_bind_int64(st, 5, c->superseding);
-    sqlite3_bind_int64(st, 6, c->duplicate);
-    sqlite3_bind_int64(st, 7, c->rejected);
-    sqlite3_bind_int64(st, 8, c->skipped);
+    bind_int(s, st, 1, batch);
+    bind_int(s, st, 2, c->read);
+    bind_int(s, st, 3, c->inserted);
+    bind_int(s, st, 4, c->unchanged);
+    bind_int(s, st, 5, c->superseding);
+    bind_int(s, st, 6, c->duplicate);
+    bind_int(s, st, 7, c->rejected);
+    bind_int(s, st, 8, c->skipped);
     return run(s, st, e, "recording the import");
 }
 
@@ -803,33 +843,33 @@ static int insert_obs(store *s, long long batch, const obs *o, obs_status status
     char start[11], end[11];
     period_format_date(o->period.start, start);
     period_format_date(o->period.end, end);
-    bind_text(st, 1, o->indicator);
-    bind_text(st, 2, o->area);
-    bind_text(st, 3, o->source_area);
-    sqlite3_bind_text(st, 4, o->breakdown ? o->breakdown : "", -1, SQLITE_TRANSIENT);
-    bind_text(st, 5, o->period_label);
-    bind_text(st, 6, period_type_name(o->period.type));
-    bind_text(st, 7, start);
-    bind_text(st, 8, end);
-    sqlite3_bind_int(st, 9, o->period.units);
-    bind_num(st, 10, o->value);
-    bind_text(st, 11, o->value_text);
-    bind_num(st, 12, o->numerator);
-    bind_num(st, 13, o->denominator);
-    bind_num(st, 14, o->lower_ci);
-    bind_num(st, 15, o->upper_ci);
-    bind_text(st, 16, obs_status_name(status));
-    sqlite3_bind_int(st, 17, o->series_break);
-    sqlite3_bind_int(st, 18, o->approximate);
-    bind_text(st, 19, o->note);
-    sqlite3_bind_int64(st, 20, batch);
+    bind_text(s, st, 1, o->indicator);
+    bind_text(s, st, 2, o->area);
+    bind_text(s, st, 3, o->source_area);
+    bind_key(s, st, 4, o->breakdown);
+    bind_text(s, st, 5, o->period_label);
+    bind_text(s, st, 6, period_type_name(o->period.type));
+    bind_text(s, st, 7, start);
+    bind_text(s, st, 8, end);
+    bind_int(s, st, 9, o->period.units);
+    bind_num(s, st, 10, o->value);
+    bind_text(s, st, 11, o->value_text);
+    bind_num(s, st, 12, o->numerator);
+    bind_num(s, st, 13, o->denominator);
+    bind_num(s, st, 14, o->lower_ci);
+    bind_num(s, st, 15, o->upper_ci);
+    bind_text(s, st, 16, obs_status_name(status));
+    bind_int(s, st, 17, o->series_break);
+    bind_int(s, st, 18, o->approximate);
+    bind_text(s, st, 19, o->note);
+    bind_int(s, st, 20, batch);
     if (o->source_line > 0)
-        sqlite3_bind_int64(st, 21, o->source_line);
+        bind_int(s, st, 21, o->source_line);
     else
-        sqlite3_bind_null(st, 21);
-    bind_num(st, 22, o->lower_ci_998);
-    bind_num(st, 23, o->upper_ci_998);
-    bind_text(st, 24, o->published);
+        bind_null(s, st, 21);
+    bind_num(s, st, 22, o->lower_ci_998);
+    bind_num(s, st, 23, o->upper_ci_998);
+    bind_text(s, st, 24, o->published);
     return run(s, st, e, "storing an observation");
 }
 
@@ -840,12 +880,12 @@ int store_put_observation(store *s, long long batch, const obs *o, store_put_out
     char start[11], end[11];
     period_format_date(o->period.start, start);
     period_format_date(o->period.end, end);
-    bind_text(st, 1, o->indicator);
-    bind_text(st, 2, o->area);
-    sqlite3_bind_text(st, 3, o->breakdown ? o->breakdown : "", -1, SQLITE_TRANSIENT);
-    bind_text(st, 4, start);
-    bind_text(st, 5, end);
-    int rc = sqlite3_step(st);
+    bind_text(s, st, 1, o->indicator);
+    bind_text(s, st, 2, o->area);
+    bind_key(s, st, 3, o->breakdown);
+    bind_text(s, st, 4, start);
+    bind_text(s, st, 5, end);
+    int rc = step(s, st);
     if (rc == SQLITE_DONE) {
         sqlite3_reset(st);
         sqlite3_clear_bindings(st);
@@ -874,8 +914,8 @@ int store_put_observation(store *s, long long batch, const obs *o, store_put_out
         return 0;
     }
     sqlite3_stmt *up = s->stmt[S_SUPERSEDE];
-    sqlite3_bind_int64(up, 1, old_id);
-    sqlite3_bind_int64(up, 2, batch);
+    bind_int(s, up, 1, old_id);
+    bind_int(s, up, 2, batch);
     if ((rc = run(s, up, e, "superseding an observation")))
         return rc;
     *result = STORE_SUPERSEDED;
@@ -903,14 +943,14 @@ int store_each_observation(store *s, const store_obs_filter *f, int (*fn)(void *
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "querying observations");
-    bind_text(st, 1, f->indicator);
-    bind_text(st, 2, f->area);
-    bind_text(st, 3, f->period);
-    sqlite3_bind_int(st, 4, f->history);
+    bind_text(s, st, 1, f->indicator);
+    bind_text(s, st, 2, f->area);
+    bind_text(s, st, 3, f->period);
+    bind_int(s, st, 4, f->history);
     if (f->breakdown) /* "" is all persons, not "any" */
-        sqlite3_bind_text(st, 5, f->breakdown, -1, SQLITE_TRANSIENT);
+        bind_key(s, st, 5, f->breakdown);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW) {
         store_obs_row r;
         memset(&r, 0, sizeof r);
         r.o.indicator = col_text(st, 0);
@@ -954,9 +994,9 @@ int store_each_breakdown(store *s, const char *indicator, int (*fn)(void *ctx, c
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing breakdowns");
-    bind_text(st, 1, indicator);
+    bind_text(s, st, 1, indicator);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW)
         stop = fn(ctx, col_text(st, 0), sqlite3_column_int64(st, 1));
     sqlite3_finalize(st);
     return walk_end(s, e, stop, rc, "listing breakdowns");
@@ -971,7 +1011,7 @@ int store_each_batch(store *s, int (*fn)(void *ctx, const store_batch *b), void 
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing imports");
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW) {
         store_batch b = {sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
                          col_text(st, 4),
                          {sqlite3_column_int64(st, 5), sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7),
@@ -998,10 +1038,10 @@ int store_each_series_point(store *s, const char *indicator, const char *breakdo
                             int (*fn)(void *ctx, const store_point *p), void *ctx, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_SERIES];
-    bind_text(st, 1, indicator);
-    sqlite3_bind_text(st, 2, breakdown ? breakdown : "", -1, SQLITE_TRANSIENT);
+    bind_text(s, st, 1, indicator);
+    bind_key(s, st, 2, breakdown);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW) {
         store_point p;
         p.id = sqlite3_column_int64(st, 0);
         p.area = col_text(st, 1);
@@ -1040,11 +1080,11 @@ int store_latest_period_ends(store *s, const char *const *indicators, const char
     snprintf(limit, sizeof limit, "%04d-%02d-%02d", not_after / 10000, not_after / 100 % 100, not_after % 100);
     int rc = 0;
     for (size_t i = 0; !rc && i < n; i++) {
-        bind_text(st, 1, indicators[i]);
-        bind_text(st, 2, limit);
-        sqlite3_bind_text(st, 3, breakdowns[i] ? breakdowns[i] : "", -1, SQLITE_TRANSIENT);
-        int step = sqlite3_step(st);
-        if (step == SQLITE_ROW)
+        bind_text(s, st, 1, indicators[i]);
+        bind_text(s, st, 2, limit);
+        bind_key(s, st, 3, breakdowns[i]);
+        int got = step(s, st);
+        if (got == SQLITE_ROW)
             ends[i] = sqlite3_column_type(st, 0) == SQLITE_NULL ? 0 : ymd_of(col_text(st, 0));
         else
             rc = db_error(s, e, "finding the latest period");
@@ -1057,14 +1097,14 @@ int store_latest_period_ends(store *s, const char *const *indicators, const char
 int store_begin_run(store *s, const store_run *r, long long *run_id, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_BEGIN_RUN];
-    bind_text(st, 1, r->framework_id);
-    bind_text(st, 2, r->framework_version);
-    bind_text(st, 3, r->framework_sha256);
-    bind_text(st, 4, r->framework_path);
-    bind_text(st, 5, r->period);
-    bind_text(st, 6, r->period_start);
-    bind_text(st, 7, r->period_end);
-    bind_text(st, 8, r->engine_version);
+    bind_text(s, st, 1, r->framework_id);
+    bind_text(s, st, 2, r->framework_version);
+    bind_text(s, st, 3, r->framework_sha256);
+    bind_text(s, st, 4, r->framework_path);
+    bind_text(s, st, 5, r->period);
+    bind_text(s, st, 6, r->period_start);
+    bind_text(s, st, 7, r->period_end);
+    bind_text(s, st, 8, r->engine_version);
     int rc = run(s, st, e, "recording the run");
     if (!rc)
         *run_id = sqlite3_last_insert_rowid(s->db);
@@ -1074,28 +1114,28 @@ int store_begin_run(store *s, const store_run *r, long long *run_id, err *e)
 int store_put_result(store *s, long long run_id, const store_result *r, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_PUT_RESULT];
-    sqlite3_bind_int64(st, 1, run_id);
-    bind_text(st, 2, r->area);
-    bind_text(st, 3, r->kind);
-    bind_text(st, 4, r->item);
-    bind_text(st, 5, r->status);
-    bind_text(st, 6, r->assessment);
-    bind_num(st, 7, r->value);
-    bind_text(st, 8, r->value_text);
-    bind_text(st, 9, r->period);
-    bind_num(st, 10, r->comparator);
-    bind_text(st, 11, r->method);
-    bind_text(st, 12, r->reason);
-    bind_text(st, 13, r->details);
+    bind_int(s, st, 1, run_id);
+    bind_text(s, st, 2, r->area);
+    bind_text(s, st, 3, r->kind);
+    bind_text(s, st, 4, r->item);
+    bind_text(s, st, 5, r->status);
+    bind_text(s, st, 6, r->assessment);
+    bind_num(s, st, 7, r->value);
+    bind_text(s, st, 8, r->value_text);
+    bind_text(s, st, 9, r->period);
+    bind_num(s, st, 10, r->comparator);
+    bind_text(s, st, 11, r->method);
+    bind_text(s, st, 12, r->reason);
+    bind_text(s, st, 13, r->details);
     return run(s, st, e, "storing a result");
 }
 
 int store_finish_run(store *s, long long run_id, const char *fingerprint, long areas, err *e)
 {
     sqlite3_stmt *st = s->stmt[S_FINISH_RUN];
-    sqlite3_bind_int64(st, 1, run_id);
-    bind_text(st, 2, fingerprint);
-    sqlite3_bind_int64(st, 3, areas);
+    bind_int(s, st, 1, run_id);
+    bind_text(s, st, 2, fingerprint);
+    bind_int(s, st, 3, areas);
     return run(s, st, e, "recording the run");
 }
 
@@ -1107,9 +1147,9 @@ int store_each_run(store *s, long long id, int (*fn)(void *ctx, const store_run_
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "listing runs");
-    sqlite3_bind_int64(st, 1, id);
+    bind_int(s, st, 1, id);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW) {
         store_run_row r = {sqlite3_column_int64(st, 0),
                            {col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4), col_text(st, 5),
                             col_text(st, 6), col_text(st, 7), col_text(st, 8)},
@@ -1130,12 +1170,12 @@ int store_each_result(store *s, const store_result_filter *f, int (*fn)(void *ct
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "reading results");
-    sqlite3_bind_int64(st, 1, f->run);
-    bind_text(st, 2, f->area);
-    bind_text(st, 3, f->kind);
-    bind_text(st, 4, f->item);
+    bind_int(s, st, 1, f->run);
+    bind_text(s, st, 2, f->area);
+    bind_text(s, st, 3, f->kind);
+    bind_text(s, st, 4, f->item);
     int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!stop && (rc = step(s, st)) == SQLITE_ROW) {
         store_result r = {col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4),
                           col_text(st, 5), col_text(st, 6), col_text(st, 7), col_text(st, 8), col_num(st, 9),
                           col_num(st, 10), col_text(st, 11)};
@@ -1151,8 +1191,8 @@ int store_observation_verdicts(store *s, long long id, char *out, size_t cap, er
     if (sqlite3_prepare_v2(s->db, "SELECT coalesce(published, '') FROM observations WHERE id = ?1", -1, &st, NULL) !=
         SQLITE_OK)
         return db_error(s, e, "finding an observation");
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
+    bind_int(s, st, 1, id);
+    int rc = step(s, st);
     if (rc == SQLITE_ROW)
         snprintf(out, cap, "%s", col_text(st, 0));
     sqlite3_finalize(st);
@@ -1167,8 +1207,8 @@ int store_observation_source(store *s, long long id, long long *batch, char *fil
     if (sqlite3_prepare_v2(s->db, "SELECT o.batch, b.file_name, o.source_line FROM observations o"
                                   " JOIN import_batches b ON b.id = o.batch WHERE o.id = ?1", -1, &st, NULL) != SQLITE_OK)
         return db_error(s, e, "finding an observation");
-    sqlite3_bind_int64(st, 1, id);
-    int rc = sqlite3_step(st);
+    bind_int(s, st, 1, id);
+    int rc = step(s, st);
     if (rc == SQLITE_ROW) {
         *batch = sqlite3_column_int64(st, 0);
         snprintf(file, cap, "%s", col_text(st, 1) ? col_text(st, 1) : "");

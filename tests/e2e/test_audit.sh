@@ -102,4 +102,88 @@ c = next(c for c in d["changes"] if c["area"] == "S37000031" and c["item"] == "M
 assert c["cause"] == "rule" and c["change"] == "colour", c
 assert {r["parameter"]: (r["old"], r["new"]) for r in c["rule_changes"]} == {"amber": (87, 80), "green": (89, 86)}, c
 PY
+
+# An explain source names its observation as id (and, for readers of the first schema, as
+# observation); csv is not a form of explain and is refused, naming the forms it has.
+run explain --run 1 --area S37000012 --indicator MSG-5 --format json; expect_status 0
+python3 - "$OUT" <<'PY' || fail "explain's source lacks id, or id and observation differ"
+import json, sys
+src = json.load(open(sys.argv[1]))["sources"]["observation"]
+assert isinstance(src["id"], int) and src["id"] >= 1 and src["id"] == src["observation"], src
+PY
+run explain --run 1 --area S37000012 --indicator MSG-5 --format csv
+expect_status 2; expect_err "--format csv is not supported: explain writes text or json"
+CHECKS=$((CHECKS + 1)); [ -s "$OUT" ] && fail "a refused explain --format csv still wrote output"
+
+# Missing numbers in data: null in JSON, an empty field in CSV; never "" or nan.
+run data --indicator MSG-5 --area S37000012 --format json; expect_status 0
+python3 - "$OUT" <<'PY' || fail "data --format json writes a missing number as something other than null"
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert rows, rows
+for r in rows:
+    for k in ("numerator", "denominator", "lower_ci", "upper_ci", "lower_ci_998", "upper_ci_998"):
+        assert r[k] is None or isinstance(r[k], (int, float)), (k, r[k])
+assert any(r["numerator"] is None for r in rows), rows
+PY
+run data --indicator MSG-5 --area S37000012 --format csv; expect_status 0
+CHECKS=$((CHECKS + 1)); grep -qi "nan" "$OUT" && fail "data --format csv prints nan"
+python3 - "$OUT" <<'PY' || fail "data --format csv does not leave a missing number empty"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert rows and all(r["numerator"] == "" for r in rows), rows
+PY
+
+# A change nothing the result reads explains: the code (a custom rule edited, same
+# parameters), or the cohort (other areas moved the quintiles). Not "roll-up".
+"$SCORECARD" init --db mini.db >/dev/null || fail "init mini.db"
+{ echo "indicator,area,period,value"; i=1
+  for a in S37000001 S37000002 S37000003 S37000004 S37000005; do echo "Q,$a,2023/24,$i"; echo "C,$a,2023/24,$((i * 10))"; i=$((i + 1)); done
+} >mini.csv
+"$SCORECARD" import --db mini.db mini.csv >/dev/null || fail "import mini.csv"
+mini() { # mini DIR CUT: a quintile indicator and a custom rule cutting at CUT
+  mkdir -p "$1"
+  cat >"$1/framework.lua" <<LUA
+local r = require "rules"
+return r.framework {
+  id = "mini", version = "1", title = "mini", country = "Scotland", scores = "hscp", period = "year",
+  outcomes = { { id = "O1", title = "one", indicators = { "Q" } }, { id = "O2", title = "two", indicators = { "C" } } },
+  indicators = {
+    { id = "Q", title = "q", unit = "n", polarity = "higher", rule = r.quintile {} },
+    { id = "C", title = "c", unit = "n", polarity = "higher",
+      rule = r.custom(function(ctx) return { assessment = ctx.point.value >= $2 and "met" or "not_met", reason = "cut" } end) },
+  },
+  rollup = r.rollup.worst_of,
+}
+LUA
+}
+mini mini-a 25; mini mini-b 35
+AREAS="--area S37000001 --area S37000002 --area S37000003 --area S37000004 --area S37000005"
+run run --db mini.db --framework mini-a -o /dev/null $AREAS; expect_status 0
+run run --db mini.db --framework mini-b -o /dev/null $AREAS; expect_status 0
+run diff --db mini.db 1 2; expect_status 0
+expect_out "S37000003|indicator|C: green (met) 30 -> red (not_met) 30: code changed"
+expect_out "    nothing it reads changed: the framework's files did"
+expect_out "S37000003|outcome|O2: green (-) -> red (-): roll-up"
+CHECKS=$((CHECKS + 1)); grep -q "indicator|C: .*roll-up" "$OUT" && fail "diff blames roll-up for an indicator whose rule code changed"
+run diff --db mini.db 1 2 --format json; expect_status 0
+python3 - "$OUT" <<'PY' || fail "diff --format json: a code change is not cause code"
+import json, sys
+d = json.load(open(sys.argv[1]))
+c = next(c for c in d["changes"] if (c["area"], c["item"]) == ("S37000003", "C"))
+assert c["cause"] == "code" and c["rule_changes"] == [], c
+assert next(c for c in d["changes"] if c["item"] == "O2")["cause"] == "roll-up"
+PY
+printf 'indicator,area,period,value\nQ,S37000001,2023/24,9\n' >mini-revised.csv
+"$SCORECARD" import --db mini.db mini-revised.csv >/dev/null || fail "import mini-revised.csv"
+run run --db mini.db --framework mini-b -o /dev/null $AREAS; expect_status 0
+run diff --db mini.db 2 3; expect_status 0
+expect_out "S37000001|indicator|Q: red (worst) 1 -> green (best) 9: data changed"
+expect_out "S37000004|indicator|Q: green (better) 4 -> amber (middle) 4: cohort changed"
+expect_out "    nothing it reads changed: the other areas it is judged among did"
+expect_out "S37000004|outcome|O1: green (-) -> amber (-): roll-up"
+run diff --db mini.db 2 3 --format csv; expect_status 0
+expect_out "S37000004,indicator,Q,colour,cohort,green,better,4,2023/24,batch 1 mini.csv:8,amber,middle,4,2023/24,batch 1 mini.csv:8,[]"
+CHECKS=$((CHECKS + 1)); grep -qiE "(^|,)nan(,|$)|,,"  "$OUT" && fail "diff --format csv prints nan or an empty field for a missing value"
+
 finish

@@ -124,6 +124,35 @@ run diff "$A2" "$A3" --format json; expect_status 0; keep diff colour
 run diff "$A3" "$A4" --format json; expect_status 0; keep diff value-only
 run diff "$A4" "$A5" --format json; expect_status 0; keep diff rule
 run diff "$A4" "$A6" --format json; expect_status 0; keep diff data-and-rule
+# A custom rule's code edited under the same parameters, then another area moving the quintiles.
+{ echo "indicator,area,period,value"; i=1
+  for a in S37000001 S37000002 S37000003 S37000004 S37000005; do echo "QQ,$a,2023/24,$i"; echo "CC,$a,2023/24,$((i * 10))"; i=$((i + 1)); done
+} >mini.csv
+"$SCORECARD" import mini.csv >/dev/null || fail "import mini.csv"
+for cut in 25 35; do
+  mkdir -p "fw/mini$cut"
+  cat >"fw/mini$cut/framework.lua" <<LUA
+local r = require "rules"
+return r.framework {
+  id = "mini", version = "1", title = "mini", country = "Scotland", scores = "hscp", period = "year",
+  outcomes = { { id = "O1", title = "one", indicators = { "QQ", "CC" } } },
+  indicators = {
+    { id = "QQ", title = "q", unit = "n", polarity = "higher", rule = r.quintile {} },
+    { id = "CC", title = "c", unit = "n", polarity = "higher",
+      rule = r.custom(function(ctx) return { assessment = ctx.point.value >= $cut and "met" or "not_met", reason = "cut" } end) },
+  },
+  rollup = r.rollup.worst_of,
+}
+LUA
+done
+MINI="--area S37000001 --area S37000002 --area S37000003 --area S37000004 --area S37000005"
+run run --framework fw/mini25 -o /dev/null $MINI; expect_status 0; M1=$(run_id)
+run run --framework fw/mini35 -o /dev/null $MINI; expect_status 0; M2=$(run_id)
+printf 'indicator,area,period,value\nQQ,S37000001,2023/24,9\n' >mini-revised.csv
+"$SCORECARD" import mini-revised.csv >/dev/null || fail "import mini-revised.csv"
+run run --framework fw/mini35 -o /dev/null $MINI; expect_status 0; M3=$(run_id)
+run diff "$M1" "$M2" --format json; expect_status 0; keep diff code
+run diff "$M2" "$M3" --format json; expect_status 0; keep diff cohort
 run explain --run "$A6" --area S37000012 --indicator MSG-5 --format json; expect_status 0; keep explain revised
 run data --history --format json; expect_status 0; keep data-history sample
 run imports --format json; expect_status 0; keep imports sample
@@ -264,7 +293,9 @@ expect = {
     "the annual report": len(outputs.get("apr", {})) >= 3,
     "explain with a comparator's source": any("comparator" in d["sources"] for d in outputs.get("explain", {}).values()),
     "explain without details": any("details" not in d for d in outputs.get("explain", {}).values()),
-    "every cause": {c["cause"] for c in diffs} == {"data", "rule", "data and rule", "roll-up"},
+    "every cause": {c["cause"] for c in diffs} == {"data", "rule", "data and rule", "roll-up", "code", "cohort"},
+    "an explain source's id": all(src["id"] == src["observation"] for d in outputs.get("explain", {}).values() for src in d["sources"].values()),
+    "a missing number in data as null": any(r["numerator"] is None for d in outputs.get("data", {}).values() for r in d),
     "both kinds of change": {c["change"] for c in diffs} == {"colour", "value"},
     "a rule change": any(c["rule_changes"] for c in diffs),
     "a numeric and a text value in a diff": {type(c[s].get("value")) for c in diffs for s in ("old", "new")} >= {str, float},
@@ -322,6 +353,11 @@ mutate("explain", "a purple indicator", lambda d: d.__setitem__("status", "purpl
 mutate("explain", "no sources", lambda d: d.pop("sources"))
 mutate("explain", "a value as a number", lambda d: d.__setitem__("value", 86.1))
 mutate("diff", "an unknown cause", lambda d: d["changes"][0].__setitem__("cause", "because"))
+mutate("data", "a missing numerator as \"\"", lambda d: d[0].__setitem__("numerator", ""))
+doc = next(copy.deepcopy(d) for d in outputs["explain"].values() if "observation" in d["sources"])
+doc["sources"]["observation"].pop("id")
+if validators["explain"].is_valid(doc):
+    problems.append("explain: the schema accepts a source without its id")
 mutate("diff", "counts without unchanged", lambda d: d["counts"].pop("unchanged"))
 mutate("diff", "three runs", lambda d: d["runs"].append(d["runs"][0]))
 doc = diff_doc()

@@ -1,7 +1,9 @@
 /* report_xlsx.c - the scorecard as an .xlsx workbook: a comparison sheet (areas x
  * indicators, with ranks and spread from compare.c) and one sheet per area. Status cells
  * are filled with their colour and hold the word; values are stored as numbers, shown with
- * the decimals they were published with; header rows are frozen. */
+ * the decimals they were published with. Each sheet's rows are a named Excel table with
+ * filter buttons on its header row; the title and header rows are frozen and repeated on
+ * every printed page, which is landscape A4, one page wide. */
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,12 +14,23 @@
 #include "apr.h"
 #include "compare.h"
 #include "report.h"
+#include "strmap.h"
+#include "text.h"
 
 #define MAX_DECIMALS 6
 #define CELL_TEXT_MAX 32767 /* bytes kept of a text cell: Excel holds 32,767 characters */
+#define HEADER_MAX 255      /* characters of a table column's name */
+#define PAPER_A4 9          /* libxlsxwriter's paper code */
+
+/* Names given out so far (sheets, tables), for uniqueness ignoring case. */
+typedef struct names {
+    char (*name)[LXW_MAX_SHEETNAME_LENGTH];
+    size_t n;
+} names;
 
 typedef struct xlsx {
     lxw_workbook *wb;
+    names tables; /* the tables' names: unique in the workbook */
     lxw_format *title, *header, *wrap;
     lxw_format *status[VOCAB_NCOLOURS];   /* by vocab_colour */
     lxw_format *number[MAX_DECIMALS + 2]; /* 0..MAX_DECIMALS decimals, then General */
@@ -84,10 +97,6 @@ static void put_status(xlsx *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
 
 /* Valid and unique sheet names: at most 31 characters, none of []:*?/\, not starting or
  * ending with an apostrophe, unique ignoring case, and not Excel's reserved "History". */
-typedef struct names {
-    char (*name)[LXW_MAX_SHEETNAME_LENGTH];
-    size_t n;
-} names;
 
 static int same_name(const char *a, const char *b)
 {
@@ -103,18 +112,21 @@ static int same_name(const char *a, const char *b)
     return *a == *b;
 }
 
-static int name_taken(const names *ns, const char *s)
+static int listed(const names *ns, const char *s)
 {
-    if (same_name(s, "History"))
-        return 1;
     for (size_t i = 0; i < ns->n; i++)
         if (same_name(ns->name[i], s))
             return 1;
     return 0;
 }
 
-/* Copies at most `chars` characters of `s` into `out`, dropping trailing spaces and apostrophes. */
-static void copy_chars(char *out, const char *s, size_t chars)
+static int name_taken(const names *ns, const char *s)
+{
+    return same_name(s, "History") || listed(ns, s);
+}
+
+/* Copies at most `chars` characters of `s` into `out`; returns the bytes copied. */
+static size_t cut_chars(char *out, const char *s, size_t chars)
 {
     size_t o = 0, count = 0;
     for (size_t i = 0; s[i]; i++) {
@@ -123,6 +135,14 @@ static void copy_chars(char *out, const char *s, size_t chars)
             break;
         out[o++] = s[i];
     }
+    out[o] = 0;
+    return o;
+}
+
+/* As cut_chars, dropping trailing spaces and apostrophes. */
+static void copy_chars(char *out, const char *s, size_t chars)
+{
+    size_t o = cut_chars(out, s, chars);
     while (o && (out[o - 1] == ' ' || out[o - 1] == '\''))
         o--;
     out[o] = 0;
@@ -152,6 +172,130 @@ static const char *sheet_name(names *ns, const char *wanted, const char *fallbac
     return slot;
 }
 
+/* ---- tables ---- */
+
+static int ascii_letter(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int ascii_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Would Excel read `s` as a cell reference ("AB12", "R1C1", "R", "C12")? Such a name is refused. */
+static int cell_like(const char *s)
+{
+    size_t letters = 0;
+    while (ascii_letter(s[letters]))
+        letters++;
+    if (letters && letters <= 3 && s[letters] && strspn(s + letters, "0123456789") == strlen(s + letters))
+        return 1;
+    const char *p = s;
+    if (*p == 'R' || *p == 'r')
+        for (p++; ascii_digit(*p); p++)
+            ;
+    if (*p == 'C' || *p == 'c')
+        for (p++; ascii_digit(*p); p++)
+            ;
+    return p != s && !*p;
+}
+
+/* An Excel table name derived from the sheet's: letters, digits, underscores and full stops
+ * (any other character, spaces included, becomes one underscore), starting with a letter or
+ * an underscore, never read as a cell reference, unique in the workbook ignoring case. Sheet
+ * names are at most 31 characters, so the name stays far below Excel's 255. */
+static const char *table_name(names *ns, const char *sheet)
+{
+    char base[LXW_MAX_SHEETNAME_LENGTH] = "_";
+    size_t o = 1;
+    for (const char *c = sheet; *c && o + 1 < sizeof base; c++) {
+        if (((unsigned char)*c & 0xC0) == 0x80)
+            continue; /* a character beyond ASCII is one underscore, from its lead byte */
+        char k = ascii_letter(*c) || ascii_digit(*c) || *c == '.' ? *c : '_';
+        if (k != '_' || base[o - 1] != '_')
+            base[o++] = k;
+    }
+    while (o > 1 && base[o - 1] == '_')
+        o--;
+    base[o] = 0;
+    /* the leading underscore stays only where the name needs it */
+    const char *name = !base[1] ? "Table" : ascii_letter(base[1]) && !cell_like(base + 1) ? base + 1 : base;
+    char *slot = ns->name[ns->n];
+    snprintf(slot, LXW_MAX_SHEETNAME_LENGTH, "%s", name);
+    for (int k = 2; listed(ns, slot); k++)
+        snprintf(slot, LXW_MAX_SHEETNAME_LENGTH, "%s_%d", name, k);
+    ns->n++;
+    return slot;
+}
+
+/* The name of table column `c`: `wanted` cut to HEADER_MAX characters, "Column N" when empty,
+ * made unique in its table ignoring case (Excel repairs a table whose columns share a name). */
+static char *column_name(strmap *seen, const char *wanted, size_t c)
+{
+    char base[HEADER_MAX * 4 + 1], name[sizeof base + 24], key[sizeof name];
+    if (wanted && *wanted)
+        cut_chars(base, wanted, HEADER_MAX);
+    else
+        snprintf(base, sizeof base, "Column %zu", c + 1);
+    snprintf(name, sizeof name, "%s", base);
+    for (int k = 2;; k++) {
+        size_t n = 0;
+        for (; name[n]; n++)
+            key[n] = ascii_letter(name[n]) ? (char)(name[n] | 0x20) : name[n];
+        key[n] = 0;
+        int dummy;
+        if (!strmap_get(seen, key, &dummy))
+            break;
+        char suffix[24];
+        snprintf(suffix, sizeof suffix, " (%d)", k);
+        cut_chars(name, base, HEADER_MAX - strlen(suffix));
+        strcat(name, suffix);
+    }
+    return strmap_put(seen, key, 1) ? NULL : strdup(name);
+}
+
+/* Row 1 holds `cols`; the rows after it, to `last_row`, are the sheet's data. Makes them a
+ * named Excel table, whose own autofilter puts filter buttons on the header (a separate
+ * autofilter on the same range would conflict with it), with no table style: the status
+ * fills are the sheet's colours. Freezes the title and header rows (and `freeze_cols`
+ * columns), repeats them on every printed page, and prints landscape, one page wide. */
+static void sheet_table(xlsx *x, lxw_worksheet *ws, const char *sheet, const char *const *cols, size_t ncols,
+                        lxw_row_t last_row, lxw_col_t freeze_cols)
+{
+    lxw_table_column *col = calloc(ncols ? ncols : 1, sizeof *col);
+    lxw_table_column **list = calloc(ncols + 1, sizeof *list);
+    strmap *seen = strmap_new();
+    size_t made = 0;
+    for (; col && list && seen && made < ncols; made++) {
+        if (!(col[made].header = column_name(seen, cols[made], made)))
+            break;
+        col[made].header_format = x->header;
+        list[made] = &col[made];
+        put_text(x, ws, 1, (lxw_col_t)made, col[made].header, x->header);
+    }
+    if (made < ncols) {
+        note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    } else if (ncols && last_row > 1) {
+        lxw_table_options opt = {.name = (char *)table_name(&x->tables, sheet),
+                                 .columns = list,
+                                 .style_type = LXW_TABLE_STYLE_TYPE_LIGHT,
+                                 .style_type_number = 0};
+        note(x, worksheet_add_table(ws, 1, 0, last_row, (lxw_col_t)(ncols - 1), &opt));
+    }
+    for (size_t c = 0; col && c < made; c++)
+        free(col[c].header);
+    free(col);
+    free(list);
+    strmap_free(seen);
+    worksheet_freeze_panes(ws, 2, freeze_cols);
+    note(x, worksheet_repeat_rows(ws, 0, 1));
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, PAPER_A4);
+    worksheet_fit_to_pages(ws, 1, 0); /* one page wide, as many long as it takes */
+}
+
 /* ---- the sheets ---- */
 
 static const char *or_empty(const char *s)
@@ -168,30 +312,33 @@ static void sheet_title(xlsx *x, lxw_worksheet *ws, const result_set *r, const c
     put_text(x, ws, 0, 0, title, x->title);
 }
 
-static void header_row(xlsx *x, lxw_worksheet *ws, lxw_row_t row, const char *const *cols, size_t n)
-{
-    for (size_t c = 0; c < n; c++)
-        put_text(x, ws, row, (lxw_col_t)c, cols[c], x->header);
-}
-
 static void comparison_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m)
 {
     const result_set *r = m->r;
     const framework *f = r->framework;
-    char text[256];
     sheet_title(x, ws, r, "Comparison");
-    static const char *const fixed[] = {"Area code", "Area", "Overall"};
-    header_row(x, ws, 1, fixed, 3);
     lxw_col_t first_ind = (lxw_col_t)(3 + f->nout);
+    size_t ncols = first_ind + 3 * f->nind;
+    char **cols = calloc(ncols, sizeof *cols);
+    if (!cols) {
+        note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    static const char *const fixed[] = {"Area code", "Area", "Overall"};
+    for (size_t c = 0; c < 3; c++)
+        cols[c] = (char *)fixed[c];
     for (size_t o = 0; o < f->nout; o++)
-        put_text(x, ws, 1, (lxw_col_t)(3 + o), f->out[o].id, x->header);
+        cols[3 + o] = f->out[o].id;
     for (size_t i = 0; i < f->nind; i++) {
         static const char *const part[] = {"status", "value", "rank"};
-        for (int k = 0; k < 3; k++) {
-            snprintf(text, sizeof text, "%s %s", f->ind[i].id, part[k]);
-            put_text(x, ws, 1, (lxw_col_t)(first_ind + 3 * i + (size_t)k), text, x->header);
-        }
+        for (int k = 0; k < 3; k++)
+            if (!(cols[first_ind + 3 * i + (size_t)k] = text_printf_dup("%s %s", f->ind[i].id, part[k])))
+                note(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
     }
+    sheet_table(x, ws, ws->name, (const char *const *)cols, ncols, (lxw_row_t)(1 + m->nareas), 2);
+    for (size_t c = first_ind; c < ncols; c++)
+        free(cols[c]);
+    free(cols);
     for (size_t a = 0; a < m->nareas; a++) {
         const res_area *ra = m->areas[a];
         lxw_row_t row = (lxw_row_t)(2 + a);
@@ -231,7 +378,6 @@ static void comparison_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m
     note(x, worksheet_set_column(ws, 2, first_ind - 1, 9, NULL));
     if (f->nind)
         note(x, worksheet_set_column(ws, first_ind, (lxw_col_t)(first_ind + 3 * f->nind - 1), 11, NULL));
-    worksheet_freeze_panes(ws, 2, 2);
 }
 
 /* The result's flags for readers (an unconfirmed definition is the designers' business: `check`). */
@@ -256,7 +402,6 @@ static void area_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m, size
     static const char *const cols[] = {"Kind",   "ID",        "Title",     "Status",     "Assessment", "Value",
                                        "Unit",   "Period",    "Lower CI",  "Upper CI",   "Comparator", "Comparator of", "Rank",
                                        "Ranked", "Polarity",  "Flags",     "Method",     "Reason"};
-    header_row(x, ws, 1, cols, sizeof cols / sizeof *cols);
     lxw_row_t row = 2;
     put_text(x, ws, row, 0, "overall", NULL);
     put_text(x, ws, row, 1, ra->code, NULL);
@@ -310,7 +455,7 @@ static void area_sheet(xlsx *x, lxw_worksheet *ws, const compare_matrix *m, size
     note(x, worksheet_set_column(ws, 3, 14, 11, NULL));
     note(x, worksheet_set_column(ws, 15, 16, 16, NULL));
     note(x, worksheet_set_column(ws, 17, 17, 70, NULL));
-    worksheet_freeze_panes(ws, 2, 2);
+    sheet_table(x, ws, ws->name, cols, sizeof cols / sizeof *cols, row, 2);
 }
 
 static void make_formats(xlsx *x)
@@ -351,13 +496,16 @@ typedef void (*sheets_fn)(xlsx *x, names *ns, const result_set *r, const void *c
 
 static int write_workbook(const char *path, const result_set *r, sheets_fn fill, const void *ctx, err *e)
 {
+    /* a sheet and a table a sheet: every area's, and the comparison */
     names ns = {calloc(r->nareas + 2, sizeof *ns.name), 0};
-    xlsx x = {0};
-    x.wb = ns.name ? workbook_new(path) : NULL;
+    xlsx x = {.tables = {calloc(r->nareas + 2, sizeof *x.tables.name), 0}};
+    int have_memory = ns.name && x.tables.name;
+    x.wb = have_memory ? workbook_new(path) : NULL;
     if (!x.wb) {
         free(ns.name);
-        return ns.name ? err_set(e, ERR_IO, "%s: cannot create the workbook", path)
-                       : err_set(e, ERR_NOMEM, "out of memory");
+        free(x.tables.name);
+        return have_memory ? err_set(e, ERR_IO, "%s: cannot create the workbook", path)
+                           : err_set(e, ERR_NOMEM, "out of memory");
     }
     const framework *f = r->framework;
     lxw_doc_properties props = {0};
@@ -371,6 +519,7 @@ static int write_workbook(const char *path, const result_set *r, sheets_fn fill,
     lxw_error failed = x.failed;
     lxw_error closed = workbook_close(x.wb); /* writes the file and frees the workbook */
     free(ns.name);
+    free(x.tables.name);
     if (failed != LXW_NO_ERROR) {
         remove(path);
         return err_set(e, ERR_IO, "%s: writing the workbook failed: %s", path, lxw_strerror(failed));
@@ -424,7 +573,6 @@ static void apr_sheet(xlsx *x, lxw_worksheet *ws, const apr_table *t)
         cols[4 + k] = t->year[k];
     cols[4 + APR_YEARS] = "Status";
     cols[5 + APR_YEARS] = "Notes";
-    header_row(x, ws, 1, cols, 6 + APR_YEARS);
     lxw_row_t row = 2;
     for (size_t i = 0; i < t->nrows; i++) {
         const apr_row *ar = &t->rows[i];
@@ -454,7 +602,7 @@ static void apr_sheet(xlsx *x, lxw_worksheet *ws, const apr_table *t)
     note(x, worksheet_set_column(ws, 3, 3, 18, NULL));
     note(x, worksheet_set_column(ws, 4, 4 + APR_YEARS, 10, NULL));
     note(x, worksheet_set_column(ws, 5 + APR_YEARS, 5 + APR_YEARS, 70, NULL));
-    worksheet_freeze_panes(ws, 2, 1);
+    sheet_table(x, ws, ws->name, cols, 6 + APR_YEARS, row - 1, 1);
 }
 
 typedef struct apr_sheets {

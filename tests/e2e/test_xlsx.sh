@@ -34,6 +34,40 @@ def number_cell(c, v, where):
         assert c.data_type == "n" and isinstance(c.value, (int, float)), (where, c.value, c.data_type)
         assert math.isclose(c.value, v, rel_tol=1e-12, abs_tol=1e-12), (where, c.value, v)
 
+TABLES = set()
+
+def layout(ws, last_row, ncols, freeze):
+    """Each sheet's rows are one named table from the header row (row 2) to its last row,
+    with filter buttons, frozen title and header, those rows repeated on every printed page,
+    landscape A4, one page wide."""
+    from openpyxl.utils import get_column_letter
+    where = ws.title
+    assert ws.freeze_panes == freeze, (where, ws.freeze_panes)
+    assert len(ws.tables) == 1, (where, list(ws.tables))
+    t = list(ws.tables.values())[0]
+    assert t.ref == "A2:%s%d" % (get_column_letter(ncols), last_row), (where, t.ref, last_row, ncols)
+    assert t.autoFilter is not None and t.autoFilter.ref == t.ref, (where, t.autoFilter)
+    assert ws.auto_filter.ref is None, (where, "a sheet autofilter beside the table's conflicts with it")
+    # Excel's rules for a table name: a letter or underscore first, then letters, digits,
+    # underscores and full stops; never a cell reference; unique in the workbook ignoring case.
+    assert re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", t.name), (where, t.name)
+    assert not re.fullmatch(r"[A-Za-z]{1,3}[0-9]+|[Rr][0-9]*[Cc]?[0-9]*", t.name), (where, t.name)
+    assert t.name.lower() not in TABLES, (where, t.name)
+    TABLES.add(t.name.lower())
+    head = [ws.cell(2, c).value for c in range(1, ncols + 1)]
+    cols = [c.name for c in t.tableColumns]
+    assert cols == head, (where, cols, head)
+    assert len({c.lower() for c in cols}) == len(cols), (where, "table columns not unique")
+    assert all(isinstance(c, str) and 0 < len(c) <= 255 for c in cols), (where, cols)
+    assert ws.print_title_rows in ("1:2", "$1:$2"), (where, ws.print_title_rows)
+    assert ws.page_setup.orientation == "landscape", (where, ws.page_setup.orientation)
+    assert str(ws.page_setup.paperSize) == "9", (where, ws.page_setup.paperSize)
+    assert ws.sheet_properties.pageSetUpPr.fitToPage, where
+    # fitToWidth is 1 when absent (ECMA-376 Part 1, 18.3.1.64); fitToHeight 0 is "as many as it takes"
+    width = 1 if ws.page_setup.fitToWidth is None else int(ws.page_setup.fitToWidth)
+    assert width == 1 and str(ws.page_setup.fitToHeight) == "0", (
+        where, ws.page_setup.fitToWidth, ws.page_setup.fitToHeight)
+
 areas = card["areas"]
 names = wb.sheetnames
 assert names[0] == "Comparison" and len(names) == len(areas) + 1, names
@@ -77,6 +111,7 @@ for a, name in zip(areas, names[1:]):
             assert ws.cell(row, col["Value"]).number_format == "0." + "0" * decimals, where
         row += 1
     assert ws.cell(row, 1).value is None, (name, "extra rows")
+    layout(ws, row - 1, len(head), "C3")
 
 # The comparison sheet: one row per area, status, value and rank per indicator, then the spread.
 ws = wb["Comparison"]
@@ -102,6 +137,7 @@ for r, a in enumerate(areas, start=3):
         assert ws.cell(r, c + 2).value == rank, (a["code"], ind["id"], ws.cell(r, c + 2).value, rank)
         ranks_seen += rank is not None
 assert ranks_seen > 0
+layout(ws, 2 + len(areas), len(head), "C3")
 foot = 3 + len(areas) + 1
 assert [ws.cell(foot + i, 2).value for i in range(4)] == ["Highest", "Lowest", "Highest / lowest", "Areas ranked"]
 for k in range(nind):
@@ -145,6 +181,32 @@ names = openpyxl.load_workbook(sys.argv[1]).sheetnames
 assert "Argyll_Bute_ _North__ & the Isl" in names, names
 assert "Argyll_Bute_ _North__ & the (2)" in names, names
 assert "History (2)" in names, names
+PY
+
+# Table names come from sheet names, and a sheet named like a cell ("A1", "R1C1") or starting
+# with a digit would make a table name Excel refuses, so it opens "repaired" without its tables.
+"$PY" - odd.db <<'PY' || fail "could not rename areas for the table-name check"
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for code, name in [("S37000004", "A1"), ("S37000005", "R1C1"), ("S37000003", "2024 Fife"),
+                   ("S37000006", "C"), ("S37000007", "Ab12 & Cd"), ("S37000008", "ab12.cd"),
+                   ("S37000009", "Çà et là"), ("S37000010", "Comparison")]:
+    db.execute("UPDATE areas SET name = ? WHERE code = ?", (name, code))
+db.commit()
+PY
+run run --db odd.db --framework "$FW" --no-store --format json; expect_status 0
+cp "$OUT" odd.json
+run run --db odd.db --framework "$FW" --no-store --format xlsx -o odd.xlsx; expect_status 0 "xlsx with cell-like names"
+CHECKS=$((CHECKS + 1))
+"$PY" check.py odd.json odd.xlsx || fail "the workbook with cell-like area names is wrong"
+CHECKS=$((CHECKS + 1))
+"$PY" - odd.xlsx <<'PY' || fail "cell-like area names did not give the expected table names"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+tables = {ws.title: list(ws.tables)[0] for ws in wb.worksheets}
+assert tables["A1"] == "_A1" and tables["R1C1"] == "_R1C1" and tables["C"] == "_C", tables
+assert tables["2024 Fife"] == "_2024_Fife", tables
+assert tables["Comparison (2)"] == "Comparison_2", tables
 PY
 
 # Every shipped framework gives a workbook that opens with a sheet per area.

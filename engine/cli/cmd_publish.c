@@ -16,72 +16,89 @@
 static const char USAGE[] =
     "usage: scorecard publish --framework PATH [--period P] [--area CODE]... -o DIR [--db PATH]\n\n"
     "Evaluates the framework (and stores the run), then writes a static site to DIR:\n"
-    "index.html (every area with its overall status), areas/CODE.html (one self-contained\n"
-    "page per area with its charts) and compare.html (all areas side by side with the\n"
-    "comparison charts). Links are relative, nothing is fetched from the network, and the\n"
-    "pages follow the same accessibility rules as `run --format html`.\n\n"
+    "index.html (every area with its overall and outcome statuses and its indicators'\n"
+    "colours counted), areas/CODE.html (one self-contained page per area with its charts),\n"
+    "compare/ID.html (one page per indicator: every area's figure and the comparison chart;\n"
+    "compare/ID.html#area-CODE highlights the area) and compare.html (the indicators and the\n"
+    "area by indicator matrix). Links are relative, nothing is fetched from the network, and\n"
+    "the pages follow the same accessibility rules as `run --format html`.\n\n"
     "The site is built in a folder beside DIR and swapped in whole: readers see the old\n"
     "site or the new one. DIR must be new, empty, or a site published before.\n";
 
-/* Writes one page with `write`, as a new file in the folder being built. */
-static int write_page(const char *path, int (*write)(FILE *, const result_set *, err *), const result_set *r, err *e)
+/* Closes a page written with rc, keeping the first error. */
+static int page_done(FILE *out, const char *path, int rc, err *e)
 {
-    FILE *out = out_create(path, e);
-    if (!out)
-        return e->code;
-    int rc = write(out, r, e);
     int closed = out_close(out, path, e);
     return rc ? rc : closed;
 }
 
-/* A file name for an area code: codes are letters, digits and '-'; anything else becomes '_'. */
-static void page_name(const char *code, char *out, size_t cap)
+/* The site's file names: "areas/SLUG.html" per area, "compare/SLUG.html" per
+ * indicator (report_slug: safe as file names, distinct). */
+static int name_pages(const result_set *r, char ***areas, char ***inds, err *e)
 {
-    size_t n = (size_t)snprintf(out, cap, "areas/");
-    for (const char *p = code; *p && n + 6 < cap; p++)
-        out[n++] = (char)(((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-')
-                              ? *p
-                              : '_');
-    snprintf(out + n, cap - n, ".html");
+    const framework *f = r->framework;
+    *areas = calloc(r->nareas + 1, sizeof **areas);
+    *inds = calloc(f->nind + 1, sizeof **inds);
+    if (!*areas || !*inds)
+        return err_set(e, ERR_NOMEM, "out of memory");
+    char slug[REPORT_SLUG_MAX], name[REPORT_SLUG_MAX + 16];
+    for (size_t a = 0; a < r->nareas; a++) {
+        report_slug(r->areas[a].code, a, slug, sizeof slug);
+        snprintf(name, sizeof name, "areas/%s.html", slug);
+        if (!((*areas)[a] = strdup(name)))
+            return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < f->nind; i++) {
+        report_slug(f->ind[i].id, i, slug, sizeof slug);
+        snprintf(name, sizeof name, "compare/%s.html", slug);
+        if (!((*inds)[i] = strdup(name)))
+            return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    return 0;
+}
+
+static void free_names(char **names, size_t n)
+{
+    for (size_t k = 0; names && k < n; k++)
+        free(names[k]);
+    free(names);
 }
 
 /* Writes the site into `dir`, a new folder nobody reads yet (out_dir). */
 static int build_site(const char *dir, const result_set *r, err *e)
 {
+    const framework *f = r->framework;
     char path[4096];
-    snprintf(path, sizeof path, "%s/areas", dir);
-    if (mkdir(path, 0777))
-        return err_set(e, ERR_IO, "%s: cannot create the folder: %s", path, strerror(errno));
-    char **pages = calloc(r->nareas ? r->nareas : 1, sizeof *pages);
-    if (!pages)
-        return err_set(e, ERR_NOMEM, "out of memory");
-    int rc = 0;
-    for (size_t a = 0; !rc && a < r->nareas; a++) {
-        char name[256];
-        page_name(r->areas[a].code, name, sizeof name);
-        pages[a] = strdup(name);
-        result_set one = *r; /* a view of one area: the page is the scorecard for it alone */
-        one.areas = &r->areas[a];
-        one.nareas = 1;
+    static const char *const folders[] = {"areas", "compare"};
+    for (size_t k = 0; k < 2; k++) {
+        snprintf(path, sizeof path, "%s/%s", dir, folders[k]);
+        if (mkdir(path, 0777))
+            return err_set(e, ERR_IO, "%s: cannot create the folder: %s", path, strerror(errno));
+    }
+    char **areas = NULL, **inds = NULL;
+    int rc = name_pages(r, &areas, &inds, e);
+    report_site site = {(const char *const *)areas, (const char *const *)inds};
+    /* pages[k]: an area's page (k < nareas), an indicator's comparison page, the comparisons' index, the index */
+    size_t npages = r->nareas + f->nind + 2;
+    for (size_t k = 0; !rc && k < npages; k++) {
+        const char *name = k < r->nareas ? areas[k] : k < r->nareas + f->nind ? inds[k - r->nareas]
+                           : k == npages - 2                           ? "compare.html"
+                                                                       : "index.html";
         snprintf(path, sizeof path, "%s/%s", dir, name);
-        rc = pages[a] ? write_page(path, report_html, &one, e) : err_set(e, ERR_NOMEM, "out of memory");
-    }
-    if (!rc) {
-        snprintf(path, sizeof path, "%s/compare.html", dir);
-        rc = write_page(path, report_html, r, e);
-    }
-    if (!rc) {
-        snprintf(path, sizeof path, "%s/index.html", dir);
         FILE *out = out_create(path, e);
-        rc = out ? report_html_index(out, r, (const char *const *)pages, e) : e->code;
-        if (out) {
-            int closed = out_close(out, path, e);
-            rc = rc ? rc : closed;
-        }
+        if (!out)
+            rc = e->code;
+        else if (k < r->nareas)
+            rc = page_done(out, path, report_html_area(out, r, k, &site, e), e);
+        else if (k < r->nareas + f->nind)
+            rc = page_done(out, path, report_html_compare(out, r, k - r->nareas, &site, e), e);
+        else if (k == npages - 2)
+            rc = page_done(out, path, report_html_compare_index(out, r, &site, e), e);
+        else
+            rc = page_done(out, path, report_html_index(out, r, &site, e), e);
     }
-    for (size_t a = 0; a < r->nareas; a++)
-        free(pages[a]);
-    free(pages);
+    free_names(areas, r->nareas);
+    free_names(inds, f->nind);
     return rc;
 }
 
@@ -119,8 +136,9 @@ static int publish(cli_scorecard *sc, const char *target)
         err_set(&e, e.code, "run %lld was stored, but the site was not put in place: %s", r->run_id, why);
         return cli_fail(&e);
     }
-    printf("%s: index.html, compare.html and %zu area page%s (run %lld, period %s)\n", target, r->nareas,
-           r->nareas == 1 ? "" : "s", r->run_id, r->period);
+    size_t nind = r->framework->nind;
+    printf("%s: index.html, compare.html, %zu area page%s and %zu comparison page%s (run %lld, period %s)\n", target,
+           r->nareas, r->nareas == 1 ? "" : "s", nind, nind == 1 ? "" : "s", r->run_id, r->period);
     return CLI_OK;
 }
 

@@ -142,3 +142,27 @@ int vocab_comparator_parse(const char *name, vocab_comparator *k)
         }
     return -1;
 }
+
+/* Assessments (Making Data Count's variation and assurance, targets) and statuses
+ * whose word is not plain English once its underscores are spaces. */
+static const struct {
+    const char *word, *shown;
+} WORDS[] = {
+    {"improvement_high", "improvement (high)"},
+    {"improvement_low", "improvement (low)"},
+    {"concern_high", "concern (high)"},
+    {"concern_low", "concern (low)"},
+    {"neutral_high", "neither improvement nor concern (high)"},
+    {"neutral_low", "neither improvement nor concern (low)"},
+    {"common_cause", "common cause"},
+    {"consistent_pass", "consistently passing"},
+    {"consistent_fail", "consistently failing"},
+};
+
+const char *vocab_words(const char *word)
+{
+    for (size_t k = 0; word && k < sizeof WORDS / sizeof *WORDS; k++)
+        if (!strcmp(word, WORDS[k].word))
+            return WORDS[k].shown;
+    return NULL;
+}

@@ -65,6 +65,11 @@ int vocab_status_parse(const char *name, vocab_status *s);
 /* The status word closest to a misspelt one ("suppresed" -> "suppressed"), or NULL. */
 const char *vocab_status_nearest(const char *word);
 
+/* A word of the engine's vocabulary as a reader says it ("not_met": "not met",
+ * "improvement_low": "improvement (low)"), or NULL when it has no wording of its
+ * own, and readers see it with its underscores as spaces (static). */
+const char *vocab_words(const char *word);
+
 /* The closest of `n` candidate words to `word` by edit distance, when close
  * enough to be a likely typing slip ("treshold" -> "threshold"), else NULL. */
 const char *vocab_nearest(const char *word, const char *const *candidates, int n);

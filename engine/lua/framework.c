@@ -110,7 +110,7 @@ static const char *const OUTCOME_KEYS[] = {"id", "title", "indicators", "rollup"
 static const char *const INDICATOR_KEYS[] = {"id",         "title",      "unit",     "series",   "definition",
                                              "notes",      "source",     "derive",   "not_aggregable", "comparator", "multiplier",
                                              "polarity",   "reported",   "rule",     "latest_within",
-                                             "frequency",  "breakdown",  "design_notes", NULL};
+                                             "frequency",  "breakdown",  "design_notes", "decimals", NULL};
 #define FW_KEYS_REPORTED 8 /* unknown keys named per table; the rest are counted */
 
 static int count_words(const char *const *words)
@@ -253,19 +253,29 @@ static int read_window(lua_State *L, int t)
     return months;
 }
 
+/* `decimals`: how many places a page shows a number with (an indicator's value,
+ * interval and comparator, or a roll-up's mean score); `absent` when not given. */
+static int read_decimals(lua_State *L, int t, int absent, const char *w, const char *label, fw_problems *pr)
+{
+    int given = raw_field(L, t, "decimals");
+    double d = given == LUA_TNUMBER ? lua_tonumber(L, -1) : -1;
+    lua_pop(L, 1);
+    if (given == LUA_TNIL)
+        return absent;
+    if (given != LUA_TNUMBER || !(d >= 0 && d <= 6) || d != (int)d) {
+        fw_problems_add(pr, 1, "%s: %s: decimals must be a whole number from 0 to 6", w, label);
+        return absent;
+    }
+    return (int)d;
+}
+
 /* ---- roll-ups ---- */
 
 /* A mean_score roll-up's decimals, segments, colours and cap (rules.lua has
  * checked their shapes; what is checked here is what C relies on). */
 static void read_segments(lua_State *L, int t, const char *where, const char *owner, fw_rollup *r, fw_problems *pr)
 {
-    int given = raw_field(L, t, "decimals");
-    lua_pop(L, 1);
-    double decimals = num_field(L, t, "decimals", 2);
-    if ((given != LUA_TNIL && given != LUA_TNUMBER) || !(decimals >= 0 && decimals <= 6) || decimals != (int)decimals)
-        fw_problems_add(pr, 1, "%s: %s: decimals must be a whole number from 0 to 6", where, owner);
-    else
-        r->decimals = (int)decimals;
+    r->decimals = read_decimals(L, t, 2, where, owner, pr);
     int type = raw_field(L, t, "segments");
     if (type == LUA_TSTRING && !strcmp(lua_tostring(L, -1), "quartiles")) {
         r->quartiles = 1;
@@ -518,6 +528,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     ind->rule_ref = ind->table_ref = LUA_NOREF;
     ind->reported = 1;
     ind->multiplier = 1;
+    ind->decimals = -1;
     if (lua_type(L, t) != LUA_TTABLE) {
         ind->where = strdup(f->where);
         fw_problems_add(pr, 1, "%s: indicators[%zu] is not a table", f->where, i + 1);
@@ -555,6 +566,7 @@ static void read_indicator(host *h, framework *f, int t, size_t i, fw_problems *
     snprintf(label, sizeof label, "indicator %s", ind->id ? ind->id : "(no id)");
 
     check_keys(L, t, INDICATOR_KEYS, w, label, pr);
+    ind->decimals = read_decimals(L, t, -1, w, label, pr);
     if (!ind->id)
         fw_problems_add(pr, 1, "%s: indicators[%zu] has no id", w, i + 1);
     if (!ind->title)

@@ -93,6 +93,7 @@ typedef struct fw_indicator {
     char *not_aggregable; /* why a value built from members cannot be judged (a standardised
                              rate): such a result is unreliable, shown for information; NULL */
     double multiplier;/* derived rates: value = numerator / denominator * multiplier */
+    int decimals;     /* decimal places its figures are shown with (0..6); -1: as the data gives them */
     fw_comparator comparator; /* overriding the framework's when it names anything */
     char *breakdown;  /* the breakdown judged, a key of obs_breakdown_key(); "" for all persons */
     int latest_within;/* months an observation may end before the period ends; the framework's */

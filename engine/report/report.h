@@ -25,8 +25,29 @@ int report_csv(FILE *out, const result_set *r, err *e);
 int report_xlsx(const char *path, const result_set *r, err *e);
 /* One self-contained page: inline CSS and SVG, no network (docs/html.md). */
 int report_html(FILE *out, const result_set *r, err *e);
-/* The index of a published site: each area's overall status, linked to pages[a]. */
-int report_html_index(FILE *out, const result_set *r, const char *const *pages, err *e);
+/* A published site's pages (scorecard publish), each path relative to the site's
+ * folder: the page of each area of `r`, and each framework indicator's
+ * comparison page. */
+typedef struct report_site {
+    const char *const *areas;      /* r->nareas paths: "areas/CODE.html" */
+    const char *const *indicators; /* f->nind paths: "compare/ID.html" */
+} report_site;
+
+/* A code or id as a file name and an HTML id: letters, digits and '-' kept,
+ * anything else (and anything past 64 bytes) as '_' followed by "_" and
+ * `index`, so distinct codes at distinct indexes never share a name. */
+#define REPORT_SLUG_MAX 96 /* the room report_slug needs */
+void report_slug(const char *key, size_t index, char *out, size_t cap);
+/* The index of a site: each area's overall status, its outcomes' and the count of
+ * its indicators of each colour, linked to its page. */
+int report_html_index(FILE *out, const result_set *r, const report_site *site, err *e);
+/* Area `a`'s own page: its scorecard, each indicator linked to its comparison page. */
+int report_html_area(FILE *out, const result_set *r, size_t a, const report_site *site, err *e);
+/* Indicator `i` across every area: its chart and a table of the areas, each
+ * row the target of "#area-SLUG" (report_slug of the code), highlighted when reached so. */
+int report_html_compare(FILE *out, const result_set *r, size_t i, const report_site *site, err *e);
+/* The comparisons' index: a link per indicator, and the area by indicator matrix. */
+int report_html_compare_index(FILE *out, const result_set *r, const report_site *site, err *e);
 
 /* The Annual Performance Report table (apr.h) of every area: the reporting
  * year and the five before it, each area beside its comparator, with notes.

@@ -78,6 +78,13 @@ static const char STYLE[] =
     ".s-red{background:#b3261e;border-color:#b3261e;color:#fff}\n"
     ".s-grey{background:#e8e8e8;border-color:#6b6b6b;color:#1a1a1a}\n"
     "ul.notes{margin:.3em 0 0;padding-left:1.1em;font-size:.92em}\n"
+    /* the area by indicator matrix: each cell in its badge colours, a link filling it on a site */
+    ".rug-wrap{overflow-x:auto}table.rug{width:auto;font-size:.8em}table.rug td{text-align:center;padding:.15em .3em;"
+    "vertical-align:middle}table.rug td a{color:inherit;text-decoration:none;display:block}"
+    "table.rug td .word{display:block;font-weight:700}table.rug thead th{white-space:nowrap}\n"
+    /* the area a comparison page was opened at (#area-CODE) */
+    "tr:target>*{background:#fff4c2}tr:target{outline:3px solid #0b5394}tr:target>th::after{content:\" (selected)\";"
+    "font-weight:700}a.all{font-size:.85em;white-space:nowrap}\n"
     ".trend svg{display:block;margin:.1em 0}\n"
     "figure{margin:.6em 0 1.4em}figcaption{font-size:.92em;max-width:62em}\n"
     "svg.spc-chart,svg.caterpillar{max-width:100%;height:auto;display:block}\n"
@@ -89,7 +96,7 @@ static const char STYLE[] =
     "table.apr td.num{white-space:nowrap}table.apr tr.cmp th,table.apr tr.cmp td{color:#444;border-top-style:dotted}\n"
     "@page{size:A4;margin:12mm 10mm}\n"
     "@media print{body{font-size:8.5pt;max-width:none;padding:0}th,td{padding:.2em .3em}thead th{font-size:.9em}nav,.skip{display:none}"
-    "section.area,section.compare,section.definitions{break-before:page}tr,figure,.badge{break-inside:avoid}"
+    "section.area,section.matrix,section.compare,section.definitions{break-before:page}tr,figure,.badge{break-inside:avoid}"
     "thead{display:table-header-group}h2,h3{break-after:avoid}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}th[aria-sort] button.sort::after{content:\"\"}button.sort{display:contents}"
     "a{color:inherit;text-decoration:none}}\n"
@@ -97,19 +104,28 @@ static const char STYLE[] =
 
 /* ---------------------------------------------------------------- helpers */
 
-/* `s` with underscores as spaces, the first letter capitalised when `cap`. */
-static void words(FILE *out, const char *s, int cap)
+/* `s` as a reader reads it (vocab_words, else its underscores as spaces), the first
+ * letter capitalised when `cap`: a copy to free, NULL when `s` is NULL or out of memory. */
+static char *display_dup(const char *s, int cap)
 {
     if (!s)
-        return;
-    char *c = strdup(s);
+        return NULL;
+    const char *shown = vocab_words(s);
+    char *c = strdup(shown ? shown : s);
     if (!c)
-        return;
+        return NULL;
     for (char *p = c; *p; p++)
         if (*p == '_')
             *p = ' ';
     if (cap && *c >= 'a' && *c <= 'z')
         *c = (char)(*c - 'a' + 'A');
+    return c;
+}
+
+/* `s` as display_dup gives it, escaped. */
+static void words(FILE *out, const char *s, int cap)
+{
+    char *c = display_dup(s, cap);
     esc(out, c);
     free(c);
 }
@@ -153,17 +169,78 @@ static void badge(FILE *out, vocab_colour colour, const char *grey_word)
     fputs("</span></span>", out);
 }
 
-static void number(FILE *out, double v)
+/* `v` with `dec` decimal places, or to 6 significant digits when `dec` is
+ * negative (no decimals known) or the number is too large for places. */
+static void fixed_str(char *buf, size_t cap, double v, int dec)
 {
-    fprintf(out, "%.6g", v);
+    if (dec < 0 || fabs(v) >= 1e15)
+        snprintf(buf, cap, "%.6g", v);
+    else
+        snprintf(buf, cap, "%.*f", dec, v);
+    /* -0.04 to one place is 0.0, not "-0.0" */
+    if (buf[0] == '-' && buf[1 + strspn(buf + 1, "0.")] == '\0')
+        memmove(buf, buf + 1, strlen(buf));
 }
 
-static void value_of(FILE *out, const res_indicator *x)
+static void number(FILE *out, double v, int dec)
 {
-    if (x->value_text)
+    char buf[64];
+    fixed_str(buf, sizeof buf, v, dec);
+    fputs(buf, out);
+}
+
+/* The decimal places of a plain number as written ("82.30": 2); -1 when the
+ * text is not one (a "*", "1,234", an exponent). */
+static int text_decimals(const char *s)
+{
+    if (!s || !*s || strpbrk(s, "eExXnNiI"))
+        return -1;
+    char *end;
+    (void)strtod(s, &end);
+    if (*end)
+        return -1;
+    const char *dot = strchr(s, '.');
+    size_t d = dot ? strlen(dot + 1) : 0;
+    return d > 6 ? 6 : (int)d;
+}
+
+/* The decimal places the pages show indicator `i` of `r` with, its value,
+ * interval and comparator alike: the framework's `decimals`, else the most
+ * any area's value has as published; -1 when none is a plain number. */
+static int ind_decimals(const result_set *r, size_t i)
+{
+    int d = r->framework->ind[i].decimals;
+    if (d >= 0)
+        return d;
+    for (size_t a = 0; a < r->nareas; a++) {
+        int k = text_decimals(r->areas[a].indicators[i].value_text);
+        d = k > d ? k : d;
+    }
+    return d;
+}
+
+/* The value as published, unless the page shows the indicator with other
+ * decimal places (declared, or another area's), then the number with those. */
+static void value_of(FILE *out, const res_indicator *x, int dec)
+{
+    if (!isnan(x->value) && (!x->value_text || (dec >= 0 && text_decimals(x->value_text) != dec)))
+        number(out, x->value, dec);
+    else
         esc(out, x->value_text);
-    else if (!isnan(x->value))
-        number(out, x->value);
+}
+
+/* What a comparator number is, as a reader names it: the area ("Scotland",
+ * its code when it has no name), or "Target", "Baseline", "Comparator". */
+static const char *comparator_label(const res_indicator *x)
+{
+    switch (x->comparator_kind) {
+    case CMP_AREA: return x->comparator_name ? x->comparator_name : x->comparator_area ? x->comparator_area : "Comparator";
+    case CMP_TARGET: return "Target";
+    case CMP_BASELINE: return "Baseline";
+    case CMP_NONE:
+    case CMP_VALUE: break;
+    }
+    return "Comparator";
 }
 
 /* What a grey result, or a flag on a coloured one, means; NULL for none. */
@@ -293,13 +370,39 @@ static void spc_summary(FILE *out, const spc_view *s, const res_indicator *x)
 
 /* ---------------------------------------------------------------- page parts */
 
-static void head(FILE *out, const result_set *r)
+/* Where a page sits in a published site; NULL for a page on its own, which
+ * links only within itself. */
+typedef struct html_site {
+    const report_site *pages;
+    const result_set *all; /* every area of the site: the decimals are the same on each page */
+    size_t area;           /* an area's page: the area's index in `all` */
+} html_site;
+
+/* The id of area `a`'s row on a comparison page, and the link's fragment. */
+static void area_anchor(FILE *out, const result_set *r, size_t a)
+{
+    char slug[REPORT_SLUG_MAX];
+    report_slug(r->areas[a].code, a, slug, sizeof slug);
+    fprintf(out, "area-%s", slug);
+}
+
+static const char *plural(size_t n)
+{
+    return n == 1 ? "" : "s";
+}
+
+/* `subject`, when not NULL, leads the page's title (a comparison page's indicator). */
+static void head(FILE *out, const result_set *r, const char *subject)
 {
     const framework *f = r->framework;
     fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n", out);
     fprintf(out, "<meta http-equiv=\"Content-Security-Policy\" content=\"%s\">\n", CSP);
     fputs("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n", out);
     fputs("<meta name=\"generator\" content=\"scorecard\">\n<title>", out);
+    if (subject) {
+        esc(out, subject);
+        fputs(": ", out);
+    }
     esc(out, f->title ? f->title : f->id);
     fputs(", ", out);
     esc(out, r->period);
@@ -309,7 +412,7 @@ static void head(FILE *out, const result_set *r)
     fputs("</head>\n", out);
 }
 
-static void header(FILE *out, const result_set *r, int any_spc)
+static void header(FILE *out, const result_set *r, int any_spc, const html_site *site)
 {
     const framework *f = r->framework;
     fputs("<header>\n<h1>", out);
@@ -356,8 +459,12 @@ static void header(FILE *out, const result_set *r, int any_spc)
         fputs("</li>\n", out);
     }
     if (r->nareas >= 3)
-        fputs("<li><a href=\"#compare-h\">Comparing areas</a></li>\n", out);
+        fputs("<li><a href=\"#matrix-h\">Area by indicator matrix</a></li>\n"
+              "<li><a href=\"#compare-h\">Comparing areas</a></li>\n", out);
     fputs("<li><a href=\"#defs-h\">Indicators</a></li>\n", out);
+    if (site)
+        fputs("<li><a href=\"../index.html\">Every area</a></li>\n"
+              "<li><a href=\"../compare.html\">Comparisons of every area</a></li>\n", out);
     fputs("</ul>\n</nav>\n", out);
 
     fputs("<section class=\"key\" aria-labelledby=\"key-h\">\n<h2 id=\"key-h\">How to read this scorecard</h2>\n"
@@ -388,12 +495,13 @@ static void header(FILE *out, const result_set *r, int any_spc)
     fputs("</section>\n", out);
 }
 
-static void summary(FILE *out, const result_set *r)
+/* Each area's overall and outcome statuses and how many of its indicators have
+ * each colour. An area links to its section, or on a site's index to its page. */
+static void status_table(FILE *out, const result_set *r, const report_site *site)
 {
     const framework *f = r->framework;
-    fputs("<section aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n"
-          "<table class=\"summary sortable\">\n<caption>Overall and outcome status by area, ",
-          out);
+    fputs("<table class=\"summary sortable\">\n<caption>Overall and outcome status by area, and the number of its"
+          " indicators of each colour, ", out);
     esc(out, r->period);
     fputs("</caption>\n<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Overall</th>", out);
     for (size_t o = 0; o < f->nout; o++) {
@@ -403,13 +511,18 @@ static void summary(FILE *out, const result_set *r)
         esc(out, f->out[o].id);
         fputs("</th>", out);
     }
-    fputs("</tr></thead>\n<tbody>\n", out);
+    fputs("<th scope=\"col\">Green</th><th scope=\"col\">Amber</th><th scope=\"col\">Red</th>"
+          "<th scope=\"col\">No colour</th></tr></thead>\n<tbody>\n", out);
     for (size_t a = 0; a < r->nareas; a++) {
         const res_area *ra = &r->areas[a];
         fputs("<tr data-area=\"", out);
         esc(out, ra->code);
-        fputs("\"><th scope=\"row\">", out);
-        fprintf(out, "<a href=\"#area-%zu\">", a + 1);
+        fputs("\"><th scope=\"row\"><a href=\"", out);
+        if (site)
+            esc(out, site->areas[a]);
+        else
+            fprintf(out, "#area-%zu", a + 1);
+        fputs("\">", out);
         esc(out, ra->name);
         fputs("</a> <span class=\"code\">", out);
         esc(out, ra->code);
@@ -421,9 +534,23 @@ static void summary(FILE *out, const result_set *r)
             badge(out, ra->outcomes[o].colour, NULL);
             fputs("</td>", out);
         }
+        size_t count[VOCAB_NCOLOURS] = {0};
+        for (size_t i = 0; i < f->nind; i++)
+            count[(unsigned)ra->indicators[i].colour < VOCAB_NCOLOURS ? ra->indicators[i].colour : COLOUR_GREY]++;
+        static const vocab_colour order[] = {COLOUR_GREEN, COLOUR_AMBER, COLOUR_RED, COLOUR_GREY};
+        for (int k = 0; k < 4; k++)
+            fprintf(out, "<td class=\"num\" data-count=\"%s\">%zu</td>", css_colour(order[k]), count[order[k]]);
         fputs("</tr>\n", out);
     }
-    fputs("</tbody>\n</table>\n<dl class=\"outcomes\">\n", out);
+    fputs("</tbody>\n</table>\n", out);
+}
+
+static void summary(FILE *out, const result_set *r)
+{
+    const framework *f = r->framework;
+    fputs("<section aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">Summary</h2>\n", out);
+    status_table(out, r, NULL);
+    fputs("<dl class=\"outcomes\">\n", out);
     for (size_t o = 0; o < f->nout; o++) {
         fputs("<dt>", out);
         esc(out, f->out[o].id);
@@ -434,7 +561,112 @@ static void summary(FILE *out, const result_set *r)
     fputs("</dl>\n</section>\n", out);
 }
 
-static void indicator_row(FILE *out, const result_set *r, const res_area *ra, size_t i)
+/* The area by indicator matrix (Fingertips' "tartan rug"): a row per area, a
+ * column per indicator, each cell the status as its colour, shape and word.
+ * On a site the rows link to the areas' pages and the cells to the
+ * indicators' comparison pages at the area's row. */
+static void matrix(FILE *out, const result_set *r, const report_site *site)
+{
+    const framework *f = r->framework;
+    fputs("<div class=\"rug-wrap\">\n<table class=\"rug sortable\">\n<caption>Status of each indicator by area, ", out);
+    esc(out, r->period);
+    fputs("</caption>\n<thead><tr><th scope=\"col\">Area</th>", out);
+    for (size_t i = 0; i < f->nind; i++) {
+        fputs("<th scope=\"col\" title=\"", out);
+        esc(out, f->ind[i].title);
+        fputs("\">", out);
+        if (site) {
+            fputs("<a href=\"", out);
+            esc(out, site->indicators[i]);
+            fputs("\">", out);
+        }
+        esc(out, f->ind[i].id);
+        fputs(site ? "</a></th>" : "</th>", out);
+    }
+    fputs("</tr></thead>\n<tbody>\n", out);
+    for (size_t a = 0; a < r->nareas; a++) {
+        const res_area *ra = &r->areas[a];
+        fputs("<tr data-area=\"", out);
+        esc(out, ra->code);
+        fputs("\"><th scope=\"row\"><a href=\"", out);
+        if (site)
+            esc(out, site->areas[a]);
+        else
+            fprintf(out, "#area-%zu", a + 1);
+        fputs("\">", out);
+        esc(out, ra->name);
+        fputs("</a></th>", out);
+        for (size_t i = 0; i < f->nind; i++) {
+            const res_indicator *x = &ra->indicators[i];
+            const char *c = css_colour(x->colour);
+            fprintf(out, "<td class=\"s-%s\" data-status=\"%s\" data-sort=\"%d\" data-indicator=\"", c, c, rank(x->colour));
+            esc(out, f->ind[i].id);
+            fputs("\">", out);
+            if (site) {
+                fputs("<a href=\"", out);
+                esc(out, site->indicators[i]);
+                fputc('#', out);
+                area_anchor(out, r, a);
+                fputs("\">", out);
+            }
+            svg_status_icon(out, x->colour, 10);
+            fputs("<span class=\"word\">", out);
+            status_word(out, x->colour, vocab_status_name(x->status));
+            fputs(site ? "</span></a></td>" : "</span></td>", out);
+        }
+        fputs("</tr>\n", out);
+    }
+    fputs("</tbody>\n</table>\n</div>\n", out);
+}
+
+static void matrix_section(FILE *out, const result_set *r, const report_site *site)
+{
+    fputs("<section class=\"matrix\" aria-labelledby=\"matrix-h\">\n<h2 id=\"matrix-h\">Area by indicator matrix</h2>\n"
+          "<p>Each area's status on each indicator: a row per area, a column per indicator. Sort by an indicator to"
+          " see the areas worst first.</p>\n", out);
+    matrix(out, r, site);
+    fputs("</section>\n", out);
+}
+
+/* The value and its unit, as a table cell. */
+static void value_cell(FILE *out, const fw_indicator *fi, const res_indicator *x, int dec)
+{
+    if (!x->value_text && isnan(x->value)) {
+        fputs("<td class=\"muted\" data-sort=\"\">no value</td>", out);
+        return;
+    }
+    fputs("<td class=\"num\"", out);
+    if (!isnan(x->value))
+        fprintf(out, " data-sort=\"%.17g\"", x->value);
+    fputs("><span class=\"nw value\">", out);
+    value_of(out, x, dec);
+    fputs("</span>", out);
+    if (fi->unit && *fi->unit) {
+        fputs(" <span class=\"unit\">", out);
+        esc(out, fi->unit);
+        fputs("</span>", out);
+    }
+    fputs("</td>", out);
+}
+
+/* The comparator's value and what it is (Edinburgh's own plan target is not
+ * Scotland's value), as a table cell. */
+static void comparator_cell(FILE *out, const res_indicator *x, int dec)
+{
+    if (isnan(x->comparator)) {
+        fputs("<td class=\"muted\" data-sort=\"\">none</td>", out);
+        return;
+    }
+    fprintf(out, "<td class=\"num\" data-sort=\"%.17g\"><span class=\"nw comparator\">", x->comparator);
+    number(out, x->comparator, dec);
+    fputs("</span> <span class=\"cmp\">", out);
+    esc(out, comparator_label(x));
+    fputs("</span></td>", out);
+}
+
+/* Indicator `i` of area `ra`, its figures to `dec` places; on a site's area
+ * page, linked to the indicator's comparison page at this area. */
+static void indicator_row(FILE *out, const result_set *r, const res_area *ra, size_t i, int dec, const html_site *site)
 {
     const framework *f = r->framework;
     const fw_indicator *fi = &f->ind[i];
@@ -456,25 +688,16 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
             }
     if (!first)
         fputs(")</span>", out);
+    if (site) {
+        fputs(" <a class=\"all\" href=\"../", out);
+        esc(out, site->pages->indicators[i]);
+        fputc('#', out);
+        area_anchor(out, site->all, site->area);
+        fputs("\">every area</a>", out);
+    }
     fputs("</th>", out);
 
-    /* value and unit */
-    if (x->value_text || !isnan(x->value)) {
-        fputs("<td class=\"num\"", out);
-        if (!isnan(x->value))
-            fprintf(out, " data-sort=\"%.17g\"", x->value);
-        fputs("><span class=\"nw\">", out);
-        value_of(out, x);
-        fputs("</span>", out);
-        if (fi->unit && *fi->unit) {
-            fputs(" <span class=\"unit\">", out);
-            esc(out, fi->unit);
-            fputs("</span>", out);
-        }
-        fputs("</td>", out);
-    } else {
-        fputs("<td class=\"muted\" data-sort=\"\">no value</td>", out);
-    }
+    value_cell(out, fi, x, dec);
 
     fputs("<td>", out);
     if (x->period)
@@ -483,25 +706,7 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
         fputs("<span class=\"muted\">none</span>", out);
     fputs("</td>", out);
 
-    /* comparator */
-    if (!isnan(x->comparator)) {
-        fprintf(out, "<td class=\"num\" data-sort=\"%.17g\"><span class=\"nw\">", x->comparator);
-        number(out, x->comparator);
-        fputs("</span>", out);
-        /* Say what the number is: Edinburgh's own plan target is not Scotland's value. */
-        fputs(" <span class=\"cmp\">", out);
-        if (x->comparator_kind == CMP_AREA && x->comparator_area)
-            esc(out, x->history_cmp_name ? x->history_cmp_name : x->history_cmp_area);
-        else if (x->comparator_kind == CMP_TARGET)
-            fputs("target", out);
-        else if (x->comparator_kind == CMP_BASELINE)
-            fputs("baseline", out);
-        else
-            fputs("comparator", out);
-        fputs("</span></td>", out);
-    } else {
-        fputs("<td class=\"muted\" data-sort=\"\">none</td>", out);
-    }
+    comparator_cell(out, x, dec);
 
     fputs("<td>", out);
     words(out, x->assessment, 0);
@@ -531,7 +736,10 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
                 fprintf(m, "Trend of %s", fi->id);
                 if (x->history[lo].period && x->history[hi].period)
                     fprintf(m, ", %s to %s", x->history[lo].period, x->history[hi].period);
-                fprintf(m, ": %.6g to %.6g", values[lo], values[hi]);
+                char from[64], to[64];
+                fixed_str(from, sizeof from, values[lo], dec);
+                fixed_str(to, sizeof to, values[hi], dec);
+                fprintf(m, ": %s to %s", from, to);
                 fclose(m);
                 svg_sparkline(out, values, x->nhistory, 96, 24, label);
                 free(label);
@@ -545,14 +753,12 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
             size_t len = 0;
             FILE *m = open_memstream(&label, &len);
             if (m) {
-                fputs("SPC variation: ", m);
-                for (const char *p = s.variation; *p; p++)
-                    fputc(*p == '_' ? ' ' : *p, m);
-                if (s.assurance) {
-                    fputs("; assurance: ", m);
-                    for (const char *p = s.assurance; *p; p++)
-                        fputc(*p == '_' ? ' ' : *p, m);
-                }
+                char *v = display_dup(s.variation, 0), *as = display_dup(s.assurance, 0);
+                fprintf(m, "SPC variation: %s", v ? v : "");
+                if (as)
+                    fprintf(m, "; assurance: %s", as);
+                free(v);
+                free(as);
                 fclose(m);
                 svg_spc_icon(out, s.variation, s.assurance, 22, label);
                 free(label);
@@ -569,13 +775,9 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
     /* a flag on a coloured result (stale_target), or a grey status that needs saying twice */
     if (status_note(x->status) && (is_rag(x->colour) || x->status == STATUS_SUPPRESSED ||
                                    x->status == STATUS_NOT_COMPARABLE || x->status == STATUS_UNRELIABLE)) {
-        char head[64];
-        snprintf(head, sizeof head, "%s", vocab_status_name(x->status));
-        for (char *p = head; *p; p++)
-            *p = *p == '_' ? ' ' : *p;
-        if (head[0] >= 'a' && head[0] <= 'z')
-            head[0] = (char)(head[0] - 'a' + 'A');
-        note(out, head, status_note(x->status), &open);
+        char *head = display_dup(vocab_status_name(x->status), 1);
+        note(out, head ? head : "Note", status_note(x->status), &open);
+        free(head);
     }
     if (x->provisional)
         note(out, "Provisional", "the figure may change when the publisher revises it.", &open);
@@ -615,7 +817,7 @@ static void spc_figure(FILE *out, const res_area *ra, const fw_indicator *fi, co
     free(label);
 }
 
-static void area_section(FILE *out, const result_set *r, size_t a)
+static void area_section(FILE *out, const result_set *r, size_t a, const html_site *site)
 {
     const framework *f = r->framework;
     const res_area *ra = &r->areas[a];
@@ -663,7 +865,7 @@ static void area_section(FILE *out, const result_set *r, size_t a)
           "<tbody>\n",
           out);
     for (size_t i = 0; i < f->nind; i++)
-        indicator_row(out, r, ra, i);
+        indicator_row(out, r, ra, i, ind_decimals(site ? site->all : r, i), site);
     fputs("</tbody>\n</table>\n", out);
 
     int heading = 0;
@@ -683,16 +885,121 @@ static void area_section(FILE *out, const result_set *r, size_t a)
     fputs("</section>\n", out);
 }
 
-static int compare_section(FILE *out, const result_set *r)
+/* Which way is better, in words. */
+static const char *better_when(const fw_indicator *fi)
+{
+    return fi->polarity == POL_HIGHER ? "higher" : fi->polarity == POL_LOWER ? "lower" : "no direction (not judged)";
+}
+
+/* Indicator `i`'s caterpillar chart across the areas of `r`, when three or
+ * more have a value: 1 when drawn, 0 when not, ERR_NOMEM. */
+static int compare_figure(FILE *out, const result_set *r, size_t i)
 {
     const framework *f = r->framework;
+    const fw_indicator *fi = &f->ind[i];
+    int dec = ind_decimals(r, i);
+    size_t valued = 0;
+    double comparator = NAN;
+    int same_comparator = 1, same_period = 1;
+    const char *when = NULL, *cmp_shown = NULL;
+    vocab_comparator cmp_kind = CMP_NONE;
+    for (size_t a = 0; a < r->nareas; a++) {
+        const res_indicator *x = &r->areas[a].indicators[i];
+        if (isnan(x->value))
+            continue;
+        valued++;
+        if (!when)
+            when = x->period;
+        else if (!x->period || strcmp(when, x->period))
+            same_period = 0;
+        if (isnan(x->comparator))
+            continue;
+        if (isnan(comparator)) {
+            comparator = x->comparator;
+            cmp_kind = x->comparator_kind;
+            cmp_shown = comparator_label(x);
+        } else if (comparator != x->comparator || cmp_kind != x->comparator_kind) {
+            same_comparator = 0;
+        }
+    }
+    if (valued < 3)
+        return 0;
+    if (!same_comparator)
+        comparator = NAN;
     svg_cat_row *rows = calloc(r->nareas, sizeof *rows);
     char **statuses = calloc(r->nareas, sizeof *statuses);
-    if (!rows || !statuses) {
+    char *label = NULL;
+    size_t len = 0;
+    FILE *m = rows && statuses ? open_memstream(&label, &len) : NULL;
+    if (!m) {
         free(rows);
         free(statuses);
         return ERR_NOMEM;
     }
+    char num[64];
+    fixed_str(num, sizeof num, comparator, dec);
+    fprintf(m, "Caterpillar chart of %s %s: %zu area%s, sorted from the highest value", fi->id,
+            fi->title ? fi->title : "", valued, plural(valued));
+    if (!isnan(comparator))
+        fprintf(m, "; %s %s", cmp_kind == CMP_AREA ? cmp_shown : cmp_kind == CMP_TARGET ? "target"
+                              : cmp_kind == CMP_BASELINE ? "baseline" : "comparator", num);
+    fclose(m);
+    for (size_t a = 0; a < r->nareas; a++) {
+        const res_indicator *x = &r->areas[a].indicators[i];
+        rows[a] = (svg_cat_row){r->areas[a].name, x->value, x->lower, x->upper, x->colour, NULL};
+        size_t n = 0;
+        FILE *sm = open_memstream(&statuses[a], &n);
+        if (!sm)
+            continue;
+        status_word(sm, x->colour, vocab_status_name(x->status));
+        char *said = is_rag(x->colour) ? display_dup(x->assessment, 0) : NULL;
+        if (said)
+            fprintf(sm, " (%s)", said);
+        free(said);
+        fclose(sm);
+        rows[a].status = statuses[a];
+    }
+    fprintf(out, "<figure id=\"compare-%zu\">\n<h3>", i + 1);
+    esc(out, fi->id);
+    fputs(" ", out);
+    esc(out, fi->title);
+    fputs("</h3>\n", out);
+    svg_caterpillar(out, rows, r->nareas, comparator, cmp_shown, 680, label);
+    fputs("\n<figcaption>", out);
+    esc(out, fi->id);
+    if (fi->unit && *fi->unit) {
+        fputs(" in ", out);
+        esc(out, fi->unit);
+    }
+    if (same_period && when) {
+        fputs(", ", out);
+        esc(out, when);
+    } else {
+        fputs(", periods differ between areas (see the tables)", out);
+    }
+    if (!isnan(comparator)) {
+        fputs("; ", out);
+        esc(out, cmp_kind == CMP_AREA ? cmp_shown : cmp_kind == CMP_TARGET ? "the target" : cmp_kind == CMP_BASELINE
+                                                                                       ? "the baseline"
+                                                                                       : "the comparator");
+        fputs(": ", out);
+        fputs(num, out);
+    } else if (!same_comparator) {
+        fputs("; the comparator's value differs between areas, so no line is drawn", out);
+    }
+    fputs(". Better when: ", out);
+    fputs(better_when(fi), out);
+    fputs(".</figcaption>\n</figure>\n", out);
+    for (size_t a = 0; a < r->nareas; a++)
+        free(statuses[a]);
+    free(statuses);
+    free(rows);
+    free(label);
+    return 1;
+}
+
+static int compare_section(FILE *out, const result_set *r)
+{
     fputs("<section class=\"compare\" id=\"compare\" aria-labelledby=\"compare-h\">\n<h2 id=\"compare-h\">Comparing"
           " areas</h2>\n<p>One chart per indicator with a value for at least three areas: each area's value, with its"
           " interval where there is one (the interval the rule judged, else the published confidence interval), sorted"
@@ -700,110 +1007,15 @@ static int compare_section(FILE *out, const result_set *r)
           " shape and colour.</p>\n",
           out);
     int drawn = 0;
-    for (size_t i = 0; i < f->nind; i++) {
-        const fw_indicator *fi = &f->ind[i];
-        size_t valued = 0;
-        double comparator = NAN;
-        int same_comparator = 1, same_period = 1;
-        const char *cmp_code = NULL, *cmp_name = NULL, *when = NULL;
-        vocab_comparator cmp_kind = CMP_NONE;
-        for (size_t a = 0; a < r->nareas; a++) {
-            const res_indicator *x = &r->areas[a].indicators[i];
-            rows[a] = (svg_cat_row){r->areas[a].name, x->value, x->lower, x->upper, x->colour, NULL};
-            free(statuses[a]);
-            statuses[a] = NULL;
-            size_t len = 0;
-            FILE *m = open_memstream(&statuses[a], &len);
-            if (m) {
-                status_word(m, x->colour, vocab_status_name(x->status));
-                if (x->assessment && is_rag(x->colour)) {
-                    fputs(" (", m);
-                    for (const char *p = x->assessment; *p; p++)
-                        fputc(*p == '_' ? ' ' : *p, m);
-                    fputc(')', m);
-                }
-                fclose(m);
-                rows[a].status = statuses[a];
-            }
-            if (isnan(x->value))
-                continue;
-            valued++;
-            if (!when)
-                when = x->period;
-            else if (!x->period || strcmp(when, x->period))
-                same_period = 0;
-            if (!isnan(x->comparator)) {
-                if (isnan(comparator)) {
-                    comparator = x->comparator;
-                    cmp_kind = x->comparator_kind;
-                    cmp_code = x->comparator_area;
-                    cmp_name = x->comparator_name;
-                } else if (comparator != x->comparator || cmp_kind != x->comparator_kind) {
-                    same_comparator = 0;
-                }
-            }
-        }
-        if (valued < 3)
-            continue;
-        if (!same_comparator)
-            comparator = NAN;
-        /* the line is named for what it is: an area, or a target or baseline shared by all */
-        const char *cmp_shown = cmp_kind == CMP_AREA ? (cmp_name ? cmp_name : cmp_code ? cmp_code : "")
-                                : cmp_kind == CMP_TARGET   ? "target"
-                                : cmp_kind == CMP_BASELINE ? "baseline"
-                                                           : "";
-        char cmp_label[160];
-        snprintf(cmp_label, sizeof cmp_label, "%s%s", cmp_kind == CMP_AREA && cmp_name ? "" : "Comparator ", cmp_shown);
-
-        char *label = NULL;
-        size_t len = 0;
-        FILE *m = open_memstream(&label, &len);
-        if (!m)
-            continue;
-        fprintf(m, "Caterpillar chart of %s %s: %zu areas, sorted from the highest value", fi->id,
-                fi->title ? fi->title : "", valued);
-        if (!isnan(comparator))
-            fprintf(m, "; comparator %s %.6g", cmp_shown, comparator);
-        fclose(m);
-        fprintf(out, "<figure id=\"compare-%zu\">\n<h3>", i + 1);
-        esc(out, fi->id);
-        fputs(" ", out);
-        esc(out, fi->title);
-        fputs("</h3>\n", out);
-        svg_caterpillar(out, rows, r->nareas, comparator, cmp_label, 680, label);
-        fputs("\n<figcaption>", out);
-        esc(out, fi->id);
-        if (fi->unit && *fi->unit) {
-            fputs(" in ", out);
-            esc(out, fi->unit);
-        }
-        if (same_period && when) {
-            fputs(", ", out);
-            esc(out, when);
-        } else {
-            fputs(", periods differ between areas (see the tables)", out);
-        }
-        if (!isnan(comparator)) {
-            fputs("; comparator ", out);
-            esc(out, cmp_shown);
-            fputs(*cmp_shown ? ": " : "", out);
-            number(out, comparator);
-        } else if (!same_comparator) {
-            fputs("; the comparator's value differs between areas, so no line is drawn", out);
-        }
-        fputs(". Polarity: ", out);
-        fputs(polarity_name(fi->polarity), out);
-        fputs(".</figcaption>\n</figure>\n", out);
-        free(label);
-        drawn = 1;
+    for (size_t i = 0; i < r->framework->nind; i++) {
+        int rc = compare_figure(out, r, i);
+        if (rc < 0)
+            return rc;
+        drawn |= rc;
     }
     if (!drawn)
         fputs("<p>No indicator has a value for three or more areas.</p>\n", out);
     fputs("</section>\n", out);
-    for (size_t a = 0; a < r->nareas; a++)
-        free(statuses[a]);
-    free(statuses);
-    free(rows);
     return 0;
 }
 
@@ -827,7 +1039,7 @@ static void definitions(FILE *out, const result_set *r)
         fputs("</th><td>", out);
         esc(out, fi->unit);
         fputs("</td><td>", out);
-        fputs(fi->polarity == POL_HIGHER ? "higher" : fi->polarity == POL_LOWER ? "lower" : "no direction (not judged)", out);
+        fputs(better_when(fi), out);
         fputs("</td><td>", out);
         words(out, fi->method, 0);
         fputs("</td><td>", out);
@@ -857,20 +1069,25 @@ static void footer(FILE *out, const result_set *r)
           out);
 }
 
-int report_html(FILE *out, const result_set *r, err *e)
+/* The scorecard of the areas of `r`: on its own, or a site's area page. */
+static int scorecard_page(FILE *out, const result_set *r, const html_site *site, err *e)
 {
     const framework *f = r->framework;
     int any_spc = 0;
     for (size_t a = 0; a < r->nareas; a++)
         for (size_t i = 0; i < f->nind; i++)
             any_spc |= r->areas[a].indicators[i].spc != NULL;
-    head(out, r);
+    head(out, r, NULL);
     fputs("<body>\n<a class=\"skip\" href=\"#summary-h\">Skip to the summary</a>\n", out);
-    header(out, r, any_spc);
+    header(out, r, any_spc, site);
     summary(out, r);
     for (size_t a = 0; a < r->nareas; a++)
-        area_section(out, r, a);
-    int rc = r->nareas >= 3 ? compare_section(out, r) : 0;
+        area_section(out, r, a, site);
+    int rc = 0;
+    if (r->nareas >= 3) {
+        matrix_section(out, r, NULL);
+        rc = compare_section(out, r);
+    }
     definitions(out, r);
     footer(out, r);
     fputs(SORT_SCRIPT, out);
@@ -880,9 +1097,23 @@ int report_html(FILE *out, const result_set *r, err *e)
     return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;
 }
 
+int report_html(FILE *out, const result_set *r, err *e)
+{
+    return scorecard_page(out, r, NULL, e);
+}
+
+int report_html_area(FILE *out, const result_set *r, size_t a, const report_site *site, err *e)
+{
+    result_set one = *r; /* a view of one area: the page is the scorecard for it alone */
+    one.areas = &r->areas[a];
+    one.nareas = 1;
+    html_site s = {site, r, a};
+    return scorecard_page(out, &one, &s, e);
+}
+
 /* ---------------------------------------------------------------- the APR table */
 
-static void apr_cells(FILE *out, const apr_row *row, int comparator)
+static void apr_cells(FILE *out, const apr_row *row, int comparator, int dec)
 {
     for (int k = 0; k < APR_YEARS; k++) {
         const res_history_point *p = row->year[k];
@@ -891,7 +1122,7 @@ static void apr_cells(FILE *out, const apr_row *row, int comparator)
         if (isnan(v))
             fputs("<span aria-label=\"no figure\">-</span>", out);
         else
-            number(out, v);
+            number(out, v, dec);
         fputs("</td>", out);
     }
 }
@@ -944,7 +1175,7 @@ static int apr_section(FILE *out, const result_set *r, size_t a, err *e)
         fputs("</th><th scope=\"row\">", out);
         esc(out, ra->name);
         fputs("</th>", out);
-        apr_cells(out, row, 0);
+        apr_cells(out, row, 0, ind_decimals(r, row->ind));
         fprintf(out, "<td rowspan=\"%d\">", span);
         badge(out, x->colour, vocab_status_name(x->status));
         fprintf(out, "</td><td rowspan=\"%d\">", span);
@@ -954,7 +1185,7 @@ static int apr_section(FILE *out, const result_set *r, size_t a, err *e)
             fputs("<tr class=\"cmp\"><th scope=\"row\">", out);
             esc(out, cmp);
             fputs("</th>", out);
-            apr_cells(out, row, 1);
+            apr_cells(out, row, 1, ind_decimals(r, row->ind));
             fputs("</tr>\n", out);
         }
         fputs("</tbody>\n", out);
@@ -966,10 +1197,10 @@ static int apr_section(FILE *out, const result_set *r, size_t a, err *e)
 
 /* The top of a page other than an area's scorecard: the framework's title and
  * a line of `lead`, the period, and `after` (trusted HTML: this file's own). */
-static void page_top(FILE *out, const result_set *r, const char *lead, const char *after)
+static void page_top(FILE *out, const result_set *r, const char *subject, const char *lead, const char *after)
 {
     const framework *f = r->framework;
-    head(out, r);
+    head(out, r, subject);
     fputs("<body>\n<header>\n<h1>", out);
     esc(out, f->title ? f->title : f->id);
     fprintf(out, "</h1>\n<p class=\"meta\">%s<strong>", lead);
@@ -979,7 +1210,7 @@ static void page_top(FILE *out, const result_set *r, const char *lead, const cha
 
 int report_html_apr(FILE *out, const result_set *r, err *e)
 {
-    page_top(out, r, "Annual performance report table for ",
+    page_top(out, r, NULL, "Annual performance report table for ",
              " and the five years before it: each indicator's figures beside its comparator's, as the statutory "
              "guidance asks (SSI 2014/326, regulation 3). A dash is a year without a figure.");
     fputs("<main>\n", out);
@@ -996,30 +1227,158 @@ int report_html_apr(FILE *out, const result_set *r, err *e)
 
 /* The index page of a published site: every area with its overall status, linked
  * to its own page, and the comparison page. Links are relative. */
-int report_html_index(FILE *out, const result_set *r, const char *const *pages, err *e)
+static int page_end(FILE *out, const result_set *r, err *e)
 {
-    page_top(out, r, "Scorecards for ", ": one page per area, and <a href=\"compare.html\">all areas side by side</a>.");
-    fputs("<main>\n<table class=\"sortable\">\n<caption>Areas and their overall status</caption>\n"
-          "<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Code</th><th scope=\"col\">Overall</th>"
-          "<th scope=\"col\">Why</th></tr></thead>\n<tbody>\n",
-          out);
-    for (size_t a = 0; a < r->nareas; a++) {
-        const res_area *ra = &r->areas[a];
-        fputs("<tr><th scope=\"row\"><a href=\"", out);
-        esc(out, pages[a]);
-        fputs("\">", out);
-        esc(out, ra->name);
-        fputs("</a></th><td>", out);
-        esc(out, ra->code);
-        fputs("</td><td>", out);
-        badge(out, ra->colour, NULL);
-        fputs("</td><td>", out);
-        esc(out, ra->reason ? ra->reason : "");
-        fputs("</td></tr>\n", out);
-    }
-    fputs("</tbody>\n</table>\n</main>\n", out);
+    fputs("</main>\n", out);
     footer(out, r);
     fputs(SORT_SCRIPT, out);
     fputs("</body>\n</html>\n", out);
     return ferror(out) ? err_set(e, ERR_IO, "writing the output failed") : 0;
+}
+
+void report_slug(const char *key, size_t index, char *out, size_t cap)
+{
+    const char *p = key ? key : "";
+    size_t n = 0;
+    int changed = !*p;
+    for (; *p && n < 64 && n + 1 < cap; p++) {
+        int keep = (*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-';
+        out[n++] = keep ? *p : '_';
+        changed |= !keep;
+    }
+    changed |= *p != '\0'; /* cut short */
+    out[n] = '\0';
+    if (changed)
+        snprintf(out + n, cap - n, "_%zu", index);
+}
+
+/* The index page of a published site: every area with its overall and outcome
+ * statuses and its indicators' colours counted, linked to its own page, and the
+ * comparisons. Links are relative. */
+int report_html_index(FILE *out, const result_set *r, const report_site *site, err *e)
+{
+    page_top(out, r, NULL, "Scorecards for ",
+             ": one page per area, and <a href=\"compare.html\">comparisons of every area</a>, one page per indicator,"
+             " with the area by indicator matrix.");
+    fputs("<main>\n", out);
+    status_table(out, r, site);
+    return page_end(out, r, e);
+}
+
+int report_html_compare_index(FILE *out, const result_set *r, const report_site *site, err *e)
+{
+    const framework *f = r->framework;
+    page_top(out, r, "Comparisons", "Comparisons of every area, ",
+             ": a page per indicator with every area's figure, and the area by indicator matrix."
+             " <a href=\"index.html\">Every area's scorecard</a>.");
+    fputs("<main>\n<section aria-labelledby=\"inds-h\">\n<h2 id=\"inds-h\">Indicators</h2>\n<ul class=\"inds\">\n", out);
+    for (size_t i = 0; i < f->nind; i++) {
+        size_t valued = 0;
+        for (size_t a = 0; a < r->nareas; a++)
+            valued += !isnan(r->areas[a].indicators[i].value);
+        fputs("<li><a href=\"", out);
+        esc(out, site->indicators[i]);
+        fputs("\"><span class=\"id\">", out);
+        esc(out, f->ind[i].id);
+        fputs("</span> ", out);
+        esc(out, f->ind[i].title);
+        fprintf(out, "</a>: %zu area%s with a value</li>\n", valued, plural(valued));
+    }
+    fputs("</ul>\n</section>\n", out);
+    matrix_section(out, r, site);
+    return page_end(out, r, e);
+}
+
+/* A row per area: its figures on indicator `i` to `dec` places, the row the
+ * target of the area's anchor. */
+static void compare_rows(FILE *out, const result_set *r, size_t i, int dec, const report_site *site)
+{
+    const fw_indicator *fi = &r->framework->ind[i];
+    for (size_t a = 0; a < r->nareas; a++) {
+        const res_area *ra = &r->areas[a];
+        const res_indicator *x = &ra->indicators[i];
+        fputs("<tr id=\"", out);
+        area_anchor(out, r, a);
+        fputs("\" data-area=\"", out);
+        esc(out, ra->code);
+        fprintf(out, "\" data-status=\"%s\"><th scope=\"row\"><a href=\"../", css_colour(x->colour));
+        esc(out, site->areas[a]);
+        fputs("\">", out);
+        esc(out, ra->name);
+        fputs("</a> <span class=\"code\">", out);
+        esc(out, ra->code);
+        fputs("</span></th>", out);
+        value_cell(out, fi, x, dec);
+        if (!isnan(x->lower) && !isnan(x->upper)) {
+            fprintf(out, "<td class=\"num\" data-sort=\"%.17g\"><span class=\"nw interval\">", x->lower);
+            number(out, x->lower, dec);
+            fputs(" to ", out);
+            number(out, x->upper, dec);
+            fputs("</span></td>", out);
+        } else {
+            fputs("<td class=\"muted\" data-sort=\"\">none</td>", out);
+        }
+        fputs("<td>", out);
+        esc(out, x->period);
+        fputs("</td>", out);
+        comparator_cell(out, x, dec);
+        fprintf(out, "<td data-sort=\"%d\">", rank(x->colour));
+        badge(out, x->colour, vocab_status_name(x->status));
+        if (is_rag(x->colour) && x->assessment) {
+            fputs(" <span class=\"muted\">", out);
+            words(out, x->assessment, 0);
+            fputs("</span>", out);
+        }
+        fputs("</td><td class=\"reason\">", out);
+        esc(out, x->reason);
+        fputs("</td></tr>\n", out);
+    }
+}
+
+int report_html_compare(FILE *out, const result_set *r, size_t i, const report_site *site, err *e)
+{
+    const fw_indicator *fi = &r->framework->ind[i];
+    int dec = ind_decimals(r, i);
+    page_top(out, r, fi->title ? fi->title : fi->id, "Comparison of every area, ",
+             ": <a href=\"../compare.html\">every indicator</a>, <a href=\"../index.html\">every area's scorecard</a>.");
+    fputs("<main>\n<section class=\"compare\" aria-labelledby=\"ind-h\">\n<h2 id=\"ind-h\"><span class=\"id\">", out);
+    esc(out, fi->id);
+    fputs("</span> ", out);
+    esc(out, fi->title);
+    fputs("</h2>\n<p class=\"about\">", out);
+    if (fi->unit && *fi->unit) {
+        fputs("In ", out);
+        esc(out, fi->unit);
+        fputs("; better when ", out);
+    } else {
+        fputs("Better when ", out);
+    }
+    fputs(better_when(fi), out);
+    fputs("; judged by ", out);
+    words(out, fi->method ? fi->method : "no rule", 0);
+    fputs(".", out);
+    if (fi->notes && *fi->notes) {
+        fputs(" ", out);
+        esc(out, fi->notes);
+    }
+    if (fi->source && *fi->source) {
+        fputs(" <span class=\"muted\">Source: ", out);
+        esc(out, fi->source);
+        fputs("</span>", out);
+    }
+    fputs("</p>\n", out);
+    int rc = compare_figure(out, r, i);
+    if (rc == 0)
+        fputs("<p>Fewer than three areas have a value, so there is no chart.</p>\n", out);
+    fputs("<table class=\"areas sortable\">\n<caption>", out);
+    esc(out, fi->id);
+    fputs(" by area, ", out);
+    esc(out, r->period);
+    fputs("</caption>\n<thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Value</th>"
+          "<th scope=\"col\">Interval</th><th scope=\"col\">Period</th><th scope=\"col\">Comparator</th>"
+          "<th scope=\"col\">Status</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n", out);
+    compare_rows(out, r, i, dec, site);
+    fputs("</tbody>\n</table>\n</section>\n", out);
+    int written = page_end(out, r, e);
+    return rc < 0 ? err_set(e, rc, "out of memory writing HTML") : written;
 }

@@ -89,6 +89,7 @@
 ---@field latest_within? string this indicator's own window ("3 years" for a survey held every other year); default the framework's
 ---@field frequency? scorecard.Frequency|scorecard.Frequency[] the period types of its series (at most 16): points of other types are left out
 ---@field breakdown? table<string, string>|string the breakdown judged ({sex = "Female", age = "65+ yrs"} or "age=65+ yrs;sex=Female"); default all persons
+---@field decimals? integer places the pages show its value, interval and comparator with (0 to 6); default as many as its figures have
 ---@field design_notes? string for the framework's designers: listed by `scorecard check`, never published
 
 ---An indicator of a framework.

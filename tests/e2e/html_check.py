@@ -171,6 +171,20 @@ def check_style(css):
 # ---------------------------------------------------------------- checks
 
 
+SITE_PAGE = None  # --site: the page is part of a published site, whose relative links must resolve inside it
+
+
+def check_site_link(v, line):
+    import os
+    path, _, frag = v.partition("#")
+    root = os.path.realpath(SITE_PAGE[1])
+    target = os.path.realpath(os.path.join(os.path.dirname(SITE_PAGE[0]), path))
+    if not target.startswith(root + os.sep) or not os.path.isfile(target):
+        problem(f"line {line}: link to {v!r}, which is not a page of the site")
+    elif frag and f'id="{frag}"' not in open(target, encoding="utf-8").read():
+        problem(f"line {line}: link to {v!r}: that page has no id {frag!r}")
+
+
 def check_static(text, t, literals):
     if not t.doctype:
         problem("no <!DOCTYPE html>")
@@ -209,6 +223,8 @@ def check_static(text, t, literals):
             elif k == "href" and low.startswith("#"):
                 if v[1:] not in ids:
                     problem(f"line {line}: link to #{v[1:]}, which no element has")
+            elif k == "href" and SITE_PAGE and not re.match(r"(?i)^[a-z][a-z0-9+.-]*:|^/|^\\", v):
+                check_site_link(v, line)
             else:
                 problem(f"line {line}: <{tag} {k}={v!r}>: the page refers to something outside itself")
         if re.search(r"(?i)\b(https?:|ftp:)|^//", v) and k not in ("title", "aria-label", "content") and not k.startswith("data-"):
@@ -274,7 +290,7 @@ def badge_word(badge):
 
 def check_statuses(root):
     badges = [n for n in root.iter() if n.has_class("badge")]
-    if not badges:
+    if not badges and not [n for n in root.find_all("table") if n.has_class("rug")]:
         problem("no status badges")
     for b in badges:
         status = b.attrs.get("data-status")
@@ -403,7 +419,11 @@ def main():
     ap.add_argument("page")
     ap.add_argument("--json")
     ap.add_argument("--literal", action="append", default=[])
+    ap.add_argument("--site", help="the folder of the published site the page belongs to")
     args = ap.parse_args()
+    global SITE_PAGE
+    if args.site:
+        SITE_PAGE = (args.page, args.site)
     text, t = parse(args.page, strict=args.mode == "static")
     if args.mode == "static":
         check_static(text, t, args.literal)

@@ -75,7 +75,7 @@ apr --format html -o apr.html; expect_status 0
 python3 "$REPO/tests/e2e/html_check.py" static apr.html || fail "the APR page fails the static HTML checks"
 CHECKS=$((CHECKS + 1))
 expect_eq "$(grep -c '<tbody>' apr.html)" 23 "a row group per indicator"
-grep -q '<th scope="row">Scotland</th><td class="num"><span aria-label="no figure">-</span></td><td class="num">93</td>' apr.html ||
+grep -q '<th scope="row">Scotland</th><td class="num"><span aria-label="no figure">-</span></td><td class="num">93.0</td>' apr.html ||
   fail "Scotland's NI-1 row"
 CHECKS=$((CHECKS + 1))
 
@@ -96,6 +96,12 @@ ni12 = [r for r in rows if r[0] == "NI-12"]
 assert ni12[0][3:10] == ("Edinburgh", 11920, 12060, 10210, 11010, 11300, 11420), ni12[0]
 assert ni12[1][3:10] == ("Scotland", 12280, 12500, 10960, 11640, 11290, 11350), ni12[1]
 assert ni12[0][11] == "2023 (a calendar year) stands in for 2023/24.", ni12[0]
+ws = wb["Edinburgh"]
+(t,) = ws.tables.values()
+assert t.ref == "A2:L%d" % len(rows) and t.autoFilter.ref == t.ref, t.ref
+assert [c.name for c in t.tableColumns] == list(rows[1]), [c.name for c in t.tableColumns]
+assert ws.freeze_panes == "B3" and ws.print_title_rows in ("1:2", "$1:$2"), (ws.freeze_panes, ws.print_title_rows)
+assert ws.page_setup.orientation == "landscape" and ws.sheet_properties.pageSetUpPr.fitToPage
 PY
   CHECKS=$((CHECKS + 1))
 else

@@ -1183,6 +1183,7 @@ static void check_spec_classes(const char *stubs)
     /* a roll-up's fields are among the words read_segments and read_rollup read */
     c_literals_after(fw, "static void read_segments(", "/* ---- indicators ---- */", "\"", &code);
     names_add(&code, "kind");
+    names_add(&code, "decimals"); /* read by read_decimals, which indicators share */
     static const char *const rollup_classes[] = {"rules.Rollup", "rules.MeanScoreCap", "rules.RollupScores"};
     for (size_t k = 0; k < 3; k++) {
         fields_of(stubs, rollup_classes[k], &stub);

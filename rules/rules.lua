@@ -80,6 +80,23 @@ local function fmt(v)
 end
 R.fmt = fmt
 
+-- How a rule writes the indicator's own figures (its value, interval, comparator, target,
+-- threshold): with ctx.decimals, the places every page shows them with (the indicator's
+-- declared `decimals`, else the most any of its values has as published), so a reason reads
+-- as the page beside it ("76.0%, interval 74.1-77.7", not "76%, interval 74.0813-77.7237").
+-- Statistics of the method (z, a change, a tolerance, a denominator) keep fmt.
+local function figures(ctx)
+  local d = math.tointeger(ctx.decimals)
+  if not d or d < 0 or d > 6 then return fmt end
+  local spec = "%." .. d .. "f"
+  return function(v)
+    if v == nil then return "no value" end
+    if not (math.abs(v) < 1e15) then return fmt(v) end
+    local text = string.format(spec, v)
+    return text:match("^%-[0.]+$") and text:sub(2) or text -- -0.04 to one place is 0.0, not -0.0
+  end
+end
+
 local function rule(method, params, assess, extra)
   local r = mark { kind = "rule", method = method, params = params, assess = assess }
   for k, v in pairs(extra or {}) do r[k] = v end
@@ -123,20 +140,21 @@ function R.threshold(p)
     local v, missing = need_value(ctx)
     if not v then return missing end
     local pol = ctx.polarity
+    local fig = figures(ctx) -- the value as the page shows it; the thresholds as the designer wrote them
     local word = pol == "higher" and "at or above" or "at or below"
     local function reaches(cut)
       if v == cut then return boundary == "better" end
       return as_good(v, cut, pol)
     end
     if reaches(p.green) then
-      return { assessment = "met", reason = fmt(v) .. " is " .. word .. " the green threshold " .. fmt(p.green) }
+      return { assessment = "met", reason = fig(v) .. " is " .. word .. " the green threshold " .. fmt(p.green) }
     end
     if p.amber ~= nil and reaches(p.amber) then
-      return { assessment = "near", reason = fmt(v) .. " misses the green threshold " .. fmt(p.green)
+      return { assessment = "near", reason = fig(v) .. " misses the green threshold " .. fmt(p.green)
         .. " but is " .. word .. " the amber threshold " .. fmt(p.amber) }
     end
     local cut = p.amber ~= nil and p.amber or p.green
-    return { assessment = "not_met", reason = fmt(v) .. " misses the " .. (p.amber and "amber" or "green")
+    return { assessment = "not_met", reason = fig(v) .. " misses the " .. (p.amber and "amber" or "green")
       .. " threshold " .. fmt(cut) .. " (" .. pol .. " is better)" }
   end, {
     check = function(ind)
@@ -272,6 +290,7 @@ function R.target(p)
     end
     local v, missing = need_value(ctx)
     if not v then return missing end
+    local fig = figures(ctx) -- the value and interval as the page shows them; targets as set
     local res
     if mode == "ci" then
       local p0 = ctx.point
@@ -281,35 +300,35 @@ function R.target(p)
       local good_edge = pol == "higher" and p0.lower or p0.upper
       local bad_edge = pol == "higher" and p0.upper or p0.lower
       if as_good(good_edge, t, pol) then
-        res = { assessment = "met", reason = "the whole interval " .. fmt(p0.lower) .. "-" .. fmt(p0.upper)
+        res = { assessment = "met", reason = "the whole interval " .. fig(p0.lower) .. "-" .. fig(p0.upper)
           .. " is on the better side of the target " .. fmt(t) }
       elseif not as_good(bad_edge, t, pol) then
-        res = { assessment = "not_met", reason = "the whole interval " .. fmt(p0.lower) .. "-" .. fmt(p0.upper)
+        res = { assessment = "not_met", reason = "the whole interval " .. fig(p0.lower) .. "-" .. fig(p0.upper)
           .. " misses the target " .. fmt(t) }
       else
-        res = { assessment = "near", reason = "the interval " .. fmt(p0.lower) .. "-" .. fmt(p0.upper)
+        res = { assessment = "near", reason = "the interval " .. fig(p0.lower) .. "-" .. fig(p0.upper)
           .. " contains the target " .. fmt(t) .. ": cannot tell" }
       end
     elseif mode == "range" then
       local lo, hi = params.low, params.high
       local best, worst = pol == "higher" and hi or lo, pol == "higher" and lo or hi
       if as_good(v, best, pol) then
-        res = { assessment = "met", reason = fmt(v) .. " reaches " .. fmt(best) }
+        res = { assessment = "met", reason = fig(v) .. " reaches " .. fmt(best) }
       elseif as_good(v, worst, pol) then
-        res = { assessment = "near", reason = fmt(v) .. " is between " .. fmt(lo) .. " and " .. fmt(hi) }
+        res = { assessment = "near", reason = fig(v) .. " is between " .. fmt(lo) .. " and " .. fmt(hi) }
       else
-        res = { assessment = "not_met", reason = fmt(v) .. " misses " .. fmt(worst) }
+        res = { assessment = "not_met", reason = fig(v) .. " misses " .. fmt(worst) }
       end
       t = best
     else
       local band = params.band or (params.relative_band and params.relative_band * math.abs(t))
       if as_good(v, t, pol) then
-        res = { assessment = "met", reason = fmt(v) .. " meets the target " .. fmt(t) .. " (" .. pol .. " is better)" }
+        res = { assessment = "met", reason = fig(v) .. " meets the target " .. fmt(t) .. " (" .. pol .. " is better)" }
       elseif mode == "value_with_band" and band and as_good(v, pol == "higher" and t - band or t + band, pol) then
-        res = { assessment = "near", reason = fmt(v) .. " misses the target " .. fmt(t) .. " by "
+        res = { assessment = "near", reason = fig(v) .. " misses the target " .. fmt(t) .. " by "
           .. fmt(math.abs(v - t)) .. ", within the band of " .. fmt(band) }
       else
-        res = { assessment = "not_met", reason = fmt(v) .. " misses the target " .. fmt(t) .. " by "
+        res = { assessment = "not_met", reason = fig(v) .. " misses the target " .. fmt(t) .. " by "
           .. fmt(math.abs(v - t)) .. " (" .. pol .. " is better)" }
       end
     end
@@ -444,10 +463,11 @@ function R.relative(p)
     elseif (diff < 0) == (ctx.polarity == "lower") then word = "better"
     else word = "worse" end
     local shown = stats.round(math.abs(diff), 1)
+    local fig = figures(ctx)
     return { assessment = word, comparator = cmp.value, comparator_kind = "area",
-      reason = string.format("%s is %s%% %s %s's %s (similar within %s%%; %s is better)", fmt(v), fmt(shown),
+      reason = string.format("%s is %s%% %s %s's %s (similar within %s%%; %s is better)", fig(v), fmt(shown),
         diff < 0 and "below" or (diff > 0 and "above" or "from"), cmp.name or cmp.area or "the comparator",
-        fmt(cmp.value), fmt(tolerance), ctx.polarity),
+        fig(cmp.value), fmt(tolerance), ctx.polarity),
       details = { difference_percent = diff, tolerance = tolerance } }
   end)
 end
@@ -466,7 +486,7 @@ local function state_values(ctx, res)
   if res.status == "not_compared" and p and p.value ~= nil and c and c.value ~= nil then
     local side = p.value > c.value and "above" or (p.value < c.value and "below" or "equal to")
     res.reason = string.format("%s; on values alone %s is %s %s's %s (not a judgement: no interval)",
-      res.reason, fmt(p.value), side, c.name or c.area or "the comparator", fmt(c.value))
+      res.reason, figures(ctx)(p.value), side, c.name or c.area or "the comparator", figures(ctx)(c.value))
     res.comparator, res.comparator_kind = c.value, "area"
     res.details = { values_only = side, comparator_value = c.value }
   end
@@ -516,10 +536,11 @@ function R.benchmark(p)
       local outcome = c.outcome95
       if params.two_level then outcome = c.outcome
       elseif level == 0.998 then lo, hi, outcome = c.lower998, c.upper998, c.outcome998 end
-      local against = (cmp.name or cmp.area or "the comparator") .. " (" .. fmt(cmp.value) .. ")"
+      local fig = figures(ctx)
+      local against = (cmp.name or cmp.area or "the comparator") .. " (" .. fig(cmp.value) .. ")"
       return { assessment = outcome, comparator = cmp.value, comparator_kind = "area",
-        reason = string.format("%s is %s %s: control limits %s-%s for a denominator of %s (%s)", fmt(point.value),
-          outcome == "similar" and "similar to" or (outcome .. " than"), against, fmt(lo), fmt(hi),
+        reason = string.format("%s is %s %s: control limits %s-%s for a denominator of %s (%s)", fig(point.value),
+          outcome == "similar" and "similar to" or (outcome .. " than"), against, fig(lo), fig(hi),
           fmt(point.denominator), c.method),
         details = { lower = lo, upper = hi, level = params.two_level and 0.998 or level, comparator_area = cmp.area,
           expected = c.expected, method = c.method } }
@@ -553,9 +574,10 @@ function R.benchmark(p)
       return { status = "not_compared", reason = "the value has no confidence interval" }
     end
     local c = stats.compare(point.value, lo, hi, cmp.value, ctx.polarity, lo998, hi998)
-    local against = (cmp.name or cmp.area or "the comparator") .. " (" .. fmt(cmp.value) .. ")"
+    local fig = figures(ctx)
+    local against = (cmp.name or cmp.area or "the comparator") .. " (" .. fig(cmp.value) .. ")"
     return { assessment = c.outcome, comparator = cmp.value, comparator_kind = "area",
-      reason = string.format("%s, interval %s-%s, is %s %s", fmt(point.value), fmt(lo), fmt(hi),
+      reason = string.format("%s, interval %s-%s, is %s %s", fig(point.value), fig(lo), fig(hi),
         c.outcome == "similar" and "similar to" or (c.outcome .. " than"), against),
       details = { lower = lo, upper = hi, level = level, comparator_area = cmp.area } }
   end
@@ -640,8 +662,8 @@ function R.survey(p)
     local z = t.z and string.format("z = %.2f", t.z) or "no z (no variance)"
     return { assessment = t.outcome, comparator = other.value,
       comparator_kind = against == "comparator" and "area" or "baseline",
-      reason = string.format("%s%% is %s %s (%s%%): %s, a difference of %s points%s", fmt(point.value), words, name,
-        fmt(other.value), z, fmt(t.difference), exact),
+      reason = string.format("%s%% is %s %s (%s%%): %s, a difference of %s points%s", figures(ctx)(point.value),
+        words, name, figures(ctx)(other.value), z, fmt(t.difference), exact),
       details = { z = t.z, se = t.se, difference = t.difference, significant = t.significant, se_from = t.se_from,
         against = against, against_period = other.period, comparator_area = other.area,
         comparator_se_zero = exact ~= "" or nil } }
@@ -670,7 +692,7 @@ function R.quintile(p)
     local rank = q.category[ctx.area]
     if not rank then return { status = "insufficient_data", reason = "the value was not among the peers" } end
     local words = ctx.polarity == "none" and QUINTILE_WORDS.none or QUINTILE_WORDS.judged
-    return { assessment = words[rank], reason = fmt(v) .. " is in fifth " .. rank .. " of " .. q.n
+    return { assessment = words[rank], reason = figures(ctx)(v) .. " is in fifth " .. rank .. " of " .. q.n
       .. " areas (1 = " .. (ctx.polarity == "none" and "lowest" or "best") .. ")", details = { quintile = rank } }
   end, {
     -- Once per indicator: the Fingertips bounds and every area's fifth, from the C library.
@@ -740,9 +762,10 @@ function R.funnel(p)
     -- what the areas are held against, on the indicator's scale: the average proportion or rate,
     -- or an observed count equal to the expected one (a ratio of 1, an ISR of 100)
     local avg = (kind == "ratio" and 1) or (kind == "isr" and 100) or f.average * params.multiplier
-    local around = fmt(avg)
+    local fig = figures(ctx)
+    local around = kind == "ratio" and fmt(avg) or fig(avg)
     return { assessment = f.outcomes[at], comparator = avg, comparator_kind = "value",
-      reason = string.format("%s is %s of the funnel around %s, the average of %d areas", fmt(v),
+      reason = string.format("%s is %s of the funnel around %s, the average of %d areas", fig(v),
         FUNNEL_SIDES[position], around, f.n),
       details = { position = position, label = f.labels[at], average = f.average, areas = f.n, kind = kind } }
   end, {

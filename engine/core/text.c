@@ -306,3 +306,16 @@ char *text_relative_path(const char *dir, const char *file)
     strcpy(w, rest);
     return out;
 }
+
+int text_decimals(const char *s)
+{
+    if (!s || !*s || strpbrk(s, "eExXnNiI"))
+        return -1;
+    char *end;
+    (void)strtod(s, &end);
+    if (*end)
+        return -1;
+    const char *dot = strchr(s, '.');
+    size_t d = dot ? strlen(dot + 1) : 0;
+    return d > 6 ? 6 : (int)d;
+}

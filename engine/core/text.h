@@ -45,6 +45,10 @@ char *text_trim(char *s);
  * refusing more than `limit` bytes; `name` is used in messages. */
 char *text_read_all(FILE *f, const char *name, size_t limit, size_t *len, err *e);
 
+/* The decimal places of a plain number as written ("82.30": 2, "7236": 0), at
+ * most 6; -1 when the text is not one (a "*", "1,234", an exponent). */
+int text_decimals(const char *s);
+
 /* Reads `s` as a number in plain decimal notation ("-5.2", "+3", "1e-4"): no
  * hex, no inf or nan, no thousands separators, nothing after it. 0 or -1. */
 int text_parse_decimal(const char *s, double *out);

@@ -616,7 +616,8 @@ static int eval_area(evaluator *ev, size_t i, size_t a, const comparing *cm, int
     const ev_area *area = area_named(&ev->all, ra->code);
     const ev_area *cmp_area = cmp ? area_named(&ev->all, cmp_code) : NULL;
     rule_ctx c = {ra->code, area ? area->name : ra->name, ev->r->period, ev->r->period_start, ev->r->period_end,
-                  &ev->set, sl, cur, cmp, cm->set, cmp_code, cmp_area ? cmp_area->name : NULL, prepared};
+                  &ev->set, sl, cur, cmp, cm->set, cmp_code, cmp_area ? cmp_area->name : NULL, prepared,
+                  ev->r->decimals[i]};
     rule_verdict v;
     if ((rc = rule_assess(ev->h, ev->f, i, &c, what, &v, &ev->kept, e)))
         return rc;
@@ -664,6 +665,10 @@ static int eval_indicator(evaluator *ev, size_t i, err *e)
     if (rc)
         return rc;
     rule_series_begin(ev->h, &ev->set);
+    for (size_t k = 0; ind->decimals < 0 && k < ev->set.n; k++) {
+        int d = text_decimals(series_value_text(&ev->set, &ev->set.pts[k]));
+        ev->r->decimals[i] = d > ev->r->decimals[i] ? d : ev->r->decimals[i];
+    }
     const fw_comparator *own = &ind->comparator;
     comparing cm = {own->area || own->parent || own->breakdown ? own : &f->comparator, NULL, &ev->set};
     if (cm.spec->breakdown && strcmp(cm.spec->breakdown, breakdown)) {
@@ -987,6 +992,14 @@ int eval_run(store *s, host *h, const framework *f, const eval_options *o, resul
         return err_set(e, ERR_NOMEM, "out of memory");
     }
     ev.r->framework = f;
+    ev.r->decimals = malloc((f->nind ? f->nind : 1) * sizeof *ev.r->decimals);
+    if (!ev.r->decimals) {
+        free(ev.r);
+        strmap_free(ev.all.index);
+        return err_set(e, ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < f->nind; i++)
+        ev.r->decimals[i] = f->ind[i].decimals;
     size_t files_before = 0;
     host_files(h, &files_before);
     sha256_init(&ev.fingerprint);
@@ -1042,6 +1055,7 @@ void result_set_free(result_set *r)
     for (size_t a = 0; a < r->nareas; a++)
         free_area(r->framework, &r->areas[a]);
     free(r->areas);
+    free(r->decimals);
     free(r->period);
     free(r);
 }

@@ -89,6 +89,9 @@ typedef struct result_set {
     char fingerprint[65];       /* SHA-256 of every observation read */
     res_area *areas;
     size_t nareas;
+    int *decimals; /* per framework indicator, the places its figures are shown with, by
+                      every writer and in its rule's reasons: the declared `decimals`, else
+                      the most any value read for it has as published; -1: none known */
 } result_set;
 
 void result_set_free(result_set *r);

@@ -318,7 +318,7 @@ void rule_release(host *h, int handle)
 /* ---- assess ---- */
 
 /* Builds ctx for one call: {area, area_name, period, period_start, period_end,
- * polarity, indicator, point, comparator, series, prepared}. */
+ * polarity, indicator, point, comparator, series, prepared, decimals}. */
 static void push_ctx(lua_State *L, const fw_indicator *ind, const rule_ctx *c)
 {
     lua_createtable(L, 0, 12);
@@ -353,6 +353,10 @@ static void push_ctx(lua_State *L, const fw_indicator *ind, const rule_ctx *c)
     if (c->prepared != RULE_NONE) {
         lua_rawgeti(L, LUA_REGISTRYINDEX, c->prepared);
         lua_setfield(L, -2, "prepared");
+    }
+    if (c->decimals >= 0) {
+        lua_pushinteger(L, c->decimals);
+        lua_setfield(L, -2, "decimals");
     }
 }
 

@@ -56,6 +56,7 @@ typedef struct rule_ctx {
     const series_set *cmp_set; /* the set cmp is in: `set`, or the comparator breakdown's */
     const char *cmp_area, *cmp_name;
     int prepared; /* from rule_prepare, or RULE_NONE */
+    int decimals; /* the places the indicator's figures are shown with; -1: none known */
 } rule_ctx;
 
 /* What a rule returned. */

@@ -12,6 +12,7 @@
 #include "apr.h"
 #include "report.h"
 #include "svg.h"
+#include "text.h"
 
 #define esc svg_escape
 
@@ -189,34 +190,11 @@ static void number(FILE *out, double v, int dec)
     fputs(buf, out);
 }
 
-/* The decimal places of a plain number as written ("82.30": 2); -1 when the
- * text is not one (a "*", "1,234", an exponent). */
-static int text_decimals(const char *s)
-{
-    if (!s || !*s || strpbrk(s, "eExXnNiI"))
-        return -1;
-    char *end;
-    (void)strtod(s, &end);
-    if (*end)
-        return -1;
-    const char *dot = strchr(s, '.');
-    size_t d = dot ? strlen(dot + 1) : 0;
-    return d > 6 ? 6 : (int)d;
-}
-
 /* The decimal places the pages show indicator `i` of `r` with, its value,
- * interval and comparator alike: the framework's `decimals`, else the most
- * any area's value has as published; -1 when none is a plain number. */
+ * interval and comparator alike, as its rule's reasons do (result_set.decimals). */
 static int ind_decimals(const result_set *r, size_t i)
 {
-    int d = r->framework->ind[i].decimals;
-    if (d >= 0)
-        return d;
-    for (size_t a = 0; a < r->nareas; a++) {
-        int k = text_decimals(r->areas[a].indicators[i].value_text);
-        d = k > d ? k : d;
-    }
-    return d;
+    return r->decimals ? r->decimals[i] : r->framework->ind[i].decimals;
 }
 
 /* The value as published, unless the page shows the indicator with other

@@ -60,8 +60,8 @@ return {
       { indicator = REAB, area = CHESHIRE_EAST, period = "2017/18", value = "79.3", numerator = 793, denominator = 1000 },
     },
     expect = { [CHESHIRE_EAST] = {
-      ["BCF17-RES-ENG"] = { status = "red", assessment = "worse", reason = "interval 651.71" },
-      ["BCF17-REAB-ENG"] = { status = "red", assessment = "worse", reason = "interval 76.67" },
+      ["BCF17-RES-ENG"] = { status = "red", assessment = "worse", reason = "705.3, interval 651.7-762.1, is worse than England (585.6)" },
+      ["BCF17-REAB-ENG"] = { status = "red", assessment = "worse", reason = "79.3, interval 76.7-81.7, is worse than England (82.9)" },
       ["BCF17-RES-PLAN"] = "green",
       ENGLAND = { status = "grey", reason = "0 green, 0 amber, 2 red, 0 without a colour" },
     } },

@@ -28,7 +28,7 @@ return {
     expect = {
       [TRAFFORD] = {
         ["BCF25-EA65-PLAN"] = { status = "green", assessment = "met", reason = "5800 meets the target 6000" },
-        ["BCF25-EA65-ENG"] = { status = "green", assessment = "better", reason = "interval 5590.81-6015.02" },
+        ["BCF25-EA65-ENG"] = { status = "green", assessment = "better", reason = "5800, interval 5591-6015, is better than England (6500)" },
         ["BCF25-DD-PLAN"] = { status = "green", assessment = "met", reason = "0.85 meets the target 0.9" },
         -- days per discharge have no interval: the values are stated, not judged
         ["BCF25-DD-ENG"] = { status = "grey", assessment = "not_compared", reason = "0.85 is below England" },

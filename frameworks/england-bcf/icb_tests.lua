@@ -41,7 +41,7 @@ return {
     expect = { [HW] = {
       ["BCF-RES-ENG"] = { status = "green", assessment = "better",
                           reason = "(derived from E06000019,E10000034)" },
-      ["BCF-DISCH-ENG"] = { status = "green", assessment = "better", reason = "interval 93.51" },
+      ["BCF-DISCH-ENG"] = { status = "green", assessment = "better", reason = "94.0, interval 93.5-94.4, is better than England (93.0)" },
       ["BCF-FALLS-ENG"] = { status = "grey", assessment = "missing" },
       ENGLAND = { status = "grey", reason = "2 green, 0 amber, 0 red, 3 without a colour" },
     } },
@@ -55,7 +55,7 @@ return {
       obs(RES, WORCESTERSHIRE, "214.3", 300, 140000),
     },
     expect = { [HW] = {
-      ["BCF-RES-ENG"] = { status = "amber", assessment = "similar", reason = "222.222, interval 200.975" },
+      ["BCF-RES-ENG"] = { status = "amber", assessment = "similar", reason = "222.2, interval 201.0-245.1, is similar to England (230.0)" },
     } },
   },
   {
@@ -115,6 +115,6 @@ return {
       obs(RES, "E10000017", "550", 1430, 260000),
     },
     expect = { [LSC] = { ["BCF-RES-ENG"] = { status = "amber", assessment = "similar",
-      reason = "571.6" } } },
+      reason = "572, interval 546-598, is similar to England (566)" } } },
   },
 }

@@ -37,7 +37,7 @@ return {
     expect = {
       [HEREFORDSHIRE] = {
         ["BCF-DISCH-PLAN"] = { status = "red", assessment = "not_met",
-                               reason = "2022/23 plan: 90 misses the target 91.6 by 1.6 (higher is better)" },
+                               reason = "2022/23 plan: 90.0 misses the target 91.6 by 1.6 (higher is better)" },
         -- no numerator and denominator, no England value: not compared
         ["BCF-DISCH-ENG"] = { status = "grey", assessment = "not_compared" },
         ["BCF-FALLS-PLAN"] = { status = "grey", assessment = "missing" },
@@ -65,7 +65,7 @@ return {
     period = "2022/23", areas = { HEREFORDSHIRE },
     data = { obs(DISCH, HEREFORDSHIRE, "2022/2023", "92.0") },
     expect = { [HEREFORDSHIRE] = {
-      ["BCF-DISCH-PLAN"] = { status = "green", assessment = "met", reason = "2022/23 plan: 92 meets the target 91.6" },
+      ["BCF-DISCH-PLAN"] = { status = "green", assessment = "met", reason = "2022/23 plan: 92.0 meets the target 91.6" },
     } },
   },
   {
@@ -95,9 +95,9 @@ return {
     },
     expect = {
       [HEREFORDSHIRE] = { ["BCF-DISCH-ENG"] = { status = "amber", assessment = "similar",
-                                                reason = "is similar to England (93)" } },
+                                                reason = "is similar to England (93.0)" } },
       [WORCESTERSHIRE] = { ["BCF-DISCH-ENG"] = { status = "red", assessment = "worse",
-                                                 reason = "interval 87.98" },
+                                                 reason = "90.0, interval 88.0-91.7, is worse than England (93.0)" },
                            ENGLAND = { status = "grey", reason = "0 green, 0 amber, 1 red, 4 without a colour" } },
       [TRAFFORD] = { ["BCF-DISCH-ENG"] = { status = "green", assessment = "better" } },
     },
@@ -112,7 +112,7 @@ return {
       obs(RES, HALTON, "2023/24", "400", { numerator = 400, denominator = 100000 }),
     },
     expect = {
-      [TRAFFORD] = { ["BCF-RES-ENG"] = { status = "amber", assessment = "similar", reason = "interval 371.08" } },
+      [TRAFFORD] = { ["BCF-RES-ENG"] = { status = "amber", assessment = "similar", reason = "500, interval 371-659, is similar to England (566)" } },
       [BURY] = { ["BCF-RES-ENG"] = { status = "red", assessment = "worse" } },
       [HALTON] = { ["BCF-RES-ENG"] = { status = "green", assessment = "better" } },
     },

@@ -87,7 +87,7 @@ return {
       row("NI-12", E, "2023/24", 11627.9, { numerator = 50000, denominator = 430000 }),
     },
     expect = { [E] = {
-      ["NI-12"] = { status = "red", assessment = "worse", reason = "is worse than Scotland (11500)" },
+      ["NI-12"] = { status = "red", assessment = "worse", reason = "is worse than Scotland (11500.0)" },
       ["NI-20"] = { status = "grey", assessment = "not_reported" },
       O1 = "red",
     } },

@@ -44,11 +44,11 @@ return {
     expect = {
       [E] = {
         ["NI-1"] = { status = "green", assessment = "better",
-                     reason = "93% is significantly better than Scotland (90.7%): z = 4.10, a difference of 2 points" },
+                     reason = "93.0% is significantly better than Scotland (90.7%): z = 4.10, a difference of 2 points" },
         ["NI-12"] = { status = "red", assessment = "worse", reason = "interval 11526.2" },
-        ["NI-16"] = { status = "green", assessment = "better", reason = "interval 28.93" },
-        ["NI-18"] = { status = "green", assessment = "better", reason = "interval 67.08" },
-        ["NI-14"] = { status = "amber", assessment = "similar", reason = "interval 82.9" },
+        ["NI-16"] = { status = "green", assessment = "better", reason = "30, interval 29-31, is better than Scotland (32)" },
+        ["NI-18"] = { status = "green", assessment = "better", reason = "70, interval 67-73, is better than Scotland (65)" },
+        ["NI-14"] = { status = "amber", assessment = "similar", reason = "100, interval 83-120, is similar to Scotland (102)" },
         O1 = { status = "red", reason = "worst of" },       -- NI-1 green, NI-12 red, NI-16 green
         O4 = "red",                                         -- the same indicators as O1
         O2 = "green",                                       -- NI-18 only
@@ -87,7 +87,7 @@ return {
     },
     expect = {
       -- against Scotland's 2023/24 value under the same new question: worse
-      [E] = { ["NI-2"] = { status = "red", assessment = "worse", reason = "Scotland (71%)" } },
+      [E] = { ["NI-2"] = { status = "red", assessment = "worse", reason = "Scotland (71.0%)" } },
       -- Glasgow has no 2023/24 row: its latest is 2021/22, benchmarked against Scotland's 2021/22
       [G] = { ["NI-2"] = { status = "green", assessment = "better", reason = "Scotland (78.8%)" } },
     },

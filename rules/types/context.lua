@@ -190,6 +190,7 @@ function Series:count_after(a, b) end
 ---@field comparator? scorecard.ComparatorPoint the comparator's point for the same period; nil when it has none
 ---@field series scorecard.Series the area's series
 ---@field prepared? any what the rule's prepare(peers, info) returned for this indicator and period
+---@field decimals? integer the places the pages show the indicator's figures with (its declared `decimals`, else the most any of its values has as published); absent when none is known
 
 ---What a rule returns: an assessment (coloured by the framework's colour map) with its reason,
 ---or a status (never coloured) with its reason. Assessments, statuses and reasons are cut to

@@ -233,7 +233,7 @@ assert doc["framework"]["version"] == "2017-19.1", doc["framework"]
 x = {i["id"]: i for i in doc["areas"][0]["indicators"]}
 assert x["BCF17-RES-PLAN"]["assessment"] == "no_target" and x["BCF17-RES-PLAN"]["value_text"] == "677", x["BCF17-RES-PLAN"]
 assert x["BCF17-RES-ENG"]["assessment"] == "not_compared" and x["BCF17-RES-ENG"]["comparator"] == 585.6, x["BCF17-RES-ENG"]
-assert "on values alone 677 is above England's 585.6" in x["BCF17-RES-ENG"]["reason"]
+assert "on values alone 677.0 is above England's 585.6" in x["BCF17-RES-ENG"]["reason"], x["BCF17-RES-ENG"]["reason"]
 assert x["BCF17-RES-ENG"]["flags"] == [], x["BCF17-RES-ENG"]["flags"]   # 2017-19 residential admissions is [C]
 assert "definition_unconfirmed" in x["BCF17-DTOC-PLAN"]["flags"]        # DTOC denominator is [P]
 PY

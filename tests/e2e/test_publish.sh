@@ -92,6 +92,10 @@ for k, ind in enumerate(run["areas"][0]["indicators"]):
             assert value, (ind["id"], code, "no value shown")
             assert abs(float(value.group(1).replace(",", "")) - x["value"]) <= 0.5 * 10 ** -places(value.group(1)), (ind["id"], code)
             decimals.add(places(value.group(1)))
+            # a reason that opens with the value writes it as the page does ("76.0%", not "76%")
+            lead = re.match(r"(-?[0-9][0-9,]*(?:\.[0-9]+)?)(?:%| is| misses|,)", x["reason"] or "")
+            if lead:
+                assert lead.group(1) == value.group(1), (ind["id"], code, x["reason"], value.group(1))
         if interval:
             decimals |= {places(interval.group(1)), places(interval.group(2))}
         if comparator:

@@ -80,8 +80,8 @@ ind = lambda area, i: {x["id"]: x for x in areas[area]["indicators"]}[i]
 #   Stirling 41.4, 37.6-45.3, contains 40: similar (amber)
 PINNED = [
     ("S12000005", "EA65", 7236, "6693.5-7809.6", "similar", "amber"),
-    ("S12000008", "EA65", 7287.4, "6935-7652.5", "better", "green"),
-    ("S12000030", "EA65", 8628.7, "8197-9076.7", "worse", "red"),
+    ("S12000008", "EA65", 7287.4, "6935.0-7652.5", "better", "green"),
+    ("S12000030", "EA65", 8628.7, "8197.0-9076.7", "worse", "red"),
     ("S12000005", "CH65", 52.1, "47.6-56.6", "better", "green"),
     ("S12000008", "CH65", 25, "22.2-28.1", "worse", "red"),
     ("S12000030", "CH65", 41.4, "37.6-45.3", "similar", "amber"),

@@ -114,8 +114,8 @@ return {
     },
     expect = {
       [E] = { ["B-PUB"] = { status = "green", assessment = "better" },
-              ["B-WILSON"] = { status = "green", reason = "interval 55.25" },
-              ["B-RATE"] = { status = "red", assessment = "worse", reason = "2393.7" } },
+              ["B-WILSON"] = { status = "green", reason = "65, interval 55-74, is better than Scotland (50)" },
+              ["B-RATE"] = { status = "red", assessment = "worse", reason = "5000, interval 2394-9196" } },
       [G] = { ["B-PUB"] = { status = "amber", assessment = "similar" }, ["B-WILSON"] = "amber" },
       [W] = { ["B-PUB"] = "red", ["B-WILSON"] = { status = "grey", assessment = "missing" } },
     },
@@ -157,10 +157,10 @@ return {
       { indicator = "FUNNEL", area = A, period = "2023/24", value = 60, numerator = 60, denominator = 100 },
     },
     expect = {
-      [E] = { FUNNEL = { status = "green", assessment = "best", reason = "above the 99.8% limit of the funnel around 52.41" } },
+      [E] = { FUNNEL = { status = "green", assessment = "best", reason = "above the 99.8% limit of the funnel around 52, the average of 6 areas" } },
       [G] = { FUNNEL = { status = "red", assessment = "worst", reason = "below the 99.8% limit" } },
       [F] = { FUNNEL = { status = "red", assessment = "worse", reason = "below the 95% limit" } },
-      [A] = { FUNNEL = { status = "amber", assessment = "similar", reason = "within the 95% limits of the funnel around 52.4152, the average of 6 areas" } },
+      [A] = { FUNNEL = { status = "amber", assessment = "similar", reason = "within the 95% limits of the funnel around 52, the average of 6 areas" } },
     },
   },
   {
@@ -188,7 +188,7 @@ return {
       { indicator = "B-SPC-DSR", area = E, period = "2023/24", value = 150, denominator = 100000 },
     },
     expect = {
-      [E] = { ["B-SPC"] = { status = "green", assessment = "better", reason = "control limits 46.9" },
+      [E] = { ["B-SPC"] = { status = "green", assessment = "better", reason = "control limits 47-53 for a denominator of 1000" },
               ["B-SPC-DSR"] = { status = "red", assessment = "worst", reason = "SPC for DSRs" } },
       [G] = { ["B-SPC"] = { status = "amber", assessment = "similar" } },
       [W] = { ["B-SPC"] = { status = "grey", assessment = "not_compared" } },

@@ -30,6 +30,10 @@ int cli_parse_date(const char *text, int *day);
 /* The day the default period may not end after, from $SCORECARD_TODAY
  * (YYYY-MM-DD, for reproducible runs and tests); 0, the clock's date, when unset. */
 int cli_today(int *day, err *e);
+/* The columns text output wraps to: $COLUMNS when it is a number from 20 to
+ * 10000, else the terminal's width when `to_stdout` and standard output is a
+ * terminal, else 0 (no wrapping: a file or a pipe gets whole lines). */
+int cli_text_width(int to_stdout);
 /* Opens the store, printing why not; returns CLI_OK or CLI_FAILED. Only init
  * passes STORE_CREATE. */
 int cli_open_store(const char *db_option, store_mode mode, store **s);

@@ -1066,8 +1066,9 @@ int cmd_published(int argc, char **argv)
     if (rc)
         return cli_fail(&e);
     if (format == TABLE_TEXT)
-        printf("run %lld, against %s: %ld compared, %ld agree, %ld differ; %ld results without a published verdict\n",
-               a.run, a.against, w.agree + w.differ, w.agree, w.differ, w.without);
+        printf("run %lld, against %s: %ld compared, %ld %s, %ld %s; %ld %s without a published verdict\n", a.run,
+               a.against, w.agree + w.differ, w.agree, text_plural(w.agree, "agrees", "agree"), w.differ,
+               text_plural(w.differ, "differs", "differ"), w.without, text_plural(w.without, "result", "results"));
     else
         fprintf(stderr, "run %lld, against %s: %ld agree, %ld differ, %ld without\n", a.run, a.against, w.agree,
                 w.differ, w.without);

@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "framework.h"
 #include "sandbox.h"
+#include "text.h"
 
 static const char USAGE[] =
     "usage: scorecard check [--db PATH] PATH\n\n"
@@ -35,8 +36,8 @@ static int note_breakdown(void *ctx, const char *key, long long rows)
     }
     size_t len = strlen(p->list);
     if (p->others++ < 5 && len + 4 < sizeof p->list)
-        snprintf(p->list + len, sizeof p->list - len, "%s%s (%lld rows)", len ? ", " : "",
-                 *key ? key : "all persons", rows);
+        snprintf(p->list + len, sizeof p->list - len, "%s%s (%lld %s)", len ? ", " : "",
+                 *key ? key : "all persons", rows, text_plural(rows, "row", "rows"));
     else if (p->others == 6 && len + 8 < sizeof p->list)
         snprintf(p->list + len, sizeof p->list - len, ", ...");
     return 0;
@@ -126,7 +127,9 @@ int cmd_check(int argc, char **argv)
     snprintf(counts, sizeof counts, "%zu error%s, %zu warning%s", errors, errors == 1 ? "" : "s", warnings,
              warnings == 1 ? "" : "s");
     if (f)
-        printf("%s: %s %s: %zu indicators, %zu outcomes; %s\n", path, f->id, f->version, f->nind, f->nout, counts);
+        printf("%s: %s %s: %zu %s, %zu %s; %s\n", path, f->id, f->version, f->nind,
+               text_plural((long long)f->nind, "indicator", "indicators"), f->nout,
+               text_plural((long long)f->nout, "outcome", "outcomes"), counts);
     else
         printf("%s: %s\n", path, counts);
     print_design_notes(f);

@@ -43,8 +43,8 @@ static void print_report(const char *path, const import_report *r, const char *r
         return;
     }
     const store_batch_counts *c = &r->counts;
-    printf("%s: batch %lld (%s): %lld rows read, %lld new, %lld unchanged, %lld superseding earlier values",
-           path, r->batch, r->format, c->read, c->inserted, c->unchanged, c->superseding);
+    printf("%s: batch %lld (%s): %lld %s read, %lld new, %lld unchanged, %lld superseding earlier values", path,
+           r->batch, r->format, c->read, text_plural(c->read, "row", "rows"), c->inserted, c->unchanged, c->superseding);
     if (c->duplicate)
         printf(", %lld repeated", c->duplicate);
     if (c->skipped)

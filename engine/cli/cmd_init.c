@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "demo.h"
 #include "geo.h"
+#include "text.h"
 
 static const char USAGE[] =
     "usage: scorecard init [--db PATH] [--data DIR] [--demo [--frameworks DIR]]\n\n"
@@ -40,11 +41,15 @@ static int fill(store *s, const char *data, const char *frameworks, init_counts 
 
 static int report(const char *path, const init_counts *n)
 {
-    printf("%s: schema version %d; geography loaded: %ld areas, %ld aliases, %ld memberships\n", path,
-           store_schema_version(), n->geo.areas, n->geo.aliases, n->geo.memberships);
+    printf("%s: schema version %d; geography loaded: %ld %s, %ld %s, %ld %s\n", path, store_schema_version(),
+           n->geo.areas, text_plural(n->geo.areas, "area", "areas"), n->geo.aliases,
+           text_plural(n->geo.aliases, "alias", "aliases"), n->geo.memberships,
+           text_plural(n->geo.memberships, "membership", "memberships"));
     if (n->with_demo)
-        printf("demo data: %ld observations of %ld indicators for %ld frameworks (synthetic)\n", n->demo.rows,
-               n->demo.indicators, n->demo.frameworks);
+        printf("demo data: %ld %s of %ld %s for %ld %s (synthetic)\n", n->demo.rows,
+               text_plural(n->demo.rows, "observation", "observations"), n->demo.indicators,
+               text_plural(n->demo.indicators, "indicator", "indicators"), n->demo.frameworks,
+               text_plural(n->demo.frameworks, "framework", "frameworks"));
     return CLI_OK;
 }
 

@@ -79,7 +79,7 @@ static int write_scorecard(cli_scorecard *sc, const char *format, const char *ou
                  : !strcmp(format, "json") ? report_json(out.f, r, &e)
                  : !strcmp(format, "csv")  ? report_csv(out.f, r, &e)
                  : !strcmp(format, "html") ? report_html(out.f, r, &e)
-                                           : report_text(out.f, r, colour, &e);
+                                           : report_text(out.f, r, colour, cli_text_width(!output), &e);
     }
     if (!rc)
         rc = out_file_close(&out, &e);

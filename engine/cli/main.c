@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "sandbox.h"
@@ -103,6 +105,19 @@ int cli_today(int *day, err *e)
         return 0;
     if (cli_parse_date(text, day))
         return err_set(e, ERR_USAGE, "SCORECARD_TODAY=%s: give a date as YYYY-MM-DD", text);
+    return 0;
+}
+
+int cli_text_width(int to_stdout)
+{
+    const char *text = getenv("COLUMNS");
+    char *end;
+    long n = text && *text ? strtol(text, &end, 10) : 0;
+    if (text && *text && !*end && n >= 20 && n <= 10000)
+        return (int)n;
+    struct winsize ws;
+    if (to_stdout && isatty(STDOUT_FILENO) && !ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) && ws.ws_col >= 20)
+        return ws.ws_col;
     return 0;
 }
 

@@ -319,3 +319,8 @@ int text_decimals(const char *s)
     size_t d = dot ? strlen(dot + 1) : 0;
     return d > 6 ? 6 : (int)d;
 }
+
+const char *text_plural(long long n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}

@@ -45,6 +45,9 @@ char *text_trim(char *s);
  * refusing more than `limit` bytes; `name` is used in messages. */
 char *text_read_all(FILE *f, const char *name, size_t limit, size_t *len, err *e);
 
+/* `one` when n is 1, else `many`: "1 area", "2 areas", "0 areas" (static). */
+const char *text_plural(long long n, const char *one, const char *many);
+
 /* The decimal places of a plain number as written ("82.30": 2, "7236": 0), at
  * most 6; -1 when the text is not one (a "*", "1,234", an exponent). */
 int text_decimals(const char *s);

@@ -14,11 +14,29 @@
 
 int report_json(FILE *out, const result_set *r, err *e);
 /* `colour`: use ANSI colours (the caller decides: a terminal, and no NO_COLOR). */
-int report_text(FILE *out, const result_set *r, int colour, err *e);
+/* `width`: the terminal's columns, lines wrapped to fit (0: no limit, as for a
+ * file or a pipe); `colour`: ANSI colours on the status words. */
+int report_text(FILE *out, const result_set *r, int colour, int width, err *e);
 
 /* The terminal escape that colours a status word (report_text, report_compare);
  * "" when `on` is 0 (not a terminal, or NO_COLOR). */
 const char *report_ansi(vocab_colour colour, int on);
+
+/* ---- numbers and words as every writer shows them (report_format.c) ---- */
+
+/* `v` with `dec` decimal places, or to 6 significant digits when `dec` is
+ * negative (no decimals known) or the number is too large for places. */
+void report_number(char *buf, size_t cap, double v, int dec);
+/* The places indicator `i`'s figures are shown with (result_set.decimals). */
+int report_decimals(const result_set *r, size_t i);
+/* A result's value as shown: as published, unless the indicator is shown with
+ * other places (declared, or another area's), then the number with those, in
+ * `buf`. NULL when it has neither a value nor a text. */
+const char *report_value(char *buf, size_t cap, const res_indicator *x, int dec);
+/* A word of the engine's vocabulary as a reader reads it (vocab_words, else its
+ * underscores as spaces), capitalised when `cap`: a copy to free; NULL when `s`
+ * is NULL or out of memory. */
+char *report_words_dup(const char *s, int cap);
 /* One row per area and indicator, then outcome and overall rows. */
 int report_csv(FILE *out, const result_set *r, err *e);
 /* A workbook: one sheet per area and a comparison sheet (a file, not a stream). */

@@ -10,6 +10,7 @@
 #include "csv.h"
 #include "json_fields.h"
 #include "report.h"
+#include "text.h"
 
 /* ---- formatting helpers ---- */
 
@@ -47,13 +48,18 @@ static const char *ratio_text(double ratio, char *buf, size_t cap)
 
 static const char *peers_words(const compare_matrix *m, const compare_scope *p, char *buf, size_t cap)
 {
-    const char *type = m->r->framework->scores;
+    const char *type = m->r->framework->scores, *areas = text_plural((long long)m->nareas, "area", "areas");
     if (!strcmp(p->rule, "members"))
-        snprintf(buf, cap, "the %zu %s areas in %s %s", m->nareas, type, p->parent, p->parent_name);
+        snprintf(buf, cap, "the %zu %s %s in %s %s", m->nareas, type, areas, p->parent, p->parent_name);
     else if (!strcmp(p->rule, "sharing_members"))
-        snprintf(buf, cap, "the %zu %s areas sharing members with %s %s", m->nareas, type, p->parent, p->parent_name);
+        snprintf(buf, cap, "the %zu %s %s sharing members with %s %s", m->nareas, type, areas, p->parent,
+                 p->parent_name);
+    else if (!strcmp(p->rule, "areas") && m->nareas == 1)
+        snprintf(buf, cap, "the area named");
     else if (!strcmp(p->rule, "areas"))
         snprintf(buf, cap, "the %zu areas named", m->nareas);
+    else if (m->nareas == 1)
+        snprintf(buf, cap, "the one %s area", type);
     else
         snprintf(buf, cap, "all %zu %s areas", m->nareas, type);
     return buf;

@@ -105,28 +105,10 @@ static const char STYLE[] =
 
 /* ---------------------------------------------------------------- helpers */
 
-/* `s` as a reader reads it (vocab_words, else its underscores as spaces), the first
- * letter capitalised when `cap`: a copy to free, NULL when `s` is NULL or out of memory. */
-static char *display_dup(const char *s, int cap)
-{
-    if (!s)
-        return NULL;
-    const char *shown = vocab_words(s);
-    char *c = strdup(shown ? shown : s);
-    if (!c)
-        return NULL;
-    for (char *p = c; *p; p++)
-        if (*p == '_')
-            *p = ' ';
-    if (cap && *c >= 'a' && *c <= 'z')
-        *c = (char)(*c - 'a' + 'A');
-    return c;
-}
-
-/* `s` as display_dup gives it, escaped. */
+/* `s` as report_words_dup gives it, escaped. */
 static void words(FILE *out, const char *s, int cap)
 {
-    char *c = display_dup(s, cap);
+    char *c = report_words_dup(s, cap);
     esc(out, c);
     free(c);
 }
@@ -170,41 +152,19 @@ static void badge(FILE *out, vocab_colour colour, const char *grey_word)
     fputs("</span></span>", out);
 }
 
-/* `v` with `dec` decimal places, or to 6 significant digits when `dec` is
- * negative (no decimals known) or the number is too large for places. */
-static void fixed_str(char *buf, size_t cap, double v, int dec)
-{
-    if (dec < 0 || fabs(v) >= 1e15)
-        snprintf(buf, cap, "%.6g", v);
-    else
-        snprintf(buf, cap, "%.*f", dec, v);
-    /* -0.04 to one place is 0.0, not "-0.0" */
-    if (buf[0] == '-' && buf[1 + strspn(buf + 1, "0.")] == '\0')
-        memmove(buf, buf + 1, strlen(buf));
-}
-
 static void number(FILE *out, double v, int dec)
 {
     char buf[64];
-    fixed_str(buf, sizeof buf, v, dec);
+    report_number(buf, sizeof buf, v, dec);
     fputs(buf, out);
-}
-
-/* The decimal places the pages show indicator `i` of `r` with, its value,
- * interval and comparator alike, as its rule's reasons do (result_set.decimals). */
-static int ind_decimals(const result_set *r, size_t i)
-{
-    return r->decimals ? r->decimals[i] : r->framework->ind[i].decimals;
 }
 
 /* The value as published, unless the page shows the indicator with other
  * decimal places (declared, or another area's), then the number with those. */
 static void value_of(FILE *out, const res_indicator *x, int dec)
 {
-    if (!isnan(x->value) && (!x->value_text || (dec >= 0 && text_decimals(x->value_text) != dec)))
-        number(out, x->value, dec);
-    else
-        esc(out, x->value_text);
+    char buf[64];
+    esc(out, report_value(buf, sizeof buf, x, dec));
 }
 
 /* What a comparator number is, as a reader names it: the area ("Scotland",
@@ -715,8 +675,8 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
                 if (x->history[lo].period && x->history[hi].period)
                     fprintf(m, ", %s to %s", x->history[lo].period, x->history[hi].period);
                 char from[64], to[64];
-                fixed_str(from, sizeof from, values[lo], dec);
-                fixed_str(to, sizeof to, values[hi], dec);
+                report_number(from, sizeof from, values[lo], dec);
+                report_number(to, sizeof to, values[hi], dec);
                 fprintf(m, ": %s to %s", from, to);
                 fclose(m);
                 svg_sparkline(out, values, x->nhistory, 96, 24, label);
@@ -731,7 +691,7 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
             size_t len = 0;
             FILE *m = open_memstream(&label, &len);
             if (m) {
-                char *v = display_dup(s.variation, 0), *as = display_dup(s.assurance, 0);
+                char *v = report_words_dup(s.variation, 0), *as = report_words_dup(s.assurance, 0);
                 fprintf(m, "SPC variation: %s", v ? v : "");
                 if (as)
                     fprintf(m, "; assurance: %s", as);
@@ -753,7 +713,7 @@ static void indicator_row(FILE *out, const result_set *r, const res_area *ra, si
     /* a flag on a coloured result (stale_target), or a grey status that needs saying twice */
     if (status_note(x->status) && (is_rag(x->colour) || x->status == STATUS_SUPPRESSED ||
                                    x->status == STATUS_NOT_COMPARABLE || x->status == STATUS_UNRELIABLE)) {
-        char *head = display_dup(vocab_status_name(x->status), 1);
+        char *head = report_words_dup(vocab_status_name(x->status), 1);
         note(out, head ? head : "Note", status_note(x->status), &open);
         free(head);
     }
@@ -843,7 +803,7 @@ static void area_section(FILE *out, const result_set *r, size_t a, const html_si
           "<tbody>\n",
           out);
     for (size_t i = 0; i < f->nind; i++)
-        indicator_row(out, r, ra, i, ind_decimals(site ? site->all : r, i), site);
+        indicator_row(out, r, ra, i, report_decimals(site ? site->all : r, i), site);
     fputs("</tbody>\n</table>\n", out);
 
     int heading = 0;
@@ -875,7 +835,7 @@ static int compare_figure(FILE *out, const result_set *r, size_t i)
 {
     const framework *f = r->framework;
     const fw_indicator *fi = &f->ind[i];
-    int dec = ind_decimals(r, i);
+    int dec = report_decimals(r, i);
     size_t valued = 0;
     double comparator = NAN;
     int same_comparator = 1, same_period = 1;
@@ -915,7 +875,7 @@ static int compare_figure(FILE *out, const result_set *r, size_t i)
         return ERR_NOMEM;
     }
     char num[64];
-    fixed_str(num, sizeof num, comparator, dec);
+    report_number(num, sizeof num, comparator, dec);
     fprintf(m, "Caterpillar chart of %s %s: %zu area%s, sorted from the highest value", fi->id,
             fi->title ? fi->title : "", valued, plural(valued));
     if (!isnan(comparator))
@@ -930,7 +890,7 @@ static int compare_figure(FILE *out, const result_set *r, size_t i)
         if (!sm)
             continue;
         status_word(sm, x->colour, vocab_status_name(x->status));
-        char *said = is_rag(x->colour) ? display_dup(x->assessment, 0) : NULL;
+        char *said = is_rag(x->colour) ? report_words_dup(x->assessment, 0) : NULL;
         if (said)
             fprintf(sm, " (%s)", said);
         free(said);
@@ -1153,7 +1113,7 @@ static int apr_section(FILE *out, const result_set *r, size_t a, err *e)
         fputs("</th><th scope=\"row\">", out);
         esc(out, ra->name);
         fputs("</th>", out);
-        apr_cells(out, row, 0, ind_decimals(r, row->ind));
+        apr_cells(out, row, 0, report_decimals(r, row->ind));
         fprintf(out, "<td rowspan=\"%d\">", span);
         badge(out, x->colour, vocab_status_name(x->status));
         fprintf(out, "</td><td rowspan=\"%d\">", span);
@@ -1163,7 +1123,7 @@ static int apr_section(FILE *out, const result_set *r, size_t a, err *e)
             fputs("<tr class=\"cmp\"><th scope=\"row\">", out);
             esc(out, cmp);
             fputs("</th>", out);
-            apr_cells(out, row, 1, ind_decimals(r, row->ind));
+            apr_cells(out, row, 1, report_decimals(r, row->ind));
             fputs("</tr>\n", out);
         }
         fputs("</tbody>\n", out);
@@ -1316,7 +1276,7 @@ static void compare_rows(FILE *out, const result_set *r, size_t i, int dec, cons
 int report_html_compare(FILE *out, const result_set *r, size_t i, const report_site *site, err *e)
 {
     const fw_indicator *fi = &r->framework->ind[i];
-    int dec = ind_decimals(r, i);
+    int dec = report_decimals(r, i);
     page_top(out, r, fi->title ? fi->title : fi->id, "Comparison of every area, ",
              ": <a href=\"../compare.html\">every indicator</a>, <a href=\"../index.html\">every area's scorecard</a>.");
     fputs("<main>\n<section class=\"compare\" aria-labelledby=\"ind-h\">\n<h2 id=\"ind-h\"><span class=\"id\">", out);

@@ -100,7 +100,7 @@ done
 python3 -c 'import json; print(json.dumps(["S37%06d" % i for i in range(1, 200001)]))' >codes.json
 jsonstat '{"0": 12.5}' 200000 "$(cat codes.json)" >huge-sparse.json # one cell: S37000001, a real area
 run import --set indicator=SPARSE --format jsonstat huge-sparse.json
-expect_status 0 "a sparse cube of 200,000 areas"; expect_out "1 rows read, 1 new"
+expect_status 0 "a sparse cube of 200,000 areas"; expect_out "1 row read, 1 new"
 snapshot before.txt # that import changed the database on purpose
 
 # Many problems: the first 20 are listed, the rest counted.

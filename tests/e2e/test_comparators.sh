@@ -148,9 +148,11 @@ printf '{"breakdowns": [{"name": "locality", "column": "locality"}]}' >loc.json
 run import --db loc.db --mapping loc.json loc.csv; expect_status 0
 run run --db loc.db --framework loc --area S37000012 --no-store
 expect_status 0
-expect_out "NE           red   worse             12000 2023/24    12000 is 9.1% above Edinburgh's 11000 (similar within 5%; lower is better)"
+expect_out "    NE  red    worse    12000  2023/24  North East"
+expect_out "        12000 is 9.1% above Edinburgh's 11000 (similar within 5%; lower is better)"
 # 9.1% below, inside a 10% tolerance: similar
-expect_out "SW           amber similar           10000 2023/24    10000 is 9.1% below Edinburgh's 11000 (similar within 10%; lower is better)"
+expect_out "    SW  amber  similar  10000  2023/24  South West"
+expect_out "        10000 is 9.1% below Edinburgh's 11000 (similar within 10%; lower is better)"
 # A comparator table that says nothing is an error at load.
 sed 's/comparator = {parent = "icb"}/comparator = {}/' parent/framework.lua >parent/bad.lua
 run check parent/bad.lua; expect_status 1; expect_err 'comparator must be an area code, or a table'

@@ -55,10 +55,10 @@ check_fw() { # PATH SUMMARY WARNINGS
     [ "$(grep -c '^warning: ' "$ERR")" -eq "$3" ] || fail "unexpected warnings for $1: $(cat "$ERR")"
 }
 check_fw "$BCF/framework.lua" "england-bcf 2023-25.1: 10 indicators, 2 outcomes; 0 errors, 6 warnings" 6
-check_fw "$BCF/icb.lua" "england-bcf-icb 2023-25.1: 5 indicators, 1 outcomes; 0 errors, 3 warnings" 3
+check_fw "$BCF/icb.lua" "england-bcf-icb 2023-25.1: 5 indicators, 1 outcome; 0 errors, 3 warnings" 3
 check_fw "$BCF/example_local_plan.lua" "england-bcf-example-local 2023-25.1-example: 10 indicators, 2 outcomes; 0 errors, 6 warnings" 6
 check_fw "$FW/england-bcf-2017/framework.lua" "england-bcf-2017 2017-19.1: 6 indicators, 2 outcomes; 0 errors, 4 warnings" 4
-check_fw "$FW/england-interface/framework.lua" "england-interface 2017-11.1: 6 indicators, 1 outcomes; 0 errors, 6 warnings" 6
+check_fw "$FW/england-interface/framework.lua" "england-interface 2017-11.1: 6 indicators, 1 outcome; 0 errors, 6 warnings" 6
 
 # 1. Residential admissions 65+ against a stated plan (example_local_plan.lua: ILLUSTRATIVE plans,
 # Trafford 600 per 100,000 in 2022/23 and 2023/24, Bury 700 in 2023/24). The default period is

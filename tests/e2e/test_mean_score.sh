@@ -42,7 +42,7 @@ expect_out "$A Aberdeen City: amber  mean of 2 scores: 1.30; by its score, segme
 expect_out "$B Aberdeenshire: amber  mean of 2 scores: 2.10; by its score, segment 2 of 3"
 # E has no flag: said, not silently uncapped
 expect_out "$E Clackmannanshire and Stirling: red    mean of 2 scores: 3.70; by its score, segment 3 of 3 (1 best; cut points 2 and 3); FL is missing, so its cap to segment 2 is not applied"
-expect_out "O1       grey   one (mean score 1.30)"
+expect_out "  O1 grey   one (mean score 1.30)"
 run run --framework fixed --period "2025/26 Q4" --no-store --area $B --format csv
 expect_out "$B,Aberdeenshire,overall,fixed,mean scores,amber,segment 2,2.1,,,,,,rollup,"
 expect_out "$B,Aberdeenshire,outcome,O1,one,grey,,2.1,,,,,,rollup,"
@@ -53,7 +53,7 @@ run run --framework quart --period "2025/26 Q4" --no-store --area $D --area $D
 expect_status 0
 expect_eq "$(grep -c "^$D " "$OUT")" 1 "an area named twice is scored once"
 expect_out "$D Argyll and Bute: amber  worst of the children: amber (0 green, 1 amber, 0 red, 0 without a colour)"
-expect_out "O1       amber  one (mean score 3.10, segment 3)"
+expect_out "  O1 amber  one (mean score 3.10, segment 3)"
 run run --framework quart --period "2025/26 Q4" --no-store --format json
 python3 - "$OUT" <<'PY' || fail "quartiles across the areas with scores"
 import json, sys

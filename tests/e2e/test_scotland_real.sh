@@ -30,7 +30,7 @@ run test --cases "$MSG/example_local_objectives_tests.lua" "$MSG/example_local_o
 expect_status 0 "scorecard test example_local_objectives"; expect_out "1 passed, 0 failed"
 SCORECARD_DB= run check "$SC"
 expect_status 0 "scorecard check scotpho_councils"
-expect_out "scotland-scotpho-councils 2026.1: 2 indicators, 1 outcomes; 0 errors, 0 warnings"
+expect_out "scotland-scotpho-councils 2026.1: 2 indicators, 1 outcome; 0 errors, 0 warnings"
 run test --cases "$FW/scotland-nhwo/scotpho_councils_tests.lua" "$SC"
 expect_status 0 "scorecard test scotpho_councils"
 expect_out "3 passed, 0 failed"

@@ -273,20 +273,22 @@ static void take_interval(const cJSON *result, res_indicator *r)
         r->lower = lo, r->upper = hi;
 }
 
-/* A control chart from an SPC result ({points = {{value, type}}, mean, lpl,
- * upl, options, variation, assurance}, as stats.spc returns it), read here
- * once so that no writer knows the shape of a rule's result. */
+/* A control chart from an SPC result ({points = {{value, type, period, cl,
+ * lpl, upl}}, mean, lpl, upl, options, variation, assurance}, as r.spc
+ * returns it), read here once so that no writer knows the shape of a rule's
+ * result. */
 static int take_chart(const cJSON *result, const fw_indicator *ind, res_indicator *r, err *e)
 {
     const cJSON *pts = cJSON_GetObjectItemCaseSensitive(result, "points");
     int n = cJSON_IsArray(pts) ? cJSON_GetArraySize(pts) : 0;
     if (n < 1 || isnan(json_number(result, "mean")))
         return 0;
+    size_t m = (size_t)n;
     res_spc *c = calloc(1, sizeof *c);
-    if (!c || !(c->values = calloc((size_t)n, sizeof *c->values)) || !(c->kinds = calloc((size_t)n, 1))) {
-        if (c)
-            free(c->values);
-        free(c);
+    if (!c || !(c->values = calloc(m, sizeof *c->values)) || !(c->kinds = calloc(m, 1)) ||
+        !(c->periods = calloc(m, sizeof *c->periods)) || !(c->cl = calloc(m, sizeof *c->cl)) ||
+        !(c->lpl_at = calloc(m, sizeof *c->lpl_at)) || !(c->upl_at = calloc(m, sizeof *c->upl_at))) {
+        result_spc_free(c);
         return err_set(e, ERR_NOMEM, "out of memory");
     }
     const cJSON *p;
@@ -295,6 +297,10 @@ static int take_chart(const cJSON *result, const fw_indicator *ind, res_indicato
         char *type = json_string_dup(p, "type");
         const char *t = type ? type : "";
         c->values[c->n] = json_number(p, "value");
+        c->periods[c->n] = json_string_dup(p, "period");
+        c->cl[c->n] = json_number(p, "cl");
+        c->lpl_at[c->n] = json_number(p, "lpl");
+        c->upl_at[c->n] = json_number(p, "upl");
         c->kinds[c->n++] = !strcmp(t, "improvement")    ? RES_SPC_IMPROVEMENT
                            : !strcmp(t, "concern")       ? RES_SPC_CONCERN
                            : !strncmp(t, "neutral", 7)   ? RES_SPC_NEUTRAL
@@ -320,6 +326,9 @@ void result_spc_free(res_spc *c)
 {
     if (!c)
         return;
+    for (size_t i = 0; c->periods && i < c->n; i++)
+        free(c->periods[i]);
+    free(c->periods), free(c->cl), free(c->lpl_at), free(c->upl_at);
     free(c->values), free(c->kinds), free(c->variation), free(c->assurance);
     free(c);
 }

@@ -23,7 +23,10 @@ typedef struct res_spc {
     size_t n;
     double *values;
     unsigned char *kinds;          /* res_spc_point, one per value */
-    double mean, lpl, upl, target; /* NaN when absent */
+    char **periods;                /* each value's period label, NULL entries when none */
+    double *cl, *lpl_at, *upl_at;  /* each value's centre line and process limits, NaN when
+                                    * none: they step where the chart was rebased */
+    double mean, lpl, upl, target; /* the last point's (the target: the rule's); NaN when absent */
     char *variation, *assurance;   /* the icons' words, NULL when absent */
 } res_spc;
 

@@ -222,6 +222,7 @@ typedef struct spc_view {
     svg_point_kind *kinds;
     const char **labels;
     double mean, lpl, upl, target;
+    const double *cl, *lpl_at, *upl_at; /* borrowed from the result */
     const char *variation, *assurance;
     size_t special;
 } spc_view;
@@ -262,18 +263,14 @@ static int spc_read(const res_indicator *x, spc_view *s)
     s->target = c->target;
     s->variation = c->variation;
     s->assurance = c->assurance;
-    /* The history is the last points of the same series: label them with its
-     * periods when the values agree, else only the last point. */
-    int agree = x->nhistory > 0 && x->nhistory <= s->n;
-    for (size_t h = 0; agree && h < x->nhistory; h++) {
-        double a = x->history[h].value, b = s->values[s->n - x->nhistory + h];
-        if (isnan(a) || isnan(b) || fabs(a - b) > 1e-9 * (fabs(a) + 1))
-            agree = 0;
-    }
-    if (agree)
-        for (size_t h = 0; h < x->nhistory; h++)
-            s->labels[s->n - x->nhistory + h] = x->history[h].period;
-    else
+    s->cl = c->cl;
+    s->lpl_at = c->lpl_at;
+    s->upl_at = c->upl_at;
+    /* each point's period, as the rule read it; a chart without them names its last point */
+    size_t named = 0;
+    for (size_t i = 0; c->periods && i < s->n; i++)
+        named += (s->labels[i] = c->periods[i]) != NULL;
+    if (!named)
         s->labels[s->n - 1] = x->period;
     return 1;
 }
@@ -743,7 +740,9 @@ static void spc_figure(FILE *out, const res_area *ra, const fw_indicator *fi, co
     spc_summary(m, s, x);
     fclose(m);
     fprintf(out, "<figure id=\"spc-%zu-%zu\">\n", a + 1, i + 1);
-    svg_spc c = {s->values, s->kinds, s->labels, s->n, s->mean, s->lpl, s->upl, s->target, fi->unit, label};
+    svg_spc c = {.values = s->values, .kinds = s->kinds, .labels = s->labels, .n = s->n, .mean = s->mean,
+                 .lpl = s->lpl, .upl = s->upl, .target = s->target, .cl = s->cl, .lpl_at = s->lpl_at,
+                 .upl_at = s->upl_at, .unit = fi->unit, .label = label};
     svg_spc_chart(out, &c, 680, 270);
     fputs("\n<figcaption><strong>", out);
     esc(out, fi->id);

@@ -196,27 +196,91 @@ int svg_sparkline(FILE *out, const double *v, size_t n, int width, int height, c
     return done(out);
 }
 
-/* One MDC-style icon at (x, 0) of size px. kind: 'i' improvement (filled), 'c'
- * concern (thick outline), 'n' neutral (dashed outline), 'g' common or
- * inconsistent (thin grey outline). */
-static void spc_glyph(FILE *out, double x, int px, char kind, const char *letter)
+/* The Making Data Count icons, redrawn from NHSRplotthedots' inst/icons
+ * (MIT licence, copyright 2021 NHS-R Community; PowerBI-SPC's "NHS Icons",
+ * also MIT, translate the same files), on their 378-unit square: the ring,
+ * the letter, the run of five dots and their joins, the arrows and the
+ * assurance lines are theirs, in their colours, without the drop shadow. The
+ * official orange and light grey are below 3:1 on white (docs/html.md): the
+ * letters, the arrow's direction and the accessible name carry the meaning. */
+#define MDC_BLUE "#0072C6"   /* improvement, pass */
+#define MDC_ORANGE "#FF6600" /* concern, fail */
+#define MDC_PURPLE "#8000C0" /* neither */
+#define MDC_GREY "#BFBFBF"   /* common cause, inconsistent */
+#define MDC_DARK "#7F7F7F"   /* the run before the special cause, the process line */
+
+typedef struct mdc_dot {
+    double x, y;
+} mdc_dot;
+
+/* The dots of a run: common cause, a run ending high, a run ending low. */
+static const mdc_dot RUN_COMMON[5] = {{97, 195}, {144, 233}, {191.5, 153.5}, {238.5, 221.5}, {286, 206.5}};
+static const mdc_dot RUN_HIGH[5] = {{97, 210.5}, {144, 229}, {191.5, 210.5}, {238.5, 165}, {286, 180}};
+static const mdc_dot RUN_LOW[5] = {{97, 168.5}, {144, 150}, {191.5, 168.5}, {238.5, 214}, {286, 199}};
+
+/* Opens an icon of px pixels at x: its ring in `ring`. */
+static void mdc_open(FILE *out, double x, int px, const char *ring)
 {
-    double r = px / 2.0 - 1.5, cx = x + px / 2.0, cy = px / 2.0;
-    const char *col = kind == 'i' ? SPC_IMPROVEMENT : kind == 'c' ? SPC_CONCERN : kind == 'n' ? SPC_NEUTRAL : MUTED;
-    fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"%s/>", cx, cy, r,
-            kind == 'i' ? col : "#ffffff", col, kind == 'c' ? "2.2" : "1.4",
-            kind == 'n' ? " stroke-dasharray=\"3 2\"" : "");
-    if (letter)
-        fprintf(out,
-                "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\" font-size=\"%.1f\" font-weight=\"700\" "
-                "font-family=\"sans-serif\" fill=\"%s\">%s</text>",
-                cx, cy + px * 0.19, px * 0.55, kind == 'i' ? "#ffffff" : col, letter);
-    else /* common cause: a flat zigzag */
-        fprintf(out,
-                "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"1.4\" points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f %.1f,%.1f "
-                "%.1f,%.1f\"/>",
-                col, cx - r * 0.6, cy, cx - r * 0.3, cy - r * 0.3, cx, cy + r * 0.3, cx + r * 0.3, cy - r * 0.3,
-                cx + r * 0.6, cy);
+    fprintf(out, "<g transform=\"translate(%.1f 0) scale(%.5f)\">", x, px / 378.0);
+    fprintf(out, "<circle cx=\"189\" cy=\"189\" r=\"151\" fill=\"#ffffff\" stroke=\"%s\" stroke-width=\"20\"/>", ring);
+}
+
+static void mdc_letter(FILE *out, double x, double y, const char *fill, const char *letter)
+{
+    fprintf(out,
+            "<text x=\"%.1f\" y=\"%.1f\" font-family=\"Arial,sans-serif\" font-weight=\"700\" font-size=\"117\" "
+            "fill=\"%s\">%s</text>",
+            x, y, fill, letter);
+}
+
+/* The run: joined in `join`, the first three dots in `first`, the last two in `last`. */
+static void mdc_run(FILE *out, const mdc_dot *d, const char *join, const char *first, const char *last)
+{
+    fprintf(out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"9\" points=\"", join);
+    for (int k = 0; k < 5; k++)
+        fprintf(out, "%s%.1f,%.1f", k ? " " : "", d[k].x, d[k].y);
+    fputs("\"/>", out);
+    for (int k = 0; k < 5; k++)
+        fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"20.5\" fill=\"%s\"/>", d[k].x, d[k].y, k < 3 ? first : last);
+}
+
+static void mdc_variation(FILE *out, double x, int px, const char *variation)
+{
+    int high = strstr(variation, "_high") != NULL, low = !high && strstr(variation, "_low") != NULL;
+    int neutral = !strncmp(variation, "neutral", 7);
+    const char *col = !strncmp(variation, "improvement", 11) ? MDC_BLUE
+                      : !strncmp(variation, "concern", 7)   ? MDC_ORANGE
+                      : neutral                             ? MDC_PURPLE
+                                                            : NULL;
+    if (!col || (!high && !low)) { /* common cause, and anything not named */
+        mdc_open(out, x, px, MDC_GREY);
+        mdc_run(out, RUN_COMMON, MDC_GREY, MDC_GREY, MDC_GREY);
+    } else if (neutral) { /* neither better nor worse: an arrow up or down */
+        mdc_open(out, x, px, col);
+        fprintf(out, "<path d=\"%s\" fill=\"" MDC_PURPLE "\"/>",
+                high ? "M103.7 242.2 180 165.9 151.7 137.6 258.3 119.7 240.4 226.2 212.1 197.9 135.7 274.3Z"
+                     : "M135.7 103.7 212.1 180 240.4 151.7 258.3 258.3 151.7 240.4 180 212.1 103.7 135.7Z");
+    } else {
+        mdc_open(out, x, px, col);
+        mdc_letter(out, 106.2, high ? 172 : 292, col, high ? "H" : "L");
+        mdc_run(out, high ? RUN_HIGH : RUN_LOW, MDC_DARK, MDC_DARK, col);
+    }
+    fputs("</g>", out);
+}
+
+static void mdc_assurance(FILE *out, double x, int px, const char *assurance)
+{
+    int pass = !strcmp(assurance, "consistent_pass"), fail = !strcmp(assurance, "consistent_fail");
+    const char *ring = pass ? MDC_BLUE : fail ? MDC_ORANGE : MDC_GREY;
+    mdc_open(out, x, px, ring);
+    mdc_letter(out, 155.9, 158, pass || fail ? ring : MDC_DARK, pass ? "P" : fail ? "F" : "?");
+    /* the target, dashed: under the process (pass), over it (fail), through it (inconsistent) */
+    fprintf(out, "<path d=\"%s\" fill=\"none\" stroke=\"%s\" stroke-width=\"8.7\" stroke-dasharray=\"26 8.7\"/>",
+            pass ? "M55.5 257.5H323.8" : fail ? "M38.5 185.5H340.9" : "M38.5 222.5H340.9", ring);
+    fputs("<path d=\"M72.5 238.8C89 218.2 107.7 200.8 129.6 200.5 152.1 201.5 176.6 238.7 192.6 241.3 206.3 244.1 "
+          "205.9 217.7 212.8 216.7 217.6 215.4 220.2 238.2 233.1 240.5 248.6 243.8 291.6 234.4 302.5 236.2\" "
+          "fill=\"none\" stroke=\"" MDC_DARK "\" stroke-width=\"10.7\"/></g>",
+          out);
 }
 
 int svg_spc_icon(FILE *out, const char *variation, const char *assurance, int px, const char *label)
@@ -225,20 +289,9 @@ int svg_spc_icon(FILE *out, const char *variation, const char *assurance, int px
         return done(out);
     int w = assurance ? 2 * px + 4 : px;
     open_svg(out, "spc-icon", w, px, label);
-    const char *letter = strstr(variation, "_high") ? "H" : strstr(variation, "_low") ? "L" : NULL;
-    char kind = !strncmp(variation, "improvement", 11) ? 'i'
-                : !strncmp(variation, "concern", 7)   ? 'c'
-                : !strncmp(variation, "neutral", 7)   ? 'n'
-                                                      : 'g';
-    spc_glyph(out, 0, px, kind, letter);
-    if (assurance) {
-        if (!strcmp(assurance, "consistent_pass"))
-            spc_glyph(out, px + 4, px, 'i', "P");
-        else if (!strcmp(assurance, "consistent_fail"))
-            spc_glyph(out, px + 4, px, 'c', "F");
-        else
-            spc_glyph(out, px + 4, px, 'g', "?");
-    }
+    mdc_variation(out, 0, px, variation);
+    if (assurance)
+        mdc_assurance(out, px + 4, px, assurance);
     fputs("</svg>", out);
     return done(out);
 }
@@ -331,6 +384,85 @@ static const char *kind_word(svg_point_kind k)
                                 : "common cause";
 }
 
+/* Axis labels: 11 px text, at most 14 characters and an ellipsis, 8 px apart at least. */
+#define AXIS_FONT 11.0
+#define AXIS_CHARS 15
+#define AXIS_GAP 8.0
+
+double svg_label_width(const char *s, double font)
+{
+    size_t chars = 0;
+    for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p && chars < AXIS_CHARS; p++)
+        chars += (*p & 0xC0) != 0x80 && *p >= 0x20 && *p != 0x7F;
+    return 0.6 * font * (double)chars;
+}
+
+/* The boxes of labels a and b, centred on their points, are at least gap apart. */
+static int label_fits(const double *x, const char *const *labels, double font, double gap, size_t a, size_t b)
+{
+    return fabs(x[b] - x[a]) >= (svg_label_width(labels[a], font) + svg_label_width(labels[b], font)) / 2 + gap;
+}
+
+size_t svg_axis_pick(const double *x, const char *const *labels, size_t n, double font, double gap,
+                     unsigned char *keep)
+{
+    size_t first = n, last = n;
+    for (size_t i = 0; i < n; i++) {
+        keep[i] = 0;
+        if (labels && labels[i]) {
+            first = first == n ? i : first;
+            last = i;
+        }
+    }
+    if (last == n)
+        return 0;
+    /* evenly: the widest label sets the step, in points, counted back from the last */
+    double widest = 0, spacing = last > first ? (x[last] - x[first]) / (double)(last - first) : 0;
+    for (size_t i = first; i <= last; i++)
+        if (labels[i] && svg_label_width(labels[i], font) > widest)
+            widest = svg_label_width(labels[i], font);
+    size_t step = spacing > 0 ? (size_t)ceil((widest + gap) / spacing) : n, prev = last, kept = 1;
+    keep[last] = 1;
+    for (size_t i = last; i-- > first;)
+        if (labels[i] && prev - i >= step && label_fits(x, labels, font, gap, i, prev))
+            keep[i] = 1, kept++, prev = i;
+    if (first != last && !keep[first]) {
+        /* the first period is always shown: drop the labels it would touch */
+        for (size_t k = first + 1; k < last; k++)
+            if (keep[k] && !label_fits(x, labels, font, gap, first, k))
+                keep[k] = 0, kept--;
+        if (label_fits(x, labels, font, gap, first, last))
+            keep[first] = 1, kept++;
+    }
+    return kept;
+}
+
+/* A line that may change value at each of the n points at px[i]: level
+ * across each point's share of the x axis (to the midpoints with its
+ * neighbours), a riser where it changes, broken where it is NaN. */
+static void step_line(FILE *out, const double *px, const double *v, size_t n, double top, double height, double lo,
+                      double hi, const char *style)
+{
+    int open = 0;
+    double was = NAN;
+    for (size_t i = 0; i < n; i++) {
+        if (isnan(v[i])) {
+            open = 0;
+            continue;
+        }
+        double y = top + height * (hi - v[i]) / (hi - lo);
+        double left = i > 0 ? (px[i - 1] + px[i]) / 2 : px[i], right = i + 1 < n ? (px[i] + px[i + 1]) / 2 : px[i];
+        if (!open)
+            fprintf(out, "<path fill=\"none\" %s d=\"M%.1f,%.1f", style, left, y);
+        else if (y != was)
+            fprintf(out, "V%.1f", y);
+        fprintf(out, "H%.1f", right);
+        open = 1, was = y;
+        if (i + 1 == n || isnan(v[i + 1]))
+            fputs("\"/>", out);
+    }
+}
+
 int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height)
 {
     const double ml = 62, mr = 118, mt = 22, mb = 54;
@@ -343,6 +475,11 @@ int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height)
         }
     if (!valued)
         return done(out);
+    for (size_t i = 0; i < c->n; i++) {
+        widen(&lo, &hi, c->cl ? c->cl[i] : NAN);
+        widen(&lo, &hi, c->lpl_at ? c->lpl_at[i] : NAN);
+        widen(&lo, &hi, c->upl_at ? c->upl_at[i] : NAN);
+    }
     widen(&lo, &hi, c->mean);
     widen(&lo, &hi, c->lpl);
     widen(&lo, &hi, c->upl);
@@ -351,6 +488,14 @@ int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height)
     double pw = width - ml - mr, ph = height - mt - mb;
 #define X(i) (c->n > 1 ? ml + pw * (double)(i) / (double)(c->n - 1) : ml + pw / 2)
 #define Y(v) (mt + ph * (hi - (v)) / (hi - lo))
+    double *xs = malloc(c->n * sizeof *xs);
+    unsigned char *keep = calloc(c->n, 1);
+    if (!xs || !keep) {
+        free(xs), free(keep);
+        return ERR_NOMEM;
+    }
+    for (size_t i = 0; i < c->n; i++)
+        xs[i] = X(i);
     open_svg(out, "spc-chart", width, height, c->label);
     fputs("<g font-family=\"sans-serif\" font-size=\"11\" fill=\"" INK "\">", out);
 
@@ -374,18 +519,22 @@ int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height)
     size_t nl = 0;
     struct {
         double v;
+        const double *at;
         const char *text, *style;
     } lines[4] = {
-        {c->upl, "Upper limit", "stroke=\"" MUTED "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\""},
-        {c->mean, "Mean", "stroke=\"" INK "\" stroke-width=\"1.3\""},
-        {c->lpl, "Lower limit", "stroke=\"" MUTED "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\""},
-        {c->target, "Target", "stroke=\"" SPC_TARGET "\" stroke-width=\"2\" stroke-dasharray=\"2 3\""},
+        {c->upl, c->upl_at, "Upper limit", "stroke=\"" MUTED "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\""},
+        {c->mean, c->cl, "Mean", "stroke=\"" INK "\" stroke-width=\"1.3\""},
+        {c->lpl, c->lpl_at, "Lower limit", "stroke=\"" MUTED "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\""},
+        {c->target, NULL, "Target", "stroke=\"" SPC_TARGET "\" stroke-width=\"2\" stroke-dasharray=\"2 3\""},
     };
     for (size_t k = 0; k < 4; k++) {
+        if (lines[k].at)
+            step_line(out, xs, lines[k].at, c->n, mt, ph, lo, hi, lines[k].style);
         if (isnan(lines[k].v))
             continue;
         double y = Y(lines[k].v);
-        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" %s/>", ml, ml + pw, y, y, lines[k].style);
+        if (!lines[k].at)
+            fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" %s/>", ml, ml + pw, y, y, lines[k].style);
         labels[nl++] = (line_label){y, lines[k].text, lines[k].v};
     }
     qsort(labels, nl, sizeof *labels, by_y);
@@ -434,22 +583,18 @@ int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height)
         fputs("</g>", out);
     }
 
-    /* time axis labels: at most about seven, always the last */
+    /* the time axis: the first and last periods, and those between that fit */
     if (c->labels) {
-        size_t count = 0, seen = 0;
-        for (size_t i = 0; i < c->n; i++)
-            count += c->labels[i] != NULL;
-        size_t every = count > 7 ? (count + 6) / 7 : 1;
+        svg_axis_pick(xs, c->labels, c->n, AXIS_FONT, AXIS_GAP, keep);
         for (size_t i = 0; i < c->n; i++) {
-            if (!c->labels[i])
+            if (!keep[i])
                 continue;
-            if ((seen++ % every) != (count - 1) % every)
-                continue;
-            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", X(i), mt + ph + 16);
-            escape_n(out, c->labels[i], 14);
+            fprintf(out, "<text class=\"x-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", xs[i], mt + ph + 16);
+            escape_n(out, c->labels[i], AXIS_CHARS - 1);
             fputs("</text>", out);
         }
     }
+    free(xs), free(keep);
 
     /* legend */
     double lx = ml, ly = height - 12;
@@ -572,5 +717,291 @@ int svg_caterpillar(FILE *out, const svg_cat_row *rows, size_t n, double compara
     fputs("</g></svg>", out);
 #undef X
     free(s);
+    return done(out);
+}
+
+/* A plot area: (ml, mt) its top left, pw x ph its size, [x0, x1] x [y0, y1] its data range. */
+typedef struct plot {
+    double ml, mt, pw, ph, x0, x1, y0, y1;
+} plot;
+
+static double plot_x(const plot *p, double v)
+{
+    return p->ml + p->pw * (v - p->x0) / (p->x1 - p->x0);
+}
+
+static double plot_y(const plot *p, double v)
+{
+    return p->mt + p->ph * (p->y1 - v) / (p->y1 - p->y0);
+}
+
+/* The line through (x[k], v[k]), broken where v leaves the value axis or is
+ * NaN: a limit beyond the axis is cut, not drawn along its edge. */
+static void clipped_line(FILE *out, const plot *p, const double *x, const double *v, size_t n, const char *style)
+{
+    int open = 0;
+    for (size_t k = 0; k < n; k++) {
+        int in = !isnan(v[k]) && !isnan(x[k]) && v[k] >= p->y0 && v[k] <= p->y1 && x[k] >= p->x0 && x[k] <= p->x1;
+        if (!in) {
+            if (open)
+                fputs("\"/>", out);
+            open = 0;
+            continue;
+        }
+        if (!open)
+            fprintf(out, "<polyline fill=\"none\" %s points=\"", style);
+        fprintf(out, "%s%.1f,%.1f", open ? " " : "", plot_x(p, x[k]), plot_y(p, v[k]));
+        open = 1;
+    }
+    if (open)
+        fputs("\"/>", out);
+}
+
+/* Grid lines and tick labels of the value axis (left) and, when `bottom`, the x axis. */
+static void plot_axes(FILE *out, const plot *p, int bottom)
+{
+    double step = nice_step(p->y1 - p->y0, 5);
+    int dec = step_decimals(step);
+    for (double t = ceil(p->y0 / step) * step; t <= p->y1 + step * 1e-9; t += step) {
+        double y = plot_y(p, t);
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" GRID "\"/>", p->ml, p->ml + p->pw, y, y);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%.*f</text>", p->ml - 6, y + 4, dec,
+                fabs(t) < step * 1e-9 ? 0.0 : t);
+    }
+    if (bottom) {
+        step = nice_step(p->x1 - p->x0, 6);
+        dec = step_decimals(step);
+        for (double t = ceil(p->x0 / step) * step; t <= p->x1 + step * 1e-9; t += step) {
+            double x = plot_x(p, t);
+            fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" GRID "\"/>", x, x, p->mt,
+                    p->mt + p->ph);
+            fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%.*f</text>", x, p->mt + p->ph + 16, dec,
+                    fabs(t) < step * 1e-9 ? 0.0 : t);
+        }
+    }
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"none\" stroke=\"" MUTED "\"/>", p->ml,
+            p->mt, p->pw, p->ph);
+}
+
+#define FUNNEL_95 "stroke=\"" INK2 "\" stroke-width=\"1.3\" stroke-dasharray=\"6 4\""
+#define FUNNEL_998 "stroke=\"" INK "\" stroke-width=\"1.5\""
+
+int svg_funnel_chart(FILE *out, const svg_funnel *f, int width, int height)
+{
+    plot p = {64, 22, width - 64 - 24, height - 22 - 78, 0, -INFINITY, INFINITY, -INFINITY};
+    size_t drawn = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const svg_funnel_point *q = &f->points[i];
+        if (isnan(q->x) || isnan(q->value))
+            continue;
+        widen(&p.x0, &p.x1, q->x);
+        widen(&p.y0, &p.y1, q->value);
+        drawn++;
+    }
+    if (!drawn)
+        return done(out);
+    widen(&p.y0, &p.y1, f->average);
+    /* the axis spans the points; the funnel's mouth, far beyond them at small sizes, is cut */
+    double ylo = p.y0, yhi = p.y1;
+    pad_range(&ylo, &yhi);
+    for (size_t k = 0; k < f->nrows; k++) {
+        if (isnan(f->x[k]) || f->x[k] > p.x1)
+            continue;
+        widen(&p.x0, &p.x1, f->x[k]);
+        const double v[4] = {f->lower95[k], f->upper95[k], f->lower998[k], f->upper998[k]};
+        for (int j = 0; j < 4; j++)
+            if (v[j] >= ylo && v[j] <= yhi)
+                widen(&p.y0, &p.y1, v[j]);
+    }
+    p.x0 = p.x0 > 0 ? 0 : p.x0;
+    pad_range(&p.y0, &p.y1);
+    if (p.x1 <= p.x0)
+        p.x1 = p.x0 + 1;
+    p.x1 += (p.x1 - p.x0) * 0.04;
+    open_svg(out, "funnel-chart", width, height, f->label);
+    fputs("<g font-family=\"sans-serif\" font-size=\"11\" fill=\"" INK "\">", out);
+    plot_axes(out, &p, 1);
+    if (f->unit && *f->unit) {
+        fprintf(out, "<text x=\"4\" y=\"%.1f\">", p.mt - 8);
+        escape_n(out, f->unit, 24);
+        fputs("</text>", out);
+    }
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", p.ml + p.pw / 2, p.mt + p.ph + 34);
+    escape_n(out, f->x_name ? f->x_name : "size", 40);
+    fputs("</text>", out);
+    if (!isnan(f->average) && f->average >= p.y0 && f->average <= p.y1) {
+        double y = plot_y(&p, f->average);
+        char num[32];
+        fmt_num(num, sizeof num, f->average);
+        fprintf(out, "<line class=\"average\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" SPC_TARGET
+                     "\" stroke-width=\"1.5\"><title>Average %s</title></line>",
+                p.ml, p.ml + p.pw, y, y, num);
+    }
+    fputs("<g class=\"limits\">", out);
+    clipped_line(out, &p, f->x, f->lower95, f->nrows, "class=\"limit95\" " FUNNEL_95);
+    clipped_line(out, &p, f->x, f->upper95, f->nrows, "class=\"limit95\" " FUNNEL_95);
+    clipped_line(out, &p, f->x, f->lower998, f->nrows, "class=\"limit998\" " FUNNEL_998);
+    clipped_line(out, &p, f->x, f->upper998, f->nrows, "class=\"limit998\" " FUNNEL_998);
+    fputs("</g>", out);
+    /* the selected area last, on top */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; i < f->n; i++) {
+            const svg_funnel_point *q = &f->points[i];
+            if (isnan(q->x) || isnan(q->value) || !q->selected != !pass)
+                continue;
+            double x = plot_x(&p, q->x), y = plot_y(&p, q->value);
+            char v[32], n[32];
+            fmt_num(v, sizeof v, q->value);
+            fmt_num(n, sizeof n, q->x);
+            fprintf(out, "<g class=\"area%s\"><title>", q->selected ? " selected" : "");
+            svg_escape(out, q->label);
+            fprintf(out, ": %s at %s ", v, n);
+            svg_escape(out, f->x_name ? f->x_name : "size");
+            fputs(", ", out);
+            svg_escape(out, q->status ? q->status : vocab_colour_name(q->colour));
+            fputs("</title>", out);
+            if (q->selected)
+                fprintf(out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9.5\" fill=\"none\" stroke=\"" INK "\" stroke-width=\"2\"/>", x,
+                        y);
+            svg_status_shape(out, q->colour, x, y, q->selected ? 5.5 : 4.2);
+            if (q->selected) {
+                fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" font-weight=\"700\"%s>", x > p.ml + p.pw / 2 ? x - 12 : x + 12,
+                        y - 10, x > p.ml + p.pw / 2 ? " text-anchor=\"end\"" : "");
+                escape_n(out, q->label, 32);
+                fputs("</text>", out);
+            }
+            fputs("</g>", out);
+        }
+    /* legend */
+    double ly = height - 14, lx = p.ml;
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" " FUNNEL_95 "/>", lx, lx + 22, ly - 4, ly - 4);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">95%% limits</text>", lx + 26, ly);
+    lx += 26 + 6.6 * 11 + 14;
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" " FUNNEL_998 "/>", lx, lx + 22, ly - 4, ly - 4);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">99.8%% limits</text>", lx + 26, ly);
+    lx += 26 + 6.6 * 13 + 14;
+    if (!isnan(f->average)) {
+        fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" SPC_TARGET "\" stroke-width=\"1.5\"/>", lx,
+                lx + 22, ly - 4, ly - 4);
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">Average</text>", lx + 26, ly);
+    }
+    fputs("</g></svg>", out);
+    return done(out);
+}
+
+/* The position of v on a spine row, 0 (left, worst) to 1 (right, best): the
+ * comparator at the centre, the farther end of the range at an edge, as
+ * Fingertips scales its spine charts; lowest to highest without a comparator. */
+static double spine_at(const svg_spine_row *r, double v)
+{
+    double t;
+    if (!isnan(r->comparator)) {
+        double d = fmax(fabs(r->highest - r->comparator), fabs(r->lowest - r->comparator));
+        t = d > 0 ? 0.5 + 0.5 * (v - r->comparator) / d : 0.5;
+    } else {
+        t = r->highest > r->lowest ? (v - r->lowest) / (r->highest - r->lowest) : 0.5;
+    }
+    return r->lower_is_better ? 1 - t : t;
+}
+
+static void spine_number(FILE *out, const char *name, double v)
+{
+    char num[32];
+    if (isnan(v))
+        return;
+    fmt_num(num, sizeof num, v);
+    fprintf(out, "; %s %s", name, num);
+}
+
+int svg_spine_chart(FILE *out, const svg_spine_row *rows, size_t n, const char *comparator_name, int width,
+                    const char *label)
+{
+    if (!n)
+        return done(out);
+    const double ml = 250, mv = 70, mr = 16, mt = 34, rh = 24;
+    double bx = ml + mv, bw = width - bx - mr;
+    int height = (int)(mt + rh * (double)n + 40);
+    open_svg(out, "spine-chart", width, height, label);
+    fputs("<g font-family=\"sans-serif\" font-size=\"12\" fill=\"" INK "\">", out);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">Worse</text>", bx, mt - 12);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">Better</text>", bx + bw, mt - 12);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">Value</text>", bx - 8, mt - 12);
+    for (size_t k = 0; k < n; k++) {
+        const svg_spine_row *r = &rows[k];
+        double y = mt + rh * (double)k, cy = y + rh / 2;
+        int range = !isnan(r->lowest) && !isnan(r->highest);
+        if (k % 2 == 0)
+            fprintf(out, "<rect x=\"0\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"" BAND "\"/>", y, width, rh);
+        fputs("<g class=\"spine-row\"><title>", out);
+        svg_escape(out, r->label);
+        fputs(": ", out);
+        if (r->value_text)
+            svg_escape(out, r->value_text);
+        else if (!isnan(r->value))
+            spine_number(out, "value", r->value);
+        else
+            fputs("no value", out);
+        fputs(", ", out);
+        svg_escape(out, r->status ? r->status : vocab_colour_name(r->colour));
+        if (!range)
+            fputs("; no range of areas to draw", out);
+        else if (!r->has_polarity) {
+            spine_number(out, "lowest", r->lowest);
+            spine_number(out, "25th percentile", r->q25);
+            spine_number(out, "75th percentile", r->q75);
+            spine_number(out, "highest", r->highest);
+        } else {
+            int lb = r->lower_is_better;
+            spine_number(out, "worst", lb ? r->highest : r->lowest);
+            spine_number(out, lb ? "75th percentile" : "25th percentile", lb ? r->q75 : r->q25);
+            spine_number(out, lb ? "25th percentile" : "75th percentile", lb ? r->q25 : r->q75);
+            spine_number(out, "best", lb ? r->lowest : r->highest);
+        }
+        if (!isnan(r->comparator)) {
+            fputs("; ", out);
+            svg_escape(out, comparator_name ? comparator_name : "comparator");
+            spine_number(out, "", r->comparator);
+        }
+        fprintf(out, "</title><text x=\"8\" y=\"%.1f\">", cy + 4);
+        escape_n(out, r->label, 36);
+        fprintf(out, "</text><text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", bx - 8, cy + 4);
+        if (r->value_text)
+            escape_n(out, r->value_text, 10);
+        else if (!isnan(r->value)) {
+            char num[32];
+            fmt_num(num, sizeof num, r->value);
+            fputs(num, out);
+        }
+        fputs("</text>", out);
+        if (range) {
+            /* worst to 25th and 75th to best light, the middle half dark, as Fingertips draws it */
+            double a = spine_at(r, r->lowest), b = spine_at(r, r->highest);
+            double lo = fmin(a, b), hi = fmax(a, b);
+            fprintf(out, "<rect class=\"range\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"#c9c9c9\"/>",
+                    bx + bw * lo, cy - 5, bw * (hi - lo));
+            if (!isnan(r->q25) && !isnan(r->q75)) {
+                double c = spine_at(r, r->q25), d = spine_at(r, r->q75);
+                fprintf(out, "<rect class=\"quartiles\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"10\" fill=\"" MUTED "\"/>",
+                        bx + bw * fmin(c, d), cy - 5, bw * fabs(d - c));
+            }
+            if (!isnan(r->comparator))
+                fprintf(out, "<line class=\"comparator\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" SPC_TARGET
+                             "\" stroke-width=\"2.5\"/>",
+                        bx + bw * spine_at(r, r->comparator), bx + bw * spine_at(r, r->comparator), cy - 9, cy + 9);
+            if (!isnan(r->value))
+                svg_status_shape(out, r->colour, bx + bw * spine_at(r, r->value), cy, 5.5);
+        }
+        fputs("</g>", out);
+    }
+    double ly = mt + rh * (double)n + 24;
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"10\" fill=\"#c9c9c9\"/>", bx, ly - 9);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">Range of areas</text>", bx + 22, ly);
+    fprintf(out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"18\" height=\"10\" fill=\"" MUTED "\"/>", bx + 130, ly - 9);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">25th to 75th percentile</text>", bx + 152, ly);
+    fprintf(out, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"" SPC_TARGET "\" stroke-width=\"2.5\"/>",
+            bx + 310, bx + 310, ly - 11, ly + 3);
+    fprintf(out, "<text x=\"%.1f\" y=\"%.1f\">", bx + 318, ly);
+    escape_n(out, comparator_name ? comparator_name : "Comparator", 30);
+    fputs("</text></g></svg>", out);
     return done(out);
 }

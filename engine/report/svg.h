@@ -40,8 +40,11 @@ int svg_sparkline(FILE *out, const double *values, size_t n, int width, int heig
 /* A Making Data Count variation icon (`variation`: common_cause,
  * improvement_high, improvement_low, concern_high, concern_low, neutral_high,
  * neutral_low), with the assurance icon beside it when `assurance` is not
- * NULL (consistent_pass, consistent_fail, inconsistent). Colour is doubled by
- * a letter (H, L, P, F, ?) and the label names both. */
+ * NULL (consistent_pass, consistent_fail, inconsistent), drawn as NHS England's
+ * icons are: a ringed circle holding a run of dots (special cause: the last
+ * two coloured) and H or L, an arrow for neither; assurance P, F or ? over a
+ * process line and a dashed target. Colour is doubled by the letter or arrow,
+ * and the label names both. Writes nothing when `variation` is NULL. */
 int svg_spc_icon(FILE *out, const char *variation, const char *assurance, int px, const char *label);
 
 typedef enum svg_point_kind { SVG_COMMON, SVG_IMPROVEMENT, SVG_CONCERN, SVG_NEUTRAL } svg_point_kind;
@@ -49,16 +52,79 @@ typedef enum svg_point_kind { SVG_COMMON, SVG_IMPROVEMENT, SVG_CONCERN, SVG_NEUT
 typedef struct svg_spc {
     const double *values;        /* n points in time order; NaN for none */
     const svg_point_kind *kinds; /* n kinds, or NULL: all common cause */
-    const char *const *labels;   /* n x-axis labels (NULL entries unlabelled), or NULL */
+    const char *const *labels;   /* n periods (NULL entries: none), or NULL: each point's
+                                  * <title> names its period, the axis a subset that fits */
     size_t n;
-    double mean, lpl, upl, target; /* NaN when none */
+    double mean, lpl, upl, target; /* the last point's lines, labelled on the right; NaN when none */
+    const double *cl, *lpl_at, *upl_at; /* n each, or NULL: the lines above drawn flat. Each
+                                         * point's centre line and limits (NaN: none), drawn as
+                                         * steps where they change (a rebased chart) */
     const char *unit;              /* shown on the value axis, or NULL */
     const char *label;             /* the accessible name */
 } svg_spc;
 
-/* An XmR chart: the points joined, the mean, the process limits, the target
- * line, special-cause points coloured and shaped by kind, and a legend. */
+/* An XmR chart: the points joined, the mean and the process limits (steps
+ * when they vary by point), the target line, special-cause points coloured
+ * and shaped by kind, and a legend. The time axis labels the first and the last point with a period and as many
+ * between, evenly, as fit without overlapping (svg_axis_pick). */
 int svg_spc_chart(FILE *out, const svg_spc *c, int width, int height);
+
+/* The x-axis labels that fit: of the n points at x[i] (increasing), those with
+ * a label, text of font size `font` in px centred on its point, chosen from
+ * the last backwards so that no two boxes overlap or come within `gap` px;
+ * the first labelled point is always kept when it fits beside the last. A
+ * box is estimated as 0.6 em a character (of at most 15 shown). keep[i] is
+ * set to 1 for the chosen; returns their number. */
+size_t svg_axis_pick(const double *x, const char *const *labels, size_t n, double font, double gap,
+                     unsigned char *keep);
+
+/* The estimated width in px of `s` as an axis label (svg_axis_pick). */
+double svg_label_width(const char *s, double font);
+
+typedef struct svg_funnel_point {
+    const char *label;   /* the area's name */
+    double x, value;     /* NaN: not drawn */
+    vocab_colour colour; /* the area's status colour, drawn with its shape */
+    const char *status;  /* the status word and position, for the point's title */
+    int selected;        /* drawn larger, ringed and named */
+} svg_funnel_point;
+
+typedef struct svg_funnel {
+    size_t nrows; /* the limit lines: at x[k], lower and upper 95% and 99.8% */
+    const double *x, *lower95, *upper95, *lower998, *upper998;
+    double average;          /* the line the funnel is drawn around; NaN for none */
+    const svg_funnel_point *points;
+    size_t n;
+    const char *x_name;      /* the x axis ("denominator", "observed events", ...) */
+    const char *unit;        /* the value axis, or NULL */
+    const char *label;       /* the accessible name */
+} svg_funnel;
+
+/* A funnel plot: each area's value against its size, the average, and the
+ * 95% (dashed) and 99.8% (solid) limits across the size range; limits
+ * beyond the value axis are cut, not drawn along its edge. Writes nothing
+ * when no point has both an x and a value. */
+int svg_funnel_chart(FILE *out, const svg_funnel *f, int width, int height);
+
+typedef struct svg_spine_row {
+    const char *label;       /* the indicator */
+    const char *value_text;  /* the area's value as shown, or NULL */
+    double value;            /* the area's value; NaN: no marker */
+    double lowest, q25, q75, highest; /* of all the areas; NaN when unknown */
+    double comparator;       /* e.g. the national value; NaN: none */
+    int lower_is_better;     /* 1: the highest is drawn on the left, as the worst */
+    int has_polarity;        /* 0: lowest to highest, left to right, no better or worse */
+    vocab_colour colour;     /* the area's status */
+    const char *status;      /* the status word, for the row's title */
+} svg_spine_row;
+
+/* A Fingertips spine chart: one row per indicator, its bar the range of all
+ * the areas (worst to 25th percentile, 25th to 75th, 75th to best, worst on
+ * the left whatever the polarity), the comparator a vertical line at the
+ * centre, the area's value its status shape. Rows without a range are drawn
+ * without a bar and say so in their title. */
+int svg_spine_chart(FILE *out, const svg_spine_row *rows, size_t n, const char *comparator_name, int width,
+                    const char *label);
 
 typedef struct svg_cat_row {
     const char *label;          /* the area's name */

@@ -142,6 +142,16 @@ for page in card "${SPC_PAGES[@]}"; do
   python3 "$CHECK" dom "$page.dom" --json "$page.json" >check.out 2>&1 ||
     fail "the page as the browser built it ($page): $(head -c 1500 check.out)"
 done
+# The SPC time axis, as the browser lays it out: in every chart no two period labels overlap,
+# and the first label is the first point's period (each point's title starts with it).
+for page in "${SPC_PAGES[@]}"; do
+  sed 's|</body>|<script>addEventListener("load",function(){var bad=[],n=0;document.querySelectorAll("svg.spc-chart").forEach(function(c,k){var l=c.querySelectorAll(".x-label"),t=c.querySelector("g > title");n++;if(!l.length){bad.push(k+":none");return}for(var i=1;i<l.length;i++){var a=l[i-1].getBBox(),b=l[i].getBBox();if(a.x+a.width>b.x)bad.push(k+":"+l[i-1].textContent+"/"+l[i].textContent)}if(!t\|\|t.textContent.split(": ")[0]!==l[0].textContent)bad.push(k+":first "+l[0].textContent)});document.body.setAttribute("data-axis",n+" "+(bad.join(" ")\|\|"ok"))})</script></body>|' \
+    "$page.html" >"$page-axis.html"
+  browse "$page-axis.dom" --dump-dom "file://$WORK/$page-axis.html"
+  CHECKS=$((CHECKS + 1))
+  grep -Eq 'data-axis="[1-9][0-9]* ok"' "$page-axis.dom" ||
+    fail "SPC time axis of $page: $(grep -o 'data-axis="[^"]*"' "$page-axis.dom" | head -c 600)"
+done
 CHECKS=$((CHECKS + 1))
 grep -q 'Flow &lt;script&gt;alert("x")&lt;/script&gt;' spc-check.dom || fail "the framework title did not stay text in the browser"
 

@@ -81,51 +81,6 @@ size_t svg_axis_pick(const double *x, const char *const *labels, size_t n, doubl
 /* The estimated width in px of `s` as an axis label (svg_axis_pick). */
 double svg_label_width(const char *s, double font);
 
-typedef struct svg_funnel_point {
-    const char *label;   /* the area's name */
-    double x, value;     /* NaN: not drawn */
-    vocab_colour colour; /* the area's status colour, drawn with its shape */
-    const char *status;  /* the status word and position, for the point's title */
-    int selected;        /* drawn larger, ringed and named */
-} svg_funnel_point;
-
-typedef struct svg_funnel {
-    size_t nrows; /* the limit lines: at x[k], lower and upper 95% and 99.8% */
-    const double *x, *lower95, *upper95, *lower998, *upper998;
-    double average;          /* the line the funnel is drawn around; NaN for none */
-    const svg_funnel_point *points;
-    size_t n;
-    const char *x_name;      /* the x axis ("denominator", "observed events", ...) */
-    const char *unit;        /* the value axis, or NULL */
-    const char *label;       /* the accessible name */
-} svg_funnel;
-
-/* A funnel plot: each area's value against its size, the average, and the
- * 95% (dashed) and 99.8% (solid) limits across the size range; limits
- * beyond the value axis are cut, not drawn along its edge. Writes nothing
- * when no point has both an x and a value. */
-int svg_funnel_chart(FILE *out, const svg_funnel *f, int width, int height);
-
-typedef struct svg_spine_row {
-    const char *label;       /* the indicator */
-    const char *value_text;  /* the area's value as shown, or NULL */
-    double value;            /* the area's value; NaN: no marker */
-    double lowest, q25, q75, highest; /* of all the areas; NaN when unknown */
-    double comparator;       /* e.g. the national value; NaN: none */
-    int lower_is_better;     /* 1: the highest is drawn on the left, as the worst */
-    int has_polarity;        /* 0: lowest to highest, left to right, no better or worse */
-    vocab_colour colour;     /* the area's status */
-    const char *status;      /* the status word, for the row's title */
-} svg_spine_row;
-
-/* A Fingertips spine chart: one row per indicator, its bar the range of all
- * the areas (worst to 25th percentile, 25th to 75th, 75th to best, worst on
- * the left whatever the polarity), the comparator a vertical line at the
- * centre, the area's value its status shape. Rows without a range are drawn
- * without a bar and say so in their title. */
-int svg_spine_chart(FILE *out, const svg_spine_row *rows, size_t n, const char *comparator_name, int width,
-                    const char *label);
-
 typedef struct svg_cat_row {
     const char *label;          /* the area's name */
     double value, lower, upper; /* NaN when none; rows without a value are left out */

@@ -142,6 +142,22 @@ static void status_word(FILE *out, vocab_colour colour, const char *grey_word)
     }
 }
 
+/* An area's row opening, "<tr data-area=CODE><th scope=row><a href=...>NAME</a>":
+ * linked to its page in a site, else to its section of this page. */
+static void area_row_head(FILE *out, const res_area *ra, size_t a, const report_site *site)
+{
+    fputs("<tr data-area=\"", out);
+    esc(out, ra->code);
+    fputs("\"><th scope=\"row\"><a href=\"", out);
+    if (site)
+        esc(out, site->areas[a]);
+    else
+        fprintf(out, "#area-%zu", a + 1);
+    fputs("\">", out);
+    esc(out, ra->name);
+    fputs("</a>", out);
+}
+
 static void badge(FILE *out, vocab_colour colour, const char *grey_word)
 {
     const char *c = css_colour(colour);
@@ -450,16 +466,8 @@ static void status_table(FILE *out, const result_set *r, const report_site *site
           "<th scope=\"col\">No colour</th></tr></thead>\n<tbody>\n", out);
     for (size_t a = 0; a < r->nareas; a++) {
         const res_area *ra = &r->areas[a];
-        fputs("<tr data-area=\"", out);
-        esc(out, ra->code);
-        fputs("\"><th scope=\"row\"><a href=\"", out);
-        if (site)
-            esc(out, site->areas[a]);
-        else
-            fprintf(out, "#area-%zu", a + 1);
-        fputs("\">", out);
-        esc(out, ra->name);
-        fputs("</a> <span class=\"code\">", out);
+        area_row_head(out, ra, a, site);
+        fputs(" <span class=\"code\">", out);
         esc(out, ra->code);
         fprintf(out, "</span></th><td data-sort=\"%d\">", rank(ra->colour));
         badge(out, ra->colour, NULL);
@@ -521,16 +529,8 @@ static void matrix(FILE *out, const result_set *r, const report_site *site)
     fputs("</tr></thead>\n<tbody>\n", out);
     for (size_t a = 0; a < r->nareas; a++) {
         const res_area *ra = &r->areas[a];
-        fputs("<tr data-area=\"", out);
-        esc(out, ra->code);
-        fputs("\"><th scope=\"row\"><a href=\"", out);
-        if (site)
-            esc(out, site->areas[a]);
-        else
-            fprintf(out, "#area-%zu", a + 1);
-        fputs("\">", out);
-        esc(out, ra->name);
-        fputs("</a></th>", out);
+        area_row_head(out, ra, a, site);
+        fputs("</th>", out);
         for (size_t i = 0; i < f->nind; i++) {
             const res_indicator *x = &ra->indicators[i];
             const char *c = css_colour(x->colour);
